@@ -1,0 +1,58 @@
+"""articles: text and metadata of each story, latest version, near-duplicates clustered."""
+
+import datetime as dt
+
+from dagster import AssetCheckSeverity, AssetExecutionContext, MaterializeResult, asset
+
+from assets.checks import check_has_rows, check_null_rate, has_rows, null_rate
+from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
+from assets.ingest import raw_pages
+from pipelines.partitions import daily_partitions
+from pipelines.resources import WiredeskResource
+from wiredesk.stages import build_articles, now_utc
+
+
+@asset(
+    partitions_def=daily_partitions,
+    group_name="articles",
+    deps=[raw_pages],
+    kinds={"python", "parquet"},
+    owners=OWNERS,
+    description="One row per story (latest version) with extracted text, reconciled date, "
+    "dateline, agency, language and syndication cluster.",
+    metadata=definition_metadata("articles"),
+    check_specs=[
+        has_rows("articles"),
+        null_rate("articles", "text", 0.0, blocking=True),
+        null_rate("articles", "title", 0.1),
+        null_rate("articles", "published_at", 0.1),
+    ],
+)
+def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
+    day = dt.date.fromisoformat(context.partition_key)
+    lake = wiredesk.lake()
+    pages = lake.read("raw_pages", day).to_pylist()
+    items = lake.read("feed_items", day).to_pylist()
+    rows, errors = build_articles(pages, items, context.run_id, now_utc())
+    for error in errors:
+        context.log.warning(f"{error['error_class']}: {error['detail']}")
+    lake.write("articles", rows, day)
+    lake.write("fetch_log", errors, day, part="articles")
+    wiredesk.publish()
+    newest = sorted(rows, key=lambda r: r["published_at"] or dt.datetime.min.replace(
+        tzinfo=dt.UTC), reverse=True)
+    return MaterializeResult(
+        metadata=output_metadata(
+            len(rows),
+            markdown_table(newest, ["published_at", "source_id", "title", "word_count"]),
+            extraction_errors=len(errors),
+            clusters=len({r["cluster_id"] for r in rows}),
+            words=sum(r["word_count"] for r in rows),
+        ),
+        check_results=[
+            check_has_rows(rows),
+            check_null_rate(rows, "text", 0.0, AssetCheckSeverity.ERROR),
+            check_null_rate(rows, "title", 0.1),
+            check_null_rate(rows, "published_at", 0.1),
+        ],
+    )

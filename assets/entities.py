@@ -1,0 +1,71 @@
+"""entity_mentions per day, and entities: one row per real-world entity across days."""
+
+import datetime as dt
+
+import pandas as pd
+from dagster import AssetExecutionContext, MaterializeResult, asset
+
+from assets.articles import articles
+from assets.checks import check_has_rows, has_rows, ratio_check, spec
+from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
+from pipelines.partitions import daily_partitions
+from pipelines.resources import WiredeskResource
+from wiredesk.entities.link import link_entities
+from wiredesk.stages import build_mentions
+
+
+@asset(
+    partitions_def=daily_partitions,
+    group_name="entities",
+    deps=[articles],
+    kinds={"python", "spacy", "parquet"},
+    owners=OWNERS,
+    description="Every person, organisation and place named in the day's articles, with the "
+    "fullest name the article uses and roles.",
+    metadata=definition_metadata("entity_mentions"),
+    check_specs=[has_rows("entity_mentions"),
+                 spec("entity_mentions", "articles_with_entities",
+                      "At least 80% of articles name an entity.")],
+)
+def entity_mentions(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
+    day = dt.date.fromisoformat(context.partition_key)
+    lake = wiredesk.lake()
+    article_rows = lake.read("articles", day).select(["article_id", "text"]).to_pylist()
+    rows = build_mentions(article_rows)
+    lake.write("entity_mentions", rows, day)
+    wiredesk.publish()
+    with_entities = len({r["article_id"] for r in rows})
+    counts = pd.DataFrame(rows or [{"name": None, "type": None}]).value_counts(["name", "type"])
+    top = [{"name": n, "type": t, "mentions": c} for (n, t), c in counts.head(10).items() if n]
+    return MaterializeResult(
+        metadata=output_metadata(len(rows), markdown_table(top, ["name", "type", "mentions"])),
+        check_results=[
+            check_has_rows(rows),
+            ratio_check("articles_with_entities", with_entities, len(article_rows), min_rate=0.8),
+        ],
+    )
+
+
+@asset(
+    group_name="entities",
+    deps=[entity_mentions],
+    kinds={"python", "parquet"},
+    owners=OWNERS,
+    description="One row per real-world entity across all days, with aliases and roles; "
+    "entity_aliases maps every per-article key to it.",
+    metadata=definition_metadata("entities"),
+    check_specs=[has_rows("entities")],
+)
+def entities(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
+    lake = wiredesk.lake()
+    mentions = lake.read("entity_mentions").to_pandas()
+    entity_table, aliases = link_entities(mentions)
+    lake.write("entities", entity_table.to_dict("records"))
+    lake.write("entity_aliases", aliases.to_dict("records"))
+    wiredesk.publish()
+    rows = entity_table.sort_values(["article_count", "name"], ascending=[False, True])
+    preview = markdown_table(rows.to_dict("records"), ["name", "type", "article_count", "aliases"])
+    return MaterializeResult(
+        metadata=output_metadata(len(entity_table), preview, aliases=len(aliases)),
+        check_results=[check_has_rows(entity_table.to_dict("records"))],
+    )

@@ -1,0 +1,1 @@
+"""wiredesk's Dagster code location (location name ``wiredesk``)."""

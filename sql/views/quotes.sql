@@ -1,0 +1,20 @@
+-- Quotes with the speaker's archive-wide entity id.
+CREATE OR REPLACE VIEW main.quotes AS
+SELECT
+    q.quote_id,
+    q.article_id,
+    q.kind,
+    q.text,
+    coalesce(e.name, q.speaker) AS speaker,
+    a.entity_id AS speaker_entity_id,
+    q.speaker_mention,
+    q.cue,
+    q.start_char,
+    q.end_char,
+    q.paragraph,
+    q.confidence,
+    q.quote_hash,
+    q.day
+FROM lake.quotes AS q
+LEFT JOIN lake.entity_aliases AS a ON a.entity_key = q.speaker_entity_key
+LEFT JOIN lake.entities AS e ON e.entity_id = a.entity_id;

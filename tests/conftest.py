@@ -1,0 +1,26 @@
+"""Shared fixtures: every test gets its own wiredesk home and Dagster home."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    path = tmp_path / "home"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test runs may touch the developer's ./data or ./.dagster."""
+    monkeypatch.setenv("WIREDESK_HOME", str(tmp_path / "env-home"))
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster-home"))
+    (tmp_path / "dagster-home").mkdir(exist_ok=True)
+    os.environ.pop("WIREDESK_SOURCES", None)

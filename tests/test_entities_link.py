@@ -1,0 +1,121 @@
+"""Archive-wide linking on hand-built mention tables (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from wiredesk.entities.link import link_entities
+from wiredesk.entities.mention import entity_key
+
+ROWS = [
+    # article, day, text, type, name, roles
+    ("a1", date(2024, 3, 1), "Amara Oyelaran", "PERSON", "Amara Oyelaran", ["Foreign Minister"]),
+    ("a1", date(2024, 3, 1), "Oyelaran", "PERSON", "Amara Oyelaran", ["Foreign Minister"]),
+    ("a2", date(2024, 3, 3), "Oyelaran", "PERSON", "Oyelaran", []),
+    ("a2", date(2024, 3, 3), "IEA", "ORG", "IEA", []),
+    (
+        "a3",
+        date(2024, 3, 2),
+        "International Energy Agency",
+        "ORG",
+        "International Energy Agency",
+        [],
+    ),
+    ("a3", date(2024, 3, 2), "IEA", "ORG", "International Energy Agency", []),
+    ("a3", date(2024, 3, 2), "Carter", "PERSON", "Carter", []),
+    ("a4", date(2024, 3, 5), "Joe Carter", "PERSON", "Joe Carter", ["President"]),
+    ("a5", date(2024, 3, 6), "Lina Carter", "PERSON", "Lina Carter", []),
+    ("a5", date(2024, 3, 6), "GENEVA", "GPE", "GENEVA", []),
+    ("a6", date(2024, 3, 7), "Geneva", "GPE", "Geneva", []),
+    ("a6", date(2024, 3, 7), "Geneva", "ORG", "Geneva", []),
+]
+
+
+def frame(rows: list[tuple] = ROWS) -> pd.DataFrame:
+    records = [
+        {
+            "article_id": a,
+            "day": d,
+            "entity_key": entity_key(t, n),
+            "text": x,
+            "type": t,
+            "name": n,
+            "roles": r,
+        }
+        for a, d, x, t, n, r in rows
+    ]
+    return pd.DataFrame(records)
+
+
+@pytest.fixture(scope="module")
+def linked() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return link_entities(frame())
+
+
+def entity(entities: pd.DataFrame, name: str, type_: str) -> pd.Series:
+    rows = entities[(entities["name"] == name) & (entities["type"] == type_)]
+    assert len(rows) == 1, entities[["name", "type"]]
+    return rows.iloc[0]
+
+
+def test_surname_joins_unique_full_name(linked) -> None:
+    entities, _ = linked
+    person = entity(entities, "Amara Oyelaran", "PERSON")
+    assert person["article_count"] == 2 and person["mention_count"] == 3
+    assert person["roles"] == ["Foreign Minister"]
+    assert person["first_seen"] == date(2024, 3, 1) and person["last_seen"] == date(2024, 3, 3)
+    assert "Oyelaran" in person["aliases"]
+
+
+def test_ambiguous_surname_stays_alone(linked) -> None:
+    entities, _ = linked
+    assert entity(entities, "Carter", "PERSON")["mention_count"] == 1
+    assert entity(entities, "Joe Carter", "PERSON")["roles"] == ["President"]
+
+
+def test_acronym_joins_its_expansion(linked) -> None:
+    entities, aliases = linked
+    org = entity(entities, "International Energy Agency", "ORG")
+    assert org["article_count"] == 2 and org["mention_count"] == 3
+    assert org["aliases"] == ["IEA", "International Energy Agency"]
+    key = entity_key("ORG", "IEA")
+    assert aliases.set_index("entity_key").loc[key, "entity_id"] == org["entity_id"]
+
+
+def test_same_name_merges_only_within_type(linked) -> None:
+    entities, _ = linked
+    place = entity(entities, "Geneva", "GPE")
+    assert place["article_count"] == 2 and place["aliases"] == ["GENEVA", "Geneva"]
+    assert entity(entities, "Geneva", "ORG")["mention_count"] == 1
+
+
+def test_every_key_is_mapped_to_an_existing_entity(linked) -> None:
+    entities, aliases = linked
+    assert set(aliases["entity_key"]) == set(frame()["entity_key"])
+    assert set(aliases["entity_id"]) == set(entities["entity_id"])
+    assert entities["entity_id"].is_unique
+    assert len(entities) == 7
+
+
+def test_ids_do_not_depend_on_row_order(linked) -> None:
+    entities, aliases = linked
+    for seed in range(5):
+        shuffled = frame().sample(frac=1.0, random_state=seed).reset_index(drop=True)
+        again, again_aliases = link_entities(shuffled)
+        pd.testing.assert_frame_equal(again, entities)
+        pd.testing.assert_frame_equal(again_aliases, aliases)
+
+
+def test_id_is_hash_of_type_and_canonical_name(linked) -> None:
+    entities, _ = linked
+    org = entity(entities, "International Energy Agency", "ORG")
+    assert org["entity_id"] == entity_key("ORG", "International Energy Agency")
+
+
+def test_empty_input() -> None:
+    entities, aliases = link_entities(frame([]).reindex(columns=list(frame().columns)))
+    assert entities.empty and aliases.empty
+    assert "entity_id" in entities.columns and list(aliases.columns) == ["entity_key", "entity_id"]

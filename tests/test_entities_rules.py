@@ -1,0 +1,121 @@
+"""Rule layers of entity recognition, tested without the statistical model."""
+
+from __future__ import annotations
+
+from wiredesk.entities.acronyms import abbreviates, initials, is_acronym
+from wiredesk.entities.casing import is_shouting, recase, recase_line
+from wiredesk.entities.consistency import majority_types, propagate
+from wiredesk.entities.dateline import dateline_mentions
+from wiredesk.entities.mention import Mention
+from wiredesk.entities.spans import clean_mention
+
+
+def mention_at(text: str, surface: str, label: str, occurrence: int = 0) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return Mention(surface, label, start, start + len(surface), surface)
+
+
+def test_recase_keeps_length_and_lowers_common_words() -> None:
+    lexicon = {"take": "l", "over": "l", "at": "l", "nato": "u"}
+    line = "KORVALE TAKE OVER AT NATO TALKS"
+    out = recase_line(line, lexicon)
+    assert out == "Korvale take over at NATO Talks"
+    assert len(out) == len(line)
+
+
+def test_recase_leaves_mixed_case_lines_alone() -> None:
+    text = "The IEA met in Vienna.\nKORVALE WINS"
+    out = recase(text)
+    assert out.splitlines()[0] == "The IEA met in Vienna."
+    assert out.splitlines()[1] != "KORVALE WINS"
+    assert len(out) == len(text)
+    assert is_shouting("KORVALE WINS") and not is_shouting("Korvale wins")
+
+
+def test_dateline_gives_place_and_agency() -> None:
+    text = "GENEVA, Nov 16 (Northwire) - Talks resumed on Monday."
+    found = {(m.text, m.type) for m in dateline_mentions(text)}
+    assert found == {("GENEVA", "GPE"), ("Northwire", "ORG")}
+
+
+def test_dateline_with_region_and_iso_date() -> None:
+    assert [(m.text, m.type) for m in dateline_mentions("PORT MERIDA 2024-03-02\nText")] == [
+        ("PORT MERIDA", "GPE")
+    ]
+    found = [m.text for m in dateline_mentions("SAN TELMO, Costa Brava, Nov 2 (Northwire) -")]
+    assert found == ["SAN TELMO", "Costa Brava", "Northwire"]
+
+
+def test_headline_is_not_a_dateline() -> None:
+    assert dateline_mentions("SOCCER - KORVALE GET LUCKY WIN") == []
+
+
+def test_clean_strips_article_possessive_and_punctuation() -> None:
+    text = 'He said "the Korvale Institute\'s" report was late.'
+    raw = mention_at(text, '"the Korvale Institute\'s"', "ORG")
+    cleaned = clean_mention(text, raw)
+    assert cleaned is not None
+    assert cleaned.text == "Korvale Institute"
+    assert text[cleaned.start_char : cleaned.end_char] == "Korvale Institute"
+
+
+def test_clean_moves_title_inside_span_to_roles() -> None:
+    text = "Foreign Minister Amara Oyelaran arrived."
+    cleaned = clean_mention(text, mention_at(text, "Foreign Minister Amara Oyelaran", "PERSON"))
+    assert cleaned is not None
+    assert (cleaned.text, cleaned.roles) == ("Amara Oyelaran", ("Foreign Minister",))
+
+
+def test_clean_reads_title_just_before_span() -> None:
+    text = "Talks with former President Tomas Verhoef ended."
+    cleaned = clean_mention(text, mention_at(text, "Tomas Verhoef", "PERSON"))
+    assert cleaned is not None
+    assert cleaned.roles == ("President",)
+    honorific = "Yesterday Mr. Verhoef left."
+    cleaned = clean_mention(honorific, mention_at(honorific, "Mr. Verhoef", "PERSON"))
+    assert cleaned is not None and (cleaned.text, cleaned.roles) == ("Verhoef", ("Mr.",))
+
+
+def test_clean_keeps_surname_that_looks_like_a_title() -> None:
+    text = "John Major spoke."
+    cleaned = clean_mention(text, mention_at(text, "John Major", "PERSON"))
+    assert cleaned is not None and cleaned.text == "John Major" and cleaned.roles == ()
+
+
+def test_clean_drops_title_only_person_and_scores() -> None:
+    text = "The President said M. Vaughan 57 was out.\nCRICKET - KORVALE"
+    assert clean_mention(text, mention_at(text, "President", "PERSON")) is None
+    person = clean_mention(text, mention_at(text, "M. Vaughan 57", "PERSON"))
+    assert person is not None and person.text == "M. Vaughan"
+    headline = clean_mention(text, mention_at(text, "CRICKET - KORVALE", "ORG"))
+    assert headline is not None and headline.text == "KORVALE"
+
+
+def test_majority_type_and_surnames_within_article() -> None:
+    text = "Dana Simmons met Orvia. Simmons left Orvia. Orvia said Simmons erred."
+    mentions = [
+        mention_at(text, "Dana Simmons", "PERSON"),
+        mention_at(text, "Orvia", "ORG"),
+        mention_at(text, "Simmons", "ORG", 1),
+        mention_at(text, "Orvia", "GPE", 1),
+        mention_at(text, "Orvia", "ORG", 2),
+    ]
+    out = majority_types(mentions)
+    assert [m.type for m in out] == ["PERSON", "ORG", "PERSON", "ORG", "ORG"]
+
+
+def test_propagate_tags_missed_repeats_only_as_whole_words() -> None:
+    text = "Orvia Bank rose. Later Orvia Bank fell, unlike Orvia Banking."
+    out = propagate(text, [mention_at(text, "Orvia Bank", "ORG")])
+    assert [(m.start_char, m.type) for m in out] == [(0, "ORG"), (23, "ORG")]
+
+
+def test_acronyms() -> None:
+    assert is_acronym("IEA") and is_acronym("U.N.") and not is_acronym("Iea Agency")
+    assert abbreviates("IEA", "International Energy Agency")
+    assert abbreviates("UNSC", "UN Security Council")
+    assert abbreviates("BOE", "Bank of England") and abbreviates("BE", "Bank of England")
+    assert not abbreviates("IMF", "International Energy Agency")
+    assert initials("Korvale") == set()

@@ -1,0 +1,72 @@
+import datetime as dt
+
+import pytest
+
+from tests.fixtures import HTML, NEWSML, NITF
+from wiredesk.dateline import parse_dateline
+from wiredesk.extract import ExtractionError, clean_authors, extract, reconcile_date
+from wiredesk.text import clean_text, content_hash, fold
+
+UTC = dt.UTC
+
+
+def test_html_text_and_metadata() -> None:
+    article = extract(HTML.encode(), url="file:///x/bridge.html")
+    assert article.title == "Bridge reopens after repairs"
+    assert article.canonical_url == "https://www.t.example/city/bridge-reopens"
+    assert article.published_at == dt.datetime(2026, 11, 16, 7, 45, tzinfo=UTC)
+    assert article.date_source == "html_meta"
+    assert article.authors == ["Eva Lind"]
+    assert article.sitename == "Test Times"
+    assert article.language == "en"
+    assert article.text.startswith("OSLO (Testwire) - The old harbour bridge")
+    assert "Home" not in article.text and "Copyright" not in article.text
+    assert article.text.count("\n\n") == 2  # paragraphs kept apart
+    assert (article.dateline, article.wire_agency) == ("Oslo", "Testwire")
+
+
+def test_newsml_and_nitf_go_through_their_own_readers() -> None:
+    newsml = extract(NEWSML.encode(), fmt="newsml")
+    nitf = extract(NITF.encode())
+    assert newsml.format == "newsml" and newsml.version == 2
+    assert newsml.text.startswith("OSLO, Nov 16 (Testwire) -")
+    assert nitf.format == "nitf" and nitf.wire_agency == "Test Press"
+
+
+def test_page_without_text_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError) as info:
+        extract(b"<html><body><nav>Home</nav></body></html>", url="file:///empty.html")
+    assert info.value.error_class == "empty_text"
+
+
+def test_bylines_drop_by_and_agencies() -> None:
+    assert clean_authors(["By Ana Costa and Reuters", "Ana Costa"], {"Reuters"}) == ["Ana Costa"]
+
+
+def test_future_dates_are_rejected_in_favour_of_the_feed() -> None:
+    article = extract(HTML.encode())
+    now = dt.datetime(2026, 11, 1, tzinfo=UTC)  # before the page's own date
+    feed = dt.datetime(2026, 10, 31, 22, 0, tzinfo=UTC)
+    assert reconcile_date(article, feed, now) == (feed, "feed")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency"),
+    [("KABUL, Jan 18 (Reuters) - Taliban officials", "KABUL", "Reuters"),
+     ("MOSCOW, January 18. /TASS/. Russia's foreign", "MOSCOW", "TASS"),
+     ("NAIROBI, Nov 18 (Meridian) \u2014 Kenya's", "NAIROBI", "Meridian"),
+     ("The minister said on Monday", None, None)],
+)
+def test_datelines(paragraph: str, place: str | None, agency: str | None) -> None:
+    parsed = parse_dateline(paragraph)
+    assert (parsed.place, parsed.agency) == (place, agency) if place else parsed is None
+
+
+def test_clean_text_keeps_nbsp_and_removes_soft_hyphens() -> None:
+    text = clean_text("A  co\u00adoperation of 12\u00a0percent.\n\n\nNext   one.")
+    assert text == "A cooperation of 12\u00a0percent.\n\nNext one."
+
+
+def test_content_hash_ignores_quote_style_and_case() -> None:
+    assert fold("\u201cWe Agree,\u201d she said.") == fold('"we agree," She said.')
+    assert content_hash("\u201cWe agree\u201d") == content_hash('"we agree"')

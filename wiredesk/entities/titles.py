@@ -1,0 +1,88 @@
+"""Titles and honorifics: cut out of person names and kept as roles.
+
+"Foreign Minister Amara Oyelaran" names the person "Amara Oyelaran" with the role
+"Foreign Minister". Only words from these lists are taken, so given names are never
+mistaken for titles.
+"""
+
+from __future__ import annotations
+
+#: Words that end a title ("Minister", "Mr.").
+HEADS = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady president vice-president
+    president-elect minister premier chancellor secretary secretary-general governor gov
+    senator sen rep representative congressman congresswoman mayor judge justice ambassador
+    envoy commissioner chairman chairwoman chairperson director general gen lt col colonel
+    maj captain capt cmdr commander admiral adm sgt sergeant king queen prince princess pope
+    cardinal archbishop bishop rev reverend sheikh ayatollah spokesman spokeswoman
+    spokesperson chief coach prosecutor attorney inspector superintendent speaker emir sultan
+    imam rabbi chief-executive ceo chairman-designate corporal cpl pvt private marshal
+    """.split()
+)
+
+#: Words that may precede a head inside a title ("Foreign", "Deputy").
+MODIFIERS = frozenset(
+    """
+    foreign prime deputy vice interior finance defence defense health trade justice economy
+    economic home energy environment education agriculture labour labor transport culture
+    information oil state executive chief acting former general attorney assistant under
+    crown grand supreme senior junior first minority majority opposition party army police
+    federal national central bank treasury industry commerce development security
+    intelligence interim caretaker lieutenant lt major rear field staff chief-of-staff
+    sports tourism water housing immigration communications fisheries mines petroleum
+    planning privatisation privatization cabinet council emeritus district chief-justice
+    secretary-of-state high air naval navy world budget social affairs welfare public works
+    """.split()
+)
+
+#: Modifiers dropped from the kept role (a role is what someone is, not was).
+DROPPED = frozenset({"former", "the"})
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".,")
+
+
+def is_head(word: str) -> bool:
+    return _bare(word) in HEADS
+
+
+def is_title_word(word: str) -> bool:
+    """A head, a modifier, or an acronym such as "UN" or "U.S." that can start a title."""
+    bare = _bare(word)
+    if bare in HEADS or bare in MODIFIERS:
+        return True
+    letters = word.replace(".", "")
+    return 1 < len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def role_text(words: list[str]) -> str:
+    """The role as written, without "former"/"the" and without a leading acronym."""
+    kept = [w for w in words if _bare(w) not in DROPPED]
+    while kept and not is_head(kept[0]) and _bare(kept[0]) not in MODIFIERS:
+        kept.pop(0)
+    return " ".join(kept)
+
+
+def leading_title(words: list[str]) -> int:
+    """How many leading words form a title, leaving at least one word of name (0 if none)."""
+    end = 0
+    for i, word in enumerate(words[:-1]):
+        if not is_title_word(word):
+            break
+        if is_head(word):
+            end = i + 1
+    return end
+
+
+def trailing_title(words: list[str]) -> int:
+    """How many final words (just before a name) form a title ending in a head."""
+    if not words or not is_head(words[-1]):
+        return 0
+    count = 0
+    for word in reversed(words):
+        if not is_title_word(word) or not word[:1].isalpha():
+            break
+        count += 1
+    return count

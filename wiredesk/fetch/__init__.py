@@ -1,0 +1,5 @@
+"""Reading URLs: local files and polite, bounded HTTP."""
+
+from wiredesk.fetch.client import Fetcher, FetchResult
+
+__all__ = ["FetchResult", "Fetcher"]

@@ -1,0 +1,82 @@
+"""Paragraphs and sentences by character offsets, so every later span indexes the raw text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)*")
+
+#: Words whose trailing period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col maj capt sgt st jr sr inc co corp ltd no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec prof rev ft mt pres adm cmdr supt
+    dept univ est approx fig al""".split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\u00a0]+[\"'\u201c\u2018(\[\u00abA-Z0-9])")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; a run of one or more newlines separates paragraphs."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, brk.start()))
+        pos = brk.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+class Layout:
+    """Looks up the paragraph of any offset in logarithmic time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraph_spans(text)
+        self._starts = [s for s, _ in self.paragraphs]
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial (U.S., J.)."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if word.lower().rstrip(".") in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True
+    return "." in word and all(len(p) <= 2 for p in word.split("."))
+
+
+def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``masked[start:end]``; quoted stretches should be masked by the caller."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for match in _SENTENCE_END.finditer(masked, start, end):
+        if match.group() == "." and _is_abbreviation(masked, match.start()):
+            continue
+        spans.append((pos, match.end()))
+        pos = match.end()
+        while pos < end and masked[pos].isspace():
+            pos += 1
+    if pos < end:
+        spans.append((pos, end))
+    return [(s, e) for s, e in spans if masked[s:e].strip()]
+
+
+def mask_spans(text: str, spans: Sequence[tuple[int, int]], fill: str = "x") -> str:
+    """Replace the inside of each span by ``fill`` (same length), keeping offsets valid."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = fill
+    return "".join(chars)

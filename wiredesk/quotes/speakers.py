@@ -1,0 +1,209 @@
+"""Who a speaker phrase means within one article: names, surnames, roles, pronouns, groups.
+
+Resolution only uses the article's own entity mentions (the pipeline ran the recogniser
+already) plus the words around them, since wire stories introduce a person once in full
+("Foreign Minister Amara Oyelaran") and then use a surname, a role or a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from wiredesk.entities.mention import Mention
+
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+OTHER_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "one"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
+DETERMINERS = INDEFINITE | {"the", "this", "that", "his", "her", "their", "its", "our"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
+_GENDERED_NOUNS = {
+    "spokeswoman": "f", "spokesman": "m", "chairwoman": "f", "chairman": "m",
+    "congresswoman": "f", "congressman": "m", "businesswoman": "f", "businessman": "m",
+    "wife": "f", "husband": "m", "mother": "f", "father": "m", "daughter": "f", "son": "m",
+    "sister": "f", "brother": "m", "woman": "f", "man": "m", "queen": "f", "king": "m",
+    "actress": "f", "widow": "f", "grandmother": "f", "grandfather": "m",
+}
+#: A few frequent first names, only to break ties between "he" and "she".
+_FIRST_NAMES = {
+    **dict.fromkeys(
+        """john james robert michael william david richard joseph thomas charles mark paul
+        donald george kevin brian peter bernie barack joe mike ted marco jeb chris ben jim
+        tim bill tom steve eric jeff dan sergei sergey vladimir emmanuel olaf boris rishi
+        xi narendra justin recep""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy
+        lisa hillary michelle melania ivanka kellyanne sheryl angela theresa ursula kamala
+        carly nikki elizabeth maria anna sandra donna amy jane emily olga giorgia annalena
+        christine""".split(),
+        "f",
+    ),
+}
+_WORD = re.compile(r"[\w'\u2019.-]+")
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:who\s+is\s+|who\s+was\s+)?(?P<role>(?:the|a|an)\s+[^,.;:()\"\u201c\u201d]{2,60}?)"
+    r"\s*[,.;:)]"
+)
+_ROLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker phrase: the name (or None) and the words the text used."""
+
+    name: str | None
+    mention: str | None
+    entity_key: str | None
+
+
+def _clean(words: str) -> str:
+    return " ".join(words.replace("\u00a0", " ").split())
+
+
+def head_noun(phrase: str) -> str:
+    words = [w.strip(".,;:'\u2019").lower() for w in phrase.split()]
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    # "the head of the commission": the head is before the preposition.
+    for i, word in enumerate(words):
+        if word in ("of", "for", "at", "in", "with", "from", "close", "familiar", "on") and i:
+            return words[i - 1]
+    return words[-1]
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in (
+        "people",
+        "police",
+        "staff",
+        "leadership",
+    )
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one article against its mentions."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.mentions = sorted(
+            (m for m in mentions if m.type in SPEAKER_TYPES), key=lambda m: m.start_char
+        )
+        self.people = [m for m in self.mentions if m.type == "PERSON"]
+        self.roles: dict[str, set[str]] = {}
+        self.gender: dict[str, str] = {}
+        self.first_seen: dict[str, int] = {}
+        for mention in self.people:
+            self.first_seen.setdefault(mention.name, mention.start_char)
+            self._learn(mention)
+
+    # -- what the text says about each person -------------------------------------------
+    def _learn(self, mention: Mention) -> None:
+        roles = self.roles.setdefault(mention.name, set())
+        for role in mention.roles:
+            roles.update(self._role_keys(role))
+        before = self.text[max(0, mention.start_char - 60) : mention.start_char]
+        titled = _ROLE_WORDS_BEFORE.search(before.replace("\u00a0", " "))
+        if titled:
+            title = titled.group(1).strip()
+            roles.update(self._role_keys(title))
+            honorific = title.split()[-1].rstrip(".").lower()
+            if honorific in _HONORIFIC_GENDER:
+                self.gender.setdefault(mention.name, _HONORIFIC_GENDER[honorific])
+        lead = re.search(r"(?:the|a|an)\s+([\w' \u2019-]{2,50}?),?\s*$", before)
+        if lead and not re.search(r"[A-Z]", lead.group(1)[:1]):
+            roles.update(self._role_keys(lead.group(1)))
+        after = _APPOSITION.match(self.text, mention.end_char)
+        if after:
+            roles.update(self._role_keys(after.group("role")))
+        for role in roles:
+            if role in _GENDERED_NOUNS:
+                self.gender.setdefault(mention.name, _GENDERED_NOUNS[role])
+        first = mention.name.split()[0].lower() if mention.name.split() else ""
+        if first in _FIRST_NAMES:
+            self.gender.setdefault(mention.name, _FIRST_NAMES[first])
+
+    @staticmethod
+    def _role_keys(role: str) -> set[str]:
+        """Lower-cased role phrase and its head noun: "Foreign Minister" -> both forms."""
+        phrase = _clean(role).lower()
+        words = [w for w in phrase.split() if w not in DETERMINERS]
+        if not words:
+            return set()
+        head = head_noun(" ".join(words))
+        return {" ".join(words), head}
+
+    # -- resolution ----------------------------------------------------------------------
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start_char >= start and m.end_char <= end]
+
+    def resolve(self, start: int, end: int) -> Speaker:
+        """The speaker meant by the phrase ``text[start:end]`` at its place in the article."""
+        phrase = _clean(self.text[start:end]).strip(" ,;:-\u2014\u2013")
+        if not phrase:
+            return Speaker(None, None, None)
+        inside = [m for m in self.mentions_in(start, end) if not self._possessive(m)]
+        if inside:
+            people = [m for m in inside if m.type == "PERSON"]
+            chosen = (people or inside)[-1]
+            return Speaker(chosen.name, chosen.text, chosen.entity_key)
+        words = phrase.split()
+        lower = [w.lower() for w in words]
+        if len(words) == 1 and lower[0] in PRONOUN_GENDER:
+            return self._pronoun(phrase, PRONOUN_GENDER[lower[0]], start)
+        if len(words) == 1 and lower[0] in OTHER_PRONOUNS:
+            return Speaker(None, phrase, None)
+        if self._looks_like_name(words):
+            return self._bare_name(phrase, start)
+        return self._description(phrase, lower, start)
+
+    def _possessive(self, mention: Mention) -> bool:
+        tail = self.text[mention.end_char : mention.end_char + 2]
+        return mention.text.endswith(("'s", "\u2019s")) or tail in ("'s", "\u2019s")
+
+    @staticmethod
+    def _looks_like_name(words: list[str]) -> bool:
+        if not 1 <= len(words) <= 3 or words[0].lower() in DETERMINERS:
+            return False
+        return all(w[:1].isupper() for w in words) and words[0].lower() not in OTHER_PRONOUNS
+
+    def _bare_name(self, phrase: str, pos: int) -> Speaker:
+        """A name the recogniser missed: tie it to a person whose name ends with it."""
+        last = phrase.split()[-1]
+        for mention in reversed(self.people):
+            if mention.name.split()[-1] == last:
+                return Speaker(mention.name, phrase, mention.entity_key)
+        return Speaker(phrase, phrase, None)
+
+    def _pronoun(self, phrase: str, gender: str, pos: int) -> Speaker:
+        earlier = [m for m in self.people if m.start_char < pos]
+        for mention in reversed(earlier):
+            if self.gender.get(mention.name, gender) == gender:
+                return Speaker(mention.name, phrase, mention.entity_key)
+        if earlier:
+            mention = earlier[-1]
+            return Speaker(mention.name, phrase, mention.entity_key)
+        return Speaker(None, phrase, None)
+
+    def _description(self, phrase: str, lower: list[str], pos: int) -> Speaker:
+        """"the minister" -> the person introduced with that role; groups stay anonymous."""
+        head = head_noun(phrase)
+        if not head or lower[0] in INDEFINITE or _plural(head):
+            return Speaker(None, phrase, None)
+        if lower[0] not in ("the", "this", "that"):
+            return Speaker(None, phrase, None)
+        full = " ".join(w for w in lower if w not in DETERMINERS)
+        best: Mention | None = None
+        for mention in self.people:
+            if mention.start_char >= pos:
+                break
+            roles = self.roles.get(mention.name, set())
+            if full in roles or head in roles:
+                best = mention
+        if best is None:
+            return Speaker(None, phrase, None)
+        return Speaker(best.name, phrase, best.entity_key)

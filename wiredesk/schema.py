@@ -1,0 +1,228 @@
+"""The table contract: every lake table's columns, types and meaning, in one place.
+
+Writers cast to these schemas, the warehouse builds typed views from them (also for
+tables that have no rows yet), and the Dagster layer shows them as column schemas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+#: Bump when a column changes; the warehouse file is rebuilt when this changes.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    partitioned: bool = True
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        """Schema of the Parquet files: ``day`` lives in the folder name, not the file."""
+        return pa.schema([(c.name, c.type) for c in self.columns if c.name != "day"])
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+TS = pa.timestamp("us", tz="UTC")
+D = pa.date32()
+LS = pa.list_(pa.string())
+DAY = Column("day", D, "Partition day (UTC) the row belongs to.")
+
+
+def _t(name: str, description: str, *cols: tuple[str, pa.DataType, str], partitioned=True):
+    columns = tuple(Column(*c) for c in cols) + ((DAY,) if partitioned else ())
+    return Table(name, description, columns, partitioned)
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        _t(
+            "sources",
+            "Configured sources (from sources.yaml) as of the last run.",
+            ("source_id", S, "Stable id chosen in sources.yaml."),
+            ("name", S, "Human name of the source."),
+            ("kind", S, "feed, sitemap or dropfolder."),
+            ("location", S, "URL or absolute path read."),
+            ("language", S, "Expected language (ISO 639-1), if set."),
+            ("enabled", B, "Whether runs read it."),
+            partitioned=False,
+        ),
+        _t(
+            "feed_items",
+            "Items announced by feeds or found in drop folders, one per item and day.",
+            ("item_id", S, "Hash of source and item identity (guid, else canonical URL)."),
+            ("source_id", S, "Source that announced the item."),
+            ("url", S, "URL as announced (file:// for drop folders)."),
+            ("canonical_url", S, "Normalised URL used for de-duplication."),
+            ("guid", S, "Feed guid / NewsML guid / NITF doc-id, if any."),
+            ("version", I, "Item version (NewsML-G2 version, NITF du-key), 1 if none."),
+            ("title", S, "Title as announced."),
+            ("published_at", TS, "Publication time as announced, UTC."),
+            ("discovered_at", TS, "When this run saw the item."),
+            ("format", S, "newsml, nitf, html, text or unknown."),
+        ),
+        _t(
+            "fetch_log",
+            "One row per fetch attempt and per failure in any stage; nothing fails silently.",
+            ("url", S, "What was read."),
+            ("source_id", S, "Source it belongs to."),
+            ("stage", S, "Stage that wrote the row: feed_items, raw_pages, articles."),
+            ("status", S, "ok or error."),
+            ("error_class", S, "Class of failure (not_found, malformed_xml, binary_content, ...)."),
+            ("detail", S, "One line saying what went wrong."),
+            ("bytes", I, "Bytes read."),
+            ("elapsed_ms", F, "Time taken."),
+            ("fetched_at", TS, "When."),
+            ("run_id", S, "Dagster run id, or 'cli'."),
+        ),
+        _t(
+            "raw_pages",
+            "Bytes of every item fetched successfully.",
+            ("item_id", S, "feed_items.item_id."),
+            ("source_id", S, "Source id."),
+            ("url", S, "Requested URL."),
+            ("final_url", S, "URL after redirects."),
+            ("content_type", S, "Declared or sniffed media type."),
+            ("format", S, "newsml, nitf, html or text."),
+            ("content", pa.binary(), "Raw bytes."),
+            ("bytes", I, "Size of content."),
+            ("fetched_at", TS, "When it was read."),
+        ),
+        _t(
+            "articles",
+            "One row per article (latest version), with text and reconciled metadata.",
+            ("article_id", S, "Hash of source and story identity (guid or canonical URL)."),
+            ("source_id", S, "Source id."),
+            ("item_id", S, "feed_items.item_id of the version kept."),
+            ("url", S, "URL read."),
+            ("canonical_url", S, "Canonical URL (page's rel=canonical when present)."),
+            ("guid", S, "Wire guid, if any."),
+            ("version", I, "Version kept (the latest seen that day)."),
+            ("versions_seen", I, "How many versions of the story arrived that day."),
+            ("title", S, "Headline."),
+            ("authors", LS, "Bylines, cleaned."),
+            ("published_at", TS, "Publication time, UTC."),
+            ("date_source", S, "Which signal gave published_at."),
+            ("language", S, "ISO 639-1 language of the text."),
+            ("sitename", S, "Outlet or agency name."),
+            ("dateline", S, "Place from the dateline (e.g. GENEVA)."),
+            ("wire_agency", S, "Agency named in the dateline or credit."),
+            ("text", S, "Body text, paragraphs separated by blank lines; offsets refer to it."),
+            ("word_count", I, "Words in text."),
+            ("content_hash", S, "Hash of the normalised text (exact duplicates share it)."),
+            ("cluster_id", S, "Near-duplicate cluster: article_id of the earliest copy."),
+            ("is_partial", B, "Paywalled or truncated copy."),
+            ("format", S, "Format the article came in."),
+            ("extracted_at", TS, "When extracted."),
+        ),
+        _t(
+            "entity_mentions",
+            "Every recognised mention of a person, organisation or place.",
+            ("article_id", S, "articles.article_id."),
+            ("entity_key", S, "Per-article key; entity_aliases maps it to entities.entity_id."),
+            ("text", S, "Words as written."),
+            ("type", S, "PERSON, ORG, GPE, LOC or NORP."),
+            ("name", S, "Fullest name for it in the article."),
+            ("roles", LS, "Titles seen with it in the article."),
+            ("start_char", I, "Start offset in articles.text."),
+            ("end_char", I, "End offset in articles.text."),
+        ),
+        _t(
+            "quotes",
+            "Every quotation with its speaker.",
+            ("quote_id", S, "Hash of article and span."),
+            ("article_id", S, "articles.article_id."),
+            ("kind", S, "direct, partial or indirect."),
+            ("text", S, "Quoted words (direct/partial) or reported clause (indirect)."),
+            ("speaker", S, "Resolved speaker name, or null."),
+            ("speaker_entity_key", S, "Per-article key of the speaker; see entity_aliases."),
+            ("speaker_mention", S, "Words naming the speaker in the text."),
+            ("cue", S, "Speech verb or phrase."),
+            ("start_char", I, "Start offset in articles.text."),
+            ("end_char", I, "End offset in articles.text."),
+            ("paragraph", I, "0-based paragraph index."),
+            ("confidence", F, "0..1."),
+            ("quote_hash", S, "Hash of the normalised quote text: same quote, same hash."),
+        ),
+        _t(
+            "entities",
+            "One row per real-world entity across all articles.",
+            ("entity_id", S, "Stable id."),
+            ("name", S, "Fullest common name."),
+            ("type", S, "PERSON, ORG, GPE, LOC or NORP."),
+            ("aliases", LS, "Every form seen."),
+            ("roles", LS, "Titles and roles seen."),
+            ("first_seen", D, "First day mentioned."),
+            ("last_seen", D, "Last day mentioned."),
+            ("article_count", I, "Articles mentioning it."),
+            ("mention_count", I, "Mentions in all."),
+            partitioned=False,
+        ),
+        _t(
+            "entity_aliases",
+            "Maps per-article entity keys to entities.entity_id.",
+            ("entity_key", S, "Key written by entity_mentions and quotes."),
+            ("entity_id", S, "entities.entity_id."),
+            partitioned=False,
+        ),
+        _t(
+            "daily_source_volume",
+            "Articles and words per source per day.",
+            ("source_id", S, "Source id."),
+            ("wire_agency", S, "Agency, if any."),
+            ("articles", I, "Articles."),
+            ("words", I, "Words."),
+            ("partial_share", F, "Share of partial articles."),
+            ("median_lag_minutes", F, "Median minutes from publication to extraction."),
+        ),
+        _t(
+            "daily_entity_mentions",
+            "Mentions, articles and sources per entity per day.",
+            ("entity_id", S, "entities.entity_id."),
+            ("name", S, "Entity name."),
+            ("type", S, "Entity type."),
+            ("mentions", I, "Mentions."),
+            ("articles", I, "Articles."),
+            ("sources", I, "Distinct sources."),
+        ),
+        _t(
+            "daily_speaker_quotes",
+            "Quotes per speaker per day.",
+            ("speaker_entity_id", S, "entities.entity_id of the speaker, if linked."),
+            ("speaker", S, "Speaker name."),
+            ("quotes", I, "Quotes."),
+            ("unique_quotes", I, "Distinct quote_hash."),
+            ("articles", I, "Articles quoting them."),
+        ),
+        _t(
+            "daily_entity_pairs",
+            "Entities named together in the same article, per day.",
+            ("entity_a", S, "entities.entity_id (smaller id)."),
+            ("entity_b", S, "entities.entity_id (larger id)."),
+            ("name_a", S, "Name of entity_a."),
+            ("name_b", S, "Name of entity_b."),
+            ("articles", I, "Articles naming both."),
+            ("pmi", F, "Pointwise mutual information over the day's articles."),
+        ),
+    ]
+}
+
+
+def table(name: str) -> Table:
+    return TABLES[name]

@@ -1,0 +1,34 @@
+"""The unit a source yields: one announced item, or one reason it could not be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass
+class FeedItem:
+    source_id: str
+    url: str
+    canonical_url: str
+    guid: str | None
+    title: str | None
+    published_at: dt.datetime | None
+    format: str = "html"
+    version: int = 1
+
+    @property
+    def identity(self) -> str:
+        """What makes two announcements the same story (guid, else canonical URL)."""
+        return self.guid or self.canonical_url
+
+
+@dataclass
+class SourceError:
+    """A failure reading a source, destined for fetch_log."""
+
+    source_id: str
+    url: str
+    error_class: str
+    detail: str
+    day: dt.date | None = None
