@@ -39,8 +39,11 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
     lake.write("articles", rows, day)
     lake.write("fetch_log", errors, day, part="articles")
     wiredesk.publish()
-    newest = sorted(rows, key=lambda r: r["published_at"] or dt.datetime.min.replace(
-        tzinfo=dt.UTC), reverse=True)
+    newest = sorted(
+        rows,
+        key=lambda r: r["published_at"] or dt.datetime.min.replace(tzinfo=dt.UTC),
+        reverse=True,
+    )
     return MaterializeResult(
         metadata=output_metadata(
             len(rows),

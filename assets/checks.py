@@ -24,12 +24,20 @@ def check_has_rows(rows: Sequence[Any]) -> AssetCheckResult:
 
 
 def null_rate(asset: str, column: str, max_rate: float, blocking: bool = False) -> AssetCheckSpec:
-    return spec(asset, f"{column}_null_rate",
-                f"Share of rows with no {column} is at most {max_rate:.0%}.", blocking)
+    return spec(
+        asset,
+        f"{column}_null_rate",
+        f"Share of rows with no {column} is at most {max_rate:.0%}.",
+        blocking,
+    )
 
 
-def check_null_rate(rows: Sequence[dict], column: str, max_rate: float,
-                    severity: AssetCheckSeverity = AssetCheckSeverity.WARN) -> AssetCheckResult:
+def check_null_rate(
+    rows: Sequence[dict],
+    column: str,
+    max_rate: float,
+    severity: AssetCheckSeverity = AssetCheckSeverity.WARN,
+) -> AssetCheckResult:
     missing = sum(1 for row in rows if row.get(column) in (None, "", []))
     rate = missing / len(rows) if rows else 0.0
     return AssetCheckResult(
@@ -40,12 +48,20 @@ def check_null_rate(rows: Sequence[dict], column: str, max_rate: float,
     )
 
 
-def ratio_check(name: str, numerator: int, denominator: int, max_rate: float | None = None,
-                min_rate: float | None = None) -> AssetCheckResult:
+def ratio_check(
+    name: str,
+    numerator: int,
+    denominator: int,
+    max_rate: float | None = None,
+    min_rate: float | None = None,
+) -> AssetCheckResult:
     rate = numerator / denominator if denominator else 0.0
-    passed = (max_rate is None or rate <= max_rate) and (min_rate is None or rate >= min_rate
-                                                          or denominator == 0)
+    passed = (max_rate is None or rate <= max_rate) and (
+        min_rate is None or rate >= min_rate or denominator == 0
+    )
     return AssetCheckResult(
-        check_name=name, passed=passed, severity=AssetCheckSeverity.WARN,
+        check_name=name,
+        passed=passed,
+        severity=AssetCheckSeverity.WARN,
         metadata={"rate": round(rate, 4), "numerator": numerator, "denominator": denominator},
     )

@@ -23,11 +23,16 @@ from wiredesk.stages import build_mentions
     description="Every person, organisation and place named in the day's articles, with the "
     "fullest name the article uses and roles.",
     metadata=definition_metadata("entity_mentions"),
-    check_specs=[has_rows("entity_mentions"),
-                 spec("entity_mentions", "articles_with_entities",
-                      "At least 80% of articles name an entity.")],
+    check_specs=[
+        has_rows("entity_mentions"),
+        spec(
+            "entity_mentions", "articles_with_entities", "At least 80% of articles name an entity."
+        ),
+    ],
 )
-def entity_mentions(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
+def entity_mentions(
+    context: AssetExecutionContext, wiredesk: WiredeskResource
+) -> MaterializeResult:
     day = dt.date.fromisoformat(context.partition_key)
     lake = wiredesk.lake()
     article_rows = lake.read("articles", day).select(["article_id", "text"]).to_pylist()

@@ -51,8 +51,7 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
     owners=OWNERS,
     description="Bytes of every item of the day; every attempt, ok or failed, in fetch_log.",
     metadata=definition_metadata("raw_pages"),
-    check_specs=[spec("raw_pages", "fetch_error_rate",
-                      "At most 20% of the day's fetches fail.")],
+    check_specs=[spec("raw_pages", "fetch_error_rate", "At most 20% of the day's fetches fail.")],
 )
 def raw_pages(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     day = dt.date.fromisoformat(context.partition_key)

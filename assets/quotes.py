@@ -23,9 +23,14 @@ from wiredesk.stages import build_quotes
     description="Direct, partial and indirect quotations with their speakers, resolved within "
     "the article (names, surnames, roles, pronouns).",
     metadata=definition_metadata("quotes"),
-    check_specs=[has_rows("quotes"),
-                 spec("quotes", "speaker_resolved_share",
-                      "At least 50% of direct quotes have a resolved speaker.")],
+    check_specs=[
+        has_rows("quotes"),
+        spec(
+            "quotes",
+            "speaker_resolved_share",
+            "At least 50% of direct quotes have a resolved speaker.",
+        ),
+    ],
 )
 def quotes(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     day = dt.date.fromisoformat(context.partition_key)
@@ -43,12 +48,17 @@ def quotes(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Materi
     top = [dict(first[h], copies=n) for h, n in carried.most_common(5)]
     return MaterializeResult(
         metadata=output_metadata(
-            len(rows), markdown_table(top, ["speaker", "text", "copies"], limit=5),
+            len(rows),
+            markdown_table(top, ["speaker", "text", "copies"], limit=5),
             by_kind=dict(Counter(r["kind"] for r in rows)),
         ),
         check_results=[
             check_has_rows(rows),
-            ratio_check("speaker_resolved_share", sum(1 for r in direct if r["speaker"]),
-                        len(direct), min_rate=0.5),
+            ratio_check(
+                "speaker_resolved_share",
+                sum(1 for r in direct if r["speaker"]),
+                len(direct),
+                min_rate=0.5,
+            ),
         ],
     )

@@ -197,7 +197,7 @@ def run(split: str, errors: int) -> None:
             for i, q in enumerate(p):
                 if i not in matched_p and shown[tag + "fp"] < errors:
                     shown[tag + "fp"] += 1
-                    print(f"{tag.upper()}FP {doc.name}: {doc.text[q.start_char:q.end_char]!r}")
+                    print(f"{tag.upper()}FP {doc.name}: {doc.text[q.start_char : q.end_char]!r}")
             for j, x in enumerate(g):
                 if j not in matched_g and shown[tag + "fn"] < errors:
                     shown[tag + "fn"] += 1

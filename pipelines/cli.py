@@ -173,10 +173,20 @@ def print_summary(home: Path, days: Sequence[str]) -> None:
     print()
     print_table(["day", "articles", "quotes", "entities", "errors"], rows)
     total = con.execute("SELECT count(*) FROM entities").fetchone()[0]
+    failures = con.execute(
+        """SELECT day, stage, error_class, detail FROM fetch_log
+           WHERE status = 'error' AND day IN (SELECT unnest($days)::DATE)
+           ORDER BY day, stage, url""",
+        {"days": list(days)},
+    ).fetchall()
     con.close()
+    if failures:
+        print(f"\n{len(failures)} input(s) could not be used (all in fetch_log):")
+        for day, stage, error_class, detail in failures:
+            print(f"  {day}  {stage:<10}  {error_class:<15}  {detail}")
     print(f"\n{total} entities linked across all days.")
     print(f"Warehouse: {warehouse_path(home)}")
-    print(f"  query:  wiredesk sql \"SELECT * FROM quotes_with_speakers LIMIT 10\"")
+    print('  query:  wiredesk sql "SELECT * FROM quotes_with_speakers LIMIT 10"')
     print(f"  or:     duckdb -readonly {warehouse_path(home)}")
     print("  UI:     make dev   (then open http://127.0.0.1:3000)")
 
@@ -234,19 +244,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    analyze = sub.add_parser("analyze", help="analyse one article (text or HTML) and print JSON",
-                             description="Analyse one article with the pipeline's own code.")
+    analyze = sub.add_parser(
+        "analyze",
+        help="analyse one article (text or HTML) and print JSON",
+        description="Analyse one article with the pipeline's own code.",
+    )
     analyze.add_argument("path", nargs="?", help="article file, or - for stdin (default)")
     analyze.add_argument("--html", action="store_true", help="treat the input as HTML")
     analyze.add_argument("--url", help="the article's URL (fetched when no PATH is given)")
-    analyze.add_argument("--jsonl", action="store_true",
-                         help='batch: JSON lines {"id","text"} or {"id","html","url"} on stdin')
+    analyze.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='batch: JSON lines {"id","text"} or {"id","html","url"} on stdin',
+    )
     analyze.add_argument("--batch-size", type=int, default=32, help="articles per NER batch")
     analyze.add_argument("--compact", action="store_true", help="one-line JSON")
     analyze.set_defaults(func=cmd_analyze)
 
-    ingest = sub.add_parser("ingest", help="fetch and process days into the warehouse",
-                            description="Materialise the pipeline in-process for days.")
+    ingest = sub.add_parser(
+        "ingest",
+        help="fetch and process days into the warehouse",
+        description="Materialise the pipeline in-process for days.",
+    )
     ingest.add_argument("--sources", help="sources file (default ./sources.yaml)")
     ingest.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
     ingest.add_argument("--day", type=_parse_day, help="one day, YYYY-MM-DD")
@@ -254,8 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--to", dest="date_to", type=_parse_day, help="last day")
     ingest.set_defaults(func=cmd_ingest)
 
-    sql = sub.add_parser("sql", help="run a read-only query against the warehouse",
-                         description="Run SQL read-only against wiredesk.duckdb.")
+    sql = sub.add_parser(
+        "sql",
+        help="run a read-only query against the warehouse",
+        description="Run SQL read-only against wiredesk.duckdb.",
+    )
     sql.add_argument("query", help="the SQL, or - to read it from stdin")
     sql.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
     sql.add_argument("--limit", type=int, default=100, help="rows to print (default 100)")

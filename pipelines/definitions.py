@@ -15,8 +15,7 @@ from pipelines.resources import default_wiredesk_resource
 from pipelines.schedules import daily_ingest_schedule
 from pipelines.sensors import drop_folder_sensor
 
-all_assets = [feed_items, raw_pages, articles, entity_mentions, quotes, entities,
-              *daily_aggregates]
+all_assets = [feed_items, raw_pages, articles, entity_mentions, quotes, entities, *daily_aggregates]
 
 defs = Definitions(
     assets=all_assets,

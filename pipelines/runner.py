@@ -23,8 +23,8 @@ from wiredesk.sources.discover import discover, item_day
 
 DAY_STAGES = ("feed_items", "raw_pages", "articles", "entity_mentions", "quotes")
 CROSS_DAY = ("entities",)
-#: The CLI prints its own progress; Dagster's step-by-step log stays in the run history.
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+#: The CLI prints its own progress and the failures; Dagster's step log stays in run history.
+QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
 Progress = Callable[[str], None]
 
@@ -85,21 +85,38 @@ def ingest_days(
     report: dict[str, dict[str, int]] = {}
     for day in days:
         key = day.isoformat()
-        result = materialize(all_assets, selection=_selection(DAY_STAGES), partition_key=key, resources=resources,
-                             instance=instance, tags={"wiredesk/trigger": "cli"},
-                             run_config=QUIET)
+        result = materialize(
+            all_assets,
+            selection=_selection(DAY_STAGES),
+            partition_key=key,
+            resources=resources,
+            instance=instance,
+            tags={"wiredesk/trigger": "cli"},
+            run_config=QUIET,
+        )
         report[key] = _counts(result)
         progress(f"{key}  " + "  ".join(f"{k} {v}" for k, v in report[key].items()))
-    result = materialize(all_assets, selection=_selection(CROSS_DAY), resources=resources, instance=instance,
-                         tags={"wiredesk/trigger": "cli"}, run_config=QUIET)
+    result = materialize(
+        all_assets,
+        selection=_selection(CROSS_DAY),
+        resources=resources,
+        instance=instance,
+        tags={"wiredesk/trigger": "cli"},
+        run_config=QUIET,
+    )
     report["all days"] = _counts(result)
     progress("all days    " + "  ".join(f"{k} {v}" for k, v in report["all days"].items()))
     for day in days:
         key = day.isoformat()
-        result = materialize(all_assets, selection=aggregate_names(), partition_key=key, resources=resources,
-                             instance=instance, tags={"wiredesk/trigger": "cli"},
-                             run_config=QUIET)
+        result = materialize(
+            all_assets,
+            selection=aggregate_names(),
+            partition_key=key,
+            resources=resources,
+            instance=instance,
+            tags={"wiredesk/trigger": "cli"},
+            run_config=QUIET,
+        )
         report[key].update(_counts(result))
-        progress(f"{key}  aggregates: " + "  ".join(
-            f"{k} {v}" for k, v in _counts(result).items()))
+        progress(f"{key}  aggregates: " + "  ".join(f"{k} {v}" for k, v in _counts(result).items()))
     return report

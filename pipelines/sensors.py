@@ -64,8 +64,9 @@ def drop_folder_sensor(context: SensorEvaluationContext):  # noqa: ANN201 - gene
     valid = set(daily_partitions.get_partition_keys())
     requested = sorted(day for day in days if day in valid)
     for day in requested:
-        yield RunRequest(run_key=f"drop-{day}-{len(current)}-{hash(frozenset(current))}",
-                         partition_key=day)
+        yield RunRequest(
+            run_key=f"drop-{day}-{len(current)}-{hash(frozenset(current))}", partition_key=day
+        )
     if not requested:
         yield SkipReason("no new or changed files in the drop folders")
     context.update_cursor(json.dumps(current))

@@ -52,10 +52,12 @@ def test_future_dates_are_rejected_in_favour_of_the_feed() -> None:
 
 @pytest.mark.parametrize(
     ("paragraph", "place", "agency"),
-    [("KABUL, Jan 18 (Reuters) - Taliban officials", "KABUL", "Reuters"),
-     ("MOSCOW, January 18. /TASS/. Russia's foreign", "MOSCOW", "TASS"),
-     ("NAIROBI, Nov 18 (Meridian) \u2014 Kenya's", "NAIROBI", "Meridian"),
-     ("The minister said on Monday", None, None)],
+    [
+        ("KABUL, Jan 18 (Reuters) - Taliban officials", "KABUL", "Reuters"),
+        ("MOSCOW, January 18. /TASS/. Russia's foreign", "MOSCOW", "TASS"),
+        ("NAIROBI, Nov 18 (Meridian) \u2014 Kenya's", "NAIROBI", "Meridian"),
+        ("The minister said on Monday", None, None),
+    ],
 )
 def test_datelines(paragraph: str, place: str | None, agency: str | None) -> None:
     parsed = parse_dateline(paragraph)

@@ -64,8 +64,12 @@ def test_ok_page_and_redirect(server: str) -> None:
 
 @pytest.mark.parametrize(
     ("path", "error_class"),
-    [("/gone", "not_found"), ("/broken", "http_5xx"), ("/empty", "empty_content"),
-     ("/png", "binary_content")],
+    [
+        ("/gone", "not_found"),
+        ("/broken", "http_5xx"),
+        ("/empty", "empty_content"),
+        ("/png", "binary_content"),
+    ],
 )
 def test_failures_are_classified(server: str, path: str, error_class: str) -> None:
     with Fetcher() as fetcher:

@@ -32,8 +32,11 @@ def test_newsml_fields() -> None:
 
 def test_nitf_fields() -> None:
     doc = parse_nitf(NITF.encode())
-    assert (doc.guid, doc.title, doc.agency) == ("TST-1", "Grain talks resume in Lisbon",
-                                                 "Test Press")
+    assert (doc.guid, doc.title, doc.agency) == (
+        "TST-1",
+        "Grain talks resume in Lisbon",
+        "Test Press",
+    )
     assert doc.published_at == dt.datetime(2026, 11, 17, 8, 30, tzinfo=UTC)
     assert doc.paragraphs[0].startswith("LISBON, Nov 17 (TP) -")
 
@@ -55,9 +58,14 @@ def test_malformed_xml_is_a_classified_error() -> None:
 
 @pytest.mark.parametrize(
     ("data", "name", "expected"),
-    [(NEWSML, "a.xml", "newsml"), (NITF, "b.xml", "nitf"), (PLAIN, "c.txt", "text"),
-     (RSS, "rss.xml", "feed"), ("<html><body>x</body></html>", "p", "html"),
-     ("\x89PNG\r\n\x1a\n\x00\x00", "x.html", "unknown")],
+    [
+        (NEWSML, "a.xml", "newsml"),
+        (NITF, "b.xml", "nitf"),
+        (PLAIN, "c.txt", "text"),
+        (RSS, "rss.xml", "feed"),
+        ("<html><body>x</body></html>", "p", "html"),
+        ("\x89PNG\r\n\x1a\n\x00\x00", "x.html", "unknown"),
+    ],
 )
 def test_detect_format(data: str, name: str, expected: str) -> None:
     assert detect_format(data.encode("latin-1"), name) == expected
@@ -94,8 +102,10 @@ def test_drop_folder_scan_reports_items_and_errors(tmp_path: Path) -> None:
     assert sorted(i.format for i in items) == ["newsml", "text"]
     assert all(isinstance(i, FeedItem) for i in items)
     classes = sorted((e.error_class, e.day) for e in errors)
-    assert classes == [("binary_content", dt.date(2026, 11, 16)),
-                       ("malformed_xml", dt.date(2026, 11, 16))]
+    assert classes == [
+        ("binary_content", dt.date(2026, 11, 16)),
+        ("malformed_xml", dt.date(2026, 11, 16)),
+    ]
     assert all(isinstance(e, SourceError) and str(day) in e.detail for e in errors)
 
 

@@ -50,8 +50,20 @@ def test_open_reader_sees_replaced_partition(home: Path) -> None:
 
 def test_entity_mentions_view_maps_keys_to_entities(home: Path) -> None:
     lake = Lake(home)
-    lake.write("entity_mentions", [{"article_id": "a", "entity_key": "k1", "text": "Brandt",
-                                    "type": "PERSON", "name": "Lukas Brandt", "roles": []}], DAY)
+    lake.write(
+        "entity_mentions",
+        [
+            {
+                "article_id": "a",
+                "entity_key": "k1",
+                "text": "Brandt",
+                "type": "PERSON",
+                "name": "Lukas Brandt",
+                "roles": [],
+            }
+        ],
+        DAY,
+    )
     lake.write("entity_aliases", [{"entity_key": "k1", "entity_id": "E"}])
     con = memory_connection(home)
     assert con.execute("SELECT entity_id FROM entity_mentions").fetchone() == ("E",)

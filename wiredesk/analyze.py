@@ -37,10 +37,12 @@ def entity_json(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
     for m in mentions:
         if m.type not in COUNTED_TYPES:
             continue
-        entry = grouped.setdefault(m.entity_key, {"name": m.name, "type": m.type, "roles": [],
-                                                  "mentions": []})
-        entry["mentions"].append({"text": m.text, "start_char": m.start_char,
-                                  "end_char": m.end_char})
+        entry = grouped.setdefault(
+            m.entity_key, {"name": m.name, "type": m.type, "roles": [], "mentions": []}
+        )
+        entry["mentions"].append(
+            {"text": m.text, "start_char": m.start_char, "end_char": m.end_char}
+        )
         for role in m.roles:
             if role not in entry["roles"]:
                 entry["roles"].append(role)
@@ -49,9 +51,16 @@ def entity_json(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
 
 def quote_json(quotes: Sequence[Any]) -> list[dict[str, Any]]:
     return [
-        {"text": q.text, "kind": q.kind, "speaker": q.speaker,
-         "speaker_mention": q.speaker_mention, "cue": q.cue, "start_char": q.start_char,
-         "end_char": q.end_char, "confidence": round(q.confidence, 3)}
+        {
+            "text": q.text,
+            "kind": q.kind,
+            "speaker": q.speaker,
+            "speaker_mention": q.speaker_mention,
+            "cue": q.cue,
+            "start_char": q.start_char,
+            "end_char": q.end_char,
+            "confidence": round(q.confidence, 3),
+        }
         for q in quotes
     ]
 
@@ -64,16 +73,19 @@ def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
     all_mentions = find_mentions([e.text for e in extracted])
     results = []
     for item, mentions in zip(extracted, all_mentions, strict=True):
-        published = item.published_at.isoformat() if isinstance(item.published_at,
-                                                                dt.datetime) else None
-        results.append({
-            "title": item.title,
-            "published": published,
-            "language": item.language,
-            "text": item.text,
-            "quotes": quote_json(find_quotes(item.text, mentions)),
-            "entities": entity_json(mentions),
-        })
+        published = (
+            item.published_at.isoformat() if isinstance(item.published_at, dt.datetime) else None
+        )
+        results.append(
+            {
+                "title": item.title,
+                "published": published,
+                "language": item.language,
+                "text": item.text,
+                "quotes": quote_json(find_quotes(item.text, mentions)),
+                "entities": entity_json(mentions),
+            }
+        )
     return results
 
 

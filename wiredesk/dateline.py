@@ -9,7 +9,9 @@ _PLACE = r"(?P<place>[A-Z][A-Z .'\u2019-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,30}?)?)
 _DATE = r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
 _PATTERNS = [
     # KABUL, Jan 18 (Reuters) -   /  GENEVA (Northwire) —
-    re.compile(_PLACE + _DATE + r"\s*\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)\s*[-\u2013\u2014]+\s*"),
+    re.compile(
+        _PLACE + _DATE + r"\s*\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)\s*[-\u2013\u2014]+\s*"
+    ),
     # MOSCOW, January 18. /TASS/.
     re.compile(_PLACE + _DATE + r"\.?\s*/(?P<agency>[A-Za-z][\w .&'-]{0,40})/\.?\s*"),
     # BRUSSELS, Nov 16 -   (no agency)

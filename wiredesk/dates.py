@@ -32,7 +32,9 @@ def parse_datetime(text: str | None) -> dt.datetime | None:
     if compact:
         date, time, zone = compact.groups()
         time = time.ljust(6, "0")
-        cleaned = f"{date[:4]}-{date[4:6]}-{date[6:]}T{time[:2]}:{time[2:4]}:{time[4:]}{zone or 'Z'}"
+        cleaned = (
+            f"{date[:4]}-{date[4:6]}-{date[6:]}T{time[:2]}:{time[2:4]}:{time[4:]}{zone or 'Z'}"
+        )
     try:
         return to_utc(date_parser.parse(cleaned))
     except (ValueError, OverflowError):

@@ -129,8 +129,9 @@ def _from_html(data: bytes, url: str | None) -> Extracted:
     return extracted
 
 
-def extract(data: bytes, url: str | None = None, fmt: str | None = None,
-            folder_day: dt.date | None = None) -> Extracted:
+def extract(
+    data: bytes, url: str | None = None, fmt: str | None = None, folder_day: dt.date | None = None
+) -> Extracted:
     """Extract one article; raises ExtractionError with a class when there is none."""
     fmt = fmt or detect_format(data, url or "")
     try:
@@ -164,15 +165,19 @@ def extract(data: bytes, url: str | None = None, fmt: str | None = None,
     return extracted
 
 
-def reconcile_date(extracted: Extracted, feed_published: dt.datetime | None,
-                   now: dt.datetime) -> tuple[dt.datetime | None, str | None]:
+def reconcile_date(
+    extracted: Extracted, feed_published: dt.datetime | None, now: dt.datetime
+) -> tuple[dt.datetime | None, str | None]:
     """Pick the publication time: the document's own, else the feed's; never the future."""
     candidates = [(extracted.published_at, extracted.date_source), (feed_published, "feed")]
     for value, source in candidates:
         if value is not None and value <= now + dt.timedelta(hours=1):
             # A date-only value from a page loses to the feed's exact time on the same day.
-            if (source == "htmldate" and feed_published is not None
-                    and feed_published.date() == value.date()):
+            if (
+                source == "htmldate"
+                and feed_published is not None
+                and feed_published.date() == value.date()
+            ):
                 return feed_published, "feed"
             return value, source
     return None, None

@@ -51,8 +51,14 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-                 "BlogPosting", "WebPage"}
+ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "WebPage",
+}
 
 
 def read_page_meta(data: bytes | str) -> PageMeta:

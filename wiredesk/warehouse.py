@@ -84,7 +84,9 @@ def define_views(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
     for spec in TABLES.values():
         con.execute(f'CREATE OR REPLACE VIEW lake."{spec.name}" AS {lake_select(lake, spec)}')
         if spec.name not in overridden:
-            con.execute(f'CREATE OR REPLACE VIEW main."{spec.name}" AS SELECT * FROM lake."{spec.name}"')
+            con.execute(
+                f'CREATE OR REPLACE VIEW main."{spec.name}" AS SELECT * FROM lake."{spec.name}"'
+            )
     for path in view_files():
         con.execute(path.read_text(encoding="utf-8"))
     for spec in TABLES.values():

@@ -62,7 +62,7 @@ def role_text(words: list[str]) -> str:
     kept = [w for w in words if _bare(w) not in DROPPED]
     while kept and not is_head(kept[0]) and _bare(kept[0]) not in MODIFIERS:
         kept.pop(0)
-    return " ".join(kept)
+    return " ".join(kept).rstrip(" ,;:\u2014-")
 
 
 def leading_title(words: list[str]) -> int:

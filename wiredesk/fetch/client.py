@@ -22,6 +22,13 @@ USER_AGENT = f"wiredesk/{__version__} (+https://github.com/wiredesk/wiredesk)"
 MAX_BYTES = 10 * 1024 * 1024
 
 
+def display_name(url: str) -> str:
+    """A local path for file URLs (what a person recognises), the URL otherwise."""
+    if url.startswith("file:"):
+        return unquote(urlparse(url).path)
+    return url
+
+
 @dataclass
 class FetchResult:
     url: str
@@ -81,8 +88,13 @@ class Fetcher:
         elif scheme in ("http", "https"):
             result = self._get(url, started)
         else:
-            result = FetchResult(url, url, False, error_class="unsupported_url",
-                                 detail=f"{url}: unsupported URL scheme {scheme!r}")
+            result = FetchResult(
+                url,
+                url,
+                False,
+                error_class="unsupported_url",
+                detail=f"{url}: unsupported URL scheme {scheme!r}",
+            )
         result.elapsed_ms = round((time.monotonic() - started) * 1000, 3)
         result.fetched_at = fetched_at
         if result.ok:
@@ -94,18 +106,26 @@ class Fetcher:
         try:
             size = path.stat().st_size
             if size > self.max_bytes:
-                return FetchResult(url, url, False, error_class="too_large",
-                                   detail=f"{path}: {size} bytes exceeds the {self.max_bytes} cap")
+                return FetchResult(
+                    url,
+                    url,
+                    False,
+                    error_class="too_large",
+                    detail=f"{path}: {size} bytes exceeds the {self.max_bytes} cap",
+                )
             data = path.read_bytes()
         except FileNotFoundError:
-            return FetchResult(url, url, False, error_class="not_found",
-                               detail=f"{path}: no such file")
+            return FetchResult(
+                url, url, False, error_class="not_found", detail=f"{path}: no such file"
+            )
         except IsADirectoryError:
-            return FetchResult(url, url, False, error_class="not_a_file",
-                               detail=f"{path}: is a directory")
+            return FetchResult(
+                url, url, False, error_class="not_a_file", detail=f"{path}: is a directory"
+            )
         except OSError as exc:
-            return FetchResult(url, url, False, error_class="read_error",
-                               detail=f"{path}: {exc.strerror or exc}")
+            return FetchResult(
+                url, url, False, error_class="read_error", detail=f"{path}: {exc.strerror or exc}"
+            )
         return FetchResult(url, url, True, content=data)
 
     def _wait_for_host(self, host: str) -> None:
@@ -128,46 +148,80 @@ class Fetcher:
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        return FetchResult(url, str(response.url), False, response.status_code,
-                                           error_class="too_large",
-                                           detail=f"{url}: body exceeds {self.max_bytes} bytes")
+                        return FetchResult(
+                            url,
+                            str(response.url),
+                            False,
+                            response.status_code,
+                            error_class="too_large",
+                            detail=f"{url}: body exceeds {self.max_bytes} bytes",
+                        )
                     if time.monotonic() > deadline:
-                        return FetchResult(url, str(response.url), False, response.status_code,
-                                           error_class="timeout",
-                                           detail=f"{url}: no complete body in {self.timeout}s")
+                        return FetchResult(
+                            url,
+                            str(response.url),
+                            False,
+                            response.status_code,
+                            error_class="timeout",
+                            detail=f"{url}: no complete body in {self.timeout}s",
+                        )
                     chunks.append(chunk)
                 content = b"".join(chunks)
                 final = str(response.url)
                 status = response.status_code
                 ctype = response.headers.get("content-type")
         except httpx.TimeoutException:
-            return FetchResult(url, url, False, error_class="timeout",
-                               detail=f"{url}: timed out after {self.timeout}s")
+            return FetchResult(
+                url,
+                url,
+                False,
+                error_class="timeout",
+                detail=f"{url}: timed out after {self.timeout}s",
+            )
         except httpx.TooManyRedirects:
-            return FetchResult(url, url, False, error_class="too_many_redirects",
-                               detail=f"{url}: too many redirects")
+            return FetchResult(
+                url,
+                url,
+                False,
+                error_class="too_many_redirects",
+                detail=f"{url}: too many redirects",
+            )
         except httpx.ConnectError as exc:
-            return FetchResult(url, url, False, error_class="connect_error",
-                               detail=f"{url}: cannot connect: {exc}")
+            return FetchResult(
+                url, url, False, error_class="connect_error", detail=f"{url}: cannot connect: {exc}"
+            )
         except httpx.HTTPError as exc:
-            return FetchResult(url, url, False, error_class="http_error",
-                               detail=f"{url}: {type(exc).__name__}: {exc}")
+            return FetchResult(
+                url,
+                url,
+                False,
+                error_class="http_error",
+                detail=f"{url}: {type(exc).__name__}: {exc}",
+            )
         if status >= 400:
             error = "not_found" if status in (404, 410) else f"http_{status // 100}xx"
-            return FetchResult(url, final, False, status, content_type=ctype, error_class=error,
-                               detail=f"{url}: HTTP {status}")
+            return FetchResult(
+                url,
+                final,
+                False,
+                status,
+                content_type=ctype,
+                error_class=error,
+                detail=f"{url}: HTTP {status}",
+            )
         return FetchResult(url, final, True, status, content=content, content_type=ctype)
 
     @staticmethod
     def _check_body(result: FetchResult) -> None:
         """Empty or binary bodies are failures with their own class, not articles."""
+        name = display_name(result.url)
         if not result.content.strip():
             result.ok = False
             result.error_class = "empty_content"
-            result.detail = f"{result.url}: empty body"
+            result.detail = f"{name}: empty body"
         elif looks_binary(result.content):
             result.ok = False
             result.error_class = "binary_content"
-            result.detail = f"{result.url}: binary content where text was expected"
+            result.detail = f"{name}: binary content where text was expected"
         else:
             result.format = detect_format(result.content, urlparse(result.final_url).path)

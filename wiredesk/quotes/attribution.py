@@ -123,9 +123,7 @@ def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return words[0][0], words[-1][1]
 
 
-def after_quote(
-    text: str, pos: int, limit: int, closed: bool = False
-) -> Attribution | None:
+def after_quote(text: str, pos: int, limit: int, closed: bool = False) -> Attribution | None:
     """Attribution right after a closing mark: ', she said', ' said Brandt', ', Brandt noted.'
 
     ``closed`` says the quote ended its own sentence ('…ready."'); then only a short

@@ -21,7 +21,7 @@ from wiredesk.quotes.attribution import (
 )
 from wiredesk.quotes.cues import FRAMING_FORMS, find_cues
 from wiredesk.quotes.layout import Layout, mask_spans, sentence_spans
-from wiredesk.quotes.marks import Quoted, find_quoted, inner_text, is_mark
+from wiredesk.quotes.marks import Quoted, find_quoted, inner_text
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import Speaker, SpeakerResolver
 
@@ -78,9 +78,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _sentence_bounds(
-    masked: str, layout: Layout, start: int, end: int
-) -> tuple[int, int]:
+def _sentence_bounds(masked: str, layout: Layout, start: int, end: int) -> tuple[int, int]:
     """Start of the sentence containing ``start`` and end of the one containing ``end``."""
     p_first = layout.paragraphs[layout.paragraph_of(start)]
     p_last = layout.paragraphs[layout.paragraph_of(max(start, end - 1))]
@@ -98,11 +96,17 @@ def _sentence_bounds(
 
 def _is_name_like(inner: str) -> bool:
     """Title Case without final punctuation: "Northern Star", "Blue Corridor"."""
-    words = [w for w in re.findall(r"[\w'\u2019-]+", inner)]
-    if not words or len(words) > 6 or inner.rstrip()[-1:] in ".!?,":
+    words = re.findall(r"[\w'\u2019-]+", inner)
+    if not words or len(words) > 6 or inner.rstrip(" ,")[-1:] in "!?":
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de"}
     return all(w[:1].isupper() or w.lower() in small or w[:1].isdigit() for w in words)
+
+
+def _framed(text: str, floor: int, pos: int) -> bool:
+    """A single quoted word counts when a speech or framing verb sits just before it."""
+    words = re.findall(r"[A-Za-z]+", text[max(floor, pos - 60) : pos])[-5:]
+    return any(w.lower() in FRAMING_FORMS or find_cues(w) for w in words)
 
 
 def _sentence_cue(
@@ -146,8 +150,8 @@ def find_direct(
     for cand in candidates:
         q = cand.quoted
         inner = inner_text(text, q)
-        if not inner or not any(ch.isalpha() for ch in inner):
-            continue
+        if not any(ch.isalpha() for ch in inner) or "<" in inner or "=" in inner:
+            continue  # numbers, markup attributes
         floor, limit = _sentence_bounds(masked, layout, q.start, q.end)
         lead = text[floor : q.start].strip()
         closed = inner[-1:] in ".!?" and bool(re.match(r"\s+[A-Z]", text[q.end : q.end + 3]))
@@ -171,8 +175,10 @@ def find_direct(
                 continue
             if attribution is None or attribution.cue_start > q.end + 60:
                 attribution = _sentence_cue(text, floor, limit, q, spans) or attribution
-            if attribution is None and (n_words <= SHORT_WORDS or _is_name_like(inner)):
-                continue  # scare quotes, titles, nicknames
+            if attribution is None and n_words <= SHORT_WORDS:
+                continue  # scare quotes without anyone speaking
+            if _is_name_like(inner) or (n_words == 1 and not _framed(text, floor, q.start)):
+                continue  # titles, nicknames, single words used as terms
             confidence = 0.75 if attribution is not None else 0.4
             if attribution is None:
                 attribution = _subject_attribution(text, floor, q.start, resolver)
@@ -246,6 +252,3 @@ def _subject_attribution(
 def _last_sentence(text: str, start: int, end: int) -> int:
     spans = sentence_spans(text, start, end)
     return spans[-1][0] if spans else start
-
-
-__all__ = ["find_direct", "is_mark"]

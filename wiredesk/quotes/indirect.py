@@ -50,9 +50,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _skip_after_cue(text: str, pos: int, limit: int, stem: str) -> tuple[int, bool]:
+def _skip_after_cue(
+    text: str, pos: int, limit: int, stem: str, needs_object: bool
+) -> tuple[int, bool]:
     """Move past the object of "told", adverbials and "that"; says if "that" was seen."""
-    if stem == "tell":
+    if stem == "tell" and needs_object:
         obj = _OBJECT.match(text, pos, limit)
         if obj is None:
             return pos, False
@@ -145,8 +147,9 @@ def _clause_for(
     subject = subject_before(text, c_start, s_start)
     tail = text[c_end:s_end]
     # Trailing attribution: "The talks will resume, the minister said."
-    if before.rstrip().endswith(",") or (subject and text[s_start:subject[0]].rstrip()
-                                          .endswith(",")):
+    if before.rstrip().endswith(",") or (
+        subject and text[s_start : subject[0]].rstrip().endswith(",")
+    ):
         rest_words = _words(tail)
         head_end = subject[0] if subject else c_start
         if subject is None:
@@ -167,8 +170,9 @@ def _clause_for(
         return clause, subject, c_end
     if subject is None or text[s_start : subject[0]].strip(_TRIM):
         return None
-    pos, saw_that = _skip_after_cue(text, c_end, s_end, stem)
-    if stem == "tell" and pos == c_end:
+    single_word_cue = not re.search(r"\s", text[c_start:c_end])
+    pos, saw_that = _skip_after_cue(text, c_end, s_end, stem, single_word_cue)
+    if stem == "tell" and single_word_cue and pos == c_end:
         return None
     rest = text[pos:s_end].lstrip()
     first = rest.split()[0].lower() if rest.split() else ""

@@ -20,11 +20,30 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", 
 DETERMINERS = INDEFINITE | {"the", "this", "that", "his", "her", "their", "its", "our"}
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
 _GENDERED_NOUNS = {
-    "spokeswoman": "f", "spokesman": "m", "chairwoman": "f", "chairman": "m",
-    "congresswoman": "f", "congressman": "m", "businesswoman": "f", "businessman": "m",
-    "wife": "f", "husband": "m", "mother": "f", "father": "m", "daughter": "f", "son": "m",
-    "sister": "f", "brother": "m", "woman": "f", "man": "m", "queen": "f", "king": "m",
-    "actress": "f", "widow": "f", "grandmother": "f", "grandfather": "m",
+    "spokeswoman": "f",
+    "spokesman": "m",
+    "chairwoman": "f",
+    "chairman": "m",
+    "congresswoman": "f",
+    "congressman": "m",
+    "businesswoman": "f",
+    "businessman": "m",
+    "wife": "f",
+    "husband": "m",
+    "mother": "f",
+    "father": "m",
+    "daughter": "f",
+    "son": "m",
+    "sister": "f",
+    "brother": "m",
+    "woman": "f",
+    "man": "m",
+    "queen": "f",
+    "king": "m",
+    "actress": "f",
+    "widow": "f",
+    "grandmother": "f",
+    "grandfather": "m",
 }
 #: A few frequent first names, only to break ties between "he" and "she".
 _FIRST_NAMES = {
@@ -190,7 +209,7 @@ class SpeakerResolver:
         return Speaker(None, phrase, None)
 
     def _description(self, phrase: str, lower: list[str], pos: int) -> Speaker:
-        """"the minister" -> the person introduced with that role; groups stay anonymous."""
+        """A role ("the minister") means the person introduced with it; groups stay anonymous."""
         head = head_noun(phrase)
         if not head or lower[0] in INDEFINITE or _plural(head):
             return Speaker(None, phrase, None)

@@ -13,20 +13,30 @@ from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.urls import file_url
 
 
-def discover(
-    source: Source, fetcher: Fetcher
-) -> tuple[list[FeedItem], list[SourceError]]:
+def discover(source: Source, fetcher: Fetcher) -> tuple[list[FeedItem], list[SourceError]]:
     """Everything one source announces; never raises for a bad source."""
     if source.kind == "dropfolder":
         if source.is_remote:
-            return [], [SourceError(source.source_id, source.location, "unsupported_source",
-                                    f"{source.location}: a drop folder must be a local path")]
+            return [], [
+                SourceError(
+                    source.source_id,
+                    source.location,
+                    "unsupported_source",
+                    f"{source.location}: a drop folder must be a local path",
+                )
+            ]
         return scan_folder(Path(source.location), source.source_id)
     url = source.location if source.is_remote else file_url(Path(source.location))
     result = fetcher.fetch(url)
     if not result.ok:
-        return [], [SourceError(source.source_id, url, result.error_class or "fetch_error",
-                                result.detail or f"{url}: could not be read")]
+        return [], [
+            SourceError(
+                source.source_id,
+                url,
+                result.error_class or "fetch_error",
+                result.detail or f"{url}: could not be read",
+            )
+        ]
     if source.kind == "sitemap":
         from wiredesk.sources.sitemaps import parse_sitemap
 

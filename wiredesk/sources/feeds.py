@@ -24,7 +24,9 @@ def _entry_time(entry: feedparser.FeedParserDict) -> dt.datetime | None:
     return None
 
 
-def parse_feed(data: bytes, feed_url: str, source_id: str) -> tuple[list[FeedItem], list[SourceError]]:
+def parse_feed(
+    data: bytes, feed_url: str, source_id: str
+) -> tuple[list[FeedItem], list[SourceError]]:
     """Items of one feed document; a feed that is not a feed is one error, not an exception."""
     # Links are resolved here, with urljoin: feedparser's own resolution mangles file URLs.
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=False)
@@ -37,8 +39,11 @@ def parse_feed(data: bytes, feed_url: str, source_id: str) -> tuple[list[FeedIte
     for index, entry in enumerate(parsed.entries):
         link = entry.get("link") or entry.get("url") or entry.get("id")
         if not link:
-            errors.append(SourceError(source_id, feed_url, "missing_link",
-                                      f"{feed_url}: entry {index} has no link"))
+            errors.append(
+                SourceError(
+                    source_id, feed_url, "missing_link", f"{feed_url}: entry {index} has no link"
+                )
+            )
             continue
         url = resolve_link(feed_url, link)
         items.append(

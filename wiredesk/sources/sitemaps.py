@@ -13,13 +13,18 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
-def parse_sitemap(data: bytes, sitemap_url: str, source_id: str) -> tuple[list[FeedItem], list[SourceError]]:
+def parse_sitemap(
+    data: bytes, sitemap_url: str, source_id: str
+) -> tuple[list[FeedItem], list[SourceError]]:
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        return [], [SourceError(source_id, sitemap_url, "malformed_xml",
-                                f"{sitemap_url}: malformed sitemap: {exc}")]
+        return [], [
+            SourceError(
+                source_id, sitemap_url, "malformed_xml", f"{sitemap_url}: malformed sitemap: {exc}"
+            )
+        ]
     items: list[FeedItem] = []
     for node in root:
         if _local(node.tag) != "url":
@@ -39,7 +44,9 @@ def parse_sitemap(data: bytes, sitemap_url: str, source_id: str) -> tuple[list[F
                 canonical_url=canonical_url(url),
                 guid=None,
                 title=fields.get("title"),
-                published_at=parse_datetime(fields.get("publication_date") or fields.get("lastmod")),
+                published_at=parse_datetime(
+                    fields.get("publication_date") or fields.get("lastmod")
+                ),
             )
         )
     return items, []

@@ -94,7 +94,9 @@ def _xml(data: bytes, label: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise FormatError("malformed_xml", f"{label}: malformed XML: {exc}") from None
+        reason = re.sub(r"(, line \d+)+, column \d+.*$", "", str(exc.msg or exc))
+        where = f"line {exc.position[0]}" if exc.position else "unknown position"
+        raise FormatError("malformed_xml", f"{label}: malformed XML at {where}: {reason}") from None
 
 
 def _text(node: etree._Element | None) -> str | None:
@@ -149,7 +151,9 @@ def parse_newsml(data: bytes) -> WireDocument:
         creator = content_meta.find("n:creator", ns)
         if creator is not None and not doc.agency:
             doc.agency = creator.get("literal")
-    body = item.findall(".//n:inlineXML//h:body//h:p", ns) or item.findall(".//n:inlineXML//n:p", ns)
+    body = item.findall(".//n:inlineXML//h:body//h:p", ns) or item.findall(
+        ".//n:inlineXML//n:p", ns
+    )
     if not body:
         body = [el for el in item.iter() if etree.QName(el).localname == "p"]
     doc.paragraphs = _paragraphs(body)

@@ -1,0 +1,48 @@
+from dagster import AssetKey, Definitions
+
+from pipelines.definitions import all_assets, defs
+
+STAGES = {
+    "feed_items",
+    "raw_pages",
+    "articles",
+    "quotes",
+    "entity_mentions",
+    "entities",
+    "daily_source_volume",
+    "daily_entity_mentions",
+    "daily_speaker_quotes",
+    "daily_entity_pairs",
+}
+
+
+def test_definitions_load() -> None:
+    Definitions.validate_loadable(defs)
+
+
+def test_every_stage_is_an_asset_with_schema_description_and_owner() -> None:
+    keys = {a.key.to_user_string() for a in all_assets}
+    assert STAGES <= keys
+    for asset in all_assets:
+        spec = asset.specs_by_key[asset.key]
+        assert spec.description, asset.key
+        assert "dagster/column_schema" in spec.metadata, asset.key
+        assert spec.owners, asset.key
+        assert spec.kinds, asset.key
+
+
+def test_job_schedule_sensor_and_checks_are_registered() -> None:
+    repo = defs.get_repository_def()
+    assert repo.has_job("daily_ingest")
+    assert [s.name for s in repo.schedule_defs] == ["daily_ingest_schedule"]
+    assert [s.name for s in repo.sensor_defs] == ["drop_folder_sensor"]
+    in_asset = {(k.asset_key.to_user_string(), k.name) for a in all_assets for k in a.check_keys}
+    assert ("articles", "text_null_rate") in in_asset
+    assert ("quotes", "speaker_resolved_share") in in_asset
+    separate = {(k.asset_key, k.name) for k in repo.asset_checks_defs_by_key}
+    assert (AssetKey("entities"), "aliases_resolve") in separate
+
+
+def test_partitioned_stages_share_daily_partitions() -> None:
+    partitioned = {a.key.to_user_string() for a in all_assets if a.partitions_def}
+    assert partitioned == STAGES - {"entities"}

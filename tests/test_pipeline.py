@@ -1,0 +1,131 @@
+"""The whole job on the embedded sample, through Dagster, into a temporary home."""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+from dagster import DagsterInstance
+
+from pipelines.runner import available_days, ingest_days
+from tests.conftest import REPO
+from wiredesk.warehouse import connect_readonly, warehouse_path
+
+SOURCES = REPO / "sources.yaml"
+TABLES = [
+    "feed_items",
+    "raw_pages",
+    "articles",
+    "entity_mentions",
+    "quotes",
+    "entities",
+    "entity_aliases",
+    "fetch_log",
+    "daily_source_volume",
+    "daily_entity_mentions",
+    "daily_speaker_quotes",
+    "daily_entity_pairs",
+    "sources",
+]
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+@pytest.fixture(scope="module")
+def sample_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dt.date]]:
+    home = tmp_path_factory.mktemp("sample-home")
+    days = available_days(SOURCES)
+    ingest_days(days, home=str(home), sources=str(SOURCES), instance=DagsterInstance.ephemeral())
+    return home, days
+
+
+@pytest.fixture
+def con(sample_home) -> duckdb.DuckDBPyConnection:
+    connection = connect_readonly(sample_home[0])
+    yield connection
+    connection.close()
+
+
+def test_sample_spans_five_days_and_three_agencies(sample_home, con) -> None:
+    _, days = sample_home
+    assert len(days) >= 5
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] >= 40
+    agencies = con.execute("SELECT count(DISTINCT wire_agency) FROM articles").fetchone()[0]
+    assert agencies >= 3
+    formats = {r[0] for r in con.execute("SELECT DISTINCT format FROM articles").fetchall()}
+    assert formats == {"newsml", "nitf", "text", "html"}
+
+
+def test_every_table_has_rows(con) -> None:
+    empty = [table for table, n in counts(con).items() if n == 0]
+    assert empty == []
+
+
+def test_broken_files_are_logged_with_a_class_and_the_run_goes_on(con) -> None:
+    rows = con.execute(
+        "SELECT error_class, url FROM fetch_log WHERE status = 'error' ORDER BY url"
+    ).fetchall()
+    classes = {error_class for error_class, _ in rows}
+    assert {"malformed_xml", "empty_content", "binary_content", "not_found"} <= classes
+    assert all(url for _, url in rows)
+
+
+def test_articles_have_text_dates_and_ids(con) -> None:
+    bad = con.execute(
+        """SELECT count(*) FROM articles WHERE text IS NULL OR length(text) < 200
+           OR published_at IS NULL OR title IS NULL OR day <> CAST(published_at AS DATE)"""
+    ).fetchone()[0]
+    assert bad == 0
+    dupes = con.execute("SELECT count(*) - count(DISTINCT article_id) FROM articles").fetchone()[0]
+    assert dupes == 0
+
+
+def test_the_updated_story_keeps_only_its_latest_version(con) -> None:
+    rows = con.execute(
+        "SELECT title, version, versions_seen FROM articles WHERE versions_seen > 1"
+    ).fetchall()
+    assert len(rows) == 1
+    title, version, seen = rows[0]
+    assert title.startswith("UPDATE 1-") and version == 2 and seen == 2
+
+
+def test_the_syndicated_pair_shares_a_cluster(con) -> None:
+    clusters = con.execute(
+        """SELECT cluster_id, list(source_id ORDER BY published_at) AS outlets
+           FROM articles GROUP BY cluster_id HAVING count(*) > 1"""
+    ).fetchall()
+    outlets = [sorted(o) for _, o in clusters]
+    assert ["harbor-times", "northwire"] in outlets
+
+
+def test_quotes_have_offsets_into_their_article(con) -> None:
+    rows = con.execute(
+        """SELECT q.kind, q.start_char, q.end_char, a.text FROM quotes q
+           JOIN articles a USING (article_id) WHERE q.kind <> 'indirect'"""
+    ).fetchall()
+    assert len(rows) > 50
+    for _kind, start, end, text in rows:
+        span = text[start:end]
+        assert span[0] in "\"\u201c\u201e\u00ab'\u2018" and len(span) > 2
+
+
+def test_aggregates_sum_to_their_inputs(con) -> None:
+    volume = con.execute("SELECT sum(articles) FROM daily_source_volume").fetchone()[0]
+    assert volume == con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    mentions = con.execute("SELECT sum(mentions) FROM daily_entity_mentions").fetchone()[0]
+    assert mentions == con.execute("SELECT count(*) FROM entity_mentions").fetchone()[0]
+
+
+def test_rerun_changes_no_count_while_an_analyst_reads(sample_home, con) -> None:
+    home, days = sample_home
+    before = counts(con)
+    analyst = duckdb.connect(str(warehouse_path(home)), read_only=True)
+    assert analyst.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    ingest_days(days, home=str(home), sources=str(SOURCES), instance=DagsterInstance.ephemeral())
+    assert counts(analyst) == before
+    analyst.close()
+    fresh = connect_readonly(home)
+    assert counts(fresh) == before
+    fresh.close()
