@@ -1,0 +1,1 @@
+"""One module per ``wiredesk`` sub-command; each has ``register(subparsers)``."""

@@ -1,0 +1,121 @@
+"""wiredesk analyze: one article, or JSON lines, through the pipeline's own code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pipelines.commands.common import UsageError
+
+
+def _read_input(path: str | None, url: str | None) -> tuple[bytes, str | None]:
+    if url and not path:
+        from wiredesk.fetch import Fetcher
+
+        with Fetcher() as fetcher:
+            result = fetcher.fetch(url)
+        if not result.ok:
+            raise UsageError(result.detail or f"{url}: could not be read")
+        return result.content, result.final_url
+    if path in (None, "-"):
+        return sys.stdin.buffer.read(), url
+    try:
+        return Path(path).read_bytes(), url or Path(path).resolve().as_uri()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory, expected an article file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from wiredesk.analyze import Document, analyze_document
+    from wiredesk.extract import ExtractionError
+
+    if args.jsonl:
+        return _analyze_jsonl(args.batch_size)
+    data, url = _read_input(args.path, args.url)
+    label = args.path or args.url or "stdin"
+    if not data.strip():
+        raise UsageError(f"{label}: empty input")
+    try:
+        result = analyze_document(Document(data, url, force_html=args.html))
+    except ExtractionError as exc:
+        raise UsageError(f"{label}: {exc.error_class}: {exc.detail}") from None
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _analyze_jsonl(batch_size: int) -> int:
+    from wiredesk.analyze import Document, analyze_extracted, extract_document
+    from wiredesk.extract import ExtractionError
+
+    failures = 0
+
+    def flush(batch: list[tuple[Any, Any]]) -> None:
+        good = [(key, item) for key, item in batch if not isinstance(item, str)]
+        analysed = iter(analyze_extracted([item for _key, item in good]))
+        for key, item in batch:
+            if isinstance(item, str):
+                record = {"id": key, "error": item}
+            else:
+                record = {"id": key, **next(analysed)}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    batch: list[tuple[Any, Any]] = []
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            failures += 1
+            print(f"wiredesk: stdin line {number}: not a JSON object: {exc}", file=sys.stderr)
+            batch.append((None, f"line {number}: not a JSON object"))
+            continue
+        key = record.get("id", number)
+        try:
+            if isinstance(record.get("html"), str):
+                doc = Document(record["html"].encode("utf-8"), record.get("url"), True)
+            elif isinstance(record.get("text"), str):
+                doc = Document(record["text"].encode("utf-8"), record.get("url"))
+            else:
+                raise ExtractionError("missing_field", "needs a 'text' or 'html' string")
+            batch.append((key, extract_document(doc)))
+        except ExtractionError as exc:
+            failures += 1
+            print(f"wiredesk: stdin line {number} (id {key}): {exc.detail}", file=sys.stderr)
+            batch.append((key, f"{exc.error_class}: {exc.detail}"))
+        if len(batch) >= batch_size:
+            flush(batch)
+            batch = []
+    if batch:
+        flush(batch)
+    return 1 if failures else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    analyze = sub.add_parser(
+        "analyze",
+        help="analyse one article (text or HTML) and print JSON",
+        description="Analyse one article with the pipeline's own code.",
+    )
+    analyze.add_argument("path", nargs="?", help="article file, or - for stdin (default)")
+    analyze.add_argument("--html", action="store_true", help="treat the input as HTML")
+    analyze.add_argument("--url", help="the article's URL (fetched when no PATH is given)")
+    analyze.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='batch: JSON lines {"id","text"} or {"id","html","url"} on stdin',
+    )
+    analyze.add_argument("--batch-size", type=int, default=32, help="articles per NER batch")
+    analyze.add_argument("--compact", action="store_true", help="one-line JSON")
+    analyze.set_defaults(func=cmd_analyze)

@@ -1,0 +1,101 @@
+"""wiredesk ingest: materialise days in-process and report what was done."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipelines.commands.common import UsageError, print_table
+
+
+def _parse_day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from wiredesk.config import home_dir, sources_file
+    from wiredesk.sources.config import SourcesError, load_sources
+
+    sources_path = sources_file(args.sources)
+    try:
+        load_sources(sources_path)
+    except SourcesError as exc:
+        raise UsageError(str(exc)) from None
+    from pipelines.runner import available_days, ingest_days
+
+    if args.day:
+        days = [args.day]
+    elif args.date_from or args.date_to:
+        if not (args.date_from and args.date_to):
+            raise UsageError("--from and --to go together")
+        if args.date_to < args.date_from:
+            raise UsageError(f"--to {args.date_to} is before --from {args.date_from}")
+        span = (args.date_to - args.date_from).days
+        days = [args.date_from + dt.timedelta(days=i) for i in range(span + 1)]
+    else:
+        days = available_days(sources_path)
+        if not days:
+            raise UsageError(f"{sources_path}: the sources offer no items")
+    home = home_dir(args.home)
+    print(f"wiredesk ingest: {len(days)} day(s) {days[0]} .. {days[-1]} into {home}")
+    report = ingest_days(days, home=str(home), sources=str(sources_path), progress=print)
+    print_summary(home, [d.isoformat() for d in days])
+    return 0 if report else 1
+
+
+def print_summary(home: Path, days: Sequence[str]) -> None:
+    from wiredesk.warehouse import memory_connection, warehouse_path
+
+    con = memory_connection(home)
+    rows = con.execute(
+        """
+        SELECT d.day,
+               (SELECT count(*) FROM articles a WHERE a.day = d.day) AS articles,
+               (SELECT count(*) FROM quotes q WHERE q.day = d.day) AS quotes,
+               (SELECT count(DISTINCT m.entity_id) FROM entity_mentions m
+                 WHERE m.day = d.day) AS entities,
+               (SELECT count(*) FROM fetch_log f WHERE f.day = d.day
+                 AND f.status = 'error') AS errors
+        FROM (SELECT unnest($days)::DATE AS day) AS d
+        ORDER BY d.day
+        """,
+        {"days": list(days)},
+    ).fetchall()
+    print()
+    print_table(["day", "articles", "quotes", "entities", "errors"], rows)
+    total = con.execute("SELECT count(*) FROM entities").fetchone()[0]
+    failures = con.execute(
+        """SELECT day, stage, error_class, detail FROM fetch_log
+           WHERE status = 'error' AND day IN (SELECT unnest($days)::DATE)
+           ORDER BY day, stage, url""",
+        {"days": list(days)},
+    ).fetchall()
+    con.close()
+    if failures:
+        print(f"\n{len(failures)} input(s) could not be used (all in fetch_log):")
+        for day, stage, error_class, detail in failures:
+            print(f"  {day}  {stage:<10}  {error_class:<15}  {detail}")
+    print(f"\n{total} entities linked across all days.")
+    print(f"Warehouse: {warehouse_path(home)}")
+    print('  query:  wiredesk sql "SELECT * FROM quotes_with_speakers LIMIT 10"')
+    print(f"  or:     duckdb -readonly {warehouse_path(home)}")
+    print("  UI:     make dev   (then open http://127.0.0.1:3000)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ingest = sub.add_parser(
+        "ingest",
+        help="fetch and process days into the warehouse",
+        description="Materialise the pipeline in-process for days.",
+    )
+    ingest.add_argument("--sources", help="sources file (default ./sources.yaml)")
+    ingest.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
+    ingest.add_argument("--day", type=_parse_day, help="one day, YYYY-MM-DD")
+    ingest.add_argument("--from", dest="date_from", type=_parse_day, help="first day")
+    ingest.add_argument("--to", dest="date_to", type=_parse_day, help="last day")
+    ingest.set_defaults(func=cmd_ingest)
