@@ -36,6 +36,7 @@ lint: install
 
 lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --extra scale --python-version 3.11 --generate-hashes -o requirements-scale.lock
 
 clean:
 	rm -rf data .dagster

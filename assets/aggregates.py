@@ -2,10 +2,17 @@
 
 import datetime as dt
 
-from dagster import AssetExecutionContext, AssetsDefinition, MaterializeResult, asset
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetExecutionContext,
+    AssetsDefinition,
+    MaterializeResult,
+    asset,
+)
 
 from assets.articles import articles
-from assets.checks import check_has_rows, has_rows
+from assets.checks import check_has_rows, has_rows, spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from assets.entities import entities, entity_mentions
 from assets.quotes import quotes
@@ -13,6 +20,16 @@ from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
 from wiredesk.aggregates import compute_daily
 from wiredesk.schema import table
+from wiredesk.warehouse import memory_connection
+
+#: Aggregates whose total must equal a count over their input for the same day.
+SUMS_TO_INPUT = {
+    "daily_source_volume": ("articles", "SELECT count(*) FROM articles WHERE day = $day"),
+    "daily_entity_mentions": (
+        "mentions",
+        "SELECT count(*) FROM entity_mentions WHERE day = $day",
+    ),
+}
 
 UPSTREAM = {
     "daily_source_volume": [articles],
@@ -32,7 +49,19 @@ def daily_aggregate(name: str) -> AssetsDefinition:
         owners=OWNERS,
         description=f"{table(name).description} Computed by sql/aggregates/{name}.sql.",
         metadata=definition_metadata(name),
-        check_specs=[has_rows(name)],
+        check_specs=[has_rows(name)]
+        + (
+            [
+                spec(
+                    name,
+                    "sums_to_input",
+                    "The day's total equals the count of its input rows.",
+                    blocking=True,
+                )
+            ]
+            if name in SUMS_TO_INPUT
+            else []
+        ),
     )
     def _aggregate(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
         day = dt.date.fromisoformat(context.partition_key)
@@ -41,12 +70,34 @@ def daily_aggregate(name: str) -> AssetsDefinition:
         lake.write(name, data, day)
         wiredesk.publish()
         rows = data.to_pylist()
+        results = [check_has_rows(rows)]
+        if name in SUMS_TO_INPUT:
+            column, query = SUMS_TO_INPUT[name]
+            results.append(sums_to_input(wiredesk, day, rows, column, query))
         return MaterializeResult(
             metadata=output_metadata(len(rows), markdown_table(rows, data.column_names[:6])),
-            check_results=[check_has_rows(rows)],
+            check_results=results,
         )
 
     return _aggregate
+
+
+def sums_to_input(
+    wiredesk: WiredeskResource, day: dt.date, rows: list[dict], column: str, query: str
+) -> AssetCheckResult:
+    """An aggregate that does not add up to its input has lost or doubled rows."""
+    con = memory_connection(wiredesk.home_path())
+    try:
+        expected = con.execute(query, {"day": day}).fetchone()[0]
+    finally:
+        con.close()
+    total = sum(row[column] or 0 for row in rows)
+    return AssetCheckResult(
+        check_name="sums_to_input",
+        passed=total == expected,
+        severity=AssetCheckSeverity.ERROR,
+        metadata={"aggregate_total": total, "input_rows": expected},
+    )
 
 
 daily_aggregates = [daily_aggregate(name) for name in UPSTREAM]

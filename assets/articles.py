@@ -4,12 +4,13 @@ import datetime as dt
 
 from dagster import AssetCheckSeverity, AssetExecutionContext, MaterializeResult, asset
 
-from assets.checks import check_has_rows, check_null_rate, has_rows, null_rate
+from assets.checks import check_has_rows, check_null_rate, has_rows, null_rate, ratio_check, spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from assets.ingest import raw_pages
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.stages import build_articles, now_utc
+from wiredesk.articles_stage import ArticleHistory, build_articles_day, lookback_days
+from wiredesk.stages import now_utc
 
 
 @asset(
@@ -19,13 +20,24 @@ from wiredesk.stages import build_articles, now_utc
     kinds={"python", "parquet"},
     owners=OWNERS,
     description="One row per story (latest version) with extracted text, reconciled date, "
-    "dateline, agency, language and syndication cluster.",
+    "dateline, agency, language and syndication cluster; also writes article_versions (every "
+    "text of a story, linked) and article_signatures (read back by later days to find copies).",
     metadata=definition_metadata("articles"),
     check_specs=[
         has_rows("articles"),
         null_rate("articles", "text", 0.0, blocking=True),
         null_rate("articles", "title", 0.1),
         null_rate("articles", "published_at", 0.1),
+        spec(
+            "articles",
+            "extraction_failure_rate",
+            "At most max_extraction_failure_rate of fetched pages yield no article.",
+        ),
+        spec(
+            "articles",
+            "duplicate_rate",
+            "At most max_duplicate_rate of the day's articles are exact copies of another.",
+        ),
     ],
 )
 def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
@@ -33,10 +45,21 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
     lake = wiredesk.lake()
     pages = lake.read("raw_pages", day).to_pylist()
     items = lake.read("feed_items", day).to_pylist()
-    rows, errors = build_articles(pages, items, context.run_id, now_utc())
+    history = ArticleHistory(
+        stored_versions=lake.read("article_versions", day).to_pylist(),
+        prior_signatures=[
+            row
+            for earlier in lookback_days(day)
+            for row in lake.read("article_signatures", earlier).to_pylist()
+        ],
+    )
+    result = build_articles_day(pages, items, context.run_id, now_utc(), history)
+    rows, errors = result.articles, result.errors
     for error in errors:
         context.log.warning(f"{error['error_class']}: {error['detail']}")
     lake.write("articles", rows, day)
+    lake.write("article_versions", result.versions, day)
+    lake.write("article_signatures", result.signatures, day)
     lake.write("fetch_log", errors, day, part="articles")
     wiredesk.publish()
     newest = sorted(
@@ -50,6 +73,10 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
             markdown_table(newest, ["published_at", "source_id", "title", "word_count"]),
             extraction_errors=len(errors),
             clusters=len({r["cluster_id"] for r in rows}),
+            copies=sum(1 for r in rows if r["cluster_id"] != r["article_id"]),
+            versions=len(result.versions),
+            revised=sum(1 for r in rows if r["previous_version_id"]),
+            partial=sum(1 for r in rows if r["is_partial"]),
             words=sum(r["word_count"] for r in rows),
         ),
         check_results=[
@@ -57,5 +84,17 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
             check_null_rate(rows, "text", 0.0, AssetCheckSeverity.ERROR),
             check_null_rate(rows, "title", 0.1),
             check_null_rate(rows, "published_at", 0.1),
+            ratio_check(
+                "extraction_failure_rate",
+                len(errors),
+                len(pages),
+                max_rate=wiredesk.max_extraction_failure_rate,
+            ),
+            ratio_check(
+                "duplicate_rate",
+                len(rows) - len({r["content_hash"] for r in rows}),
+                len(rows),
+                max_rate=wiredesk.max_duplicate_rate,
+            ),
         ],
     )

@@ -65,3 +65,33 @@ def ratio_check(
         severity=AssetCheckSeverity.WARN,
         metadata={"rate": round(rate, 4), "numerator": numerator, "denominator": denominator},
     )
+
+
+def worst_source_check(
+    name: str, totals: dict[str, int], failed: dict[str, int], max_rate: float
+) -> AssetCheckResult:
+    """Passes when no single source fails more than ``max_rate`` of its attempts."""
+    rates = {source: failed.get(source, 0) / total for source, total in totals.items() if total}
+    worst = max(rates, key=rates.get, default=None)
+    return AssetCheckResult(
+        check_name=name,
+        passed=worst is None or rates[worst] <= max_rate,
+        severity=AssetCheckSeverity.WARN,
+        metadata={
+            "max_rate": max_rate,
+            "worst_source": worst or "",
+            "worst_rate": round(rates[worst], 4) if worst else 0.0,
+            "rates": {k: round(v, 4) for k, v in sorted(rates.items())},
+        },
+    )
+
+
+def mentions_per_article_check(mentions: int, articles: int, maximum: float) -> AssetCheckResult:
+    """A recogniser gone wrong shows as no mentions at all, or as hundreds per article."""
+    mean = mentions / articles if articles else 0.0
+    return AssetCheckResult(
+        check_name="mentions_per_article",
+        passed=articles == 0 or 1.0 <= mean <= maximum,
+        severity=AssetCheckSeverity.WARN,
+        metadata={"mean": round(mean, 2), "maximum": maximum, "articles": articles},
+    )

@@ -6,10 +6,17 @@ import pandas as pd
 from dagster import AssetExecutionContext, MaterializeResult, asset
 
 from assets.articles import articles
-from assets.checks import check_has_rows, has_rows, ratio_check, spec
+from assets.checks import (
+    check_has_rows,
+    has_rows,
+    mentions_per_article_check,
+    ratio_check,
+    spec,
+)
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
+from wiredesk.entities.curated import EntitiesFileError, entities_file, load_curated
 from wiredesk.entities.link import link_entities
 from wiredesk.stages import build_mentions
 
@@ -27,6 +34,11 @@ from wiredesk.stages import build_mentions
         has_rows("entity_mentions"),
         spec(
             "entity_mentions", "articles_with_entities", "At least 80% of articles name an entity."
+        ),
+        spec(
+            "entity_mentions",
+            "mentions_per_article",
+            "Mean mentions per article is between 1 and max_mentions_per_article.",
         ),
     ],
 )
@@ -47,6 +59,9 @@ def entity_mentions(
         check_results=[
             check_has_rows(rows),
             ratio_check("articles_with_entities", with_entities, len(article_rows), min_rate=0.8),
+            mentions_per_article_check(
+                len(rows), len(article_rows), wiredesk.max_mentions_per_article
+            ),
         ],
     )
 
@@ -59,18 +74,28 @@ def entity_mentions(
     description="One row per real-world entity across all days, with aliases and roles; "
     "entity_aliases maps every per-article key to it.",
     metadata=definition_metadata("entities"),
+    # Reads every day and rewrites the whole table: one at a time across runs.
+    pool="wiredesk_cross_day",
     check_specs=[has_rows("entities")],
 )
 def entities(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     lake = wiredesk.lake()
     mentions = lake.read("entity_mentions").to_pandas()
-    entity_table, aliases = link_entities(mentions)
+    alias_file = entities_file(wiredesk.sources_file)
+    try:
+        curated = load_curated(alias_file)
+    except EntitiesFileError as exc:  # the analyst's file is broken: say so, link without it
+        context.log.error(str(exc))
+        curated = []
+    entity_table, aliases = link_entities(mentions, curated=curated)
     lake.write("entities", entity_table.to_dict("records"))
     lake.write("entity_aliases", aliases.to_dict("records"))
     wiredesk.publish()
     rows = entity_table.sort_values(["article_count", "name"], ascending=[False, True])
     preview = markdown_table(rows.to_dict("records"), ["name", "type", "article_count", "aliases"])
     return MaterializeResult(
-        metadata=output_metadata(len(entity_table), preview, aliases=len(aliases)),
+        metadata=output_metadata(
+            len(entity_table), preview, aliases=len(aliases), curated_entries=len(curated)
+        ),
         check_results=[check_has_rows(entity_table.to_dict("records"))],
     )

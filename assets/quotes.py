@@ -58,7 +58,7 @@ def quotes(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Materi
                 "speaker_resolved_share",
                 sum(1 for r in direct if r["speaker"]),
                 len(direct),
-                min_rate=0.5,
+                min_rate=wiredesk.min_speaker_share,
             ),
         ],
     )

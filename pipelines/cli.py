@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from pipelines.commands import analyze, ingest, sql
+from pipelines.commands import analyze, brief, feed, ingest, search, sql
 from pipelines.commands.common import UsageError, fail
 
 #: Sub-commands in the order ``--help`` lists them.
-COMMANDS = [analyze, ingest, sql]
+COMMANDS = [analyze, ingest, sql, search, brief, feed]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,7 +22,9 @@ from wiredesk.sources.config import load_sources
 from wiredesk.sources.discover import discover, item_day
 
 DAY_STAGES = ("feed_items", "raw_pages", "articles", "entity_mentions", "quotes")
-CROSS_DAY = ("entities",)
+CROSS_DAY = ("entities", "syndication")
+#: Cross-day aggregates: after every day's aggregates, once per range.
+AFTER_AGGREGATES = ("trending_entities", "top_quotes")
 #: The CLI prints its own progress and the failures; Dagster's step log stays in run history.
 QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
@@ -34,7 +36,7 @@ def _selection(names: Sequence[str]) -> list[str]:
 
 
 def aggregate_names() -> list[str]:
-    taken = set(DAY_STAGES) | set(CROSS_DAY)
+    taken = set(DAY_STAGES) | set(CROSS_DAY) | set(AFTER_AGGREGATES)
     return [a.key.to_user_string() for a in all_assets if a.key.to_user_string() not in taken]
 
 
@@ -119,4 +121,14 @@ def ingest_days(
         )
         report[key].update(_counts(result))
         progress(f"{key}  aggregates: " + "  ".join(f"{k} {v}" for k, v in _counts(result).items()))
+    result = materialize(
+        all_assets,
+        selection=_selection(AFTER_AGGREGATES),
+        resources=resources,
+        instance=instance,
+        tags={"wiredesk/trigger": "cli"},
+        run_config=QUIET,
+    )
+    report["all days"].update(_counts(result))
+    progress("all days    " + "  ".join(f"{k} {v}" for k, v in _counts(result).items()))
     return report

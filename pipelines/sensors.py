@@ -1,22 +1,30 @@
 """Watch the drop folders: new or changed files start a run for the days they belong to."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from dagster import (
+    AssetKey,
     DefaultSensorStatus,
+    EventLogEntry,
+    RunFailureSensorContext,
     RunRequest,
     SensorEvaluationContext,
     SkipReason,
+    asset_sensor,
+    run_failure_sensor,
     sensor,
 )
 
-from pipelines.jobs import daily_ingest_job
+from pipelines.jobs import daily_ingest_job, process_new_items_job
 from pipelines.partitions import daily_partitions
-from wiredesk.config import sources_file
+from wiredesk.config import home_dir, sources_file
+from wiredesk.lake import Lake
 from wiredesk.sources.config import SourcesError, load_sources
 from wiredesk.sources.dropfolder import folder_day, list_files, scan_file
 from wiredesk.sources.items import FeedItem
+from wiredesk.warehouse import ensure_warehouse
 
 
 def drop_folder_state(sources_path: Path) -> dict[str, list]:
@@ -70,3 +78,64 @@ def drop_folder_sensor(context: SensorEvaluationContext):  # noqa: ANN201 - gene
     if not requested:
         yield SkipReason("no new or changed files in the drop folders")
     context.update_cursor(json.dumps(current))
+
+
+def failure_record(run_id: str, job_name: str, tags: dict, steps: list[str], error: str) -> dict:
+    """The row written for one failed run (plain data, so it is easy to test)."""
+    first_line = (error or "").strip().splitlines()[0] if (error or "").strip() else "unknown"
+    return {
+        "run_id": run_id,
+        "job_name": job_name,
+        "partition": tags.get("dagster/partition"),
+        "failed_steps": sorted(set(steps)),
+        "error": first_line[:500],
+        "failed_at": dt.datetime.now(dt.UTC),
+    }
+
+
+@run_failure_sensor(
+    default_status=DefaultSensorStatus.RUNNING,
+    description="Records every failed run (job, partition, failed steps, error) in the "
+    "run_failures table and the log.",
+)
+def record_run_failure(context: RunFailureSensorContext) -> None:
+    run = context.dagster_run
+    steps = [event.step_key for event in context.get_step_failure_events() if event.step_key]
+    error = context.failure_event.message or ""
+    for event in context.get_step_failure_events():
+        data = event.event_specific_data
+        info = getattr(data, "error", None)
+        while info is not None and info.cause is not None:  # the user's error, not the wrapper
+            info = info.cause
+        if info is not None:
+            error = info.message
+            break
+    row = failure_record(run.run_id, run.job_name, run.tags, steps, error)
+    context.log.error(
+        f"run {row['run_id']} of {row['job_name']} failed"
+        f"{' for ' + row['partition'] if row['partition'] else ''}: "
+        f"steps {', '.join(row['failed_steps']) or 'none'}: {row['error']}"
+    )
+    lake = Lake(home_dir())
+    lake.write("run_failures", [row], row["failed_at"].date(), part=row["run_id"])
+    ensure_warehouse(home_dir())
+
+
+@asset_sensor(
+    asset_key=AssetKey("feed_items"),
+    job=process_new_items_job,
+    default_status=DefaultSensorStatus.STOPPED,
+    description="When a feed poll finds new items, processes that day downstream.",
+)
+def new_items_sensor(context: SensorEvaluationContext, asset_event: EventLogEntry):  # noqa: ANN201
+    materialization = asset_event.asset_materialization
+    if materialization is None or materialization.partition is None:
+        return SkipReason("feed_items materialised without a partition")
+    unchanged = materialization.metadata.get("partition_unchanged")
+    if unchanged is not None and unchanged.value:
+        return SkipReason(f"no new items for {materialization.partition}")
+    return RunRequest(
+        run_key=f"new-items-{asset_event.run_id}",
+        partition_key=materialization.partition,
+        tags={"wiredesk/trigger": "new_items"},
+    )

@@ -24,3 +24,11 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster-home"))
     (tmp_path / "dagster-home").mkdir(exist_ok=True)
     os.environ.pop("WIREDESK_SOURCES", None)
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded sample ingested once per session (read it, never write to it)."""
+    from tests.sample_warehouse import build_sample
+
+    return build_sample(tmp_path_factory.mktemp("sample-warehouse"))

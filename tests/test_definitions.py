@@ -33,9 +33,20 @@ def test_every_stage_is_an_asset_with_schema_description_and_owner() -> None:
 
 def test_job_schedule_sensor_and_checks_are_registered() -> None:
     repo = defs.get_repository_def()
-    assert repo.has_job("daily_ingest")
-    assert [s.name for s in repo.schedule_defs] == ["daily_ingest_schedule"]
-    assert [s.name for s in repo.sensor_defs] == ["drop_folder_sensor"]
+    for job in (
+        "daily_ingest",
+        "ingest_stages",
+        "link_and_aggregate",
+        "poll_feeds",
+        "process_new_items",
+    ):
+        assert repo.has_job(job), job
+    assert {s.name for s in repo.schedule_defs} == {"daily_ingest_schedule", "feed_poll_schedule"}
+    assert {s.name for s in repo.sensor_defs} == {
+        "drop_folder_sensor",
+        "new_items_sensor",
+        "record_run_failure",
+    }
     in_asset = {(k.asset_key.to_user_string(), k.name) for a in all_assets for k in a.check_keys}
     assert ("articles", "text_null_rate") in in_asset
     assert ("quotes", "speaker_resolved_share") in in_asset
@@ -45,4 +56,12 @@ def test_job_schedule_sensor_and_checks_are_registered() -> None:
 
 def test_partitioned_stages_share_daily_partitions() -> None:
     partitioned = {a.key.to_user_string() for a in all_assets if a.partitions_def}
-    assert partitioned == STAGES - {"entities"}
+    assert STAGES - {"entities"} <= partitioned and "entities" not in partitioned
+
+
+def test_network_facing_assets_retry_and_have_freshness() -> None:
+    by_key = {a.key.to_user_string(): a for a in all_assets}
+    for name in ("feed_items", "raw_pages"):
+        spec = by_key[name].specs_by_key[by_key[name].key]
+        assert by_key[name].op.retry_policy is not None, name
+        assert spec.freshness_policy is not None, name

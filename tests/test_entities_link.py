@@ -8,13 +8,14 @@ import pandas as pd
 import pytest
 
 from wiredesk.entities.link import link_entities
-from wiredesk.entities.mention import entity_key
+from wiredesk.entities.mention import Mention, entity_key
 
 ROWS = [
     # article, day, text, type, name, roles
     ("a1", date(2024, 3, 1), "Amara Oyelaran", "PERSON", "Amara Oyelaran", ["Foreign Minister"]),
     ("a1", date(2024, 3, 1), "Oyelaran", "PERSON", "Amara Oyelaran", ["Foreign Minister"]),
-    ("a2", date(2024, 3, 3), "Oyelaran", "PERSON", "Oyelaran", []),
+    ("a2", date(2024, 3, 3), "Oyelaran", "PERSON", "Oyelaran", ["foreign minister"]),
+    ("a7", date(2024, 3, 8), "Oyelaran", "PERSON", "Oyelaran", []),
     ("a2", date(2024, 3, 3), "IEA", "ORG", "IEA", []),
     (
         "a3",
@@ -39,7 +40,7 @@ def frame(rows: list[tuple] = ROWS) -> pd.DataFrame:
         {
             "article_id": a,
             "day": d,
-            "entity_key": entity_key(t, n),
+            "entity_key": Mention(x, t, 0, len(x), n, tuple(r)).entity_key,
             "text": x,
             "type": t,
             "name": n,
@@ -61,11 +62,11 @@ def entity(entities: pd.DataFrame, name: str, type_: str) -> pd.Series:
     return rows.iloc[0]
 
 
-def test_surname_joins_unique_full_name(linked) -> None:
+def test_surname_joins_full_name_only_with_a_shared_role(linked) -> None:
     entities, _ = linked
     person = entity(entities, "Amara Oyelaran", "PERSON")
     assert person["article_count"] == 2 and person["mention_count"] == 3
-    assert person["roles"] == ["Foreign Minister"]
+    assert person["roles"] == ["Foreign Minister", "foreign minister"]
     assert person["first_seen"] == date(2024, 3, 1) and person["last_seen"] == date(2024, 3, 3)
     assert "Oyelaran" in person["aliases"]
 
@@ -73,6 +74,8 @@ def test_surname_joins_unique_full_name(linked) -> None:
 def test_ambiguous_surname_stays_alone(linked) -> None:
     entities, _ = linked
     assert entity(entities, "Carter", "PERSON")["mention_count"] == 1
+    # a bare surname with no role is not attached to the one full name it fits
+    assert entity(entities, "Oyelaran", "PERSON")["article_count"] == 1
     assert entity(entities, "Joe Carter", "PERSON")["roles"] == ["President"]
 
 
@@ -97,7 +100,7 @@ def test_every_key_is_mapped_to_an_existing_entity(linked) -> None:
     assert set(aliases["entity_key"]) == set(frame()["entity_key"])
     assert set(aliases["entity_id"]) == set(entities["entity_id"])
     assert entities["entity_id"].is_unique
-    assert len(entities) == 7
+    assert len(entities) == 8
 
 
 def test_ids_do_not_depend_on_row_order(linked) -> None:

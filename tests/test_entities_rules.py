@@ -5,9 +5,13 @@ from __future__ import annotations
 from wiredesk.entities.acronyms import abbreviates, initials, is_acronym
 from wiredesk.entities.casing import is_shouting, recase, recase_line
 from wiredesk.entities.consistency import majority_types, propagate
+from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import dateline_mentions
+from wiredesk.entities.labels import to_wiredesk
 from wiredesk.entities.mention import Mention
+from wiredesk.entities.recognise import display_name
 from wiredesk.entities.spans import clean_mention
+from wiredesk.entities.titles import role_evidence
 
 
 def mention_at(text: str, surface: str, label: str, occurrence: int = 0) -> Mention:
@@ -72,7 +76,7 @@ def test_clean_reads_title_just_before_span() -> None:
     text = "Talks with former President Tomas Verhoef ended."
     cleaned = clean_mention(text, mention_at(text, "Tomas Verhoef", "PERSON"))
     assert cleaned is not None
-    assert cleaned.roles == ("President",)
+    assert cleaned.roles == ("former President",)
     honorific = "Yesterday Mr. Verhoef left."
     cleaned = clean_mention(honorific, mention_at(honorific, "Mr. Verhoef", "PERSON"))
     assert cleaned is not None and (cleaned.text, cleaned.roles) == ("Verhoef", ("Mr.",))
@@ -119,3 +123,53 @@ def test_acronyms() -> None:
     assert abbreviates("BOE", "Bank of England") and abbreviates("BE", "Bank of England")
     assert not abbreviates("IMF", "International Energy Agency")
     assert initials("Korvale") == set()
+
+
+def test_roles_stop_at_punctuation_and_keep_nationality() -> None:
+    text = "Kenya's director of public health, Dr. Peter Odhiambo, said so."
+    cleaned = clean_mention(text, mention_at(text, "Peter Odhiambo", "PERSON"))
+    assert cleaned is not None and cleaned.roles == ("Dr.",)
+    text = "Russian Foreign Minister Sergey Lavrov said so."
+    cleaned = clean_mention(text, mention_at(text, "Sergey Lavrov", "PERSON"))
+    assert cleaned is not None and cleaned.roles == ("Russian Foreign Minister",)
+    assert role_evidence("Russian Foreign Minister") == "foreign minister"
+    assert role_evidence("former President") == "president"
+    assert role_evidence("Mr.") is None
+
+
+def test_hyphen_compounds_keep_the_name() -> None:
+    text = "The U.N.-led mission left."
+    cleaned = clean_mention(text, mention_at(text, "U.N.-led", "ORG"))
+    assert cleaned is not None and cleaned.text == "U.N."
+
+
+def test_context_cues() -> None:
+    text = (
+        "Varossa said its troops held. Varossan forces fired on the town of Sarnic. "
+        "EU spokeswoman Nadia Kessler said liquefied natural gas (LNG) prices rose."
+    )
+    mentions = [
+        mention_at(text, "Varossa", "PERSON"),
+        mention_at(text, "Sarnic", "NORP"),
+        mention_at(text, "Nadia Kessler", "ORG"),
+        mention_at(text, "LNG", "ORG"),
+    ]
+    out = {m.text: m.type for m in apply_cues(text, mentions)}
+    assert out == {"Varossa": "GPE", "Sarnic": "GPE", "Nadia Kessler": "PERSON"}
+
+
+def test_names_in_capitals_get_their_usual_case() -> None:
+    assert display_name("KORVALE BANK") == "Korvale Bank"
+    assert display_name("NATO") == "NATO"
+    assert display_name("Korvale Bank") == "Korvale Bank"
+    assert dateline_mentions("ADDIS ABABA, Nov 16 (Testwire) - x")[0].name == "Addis Ababa"
+
+
+def test_conll_labels_are_mapped() -> None:
+    assert to_wiredesk("PER", "Ana Costa") == "PERSON"
+    assert to_wiredesk("LOC", "Geneva") == "GPE"
+    assert to_wiredesk("LOC", "Tarnel Valley") == "LOC"
+    assert to_wiredesk("LOC", "Europe") == "LOC"
+    assert to_wiredesk("MISC", "Kestrelian") == "NORP"
+    assert to_wiredesk("MISC", "World Cup") == "MISC"
+    assert to_wiredesk("LOC", "Geneva", conll=False) == "LOC"

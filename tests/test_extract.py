@@ -15,7 +15,7 @@ def test_html_text_and_metadata() -> None:
     assert article.title == "Bridge reopens after repairs"
     assert article.canonical_url == "https://www.t.example/city/bridge-reopens"
     assert article.published_at == dt.datetime(2026, 11, 16, 7, 45, tzinfo=UTC)
-    assert article.date_source == "html_meta"
+    assert article.date_source == "json_ld"  # JSON-LD outranks meta tags
     assert article.authors == ["Eva Lind"]
     assert article.sitename == "Test Times"
     assert article.language == "en"

@@ -193,3 +193,26 @@ def test_daily_tables_cover_every_sample_day(sample_home, con) -> None:
            ORDER BY sum(quotes) DESC LIMIT 3"""
     ).fetchall()
     assert ("Amara Oyelaran",) in top or ("Ingrid Halvorsen",) in top
+
+
+def test_syndication_names_the_wire_original_and_the_outlet_copy(con) -> None:
+    rows = con.execute(
+        """SELECT s.source_id, s.is_original, s.lag_minutes, s.words_changed > 0,
+                  s.cluster_id = a.cluster_id, s.member_day
+           FROM syndication s JOIN articles a USING (article_id)
+           ORDER BY s.published_at"""
+    ).fetchall()
+    assert rows == [
+        ("northwire", True, 0.0, False, True, dt.date(2026, 11, 17)),
+        ("harbor-times", False, 95.0, True, True, dt.date(2026, 11, 17)),
+    ]
+
+
+def test_the_updated_story_keeps_both_versions_linked(con) -> None:
+    rows = con.execute(
+        """SELECT v.version, v.is_latest, v.previous_version_id IS NOT NULL,
+                  v.version_id = a.version_id
+           FROM article_versions v JOIN articles a USING (article_id)
+           WHERE a.versions_seen > 1 ORDER BY v.version"""
+    ).fetchall()
+    assert rows == [(1, False, False, False), (2, True, True, True)]

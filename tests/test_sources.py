@@ -87,7 +87,7 @@ def test_atom_entries() -> None:
 
 def test_not_a_feed_is_one_error() -> None:
     items, errors = parse_feed(b"this is not xml at all", "file:///f/x.xml", "p")
-    assert items == [] and errors[0].error_class == "malformed_feed"
+    assert items == [] and errors[0].error_class == "not_a_feed"
 
 
 def test_drop_folder_scan_reports_items_and_errors(tmp_path: Path) -> None:

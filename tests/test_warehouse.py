@@ -1,10 +1,23 @@
 import datetime as dt
+import json
 from pathlib import Path
 
 import duckdb
+import pytest
+from dagster import DagsterInstance, materialize
 
+from tests.conftest import REPO
+from wiredesk.aggregates import refresh_cross_day, stale_days
 from wiredesk.lake import Lake
-from wiredesk.warehouse import connect_readonly, ensure_warehouse, memory_connection
+from wiredesk.schema import TABLES
+from wiredesk.snapshot import publish
+from wiredesk.warehouse import (
+    connect_readonly,
+    define_views,
+    ensure_warehouse,
+    memory_connection,
+    table_reference,
+)
 
 DAY = dt.date(2026, 11, 16)
 
@@ -15,10 +28,11 @@ def test_empty_lake_gives_typed_empty_views(home: Path) -> None:
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     types = dict(con.execute("DESCRIBE quotes").fetchall()[i][:2] for i in range(3))
     assert types["quote_id"] == "VARCHAR"
+    assert con.execute("SELECT count(*) FROM search_articles('anything')").fetchone() == (0,)
     con.close()
 
 
-def test_rebuilt_only_when_tables_appear(home: Path) -> None:
+def test_rebuilt_only_when_the_lake_changes(home: Path) -> None:
     assert ensure_warehouse(home)
     assert not ensure_warehouse(home)
     Lake(home).write("articles", [{"article_id": "a1", "word_count": 3}], DAY)
@@ -37,15 +51,42 @@ def test_views_work_from_another_directory(home: Path, tmp_path: Path, monkeypat
     con.close()
 
 
-def test_open_reader_sees_replaced_partition(home: Path) -> None:
+def test_open_reader_sees_replaced_and_new_partitions(home: Path) -> None:
     lake = Lake(home)
     lake.write("articles", [{"article_id": "a1"}], DAY)
     ensure_warehouse(home)
     reader = connect_readonly(home)
     lake.write("articles", [{"article_id": "a2"}, {"article_id": "a3"}], DAY)
-    ensure_warehouse(home)
-    assert reader.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    lake.write("articles", [{"article_id": "b1"}], DAY + dt.timedelta(days=1))
+    assert not ensure_warehouse(home)  # new data never rewrites the analyst's file
+    ids = reader.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()
+    assert ids == [("a2",), ("a3",), ("b1",)]  # the old copy of the day is not read twice
     reader.close()
+
+
+def test_published_files_never_change_and_expire_after_retention(home: Path, monkeypatch) -> None:
+    lake = Lake(home)
+    lake.write("articles", [{"article_id": "a1"}], DAY)
+    first = publish(home).of("articles")
+    lake.write("articles", [{"article_id": "a2"}], DAY)
+    second = publish(home).of("articles")
+    assert first != second and Path(first[0]).exists()
+    assert duckdb.sql(f"SELECT article_id FROM '{first[0]}'").fetchall() == [("a1",)]
+    monkeypatch.setenv("WIREDESK_SNAPSHOT_RETENTION_HOURS", "0")
+    publish(home)
+    assert not Path(first[0]).exists() and Path(second[0]).exists()
+
+
+def test_columns_added_to_the_contract_read_as_null_in_old_files(home: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = Lake(home).file_path("daily_source_volume", DAY)
+    target.parent.mkdir(parents=True)
+    pq.write_table(pa.table({"source_id": ["x"], "articles": [3]}), target)
+    con = memory_connection(home)
+    row = con.execute("SELECT source_id, articles, agency_copy FROM daily_source_volume").fetchone()
+    assert row == ("x", 3, None)
 
 
 def test_entity_mentions_view_maps_keys_to_entities(home: Path) -> None:
@@ -67,3 +108,169 @@ def test_entity_mentions_view_maps_keys_to_entities(home: Path) -> None:
     lake.write("entity_aliases", [{"entity_key": "k1", "entity_id": "E"}])
     con = memory_connection(home)
     assert con.execute("SELECT entity_id FROM entity_mentions").fetchone() == ("E",)
+
+
+def test_every_view_and_column_is_documented(home: Path) -> None:
+    ensure_warehouse(home)
+    con = connect_readonly(home)
+    views = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal "
+        "AND comment IS NULL"
+    ).fetchall()
+    columns = con.execute(
+        "SELECT c.table_name, c.column_name FROM duckdb_columns() AS c "
+        "JOIN duckdb_views() AS v ON v.view_name = c.table_name AND v.schema_name = c.schema_name "
+        "WHERE c.schema_name = 'main' AND NOT v.internal AND c.comment IS NULL"
+    ).fetchall()
+    assert views == [] and columns == []
+    public = {
+        r[0]
+        for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'"
+        ).fetchall()
+    }
+    assert set(TABLES) <= public
+    assert {
+        "quotes_with_speakers",
+        "quote_entities",
+        "article_entities",
+        "article_copies",
+    } <= public
+
+
+def test_table_reference_lists_every_view() -> None:
+    con = duckdb.connect()
+    define_views(con, REPO, publish_nothing())
+    text = table_reference(con)
+    for name in TABLES:
+        assert f"## {name}\n" in text
+    assert "| `search_ranked` |" in text
+    written = (REPO / "docs" / "tables.md").read_text(encoding="utf-8")
+    for name in ("trending_entities", "top_quotes", "quote_entities", "search_terms"):
+        assert f"## {name}\n" in written
+
+
+def publish_nothing():
+    from wiredesk.snapshot import Publication
+
+    return Publication()
+
+
+# -- cross-day aggregates -------------------------------------------------------------------
+def _day(n: int) -> dt.date:
+    return DAY + dt.timedelta(days=n)
+
+
+def _write_entity_day(lake: Lake, n: int, articles: dict[str, int]) -> None:
+    lake.write(
+        "daily_entity_mentions",
+        [
+            {"entity_id": e, "name": e, "type": "ORG", "mentions": a, "articles": a, "sources": 2}
+            for e, a in articles.items()
+        ],
+        _day(n),
+    )
+    lake.write("daily_source_volume", [{"source_id": "s", "articles": 10}], _day(n))
+
+
+def test_trends_score_a_rise_and_need_support(home: Path) -> None:
+    lake = Lake(home)
+    for n in range(8):
+        _write_entity_day(lake, n, {"steady": 3, "riser": 1 if n < 7 else 6, "lone": 1})
+    refresh_cross_day(home, "trending_entities")
+    con = memory_connection(home)
+    rows = con.execute(
+        "SELECT entity_id, z_7, supported, rank FROM trending_entities WHERE day = $d "
+        "ORDER BY entity_id",
+        {"d": _day(7)},
+    ).fetchall()
+    by_id = {r[0]: r for r in rows}
+    assert by_id["riser"][1] == pytest.approx(5.0) and by_id["riser"][3] == 1
+    assert by_id["steady"][1] == pytest.approx(0.0)
+    assert by_id["lone"][2] is False and by_id["lone"][3] is None  # one article is no trend
+
+
+def test_trends_recompute_only_the_days_a_change_reaches(home: Path) -> None:
+    lake = Lake(home)
+    for n in range(32):
+        _write_entity_day(lake, n, {"a": 2, "b": 3})
+    assert len(refresh_cross_day(home, "trending_entities")) == 32
+    assert refresh_cross_day(home, "trending_entities") == {}
+    _write_entity_day(lake, 2, {"a": 9, "b": 3})
+    days, _ = stale_days(home, "trending_entities")
+    assert days == [_day(n) for n in range(2, 31)]  # the day and the 28 after it
+    assert sorted(refresh_cross_day(home, "trending_entities")) == days
+
+
+def _write_quote_day(lake: Lake, n: int, quotes: list[tuple[str, str, str]]) -> None:
+    """quotes: (article_id, source_id, quote_hash)."""
+    articles = sorted({(a, s) for a, s, _ in quotes})
+    when = dt.datetime.combine(_day(n), dt.time(9), tzinfo=dt.UTC)
+    lake.write(
+        "articles",
+        [
+            {"article_id": a, "source_id": s, "published_at": when + dt.timedelta(minutes=i)}
+            for i, (a, s) in enumerate(articles)
+        ],
+        _day(n),
+    )
+    lake.write(
+        "quotes",
+        [
+            {
+                "quote_id": f"{a}-{h}",
+                "article_id": a,
+                "kind": "direct",
+                "text": h.upper(),
+                "speaker": "Ana",
+                "quote_hash": h,
+            }
+            for a, _s, h in quotes
+        ],
+        _day(n),
+    )
+
+
+def test_top_quotes_keep_the_first_outlet_across_days(home: Path) -> None:
+    lake = Lake(home)
+    _write_quote_day(lake, 0, [("a1", "wire", "q1")])
+    _write_quote_day(lake, 1, [("a2", "wire", "q2")])
+    _write_quote_day(lake, 2, [("a3", "post", "q1"), ("a4", "times", "q1"), ("a4", "times", "q3")])
+    refresh_cross_day(home, "top_quotes")
+    con = memory_connection(home)
+    top = con.execute(
+        "SELECT quote_hash, copies, outlets, copies_to_date, first_outlet, rank FROM top_quotes "
+        "WHERE day = $d ORDER BY rank",
+        {"d": _day(2)},
+    ).fetchall()
+    assert top[0] == ("q1", 2, 2, 3, "wire", 1)
+    # A re-run of day 0 reaches day 2 (it carries q1 too) but not day 1.
+    _write_quote_day(lake, 0, [("a1", "agency", "q1")])
+    days, _ = stale_days(home, "top_quotes")
+    assert days == [_day(0), _day(2)]
+    refresh_cross_day(home, "top_quotes")
+    con = memory_connection(home)
+    assert con.execute(
+        "SELECT first_outlet FROM top_quotes WHERE day = $d AND quote_hash = 'q1'", {"d": _day(2)}
+    ).fetchone() == ("agency",)
+
+
+def test_cross_day_assets_materialize_through_dagster(home: Path) -> None:
+    from assets.trends import cross_day_aggregates
+    from pipelines.resources import WiredeskResource
+
+    lake = Lake(home)
+    for n in range(3):
+        _write_entity_day(lake, n, {"a": 2 + n})
+        _write_quote_day(lake, n, [(f"a{n}", "wire", "q")])
+    result = materialize(
+        cross_day_aggregates,
+        resources={"wiredesk": WiredeskResource(home=str(home))},
+        instance=DagsterInstance.ephemeral(),
+    )
+    assert result.success
+    con = connect_readonly(home)
+    assert con.execute("SELECT count(DISTINCT day) FROM trending_entities").fetchone() == (3,)
+    assert con.execute("SELECT count(DISTINCT day) FROM top_quotes").fetchone() == (3,)
+    state = json.loads((lake.table_dir("top_quotes") / "_inputs.json").read_text())
+    assert set(state) == {"quotes", "articles"}

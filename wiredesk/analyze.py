@@ -11,7 +11,7 @@ from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.extract import Extracted, extract
 from wiredesk.language import detect_language
 from wiredesk.sources.wireformats import detect_format
-from wiredesk.text import clean_text
+from wiredesk.text import clean_text, content_hash
 
 
 @dataclass
@@ -65,6 +65,29 @@ def quote_json(quotes: Sequence[Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if isinstance(value, dt.datetime) else None
+
+
+def article_fields(item: Extracted) -> dict[str, Any]:
+    """The article-level metadata the articles table stores, for one extracted article."""
+    return {
+        "date_source": item.date_source,
+        "updated_at": _iso(item.updated_at),
+        "authors": item.authors,
+        "sitename": item.sitename,
+        "canonical_url": item.canonical_url,
+        "description": item.description,
+        "dateline": item.dateline,
+        "wire_agency": item.wire_agency,
+        "is_partial": item.is_partial,
+        "partial_reason": item.partial_reason,
+        "word_count": item.word_count,
+        "content_hash": content_hash(item.text),
+        "format": item.format,
+    }
+
+
 def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
     """Entities and quotes for already extracted articles (models load once, NER batched)."""
     from wiredesk.entities.recognise import find_mentions
@@ -82,6 +105,7 @@ def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
                 "published": published,
                 "language": item.language,
                 "text": item.text,
+                **article_fields(item),
                 "quotes": quote_json(find_quotes(item.text, mentions)),
                 "entities": entity_json(mentions),
             }

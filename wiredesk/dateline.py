@@ -1,24 +1,60 @@
-"""Datelines: the place and agency that open wire copy ("KABUL, Jan 18 (Reuters) -")."""
+"""Datelines: the place, date and agency that open wire copy.
+
+Styles recognised (one pattern each, tried in order):
+
+- Reuters, AP, Xinhua, UPI, Kyodo, PTI: ``KABUL, Jan 18 (Reuters) -``, ``WASHINGTON (AP) —``,
+  ``BEIJING, Jan. 18 (Xinhua) --``, ``LONDON, 18 January (Reuters) -``
+- AFP, dpa, EFE (place in title case): ``Paris (AFP) -``, ``Madrid, 18 Jan (EFE).-``
+- TASS: ``MOSCOW, January 18. /TASS/.``
+- Interfax: ``MOSCOW. Jan 18 (Interfax) -``
+- ANSA (agency first): ``(ANSA) - ROME, JAN 18 -``
+- no agency: ``BRUSSELS, Nov 16 -`` and ``BRUSSELS —``
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_PLACE = r"(?P<place>[A-Z][A-Z .'\u2019-]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,30}?)?)"
-_DATE = r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+_DASH = r"[-\u2013\u2014]+"
+_UPPER_PLACE = r"[A-Z][A-Z.'\u2019-]*(?: [A-Z][A-Z.'\u2019-]*){0,4}"
+_TITLE_PLACE = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"
+# An optional region after the city: "SPRINGFIELD, Ill." / "GENEVA, Switzerland"
+_REGION = r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?(?=\s*[,(]))?"
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
+    r"|(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic)\.?"
+)
+_DATE = rf"(?P<date>(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))"
+_AGENCY = r"(?P<agency>[A-Za-z][\w .&'-]{0,40}?)"
+# After a title-case place only a capitalised name or a short lower-case one ("dpa").
+_NAMED_AGENCY = r"(?P<agency>[A-Z][\w .&'-]{0,40}?|[a-z]{2,4})"
+
 _PATTERNS = [
-    # KABUL, Jan 18 (Reuters) -   /  GENEVA (Northwire) —
+    # KABUL, Jan 18 (Reuters) -    WASHINGTON (AP) —    PARIS, 18 January (AFP) -
     re.compile(
-        _PLACE + _DATE + r"\s*\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)\s*[-\u2013\u2014]+\s*"
+        rf"(?P<place>{_UPPER_PLACE}{_REGION})(?:,\s*{_DATE})?\s*\({_AGENCY}\)\.?\s*(?:{_DASH}\s*)?"
     ),
     # MOSCOW, January 18. /TASS/.
-    re.compile(_PLACE + _DATE + r"\.?\s*/(?P<agency>[A-Za-z][\w .&'-]{0,40})/\.?\s*"),
-    # BRUSSELS, Nov 16 -   (no agency)
-    re.compile(_PLACE + r",\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*[-\u2013\u2014]+\s*"),
+    re.compile(rf"(?P<place>{_UPPER_PLACE}{_REGION})(?:,\s*{_DATE})?\.?\s*/{_AGENCY}/\.?\s*"),
+    # MOSCOW. Jan 18 (Interfax) -
+    re.compile(rf"(?P<place>{_UPPER_PLACE})\.\s*{_DATE}\s*\({_AGENCY}\)\s*{_DASH}\s*"),
+    # (ANSA) - ROME, JAN 18 -
+    re.compile(
+        rf"\({_AGENCY}\)\s*{_DASH}\s*(?P<place>{_UPPER_PLACE})(?:,\s*{_DATE})?\s*{_DASH}\s*"
+    ),
+    # Paris (AFP) -    Madrid, 18 Jan (EFE).-   (title-case place: only with an agency)
+    re.compile(
+        rf"(?P<place>{_TITLE_PLACE})(?:,\s*{_DATE})?\s*\({_NAMED_AGENCY}\)\s*\.?\s*{_DASH}\s*"
+    ),
+    # BRUSSELS, Nov 16 -
+    re.compile(rf"(?P<place>{_UPPER_PLACE}{_REGION}),\s*{_DATE}\s*{_DASH}\s*"),
     # BRUSSELS -   /  BRUSSELS —
-    re.compile(r"(?P<place>[A-Z][A-Z .'\u2019-]{1,40}?)\s+[-\u2013\u2014]+\s+"),
+    re.compile(rf"(?P<place>{_UPPER_PLACE})\s+{_DASH}\s+"),
 ]
+#: Capitalised words that open ordinary sentences and must not be read as places.
+_NOT_PLACES = {"THE", "A", "AN", "IN", "ON", "AT", "BUT", "AND", "UPDATE", "BREAKING", "URGENT"}
 
 
 @dataclass(frozen=True)
@@ -39,11 +75,24 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             continue
         place = " ".join(match.group("place").split()).strip(" ,")
         groups = match.groupdict()
-        agency = groups.get("agency")
+        agency = (groups.get("agency") or "").strip() or None
+        shortest = 2 if agency else 3  # "US - China talks" is not a dateline
+        if len(place) < shortest or place.split()[0].upper() in _NOT_PLACES:
+            continue
         return Dateline(
             place=place,
-            agency=agency.strip() if agency else None,
+            agency=agency,
             date_text=groups.get("date"),
             end=offset + match.end(),
         )
     return None
+
+
+def display_place(place: str) -> str:
+    """ "NEW YORK" -> "New York", "SPRINGFIELD, Ill." -> "Springfield, Ill."; mixed case kept."""
+    city, _, region = place.partition(",")
+    if city.isupper():
+        city = " ".join(
+            "-".join(part.capitalize() for part in word.split("-")) for word in city.split()
+        )
+    return f"{city},{region}" if region else city

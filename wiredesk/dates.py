@@ -1,19 +1,56 @@
-"""Date parsing shared by readers: everything becomes an aware UTC datetime."""
+"""Date parsing shared by readers: every value becomes an aware datetime, kept as written
+(``Stamp.local``) and in UTC (``Stamp.utc``).
+
+The local form matters for the publisher's calendar day: 01:00 on 4 May in Jakarta is
+3 May in UTC, and the page says 4 May.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
 UTC = dt.UTC
+#: No news page or wire archive we read predates this; earlier values are template junk.
+EARLIEST = dt.datetime(1995, 1, 1, tzinfo=UTC)
 
 # Wire datelines give a month and day without a year: "Nov 18", "November 18".
 _MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b"
 )
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}|T\d{2}|\d{8}T\d{4}")
+_HAS_ZONE = re.compile(r"(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|UT|[ECMP][SD]T)\b)\s*$", re.IGNORECASE)
+_US_ZONES = {
+    "EST": -5 * 3600,
+    "EDT": -4 * 3600,
+    "CST": -6 * 3600,
+    "CDT": -5 * 3600,
+    "MST": -7 * 3600,
+    "MDT": -6 * 3600,
+    "PST": -8 * 3600,
+    "PDT": -7 * 3600,
+}
+# Dates in URL paths: /2020/05/04/, /2020-05-04-, /20200504/ ...
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A parsed time: as written, and whether the source gave a time of day."""
+
+    local: dt.datetime
+    has_time: bool
+
+    @property
+    def utc(self) -> dt.datetime:
+        return self.local.astimezone(UTC)
 
 
 def to_utc(value: dt.datetime) -> dt.datetime:
@@ -23,22 +60,54 @@ def to_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(UTC)
 
 
-def parse_datetime(text: str | None) -> dt.datetime | None:
-    """ISO 8601, RFC 822, NITF compact (20261116T083000Z) and similar; None if unparseable."""
-    if not text or not text.strip():
+def _compact(text: str) -> str:
+    compact = re.fullmatch(r"(\d{8})T(\d{4,6})([+-]\d{4}|Z)?", text)
+    if not compact:
+        return text
+    date, time, zone = compact.groups()
+    time = time.ljust(6, "0")
+    return f"{date[:4]}-{date[4:6]}-{date[6:]}T{time[:2]}:{time[2:4]}:{time[4:]}{zone or 'Z'}"
+
+
+def parse_stamp(text: str | None) -> Stamp | None:
+    """ISO 8601, RFC 822, NITF compact (20261116T083000Z) and similar; None if unparseable.
+    A value without a zone is taken as UTC."""
+    if not text or not str(text).strip():
         return None
-    cleaned = text.strip()
-    compact = re.fullmatch(r"(\d{8})T(\d{4,6})([+-]\d{4}|Z)?", cleaned)
-    if compact:
-        date, time, zone = compact.groups()
-        time = time.ljust(6, "0")
-        cleaned = (
-            f"{date[:4]}-{date[4:6]}-{date[6:]}T{time[:2]}:{time[2:4]}:{time[4:]}{zone or 'Z'}"
-        )
+    cleaned = _compact(str(text).strip())
+    if re.fullmatch(r"\d{10}(\d{3})?", cleaned):  # Unix seconds or milliseconds
+        seconds = int(cleaned[:10])
+        return Stamp(dt.datetime.fromtimestamp(seconds, UTC), True)
     try:
-        return to_utc(date_parser.parse(cleaned))
-    except (ValueError, OverflowError):
+        value = date_parser.parse(cleaned, tzinfos=_US_ZONES)
+    except (ValueError, OverflowError, TypeError):
         return None
+    try:
+        if value.tzinfo is None or value.utcoffset() == dt.timedelta(0):
+            value = value.replace(tzinfo=UTC)  # also dateutil's tzlocal() for "Z"
+        value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return Stamp(value, bool(_HAS_TIME.search(cleaned)))
+
+
+def parse_datetime(text: str | None) -> dt.datetime | None:
+    """Like ``parse_stamp`` but only the UTC value."""
+    stamp = parse_stamp(text)
+    return stamp.utc if stamp else None
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """The publication day many sites write into article paths (/2020/05/04/...)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url)
+    for match in _URL_DATE.finditer(path):
+        try:
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+    return None
 
 
 def month_day_in_year(text: str, year: int) -> dt.date | None:
@@ -51,3 +120,10 @@ def month_day_in_year(text: str, year: int) -> dt.date | None:
         return dt.date(year, month, int(match.group(2)))
     except ValueError:
         return None
+
+
+def month_day_near(text: str, reference: dt.date) -> dt.date | None:
+    """A yearless "Mon DD" placed in the year that puts it closest to ``reference``."""
+    candidates = [month_day_in_year(text, reference.year + delta) for delta in (-1, 0, 1)]
+    found = [c for c in candidates if c is not None]
+    return min(found, key=lambda day: abs((day - reference).days)) if found else None

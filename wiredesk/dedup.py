@@ -1,73 +1,184 @@
 """Exact and near-duplicate copy: the same wire story carried by several outlets.
 
-Near-duplicates are found with MinHash over word 5-gram shingles and LSH; clusters are
-connected components of similar pairs, named after their earliest member, so the result
-does not depend on the order articles arrive in.
+Exact duplicates share ``content_hash`` (the hash of the folded text). Near-duplicates are
+found with MinHash over word 5-gram shingles and LSH, then verified: two texts are copies
+when their estimated Jaccard similarity is high, or when most of the shorter one is
+contained in the longer one (an outlet that cut the wire story to six paragraphs and added
+its own furniture).
+
+Clusters follow the "earliest similar predecessor" rule: articles are taken in order of
+publication time (then article_id), and each joins the cluster of the earliest earlier
+article it is a copy of, or starts its own cluster named after itself. So the cluster id is
+the article_id of the earliest copy (the original); the result depends only on the set of
+articles, never on the order they arrive in; and adding later articles never changes an
+earlier article's cluster, which keeps ids stable across re-runs and days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from wiredesk.text import fold
 
 NUM_PERM = 128
 SHINGLE = 5
-THRESHOLD = 0.5
+SEED = 1
+#: datasketch's hashing scheme, pinned so stored signatures stay comparable across versions.
+SCHEME = "affine32"
+#: LSH band threshold: candidates only; every candidate is verified below.
+CANDIDATE_JACCARD = 0.25
+#: Verified copies: Jaccard at least this ...
+SAME_JACCARD = 0.5
+#: ... or at least this share of the shorter text's shingles found in the longer one.
+SAME_CONTAINMENT = 0.6
+#: Texts shorter than this many shingles are too short to call copies by containment.
+MIN_SHINGLES = 20
+_LATEST = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
-class DedupInput:
+class Fingerprint:
+    """What clustering needs to know about one article, storable per day and read back."""
+
     article_id: str
-    text: str
     published_at: dt.datetime | None
+    content_hash: str
+    minhash: tuple[int, ...]
+    shingle_count: int
+    cluster_id: str | None = None  # set for articles already clustered (earlier days)
+
+    @property
+    def order(self) -> tuple[dt.datetime, str]:
+        return (self.published_at or _LATEST, self.article_id)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where one article landed: its cluster and the predecessor that put it there."""
+
+    cluster_id: str
+    matched_id: str | None = None
+    similarity: float = 1.0  # estimated Jaccard with the matched predecessor
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    words = fold(text).split()
-    if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    """Word n-grams of the folded text, never spanning a paragraph break, so that an
+    outlet reordering paragraphs changes no shingle."""
+    grams: set[str] = set()
+    for paragraph in text.split("\n"):
+        words = fold(paragraph).split()
+        if len(words) <= size:
+            if words:
+                grams.add(" ".join(words))
+            continue
+        grams.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return grams
+
+
+def _minhash(values: Iterable[int] | None = None) -> MinHash:
+    if values is None:
+        return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint64)
+    )
 
 
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    for shingle in shingles(text):
-        minhash.update(shingle.encode("utf-8"))
+    minhash = _minhash()
+    minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
     return minhash
 
 
-def _sort_key(item: DedupInput) -> tuple:
-    stamp = item.published_at or dt.datetime.max.replace(tzinfo=dt.UTC)
-    return (stamp, item.article_id)
+def fingerprint(
+    article_id: str, text: str, published_at: dt.datetime | None, content_hash: str
+) -> Fingerprint:
+    grams = shingles(text)
+    minhash = _minhash()
+    minhash.update_batch([s.encode("utf-8") for s in grams])
+    return Fingerprint(
+        article_id=article_id,
+        published_at=published_at,
+        content_hash=content_hash,
+        minhash=tuple(int(v) for v in minhash.hashvalues),
+        shingle_count=len(grams),
+    )
 
 
-def cluster(items: Sequence[DedupInput], threshold: float = THRESHOLD) -> dict[str, str]:
-    """article_id -> cluster_id (the article_id of the earliest copy in its cluster)."""
-    ordered = sorted(items, key=_sort_key)
-    parent = {item.article_id: item.article_id for item in ordered}
+def estimated_jaccard(a: Fingerprint, b: Fingerprint) -> float:
+    if a.content_hash == b.content_hash:
+        return 1.0
+    return float(np.mean(np.array(a.minhash) == np.array(b.minhash)))
 
-    def find(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
 
-    rank = {item.article_id: index for index, item in enumerate(ordered)}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    signatures = {}
-    for item in ordered:
-        signatures[item.article_id] = signature(item.text)
-        for other in lsh.query(signatures[item.article_id]):
-            if signatures[other].jaccard(signatures[item.article_id]) >= threshold:
-                a, b = find(other), find(item.article_id)
-                if a != b:
-                    # The earlier article is the root, so the cluster is named after it.
-                    first, second = (a, b) if rank[a] < rank[b] else (b, a)
-                    parent[second] = first
-        lsh.insert(item.article_id, signatures[item.article_id])
-    return {article_id: find(article_id) for article_id in parent}
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller set inside the larger, from Jaccard and the two set sizes."""
+    smaller = min(size_a, size_b)
+    if smaller == 0:
+        return 0.0
+    intersection = jaccard * (size_a + size_b) / (1 + jaccard)
+    return min(1.0, intersection / smaller)
+
+
+def is_copy(a: Fingerprint, b: Fingerprint) -> tuple[bool, float]:
+    """(copies?, estimated Jaccard)."""
+    jaccard = estimated_jaccard(a, b)
+    if jaccard >= SAME_JACCARD:
+        return True, jaccard
+    if min(a.shingle_count, b.shingle_count) < MIN_SHINGLES:
+        return False, jaccard
+    return containment(jaccard, a.shingle_count, b.shingle_count) >= SAME_CONTAINMENT, jaccard
+
+
+def assign_clusters(
+    new: Sequence[Fingerprint], prior: Sequence[Fingerprint] = ()
+) -> dict[str, Match]:
+    """article_id -> Match for every article in ``new``.
+
+    ``prior`` are already clustered articles (earlier days, read back from the lake): new
+    articles may join their clusters, but their own assignments are not revisited.
+    """
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    known: dict[str, Fingerprint] = {}
+    cluster_of: dict[str, str] = {}
+    for item in prior:
+        if item.article_id in known:
+            continue
+        known[item.article_id] = item
+        cluster_of[item.article_id] = item.cluster_id or item.article_id
+        lsh.insert(item.article_id, _minhash(item.minhash))
+    result: dict[str, Match] = {}
+    for item in sorted(new, key=lambda f: f.order):
+        if item.article_id in result:
+            continue
+        signature_of_item = _minhash(item.minhash)
+        best: tuple[tuple, str, float] | None = None
+        for other_id in lsh.query(signature_of_item):
+            other = known[other_id]
+            if other_id == item.article_id or other.order >= item.order:
+                continue
+            same, jaccard = is_copy(item, other)
+            if same and (best is None or other.order < best[0]):
+                best = (other.order, other_id, jaccard)
+        if best is None:
+            match = Match(cluster_id=item.article_id)
+        else:
+            match = Match(cluster_id=cluster_of[best[1]], matched_id=best[1], similarity=best[2])
+        result[item.article_id] = match
+        cluster_of[item.article_id] = match.cluster_id
+        known[item.article_id] = item
+        if item.article_id not in lsh:
+            lsh.insert(item.article_id, signature_of_item)
+    return result
+
+
+def exact_duplicates(hashes: dict[str, str]) -> dict[str, list[str]]:
+    """content_hash -> article_ids sharing it, for hashes held by more than one article."""
+    groups: dict[str, list[str]] = {}
+    for article_id, digest in sorted(hashes.items()):
+        groups.setdefault(digest, []).append(article_id)
+    return {digest: ids for digest, ids in groups.items() if len(ids) > 1}

@@ -1,17 +1,27 @@
-"""From raw bytes of any supported format to one article: text plus reconciled metadata."""
+"""From raw bytes of any supported format to one article: text plus reconciled metadata.
+
+Agency formats (NewsML-G2, NITF, plain text) carry their metadata in fields and are read
+directly; HTML goes through ``wiredesk.bodytext`` (trafilatura, corrected) and
+``wiredesk.htmlmeta`` (what the page states outright). Whatever the format, the result
+passes through the same steps: stored-text normalisation, dateline and agency, byline
+cleaning, language, partial-copy detection and date reconciliation.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
-import trafilatura
+from htmldate import find_date
 
-from wiredesk.dateline import parse_dateline
-from wiredesk.dates import parse_datetime
-from wiredesk.htmlmeta import read_page_meta
-from wiredesk.language import detect_language
+from wiredesk.bodytext import extract_body
+from wiredesk.dateline import display_place, parse_dateline
+from wiredesk.dates import Stamp, date_in_url, month_day_near, parse_stamp
+from wiredesk.htmlmeta import decode_html, read_page_meta
+from wiredesk.language import detect_language, primary_subtag
+from wiredesk.pubdate import DateSignal, Reconciled, plausible, reconcile
 from wiredesk.sources.wireformats import (
     FormatError,
     WireDocument,
@@ -20,15 +30,68 @@ from wiredesk.sources.wireformats import (
     parse_nitf,
     parse_plain_text,
 )
-from wiredesk.text import clean_text, word_count
+from wiredesk.text import clean_text, repair_text, word_count
 
+#: A last paragraph like these is a paywall prompt, not copy: it is dropped and the
+#: article marked partial.
 PAYWALL_ENDINGS = re.compile(
-    r"(subscribe (now )?to (continue|read)|to continue reading|this article is for subscribers"
-    r"|already a subscriber\??|sign in to read)[.!]?$",
+    r"(subscribe( now| today)? to (continue|read|keep reading|unlock)|to continue reading"
+    r"|continue reading (with|for)\b|(this|the rest of this) (article|story) is (only )?"
+    r"(for|available to) (subscribers|members)|already a (subscriber|member)\??"
+    r"|(sign|log) ?in to (read|continue)|register (now )?to (read|continue)"
+    r"|subscribers? only|become a (subscriber|member) to\b|unlock (this|the full) (article|story))"
+    r"[^.!?]{0,80}[.!?]?$",
     re.IGNORECASE,
 )
+#: Copy cut off mid-way: "..." / "…" at the very end.
+TRUNCATED_ENDING = re.compile(r"(\.\.\.|\u2026|\[\.\.\.\])\s*$")
+#: Text with fewer words than this share of the page's own JSON-LD wordCount is partial.
+WORD_COUNT_SHARE = 0.6
 #: Fewer words than this is navigation residue, not an article (wire flashes have more).
 MIN_WORDS = 5
+#: Agencies whose names appear in bylines but are not people.
+KNOWN_AGENCIES = {
+    "reuters",
+    "thomson reuters",
+    "ap",
+    "associated press",
+    "the associated press",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "bloomberg",
+    "bloomberg news",
+    "dpa",
+    "tass",
+    "xinhua",
+    "efe",
+    "ansa",
+    "kyodo",
+    "kyodo news",
+    "pti",
+    "press trust of india",
+    "upi",
+    "interfax",
+    "anadolu",
+    "anadolu agency",
+    "yonhap",
+    "pa",
+    "pa media",
+    "aap",
+    "cnn wire",
+    "staff",
+    "staff reports",
+    "staff report",
+    "wire reports",
+    "wire services",
+    "news desk",
+    "web desk",
+}
+_ROLE_SUFFIX = re.compile(
+    r",?\s*\b(staff (writer|reporter)|senior (writer|reporter|correspondent)|correspondent|"
+    r"reporter|contributor|columnist|editor)\b.*$",
+    re.IGNORECASE,
+)
 
 
 class ExtractionError(ValueError):
@@ -48,15 +111,26 @@ class Extracted:
     authors: list[str] = field(default_factory=list)
     published_at: dt.datetime | None = None
     date_source: str | None = None
+    published_local: dt.datetime | None = None
+    published_day: dt.date | None = None
     updated_at: dt.datetime | None = None
     language: str | None = None
     sitename: str | None = None
     canonical_url: str | None = None
+    description: str | None = None
     dateline: str | None = None
     wire_agency: str | None = None
     guid: str | None = None
     version: int = 1
     is_partial: bool = False
+    partial_reason: str | None = None
+    body_method: str | None = None
+    #: Every publication-time signal the document carried, and modification times.
+    date_signals: list[DateSignal] = field(default_factory=list)
+    modified_signals: list[DateSignal] = field(default_factory=list)
+    rejected_dates: list[str] = field(default_factory=list)
+    declared_language: str | None = None
+    page_word_count: int | None = None
 
     @property
     def word_count(self) -> int:
@@ -64,120 +138,204 @@ class Extracted:
 
 
 def clean_authors(names: list[str], agencies: set[str]) -> list[str]:
-    """Bylines without "By", without agency names posing as people, without duplicates."""
+    """Bylines without "By", roles, e-mail addresses or agency names posing as people."""
     out: list[str] = []
-    lowered_agencies = {a.lower() for a in agencies if a}
+    not_people = {a.lower() for a in agencies if a} | KNOWN_AGENCIES
     for name in names:
-        for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", name):
-            part = re.sub(r"^\s*by\s+", "", part, flags=re.IGNORECASE).strip(" .|-")
-            if not part or part.lower() in lowered_agencies or len(part.split()) > 5:
+        name = repair_text(name)
+        for part in re.split(r"\s*(?:,(?!\s*(?:Jr|Sr)\b)|;|\||/|\band\b|&|\bwith\b)\s*", name):
+            part = re.sub(r"^\s*(by|words by|written by|from)\s*:?\s+", "", part, flags=re.I)
+            part = re.sub(r"\S+@\S+|https?://\S+|@\w+", "", part)
+            part = _ROLE_SUFFIX.sub("", part).strip(" .|-\u2013\u2014()")
+            part = " ".join(part.split())
+            if not part or part.lower() in not_people or len(part.split()) > 5:
+                continue
+            if not re.search(r"[^\W\d_]", part) or part.isdigit():
                 continue
             if part not in out:
                 out.append(part)
     return out
 
 
-def _from_wire(doc: WireDocument) -> Extracted:
-    return Extracted(
+def _stamp_of(value: dt.datetime | None) -> Stamp | None:
+    return Stamp(value, True) if value is not None else None
+
+
+def _from_wire(doc: WireDocument, folder_day: dt.date | None) -> Extracted:
+    extracted = Extracted(
         format=doc.format,
         text=clean_text(doc.text),
-        title=doc.title,
+        title=repair_text(doc.title) if doc.title else None,
         authors=doc.authors,
-        published_at=doc.published_at,
-        date_source=f"{doc.format}_metadata" if doc.published_at else None,
-        updated_at=doc.updated_at,
-        language=doc.language,
         sitename=doc.sitename,
-        dateline=doc.dateline,
+        description=doc.description,
+        dateline=display_place(doc.dateline) if doc.dateline else None,
         wire_agency=doc.agency,
         guid=doc.guid,
         version=doc.version,
+        declared_language=doc.language,
     )
-
-
-def _from_html(data: bytes, url: str | None) -> Extracted:
-    meta = read_page_meta(data)
-    document = trafilatura.bare_extraction(
-        data, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
-    text = document.text if document is not None and document.text else ""
-    title = meta.title or (document.title if document is not None else None)
-    lines = [line for line in text.split("\n") if line.strip()]
-    if lines and title and lines[0].strip() == title.strip():
-        lines = lines[1:]  # the headline repeated as the first line of the body
-    text = clean_text("\n".join(lines))
-    if meta.article_body and len(meta.article_body.split()) > 1.2 * max(1, len(text.split())):
-        text = clean_text(meta.article_body)
-    published = parse_datetime(meta.published)
-    source = "html_meta" if published else None
-    if published is None and document is not None and document.date:
-        published = parse_datetime(document.date)
-        source = "htmldate" if published else None
-    extracted = Extracted(
-        format="html",
-        text=text,
-        title=title,
-        authors=meta.authors or ([document.author] if document and document.author else []),
-        published_at=published,
-        date_source=source,
-        updated_at=parse_datetime(meta.modified),
-        language=(meta.language or "").split("-")[0] or None,
-        sitename=meta.site_name or (document.sitename if document is not None else None),
-        canonical_url=meta.canonical_url,
-    )
-    extracted.is_partial = meta.accessible_for_free is False
+    if doc.format in ("newsml", "nitf") and doc.published_at is not None:
+        extracted.date_signals.append(DateSignal(doc.format, _stamp_of(doc.published_at)))
+    if doc.format == "newsml" and doc.updated_at is not None:
+        extracted.modified_signals.append(DateSignal("newsml", _stamp_of(doc.updated_at)))
+    if folder_day is not None:
+        midnight = dt.datetime.combine(folder_day, dt.time(), dt.UTC)
+        extracted.date_signals.append(DateSignal("folder", Stamp(midnight, False)))
     return extracted
 
 
+def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
+    page = decode_html(data)
+    meta = read_page_meta(page)
+    body = extract_body(page, url, meta.article_body, meta.title, meta.description)
+    canonical = urljoin(url, meta.canonical_url) if url and meta.canonical_url else None
+    extracted = Extracted(
+        format="html",
+        text=clean_text("\n".join(body.paragraphs)),
+        title=repair_text(meta.title) if meta.title else None,
+        authors=meta.authors,
+        sitename=meta.site_name,
+        canonical_url=canonical or meta.canonical_url,
+        description=repair_text(meta.description) if meta.description else None,
+        wire_agency=meta.source_organization,
+        declared_language=meta.language,
+        page_word_count=meta.word_count,
+        body_method=body.method,
+    )
+    for source, value in meta.published:
+        if stamp := parse_stamp(value):
+            extracted.date_signals.append(DateSignal(source, stamp))
+    for source, value in meta.modified:
+        if stamp := parse_stamp(value):
+            extracted.modified_signals.append(DateSignal(source, stamp))
+    day = date_in_url(canonical or url)
+    if day is not None:
+        midnight = dt.datetime.combine(day, dt.time(), dt.UTC)
+        extracted.date_signals.append(DateSignal("url", Stamp(midnight, False)))
+    # htmldate ranks below every signal above and gives only a day, so it can only decide
+    # when they are all missing; it is by far the slowest, so it runs only then.
+    usable = [s for s in extracted.date_signals if plausible(s.stamp, now) is None]
+    if not usable and (stamp := parse_stamp(guess_page_date(page, url))):
+        extracted.date_signals.append(DateSignal("htmldate", stamp))
+    if meta.accessible_for_free is False:
+        extracted.is_partial, extracted.partial_reason = True, "isAccessibleForFree"
+    return extracted
+
+
+def guess_page_date(page: str, url: str | None) -> str | None:
+    """htmldate's reading of the page (text, scripts, markup), the weakest page signal."""
+    try:
+        return find_date(page, url=url, original_date=False)  # a day; it has no reliable time
+    except (ValueError, TypeError):
+        return None
+
+
+def _apply_dateline(extracted: Extracted, reference: dt.date) -> None:
+    first = extracted.text.split("\n\n", 1)[0]
+    dateline = parse_dateline(first)
+    if dateline is None:
+        return
+    extracted.dateline = extracted.dateline or display_place(dateline.place)
+    if dateline.agency:
+        # The dateline names the agency that wrote the copy, even on an outlet's page.
+        extracted.wire_agency = (
+            dateline.agency
+            if extracted.format == "html"
+            else (extracted.wire_agency or dateline.agency)
+        )
+    if dateline.date_text:
+        day = month_day_near(dateline.date_text, reference)
+        if day is not None:
+            midnight = dt.datetime.combine(day, dt.time(), dt.UTC)
+            extracted.date_signals.append(DateSignal("dateline", Stamp(midnight, False)))
+
+
+def _mark_partial(extracted: Extracted) -> None:
+    paragraphs = extracted.text.split("\n\n")
+    if len(paragraphs) > 1 and PAYWALL_ENDINGS.search(paragraphs[-1].strip()):
+        extracted.text = "\n\n".join(paragraphs[:-1])
+        extracted.is_partial, extracted.partial_reason = True, "paywall prompt"
+    elif TRUNCATED_ENDING.search(extracted.text):
+        extracted.is_partial, extracted.partial_reason = True, "truncated"
+    page_words = extracted.page_word_count
+    if page_words and extracted.word_count < WORD_COUNT_SHARE * page_words:
+        extracted.is_partial = True
+        extracted.partial_reason = extracted.partial_reason or "shorter than page word count"
+
+
+#: Signals trusted to anchor the year of a yearless dateline ("Nov 16").
+_YEAR_ANCHORS = ("newsml", "nitf", "json_ld", "html_meta", "html_time", "url", "folder")
+
+
+def _reference_day(extracted: Extracted, now: dt.datetime) -> dt.date:
+    """Year anchor for a yearless dateline: the best plausible firm signal, else today."""
+    for signal in extracted.date_signals:
+        if signal.source in _YEAR_ANCHORS and plausible(signal.stamp, now) is None:
+            return signal.stamp.local.date()
+    return now.date()
+
+
 def extract(
-    data: bytes, url: str | None = None, fmt: str | None = None, folder_day: dt.date | None = None
+    data: bytes,
+    url: str | None = None,
+    fmt: str | None = None,
+    folder_day: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Extracted:
     """Extract one article; raises ExtractionError with a class when there is none."""
+    now = now or dt.datetime.now(dt.UTC)
     fmt = fmt or detect_format(data, url or "")
     try:
         if fmt == "newsml":
-            extracted = _from_wire(parse_newsml(data))
+            extracted = _from_wire(parse_newsml(data), None)
         elif fmt == "nitf":
-            extracted = _from_wire(parse_nitf(data))
+            extracted = _from_wire(parse_nitf(data), None)
         elif fmt == "text":
-            extracted = _from_wire(parse_plain_text(data, folder_day))
+            extracted = _from_wire(parse_plain_text(data, folder_day), folder_day)
         elif fmt == "html":
-            extracted = _from_html(data, url)
+            extracted = _from_html(data, url, now)
         else:
             raise ExtractionError("unsupported_format", f"{url}: format {fmt!r} is not supported")
     except FormatError as exc:
         raise ExtractionError(exc.error_class, exc.detail) from None
     if extracted.word_count < MIN_WORDS:
         raise ExtractionError("empty_text", f"{url}: no article text found")
-    first = extracted.text.split("\n\n", 1)[0]
-    dateline = parse_dateline(first)
-    if dateline:
-        extracted.dateline = extracted.dateline or dateline.place.title()
-        extracted.wire_agency = extracted.wire_agency or dateline.agency
+    _apply_dateline(extracted, _reference_day(extracted, now))
+    _mark_partial(extracted)
     extracted.authors = clean_authors(
         extracted.authors, {extracted.wire_agency or "", extracted.sitename or ""}
     )
-    detected = detect_language(extracted.text)
-    extracted.language = detected or extracted.language
-    last = extracted.text.rsplit("\n\n", 1)[-1]
-    if PAYWALL_ENDINGS.search(last.strip()):
-        extracted.is_partial = True
+    extracted.language = detect_language(extracted.text, extracted.declared_language)
+    extracted.declared_language = primary_subtag(extracted.declared_language)
+    apply_dates(extracted, reconcile_signals(extracted, None, now))
     return extracted
+
+
+def reconcile_signals(
+    extracted: Extracted, feed_published: dt.datetime | None, now: dt.datetime
+) -> Reconciled:
+    """Every date signal of the document, plus the feed's, reconciled."""
+    signals = list(extracted.date_signals)
+    if feed_published is not None:
+        signals.append(DateSignal("feed", Stamp(feed_published, True)))
+    return reconcile(signals, extracted.modified_signals, now)
+
+
+def apply_dates(extracted: Extracted, result: Reconciled) -> None:
+    extracted.published_at = result.published_at
+    extracted.date_source = result.date_source
+    extracted.published_local = result.published_local
+    extracted.published_day = result.published_day
+    extracted.updated_at = result.updated_at
+    extracted.rejected_dates = result.rejected
 
 
 def reconcile_date(
     extracted: Extracted, feed_published: dt.datetime | None, now: dt.datetime
 ) -> tuple[dt.datetime | None, str | None]:
-    """Pick the publication time: the document's own, else the feed's; never the future."""
-    candidates = [(extracted.published_at, extracted.date_source), (feed_published, "feed")]
-    for value, source in candidates:
-        if value is not None and value <= now + dt.timedelta(hours=1):
-            # A date-only value from a page loses to the feed's exact time on the same day.
-            if (
-                source == "htmldate"
-                and feed_published is not None
-                and feed_published.date() == value.date()
-            ):
-                return feed_published, "feed"
-            return value, source
-    return None, None
+    """Publication time and the signal that gave it, with the feed's date as one signal;
+    also updates ``extracted`` (updated_at, rejected dates)."""
+    result = reconcile_signals(extracted, feed_published, now)
+    apply_dates(extracted, result)
+    return result.published_at, result.date_source

@@ -9,18 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from wiredesk.dedup import DedupInput, cluster
+from wiredesk.articles_stage import build_articles_day
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
-from wiredesk.extract import ExtractionError, extract, reconcile_date
-from wiredesk.fetch import Fetcher
+from wiredesk.fetch import Fetcher, FetchResult
 from wiredesk.ids import stable_id
 from wiredesk.sources.config import Source
-from wiredesk.sources.discover import discover, item_day
-from wiredesk.sources.dropfolder import folder_day
-from wiredesk.sources.items import SourceError
-from wiredesk.text import content_hash, fold
+from wiredesk.sources.discover import Discovery, DiscoverySettings, discover_source
+from wiredesk.sources.items import FeedItem, SourceError
+from wiredesk.sources.ledger import Ledger
+from wiredesk.text import fold
 
 Row = dict[str, Any]
 
@@ -54,39 +54,111 @@ def error_row(
 
 # -- feed_items ---------------------------------------------------------------------------
 def collect_feed_items(
-    sources: Sequence[Source], fetcher: Fetcher, run_id: str, now: dt.datetime | None = None
+    sources: Sequence[Source],
+    fetcher: Fetcher,
+    run_id: str,
+    now: dt.datetime | None = None,
+    ledger: Ledger | None = None,
+    day: dt.date | None = None,
+    settings: DiscoverySettings | None = None,
 ) -> tuple[dict[dt.date, list[Row]], dict[dt.date | None, list[Row]]]:
-    """Every item every enabled source offers now, grouped by day; errors grouped too."""
+    """Every item the enabled sources offer, grouped by day; fetch_log rows grouped too.
+
+    Without a ledger: what the sources offer now, de-duplicated within the run. With one:
+    new items are added to the ledger (de-duplicated across runs by id and canonical URL),
+    and ``day``'s items are everything the ledger holds for it, so a re-run or a 304 from
+    every feed rewrites the same rows. Fetch validators are stored only after that.
+    Log rows with day ``None`` belong to whichever day is being materialised.
+    """
     now = now or now_utc()
-    items_by_day: dict[dt.date, list[Row]] = defaultdict(list)
-    errors_by_day: dict[dt.date | None, list[Row]] = defaultdict(list)
-    for source in sources:
-        if not source.enabled:
-            continue
-        items, errors = discover(source, fetcher)
-        seen: set[str] = set()
-        for item in items:
-            item_id = stable_id("item", item.source_id, item.identity, item.version)
-            if item_id in seen:
-                continue
-            seen.add(item_id)
-            items_by_day[item_day(item, now)].append(
-                {
-                    "item_id": item_id,
-                    "source_id": item.source_id,
-                    "url": item.url,
-                    "canonical_url": item.canonical_url,
-                    "guid": item.guid,
-                    "version": item.version,
-                    "title": item.title,
-                    "published_at": item.published_at,
-                    "discovered_at": now,
-                    "format": item.format,
-                }
+    enabled = [s for s in sources if s.enabled]
+    known = None
+    if ledger is not None:
+        known = lambda item: ledger.is_known(_item_id(item), item.canonical_url)  # noqa: E731
+    workers = max(1, min(len(enabled), fetcher.settings.global_concurrency))
+    with ThreadPoolExecutor(workers, thread_name_prefix="wiredesk-source") as pool:
+        found = list(
+            pool.map(
+                lambda source: discover_source(source, fetcher, ledger, settings, now, known),
+                enabled,
             )
-        for error in errors:
-            errors_by_day[error.day].append(_source_error_row(error, run_id, now))
-    return dict(items_by_day), dict(errors_by_day)
+        )
+    rows: list[Row] = []
+    seen_ids: set[str] = set()
+    seen_urls: set[str] = set()
+    log_by_day: dict[dt.date | None, list[Row]] = defaultdict(list)
+    for discovery in found:
+        for result in discovery.fetches:
+            source_id = discovery.source.source_id
+            log_by_day[None].extend(attempt_rows(result, source_id, "feed_items", run_id))
+        for error in discovery.errors:
+            log_by_day[error.day].append(_source_error_row(error, run_id, now))
+        for item in discovery.items:
+            row = _item_row(item, now)
+            web = row["canonical_url"].startswith(("http://", "https://"))
+            if row["item_id"] in seen_ids or (web and row["canonical_url"] in seen_urls):
+                continue
+            seen_ids.add(row["item_id"])
+            if web:
+                seen_urls.add(row["canonical_url"])
+            rows.append(row)
+    if ledger is None:
+        items_by_day: dict[dt.date, list[Row]] = defaultdict(list)
+        for row in rows:
+            items_by_day[_row_day(row)].append(row)
+        return dict(items_by_day), dict(log_by_day)
+    ledger.admit(rows, _row_day)
+    ledger.record_files(_file_records(found, rows))
+    for discovery in found:
+        for result in discovery.fetches:
+            fetcher.remember(result)
+    days = [day] if day is not None else ledger.days()
+    return {d: ledger.items_for_day(d) for d in days}, dict(log_by_day)
+
+
+def _item_id(item: FeedItem) -> str:
+    return stable_id("item", item.source_id, item.identity, item.version)
+
+
+def _item_row(item: FeedItem, now: dt.datetime) -> Row:
+    return {
+        "item_id": _item_id(item),
+        "source_id": item.source_id,
+        "url": item.url,
+        "canonical_url": item.canonical_url,
+        "guid": item.guid,
+        "version": item.version,
+        "title": item.title,
+        "published_at": item.published_at,
+        "discovered_at": now,
+        "format": item.format,
+    }
+
+
+def _row_day(row: Row) -> dt.date:
+    return (row["published_at"] or row["discovered_at"]).astimezone(dt.UTC).date()
+
+
+def _file_records(found: Sequence[Discovery], rows: Sequence[Row]) -> list[tuple]:
+    """Drop-folder files read this run, with the item or error each one gave."""
+    records = []
+    for discovery in found:
+        for item in discovery.items:
+            if item.origin_file is not None:
+                records.append((item.source_id, item.origin_file, _item_id(item), None, None, None))
+        for error in discovery.errors:
+            if error.origin_file is not None:
+                records.append(
+                    (
+                        error.source_id,
+                        error.origin_file,
+                        None,
+                        error.error_class,
+                        error.detail,
+                        error.day,
+                    )
+                )
+    return records
 
 
 def _source_error_row(error: SourceError, run_id: str, now: dt.datetime) -> Row:
@@ -95,27 +167,37 @@ def _source_error_row(error: SourceError, run_id: str, now: dt.datetime) -> Row:
     )
 
 
+def attempt_rows(result: FetchResult, source_id: str, stage: str, run_id: str) -> list[Row]:
+    """One fetch_log row per request made (retries and robots.txt failures included)."""
+    return [
+        {
+            "url": attempt.url,
+            "source_id": source_id,
+            "stage": stage,
+            "status": attempt.status,
+            "error_class": attempt.error_class,
+            "detail": attempt.detail,
+            "bytes": attempt.bytes,
+            "elapsed_ms": attempt.elapsed_ms,
+            "fetched_at": attempt.fetched_at,
+            "run_id": run_id,
+            "http_status": attempt.http_status,
+            "attempt": attempt.attempt,
+        }
+        for attempt in result.attempts
+    ]
+
+
 # -- raw_pages ----------------------------------------------------------------------------
 def fetch_pages(items: Iterable[Row], fetcher: Fetcher, run_id: str) -> tuple[list[Row], list[Row]]:
-    """Fetch every item; pages for what was read, a fetch_log row for every attempt."""
+    """Fetch every item (concurrently, within the politeness limits); pages for what was
+    read, and a fetch_log row for every attempt."""
+    items = list(items)
+    results = fetcher.fetch_all([item["url"] for item in items])
     pages: list[Row] = []
     log: list[Row] = []
-    for item in items:
-        result = fetcher.fetch(item["url"])
-        log.append(
-            {
-                "url": item["url"],
-                "source_id": item["source_id"],
-                "stage": "raw_pages",
-                "status": "ok" if result.ok else "error",
-                "error_class": result.error_class,
-                "detail": result.detail,
-                "bytes": result.bytes,
-                "elapsed_ms": result.elapsed_ms,
-                "fetched_at": result.fetched_at,
-                "run_id": run_id,
-            }
-        )
+    for item, result in zip(items, results, strict=True):
+        log.extend(attempt_rows(result, item["source_id"], "raw_pages", run_id))
         if result.ok:
             pages.append(
                 {
@@ -137,84 +219,10 @@ def fetch_pages(items: Iterable[Row], fetcher: Fetcher, run_id: str) -> tuple[li
 def build_articles(
     pages: Iterable[Row], items: Iterable[Row], run_id: str, now: dt.datetime | None = None
 ) -> tuple[list[Row], list[Row]]:
-    """Extract every page; keep the latest version of each story; cluster near-duplicates."""
-    now = now or now_utc()
-    items_by_id = {item["item_id"]: item for item in items}
-    candidates: dict[str, list[Row]] = defaultdict(list)
-    errors: list[Row] = []
-    for page in pages:
-        item = items_by_id.get(page["item_id"], {})
-        url = page["url"]
-        day_hint = folder_day(_path_of(url)) if url.startswith("file:") else None
-        try:
-            extracted = extract(
-                page["content"],
-                url=page["final_url"] or url,
-                fmt=page["format"],
-                folder_day=day_hint,
-            )
-        except ExtractionError as exc:
-            errors.append(
-                error_row(
-                    "articles", page["source_id"], url, exc.error_class, exc.detail, run_id, now
-                )
-            )
-            continue
-        published, date_source = reconcile_date(extracted, item.get("published_at"), now)
-        canonical = extracted.canonical_url or item.get("canonical_url") or url
-        guid = extracted.guid or item.get("guid")
-        story = guid or canonical
-        article_id = stable_id("article", page["source_id"], story)
-        candidates[article_id].append(
-            {
-                "article_id": article_id,
-                "source_id": page["source_id"],
-                "item_id": page["item_id"],
-                "url": url,
-                "canonical_url": canonical,
-                "guid": guid,
-                "version": max(extracted.version, item.get("version") or 1),
-                "title": extracted.title or item.get("title"),
-                "authors": extracted.authors,
-                "published_at": published,
-                "date_source": date_source,
-                "updated_at": extracted.updated_at,
-                "language": extracted.language,
-                "sitename": extracted.sitename,
-                "dateline": extracted.dateline,
-                "wire_agency": extracted.wire_agency,
-                "text": extracted.text,
-                "word_count": extracted.word_count,
-                "content_hash": content_hash(extracted.text),
-                "cluster_id": None,
-                "is_partial": extracted.is_partial,
-                "format": extracted.format,
-                "extracted_at": now,
-            }
-        )
-    articles = []
-    for versions in candidates.values():
-        versions.sort(
-            key=lambda r: (r["version"], r["updated_at"] or r["published_at"] or now, r["item_id"])
-        )
-        latest = dict(versions[-1])
-        latest["versions_seen"] = len(versions)
-        latest.pop("updated_at", None)
-        articles.append(latest)
-    clusters = cluster(
-        [DedupInput(a["article_id"], a["text"], a["published_at"]) for a in articles]
-    )
-    for article in articles:
-        article["cluster_id"] = clusters[article["article_id"]]
-    articles.sort(key=lambda a: a["article_id"])
-    return articles, errors
-
-
-def _path_of(url: str):  # noqa: ANN202 - pathlib.Path
-    from pathlib import Path
-    from urllib.parse import unquote, urlparse
-
-    return Path(unquote(urlparse(url).path))
+    """Extract every page; keep the latest version of each story; cluster near-duplicates.
+    (The asset uses ``build_articles_day``, which also reads and writes history.)"""
+    day = build_articles_day(pages, items, run_id, now)
+    return day.articles, day.errors
 
 
 # -- entity_mentions ----------------------------------------------------------------------

@@ -1,22 +1,31 @@
-"""The analyst's database: views over the lake, rebuilt atomically only when needed.
+"""The analyst's database: documented views over the published lake, swapped atomically.
 
-``wiredesk.duckdb`` never holds rows the pipeline writes, so no writer ever needs a lock
-on it: analysts keep it open read-only while runs replace Parquet files underneath. The
-file is rewritten (to a temporary name, then renamed) only when the view definitions
-change: a new schema version, or a table that got its first rows.
+``wiredesk.duckdb`` never holds rows the pipeline writes, so no writer ever needs a lock on
+it: analysts keep it open read-only while runs write Parquet files. Views list the files of
+one publication (see ``wiredesk.snapshot``), which never change content, so a query never
+meets a half-replaced partition and an open connection keeps a consistent snapshot. After a
+run publishes, the file is rewritten (temporary name, then rename): new connections see the
+new data, open ones keep theirs until they reconnect.
+
+Every view and column carries a ``COMMENT ON`` taken from the table contract or from its
+``sql/views`` file; ``python -m wiredesk.warehouse docs`` renders them as docs/tables.md.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
+import sys
 import uuid
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
-from wiredesk.lake import Lake
 from wiredesk.schema import SCHEMA_VERSION, TABLES, Table
+from wiredesk.snapshot import Publication, publish, publish_lock, publish_locked, published_root
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 WAREHOUSE_FILE = "wiredesk.duckdb"
@@ -48,59 +57,167 @@ def _duck_type(spec: Table, name: str) -> str:
         pa.binary(): "BLOB",
         pa.list_(pa.string()): "VARCHAR[]",
     }
+    return _arrow_to_duck(arrow_type, mapping)
+
+
+def _arrow_to_duck(arrow_type, mapping: dict) -> str:  # noqa: ANN001 - a pyarrow DataType
+    import pyarrow as pa
+
     if pa.types.is_timestamp(arrow_type):
         return "TIMESTAMPTZ"
+    if pa.types.is_list(arrow_type):
+        return _arrow_to_duck(arrow_type.value_type, mapping) + "[]"
     return mapping[arrow_type]
 
 
-def lake_select(lake: Lake, spec: Table) -> str:
-    """SELECT over a table's Parquet files, or a typed empty SELECT when it has none."""
-    if lake.has_files(spec.name):
-        columns = ", ".join(f'"{c.name}"' for c in spec.columns)
-        if spec.partitioned:
-            return (
-                f"SELECT {columns} FROM read_parquet({_quote(lake.glob(spec.name))}, "
-                "hive_partitioning = true, hive_types = {'day': DATE}, union_by_name = true)"
-            )
-        return (
-            f"SELECT {columns} FROM read_parquet({_quote(lake.glob(spec.name))}, "
-            "union_by_name = true)"
+@functools.lru_cache(maxsize=65536)
+def _file_columns(path: str) -> frozenset[str]:
+    """Columns of one published file (published files never change, so this is cached)."""
+    return frozenset(pq.read_schema(path).names)
+
+
+#: A published link's name is ``<part>.<20-digit mtime>-<inode>-<size>.parquet``; removing
+#: the suffix gives the partition part it belongs to.
+_GENERATION = r"\.[0-9]{20}-[0-9a-f]+-[0-9a-f]+\.parquet$"
+
+
+def published_glob(home: Path, spec: Table) -> str:
+    root = published_root(home) / spec.name
+    return str(root / "*" / "*.parquet") if spec.partitioned else str(root / "*.parquet")
+
+
+def present_columns(files: list[str]) -> list[str]:
+    """Columns the current files have (sorted), so the views know which to read as nulls."""
+    return sorted(set().union(*(_file_columns(f) for f in files))) if files else []
+
+
+def lake_select(home: Path, spec: Table, present: list[str]) -> str:
+    """SELECT over the newest published link of every partition part of a table.
+
+    The view is a glob, so it sees new partitions without being rewritten; ``glob()`` lists
+    names without opening files, and the newest name per part is the current file, so a
+    re-published part is read once. Columns the files do not have yet read as typed nulls;
+    a table without files is a typed empty SELECT.
+    """
+    if not present:
+        typed = ", ".join(
+            f'CAST(NULL AS {_duck_type(spec, c.name)}) AS "{c.name}"' for c in spec.columns
         )
-    typed = ", ".join(
-        f'CAST(NULL AS {_duck_type(spec, c.name)}) AS "{c.name}"' for c in spec.columns
+        return f"SELECT {typed} WHERE false"
+    pattern = _quote(published_glob(home, spec))
+    options = "union_by_name = true, filename = true"
+    if spec.partitioned:
+        options = "hive_partitioning = true, hive_types = {'day': DATE}, " + options
+    have = {"day", *present}
+    columns = ", ".join(
+        f'"{c.name}"'
+        if c.name in have
+        else f'CAST(NULL AS {_duck_type(spec, c.name)}) AS "{c.name}"'
+        for c in spec.columns
     )
-    return f"SELECT {typed} WHERE false"
+    newest = (
+        f"SELECT max(file) FROM glob({pattern}) GROUP BY regexp_replace(file, '{_GENERATION}', '')"
+    )
+    return f"SELECT {columns} FROM read_parquet({pattern}, {options}) WHERE filename IN ({newest})"
 
 
 def view_files() -> list[Path]:
-    """Public views that refine the raw lake views, applied in name order."""
-    return sorted((sql_dir() / "views").glob("*.sql"))
+    """Public views that refine the raw lake views, each after the views it reads."""
+    files = {path.stem: path for path in sorted((sql_dir() / "views").glob("*.sql"))}
+    needs = {
+        name: set(re.findall(r"\bmain\.(\w+)", path.read_text(encoding="utf-8"))) & set(files)
+        for name, path in files.items()
+    }
+    ordered: list[Path] = []
+    done: set[str] = set()
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if name in done:
+            return
+        if name in trail:
+            raise ValueError(f"sql/views: circular view definitions {' -> '.join(trail)}")
+        for other in sorted(needs[name] - {name}):
+            visit(other, (*trail, name))
+        done.add(name)
+        ordered.append(files[name])
+
+    for name in files:
+        visit(name, ())
+    return ordered
 
 
-def define_views(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
-    """Create schema ``lake`` with one raw view per table, then the public views."""
+def macro_files() -> list[Path]:
+    """Table and scalar macros analysts call (full-text search), applied after the views."""
+    return sorted((sql_dir() / "macros").glob("*.sql"))
+
+
+def _comment_columns(
+    con: duckdb.DuckDBPyConnection, spec: Table, columns: list[str], only_missing: bool
+) -> None:
+    missing: set[str] = set()
+    if only_missing:
+        missing = {
+            name
+            for name, comment in con.execute(
+                "SELECT column_name, comment FROM duckdb_columns() "
+                "WHERE schema_name = 'main' AND table_name = ?",
+                [spec.name],
+            ).fetchall()
+            if not comment
+        }
+    for column in spec.columns:
+        if column.name not in columns or (only_missing and column.name not in missing):
+            continue
+        con.execute(
+            f'COMMENT ON COLUMN main."{spec.name}"."{column.name}" IS {_quote(column.description)}'
+        )
+
+
+def define_views(
+    con: duckdb.DuckDBPyConnection,
+    home: Path,
+    publication: Publication,
+    documented: bool = True,
+) -> None:
+    """Schema ``lake`` with one raw view per table, then the public views and macros.
+
+    ``documented`` adds the COMMENT ON texts (the analyst's file; pipeline reads skip them).
+    """
+    con.execute("BEGIN TRANSACTION")
     con.execute("CREATE SCHEMA IF NOT EXISTS lake")
     overridden = {path.stem for path in view_files()}
     for spec in TABLES.values():
-        con.execute(f'CREATE OR REPLACE VIEW lake."{spec.name}" AS {lake_select(lake, spec)}')
+        select = lake_select(home, spec, present_columns(publication.of(spec.name)))
+        con.execute(f'CREATE OR REPLACE VIEW lake."{spec.name}" AS {select}')
         if spec.name not in overridden:
             con.execute(
                 f'CREATE OR REPLACE VIEW main."{spec.name}" AS SELECT * FROM lake."{spec.name}"'
             )
+            if documented:
+                con.execute(f'COMMENT ON VIEW main."{spec.name}" IS {_quote(spec.description)}')
+                _comment_columns(con, spec, [c.name for c in spec.columns], only_missing=False)
     for path in view_files():
         con.execute(path.read_text(encoding="utf-8"))
-    for spec in TABLES.values():
-        con.execute(f'COMMENT ON VIEW main."{spec.name}" IS {_quote(spec.description)}')
+    if documented:
+        for spec in TABLES.values():
+            if spec.name in overridden:
+                _comment_columns(con, spec, [c.name for c in spec.columns], only_missing=True)
+    for path in macro_files():
+        con.execute(path.read_text(encoding="utf-8"))
+    con.execute("COMMIT")
 
 
-def signature(lake: Lake) -> dict:
-    """What the views depend on; the file is rebuilt when this changes."""
-    views = {path.name: path.read_text(encoding="utf-8") for path in view_files()}
+def signature(home: Path, publication: Publication) -> dict:
+    """What the view definitions depend on; the file is rewritten only when this changes
+    (a schema or SQL change, a table's first file, a column the files gained), never for
+    new data, so an analyst's open connection keeps working and sees new rows."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in view_files() + macro_files()}
+    columns = {t: present_columns(publication.of(t)) for t in TABLES}
     return {
         "schema_version": SCHEMA_VERSION,
-        "lake": str(lake.root),
-        "tables_with_files": sorted(name for name in TABLES if lake.has_files(name)),
-        "views": views,
+        "root": str(published_root(home)),
+        "columns": columns,
+        "sql": texts,
     }
 
 
@@ -109,41 +226,50 @@ def warehouse_path(home: Path) -> Path:
 
 
 def ensure_warehouse(home: Path, force: bool = False) -> bool:
-    """Make ``wiredesk.duckdb`` match the lake; True when the file was (re)written."""
+    """Publish the lake and make ``wiredesk.duckdb`` match it; True when rewritten."""
     home = Path(home)
-    lake = Lake(home)
+    home.mkdir(parents=True, exist_ok=True)
     target = warehouse_path(home)
     marker = target.with_name(target.name + ".signature.json")
-    wanted = signature(lake)
-    if not force and target.exists() and marker.exists():
+    with publish_lock(home):
+        publication = publish_locked(home)
+        wanted = signature(home, publication)
+        if not force and target.exists() and marker.exists():
+            try:
+                if json.loads(marker.read_text(encoding="utf-8")) == wanted:
+                    return False
+            except (OSError, ValueError):
+                pass
+        _cleanup_temporaries(home, target.name)
+        temporary = home / f".{target.name}.{uuid.uuid4().hex}.tmp"
         try:
-            if json.loads(marker.read_text(encoding="utf-8")) == wanted:
-                return False
-        except (OSError, ValueError):
-            pass
-    home.mkdir(parents=True, exist_ok=True)
-    temporary = home / f".{target.name}.{uuid.uuid4().hex}.tmp"
-    try:
-        con = duckdb.connect(str(temporary))
-        try:
-            define_views(con, lake)
-            con.execute("CHECKPOINT")
+            con = duckdb.connect(str(temporary))
+            try:
+                define_views(con, home, publication)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            os.replace(temporary, target)
         finally:
-            con.close()
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-        Path(str(temporary) + ".wal").unlink(missing_ok=True)
-    marker_tmp = marker.with_name(f".{marker.name}.{uuid.uuid4().hex}.tmp")
-    marker_tmp.write_text(json.dumps(wanted, indent=1), encoding="utf-8")
-    os.replace(marker_tmp, marker)
+            temporary.unlink(missing_ok=True)
+            Path(str(temporary) + ".wal").unlink(missing_ok=True)
+        marker_tmp = marker.with_name(f".{marker.name}.{uuid.uuid4().hex}.tmp")
+        marker_tmp.write_text(json.dumps(wanted, indent=1), encoding="utf-8")
+        os.replace(marker_tmp, marker)
     return True
 
 
+def _cleanup_temporaries(home: Path, name: str) -> None:
+    """Remove temporary warehouse files a killed run left behind (we hold the lock)."""
+    for leftover in home.glob(f".{name}.*.tmp*"):
+        leftover.unlink(missing_ok=True)
+
+
 def memory_connection(home: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the same views: for pipeline reads, never locking a file."""
+    """An in-memory DuckDB with the same views over a fresh publication: for pipeline reads,
+    never locking a file and never reading a file a writer is replacing."""
     con = duckdb.connect(":memory:")
-    define_views(con, Lake(Path(home)))
+    define_views(con, Path(home), publish(Path(home)), documented=False)
     return con
 
 
@@ -153,3 +279,58 @@ def connect_readonly(home: Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no warehouse yet; run `wiredesk ingest` or `make demo`")
     return duckdb.connect(str(path), read_only=True)
+
+
+# -- table reference -----------------------------------------------------------------------
+def table_reference(con: duckdb.DuckDBPyConnection) -> str:
+    """Markdown reference of every public view and macro, from their COMMENT ON texts."""
+    lines = [
+        "# Table reference",
+        "",
+        "Every view in the analyst's warehouse (`wiredesk.duckdb`, schema `main`), with the",
+        "comments the warehouse carries (`SELECT * FROM duckdb_columns()` shows the same).",
+        "Generated by `python -m wiredesk.warehouse docs > docs/tables.md`.",
+        "",
+    ]
+    views = con.execute(
+        "SELECT view_name, comment FROM duckdb_views() "
+        "WHERE schema_name = 'main' AND NOT internal ORDER BY view_name"
+    ).fetchall()
+    lines += ["| view | what it holds |", "|---|---|"]
+    lines += [f"| [`{name}`](#{name}) | {_cell(comment)} |" for name, comment in views]
+    for name, comment in views:
+        lines += ["", f"## {name}", "", _cell(comment), "", "| column | type | meaning |"]
+        lines.append("|---|---|---|")
+        columns = con.execute(
+            "SELECT column_name, data_type, comment FROM duckdb_columns() "
+            "WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
+            [name],
+        ).fetchall()
+        lines += [f"| `{c}` | {t} | {_cell(m)} |" for c, t, m in columns]
+    macros = con.execute(
+        "SELECT DISTINCT function_name, macro_definition, parameters FROM duckdb_functions() "
+        "WHERE schema_name = 'main' AND function_type IN ('macro', 'table_macro') "
+        "AND NOT internal ORDER BY function_name"
+    ).fetchall()
+    if macros:
+        lines += ["", "## Macros", "", "| macro | parameters |", "|---|---|"]
+        lines += [f"| `{n}` | {', '.join(p or [])} |" for n, _d, p in macros]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str | None) -> str:
+    return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def _main(argv: list[str]) -> int:
+    if argv[:1] != ["docs"]:
+        print("usage: python -m wiredesk.warehouse docs", file=sys.stderr)
+        return 2
+    con = duckdb.connect(":memory:")
+    define_views(con, Path("."), Publication())
+    sys.stdout.write(table_reference(con))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))

@@ -9,6 +9,6 @@ SELECT
 FROM entity_mentions AS m
 JOIN articles AS a ON a.article_id = m.article_id AND a.day = m.day
 LEFT JOIN entities AS e ON e.entity_id = m.entity_id
-WHERE m.day = $day
+WHERE m.day = $day AND a.day = $day
 GROUP BY m.entity_id
 ORDER BY mentions DESC, m.entity_id

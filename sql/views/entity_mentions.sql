@@ -12,3 +12,6 @@ SELECT
     m.day
 FROM lake.entity_mentions AS m
 LEFT JOIN lake.entity_aliases AS a ON a.entity_key = m.entity_key;
+
+COMMENT ON VIEW main.entity_mentions IS 'Every recognised mention of a person, organisation or place, with its archive-wide entity id.';
+COMMENT ON COLUMN main.entity_mentions.entity_id IS 'entities.entity_id (through entity_aliases); the per-article key when not linked yet.';

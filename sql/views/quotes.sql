@@ -18,3 +18,7 @@ SELECT
 FROM lake.quotes AS q
 LEFT JOIN lake.entity_aliases AS a ON a.entity_key = q.speaker_entity_key
 LEFT JOIN lake.entities AS e ON e.entity_id = a.entity_id;
+
+COMMENT ON VIEW main.quotes IS 'Every quotation with its speaker, resolved to an archive-wide entity where linked.';
+COMMENT ON COLUMN main.quotes.speaker IS 'Speaker name: the linked entity''s name, else the name resolved in the article, else null.';
+COMMENT ON COLUMN main.quotes.speaker_entity_id IS 'entities.entity_id of the speaker, if linked.';

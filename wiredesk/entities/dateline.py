@@ -21,6 +21,11 @@ _DATELINE = re.compile(
 )
 
 
+def title_case(name: str) -> str:
+    """ "ADDIS ABABA" -> "Addis Ababa"; initials such as "U.S." stay as they are."""
+    return re.sub(r"[^\W\d_]{2,}", lambda m: m.group()[0] + m.group()[1:].lower(), name)
+
+
 def dateline_mentions(text: str) -> list[Mention]:
     """Place (GPE) and agency (ORG) mentions of every dateline at the start of a line."""
     found: list[Mention] = []
@@ -29,5 +34,6 @@ def dateline_mentions(text: str) -> list[Mention]:
             if match.group(group):
                 start, end = match.span(group)
                 surface = text[start:end]
-                found.append(Mention(surface, label, start, end, surface))
+                name = title_case(surface) if label == "GPE" else surface
+                found.append(Mention(surface, label, start, end, name))
     return found

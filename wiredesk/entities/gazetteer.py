@@ -23,8 +23,8 @@ _LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
 class Thresholds:
     """How sure the gazetteer must be before it overrides or adds to the model."""
 
-    relabel_min: int = 2
-    relabel_share: float = 0.8
+    relabel_min: int = 5
+    relabel_share: float = 0.95
     add_min: int = 3
     add_share: float = 0.9
     add_name_share: float = 0.85

@@ -1,20 +1,30 @@
 """Across articles: one row per real-world entity, and where every entity key belongs.
 
-Only merges that are safe without context are made: the same type and normalised name;
-a person an article knows only by a surname, when exactly one full name in the archive
-ends in it; an organisation's acronym, when exactly one expansion in the archive fits it.
+Only merges that are safe without reading the articles again are made:
+
+* the same normalised name (case, accents, punctuation, "Mr." do not matter) and type;
+* the same name with a stray type: places of different kinds, or a name one type holds
+  almost all of ("Amara Oyelaran" tagged NORP once among many PERSON mentions);
+* a person an article knows only by one word, to the one full name ending in it that
+  shares a role with it ("Governor Renner" -> "Sofia Renner"); never on the surname alone;
+* an acronym, to the only expansion an article defined for it or that spells it out;
+* every name an analyst listed for one entity in ``entities.yaml``.
+
 Ids are hashes of (type, canonical name), so they do not depend on the order of rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from wiredesk.entities.acronyms import abbreviates, is_acronym
-from wiredesk.entities.mention import entity_key, normalise_name
+from wiredesk.entities.curated import CuratedEntity, match_key
+from wiredesk.entities.mention import COUNTED_TYPES, entity_key, normalise_name
+from wiredesk.entities.titles import role_evidence
 
 ENTITY_COLUMNS = [
     "entity_id",
@@ -26,82 +36,129 @@ ENTITY_COLUMNS = [
     "last_seen",
     "article_count",
     "mention_count",
+    "wikidata_id",
 ]
 ALIAS_COLUMNS = ["entity_key", "entity_id"]
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: Share of a name's mentions one type must hold to absorb the others.
+DOMINANT_SHARE = 0.75
 
 
 @dataclass
 class _Node:
-    """All mentions of one (type, normalised name)."""
+    """All mentions written with one entity key."""
 
+    key: str
     type: str
     norm: str
     names: Counter = field(default_factory=Counter)
     texts: Counter = field(default_factory=Counter)
     roles: Counter = field(default_factory=Counter)
-    keys: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     days: list = field(default_factory=list)
     mentions: int = 0
 
+    @property
+    def words(self) -> int:
+        return len(self.norm.split())
+
+    @property
+    def evidence(self) -> set[str]:
+        return {e for r in self.roles if (e := role_evidence(r))}
+
+    @property
+    def lone_person(self) -> bool:
+        return self.type == "PERSON" and self.words == 1
+
 
 class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+    def __init__(self, items: Sequence[str]) -> None:
+        self.parent = {item: item for item in items}
 
-    def find(self, item: tuple[str, str]) -> tuple[str, str]:
-        self.parent.setdefault(item, item)
+    def find(self, item: str) -> str:
         while self.parent[item] != item:
             self.parent[item] = self.parent[self.parent[item]]
             item = self.parent[item]
         return item
 
-    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+    def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _nodes(mentions: pd.DataFrame) -> dict[tuple[str, str], _Node]:
-    nodes: dict[tuple[str, str], _Node] = {}
+def _nodes(mentions: pd.DataFrame) -> dict[str, _Node]:
+    nodes: dict[str, _Node] = {}
     for row in mentions.itertuples(index=False):
-        norm = normalise_name(row.name)
-        node = nodes.setdefault((row.type, norm), _Node(row.type, norm))
+        node = nodes.get(row.entity_key)
+        if node is None:
+            node = nodes[row.entity_key] = _Node(row.entity_key, row.type, normalise_name(row.name))
         node.names[row.name] += 1
         node.texts[row.text] += 1
         node.roles.update(list(row.roles) if row.roles is not None else [])
-        node.keys.add(row.entity_key)
         node.articles.add(str(row.article_id))
         node.days.append(row.day)
         node.mentions += 1
     return nodes
 
 
-def _unique(candidates: set[tuple[str, str]]) -> tuple[str, str] | None:
-    return next(iter(candidates)) if len(candidates) == 1 else None
-
-
-def _surname_links(nodes: dict[tuple[str, str], _Node]) -> list[tuple[tuple, tuple]]:
-    """A one-word person joins the only multi-word person name ending in that word."""
-    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for key, node in nodes.items():
-        words = node.norm.split()
-        if node.type == "PERSON" and len(words) > 1:
-            by_last[words[-1]].add(key)
+def _type_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
+    """Same name, different type: join a stray reading to the one that clearly dominates."""
+    by_norm: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if not node.lone_person or not node.evidence:
+            by_norm[node.norm].append(node)
+    full_surnames = {
+        n.norm.split()[-1] for n in nodes.values() if n.type == "PERSON" and n.words > 1
+    }
     links = []
-    for key, node in nodes.items():
-        if node.type == "PERSON" and len(node.norm.split()) == 1:
-            target = _unique(by_last.get(node.norm, set()))
-            if target:
-                links.append((key, target))
+    for group in by_norm.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda n: (-n.mentions, n.key))
+        # A one-word "person" never named in full anywhere is the other reading's.
+        stray = [n for n in group if n.lone_person and n.norm not in full_surnames]
+        group = [n for n in group if n not in stray] or group
+        links.extend((n.key, group[0].key) for n in stray if n is not group[0])
+        places = [n for n in group if n.type in PLACES]
+        links.extend((n.key, places[0].key) for n in places[1:])
+        top, total = group[0], sum(n.mentions for n in group)
+        for other in group[1:]:
+            if other.type in PLACES and top.type in PLACES:
+                continue
+            if (top.words > 1 or other.type == "NORP") and top.mentions / total >= DOMINANT_SHARE:
+                links.append((other.key, top.key))
     return links
 
 
-def _acronym_links(nodes: dict[tuple[str, str], _Node]) -> list[tuple[tuple, tuple]]:
+def _surname_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
+    """A one-word person joins the one full name ending in it that shares a role with it."""
+    by_last: dict[str, list[_Node]] = defaultdict(list)
+    lone: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if node.type != "PERSON":
+            continue
+        if node.words > 1:
+            by_last[node.norm.split()[-1]].append(node)
+        elif node.evidence:
+            lone[node.norm].append(node)
+    links = []
+    for surname, group in lone.items():
+        for node in group:
+            matches = [full for full in by_last.get(surname, []) if full.evidence & node.evidence]
+            if len(matches) == 1:
+                links.append((node.key, matches[0].key))
+            for other in group:
+                if other is not node and other.evidence & node.evidence:
+                    links.append((node.key, other.key))
+    return links
+
+
+def _acronym_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
     """An acronym joins the only expansion it abbreviates, as an article defined it or spelt."""
     links = []
     expansions = {k: n for k, n in nodes.items() if n.type == "ORG" and " " in n.norm}
-    defined: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    defined: dict[str, set[str]] = defaultdict(set)
     for key, node in expansions.items():
         for text in node.texts:
             if is_acronym(text.strip()):
@@ -109,77 +166,121 @@ def _acronym_links(nodes: dict[tuple[str, str], _Node]) -> list[tuple[tuple, tup
     for key, node in nodes.items():
         if node.type != "ORG" or " " in node.norm:
             continue
-        acronyms = [n for n in node.names if is_acronym(n)]
+        acronyms = sorted(n for n in node.names if is_acronym(n))
         if not acronyms:
             continue
-        acronym = sorted(acronyms)[0]
-        letters = acronym.replace(".", "").upper()
-        target = _unique(defined.get(letters, set()))
-        if target is None:
-            spelt = {
-                k for k, n in expansions.items() if any(abbreviates(acronym, x) for x in n.names)
+        letters = acronyms[0].replace(".", "").upper()
+        targets = defined.get(letters, set())
+        if not targets:
+            targets = {
+                k
+                for k, n in expansions.items()
+                if any(abbreviates(acronyms[0], x) for x in n.names)
             }
-            target = _unique(spelt)
-        if target:
-            links.append((key, target))
+        if len(targets) == 1:
+            links.append((key, next(iter(targets))))
     return links
 
 
+def _curated_links(
+    nodes: dict[str, _Node], curated: Sequence[CuratedEntity]
+) -> tuple[list[tuple[str, str]], dict[str, CuratedEntity]]:
+    """Every node named as an entry lists joins that entry; returns links and claims."""
+    owner = {match_key(name): entry for entry in curated for name in entry.names}
+    claimed: dict[str, CuratedEntity] = {}
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, node in nodes.items():
+        entry = owner.get(node.norm)
+        if entry is not None and node.type in COUNTED_TYPES:
+            claimed[key] = entry
+            members[entry.name].append(key)
+    links = [(k, keys[0]) for keys in members.values() for k in keys[1:]]
+    return links, claimed
+
+
 def canonical_name(names: Counter) -> str:
-    """The fullest common form: most words, then most used, then not all capitals, then A-Z."""
-    return min(
-        names,
-        key=lambda n: (-len(n.split()), -names[n], n.isupper(), -len(n), n),
-    )
+    """The fullest common form: most words, then most used, then not all capitals, then A-Z.
+
+    A name only ever written in capitals (a dateline's "VELMORA") is given in title case.
+    """
+    best = min(names, key=lambda n: (-len(n.split()), -names[n], n.isupper(), -len(n), n))
+    if best.isupper() and not is_acronym(best) and len(best.replace(".", "")) > 3:
+        return " ".join(w[:1] + w[1:].lower() for w in best.split())
+    return best
 
 
-def link_entities(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def link_entities(
+    mentions: pd.DataFrame, curated: Sequence[CuratedEntity] = ()
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group mentions from many articles into entities; map each entity key to its entity.
 
     ``mentions``: one row per mention with ``article_id, day, entity_key, text, type, name,
-    roles``. Returns ``(entities, entity_aliases)``.
+    roles``; ``curated``: entries of the alias file. Returns ``(entities, entity_aliases)``.
     """
     if mentions.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS), pd.DataFrame(columns=ALIAS_COLUMNS)
     nodes = _nodes(mentions)
-    groups = _UnionFind()
-    for key in nodes:
-        groups.find(key)
-    for a, b in [*_surname_links(nodes), *_acronym_links(nodes)]:
+    groups = _UnionFind(sorted(nodes))
+    curated_links, claimed = _curated_links(nodes, curated)
+    for a, b in curated_links:
         groups.union(a, b)
+    entry_of_root = {groups.find(k): entry.name for k, entry in claimed.items()}
+    for a, b in [*_type_links(nodes), *_surname_links(nodes), *_acronym_links(nodes)]:
+        ra, rb = groups.find(a), groups.find(b)
+        ea, eb = entry_of_root.get(ra), entry_of_root.get(rb)
+        if ea and eb and ea != eb:
+            continue  # two of the analyst's entries are never merged by a rule
+        groups.union(ra, rb)
+        if ea or eb:
+            entry_of_root[groups.find(ra)] = ea or eb
 
-    members: dict[tuple[str, str], list[_Node]] = defaultdict(list)
+    members: dict[str, list[_Node]] = defaultdict(list)
     for key in sorted(nodes):
         members[groups.find(key)].append(nodes[key])
-
     entities, aliases = [], []
     for group in members.values():
-        names = sum((n.names for n in group), Counter())
-        texts = sum((n.texts for n in group), Counter())
-        roles = sum((n.roles for n in group), Counter())
-        type_ = group[0].type
-        name = canonical_name(names)
-        entity_id = entity_key(type_, name)
-        days = [d for n in group for d in n.days if d is not None and not pd.isna(d)]
-        entities.append(
-            {
-                "entity_id": entity_id,
-                "name": name,
-                "type": type_,
-                "aliases": sorted(set(names) | set(texts)),
-                "roles": sorted(roles, key=lambda r: (-roles[r], r)),
-                "first_seen": min(days) if days else None,
-                "last_seen": max(days) if days else None,
-                "article_count": len(set().union(*(n.articles for n in group))),
-                "mention_count": sum(n.mentions for n in group),
-            }
-        )
-        aliases.extend({"entity_key": k, "entity_id": entity_id} for n in group for k in n.keys)
+        entities.append(_entity_row(group, claimed))
+        aliases.extend({"entity_key": n.key, "entity_id": entities[-1]["entity_id"]} for n in group)
 
     entity_frame = pd.DataFrame(entities, columns=ENTITY_COLUMNS)
     entity_frame = entity_frame.sort_values("entity_id", ignore_index=True)
     alias_frame = pd.DataFrame(aliases, columns=ALIAS_COLUMNS)
-    alias_frame = alias_frame.drop_duplicates("entity_key").sort_values(
-        ["entity_key", "entity_id"], ignore_index=True
-    )
+    alias_frame = alias_frame.sort_values(["entity_key", "entity_id"], ignore_index=True)
     return entity_frame, alias_frame
+
+
+def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity]) -> dict:
+    names = sum((n.names for n in group), Counter())
+    texts = sum((n.texts for n in group), Counter())
+    roles = sum((n.roles for n in group), Counter())
+    entry = next((claimed[n.key] for n in group if n.key in claimed), None)
+    if entry is not None:
+        type_, name = entry.type, entry.name
+        entity_id = entity_key(type_, name)
+    else:
+        votes = Counter()
+        for n in group:
+            votes[n.type] += n.mentions
+        if len(votes) > 1 and all(
+            n.lone_person and not n.evidence for n in group if n.type == "PERSON"
+        ):
+            votes.pop("PERSON", None)  # see _type_links: a stray reading does not vote
+        type_ = min(votes, key=lambda t: (-votes[t], t))
+        name = canonical_name(names)
+        if all(n.lone_person and n.evidence for n in group):
+            entity_id = min(n.key for n in group)  # "Governor Renner", no full name known
+        else:
+            entity_id = entity_key(type_, name)
+    days = [d for n in group for d in n.days if d is not None and not pd.isna(d)]
+    return {
+        "entity_id": entity_id,
+        "name": name,
+        "type": type_,
+        "aliases": sorted(set(names) | set(texts) | set(entry.names if entry else ())),
+        "roles": sorted(roles, key=lambda r: (-roles[r], r)),
+        "first_seen": min(days) if days else None,
+        "last_seen": max(days) if days else None,
+        "article_count": len(set().union(*(n.articles for n in group))),
+        "mention_count": sum(n.mentions for n in group),
+        "wikidata_id": entry.wikidata_id if entry else None,
+    }

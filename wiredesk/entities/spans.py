@@ -17,6 +17,11 @@ _POSSESSIVE = re.compile(r"\s?['\u2019]s?$")
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _NUMBER = re.compile(r"[+\-]?\d[\d,.\-/]*")
 _KEEP_DOT = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "bros", "st", "mt", "ft", "no"})
+#: "Paris-based", "U.N.-led": the name is the part before the hyphen.
+_COMPOUND = re.compile(
+    r"-(?:based|led|run|hosted|born|backed|owned|controlled|funded|made|brokered|sponsored|"
+    r"linked|bound|style)$"
+)
 #: Words before a name are looked at back to this many characters for a title.
 _LOOKBEHIND = 60
 
@@ -87,6 +92,9 @@ def clean_mention(text: str, mention: Mention) -> Mention | None:
     start, end = _longest_line(text, mention.start_char, mention.end_char)
     start, end = _last_part(text, start, end)
     start, end = _drop_numbers(text, start, end, mention.type == "PERSON")
+    compound = _COMPOUND.search(text, start, end)
+    if compound and compound.end() == end:
+        end = compound.start()
     start, end = _strip_edges(text, start, end)
     cleaned = _with_span(text, mention, start, end)
     if cleaned is None or not any(ch.isalnum() for ch in cleaned.text):

@@ -7,6 +7,8 @@ mistaken for titles.
 
 from __future__ import annotations
 
+import re
+
 #: Words that end a title ("Minister", "Mr.").
 HEADS = frozenset(
     """
@@ -31,13 +33,20 @@ MODIFIERS = frozenset(
     federal national central bank treasury industry commerce development security
     intelligence interim caretaker lieutenant lt major rear field staff chief-of-staff
     sports tourism water housing immigration communications fisheries mines petroleum
-    planning privatisation privatization cabinet council emeritus district chief-justice
+    planning privatisation privatization cabinet council emeritus district chief-justice special
     secretary-of-state high air naval navy world budget social affairs welfare public works
     """.split()
 )
 
-#: Modifiers dropped from the kept role (a role is what someone is, not was).
-DROPPED = frozenset({"former", "the"})
+#: Words dropped from the kept role.
+DROPPED = frozenset({"the", "a", "an"})
+#: Forms of address: kept as roles, but no evidence of who someone is.
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend".split()
+)
+#: Words that say when someone held a role, not which role it is.
+_TENSE = frozenset({"former", "ex", "then", "outgoing", "incoming", "late", "acting", "interim"})
+_NATIONALITY = re.compile(r"^[A-Z][a-z'’-]*(?:an|ian|ese|ish|i|ic|ch)$")
 
 
 def _bare(word: str) -> str:
@@ -50,19 +59,32 @@ def is_head(word: str) -> bool:
 
 def is_title_word(word: str) -> bool:
     """A head, a modifier, or an acronym such as "UN" or "U.S." that can start a title."""
+    if word.endswith((",", ";", ":")):
+        return False  # a title never runs across punctuation ("public health, Dr.")
     bare = _bare(word)
-    if bare in HEADS or bare in MODIFIERS:
+    if bare in HEADS or bare in MODIFIERS or bare in _TENSE:
         return True
     letters = word.replace(".", "")
     return 1 < len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def role_text(words: list[str]) -> str:
-    """The role as written, without "former"/"the" and without a leading acronym."""
-    kept = [w for w in words if _bare(w) not in DROPPED]
-    while kept and not is_head(kept[0]) and _bare(kept[0]) not in MODIFIERS:
-        kept.pop(0)
-    return " ".join(kept).rstrip(" ,;:\u2014-")
+    """The role as written ("former President", "U.N. special envoy"), edges tidied."""
+    kept = [w.strip("\"'()[]\u201c\u201d\u2018\u2019") for w in words if _bare(w) not in DROPPED]
+    return " ".join(w for w in kept if w).strip(" ,;:\u2014\u2013-")
+
+
+def role_evidence(role: str) -> str | None:
+    """What a role says about who someone is, comparable across articles.
+
+    "former Foreign Minister" and "Kestrelian Foreign Minister" both give "foreign minister";
+    forms of address ("Mr.", "Dr.") give nothing, since they fit too many people.
+    """
+    words = [_bare(w) for w in role.split()]
+    core = [w for w in words if (w in HEADS or w in MODIFIERS) and w not in _TENSE]
+    if not core or all(w in HONORIFICS for w in core):
+        return None
+    return " ".join(w for w in core if w not in HONORIFICS)
 
 
 def leading_title(words: list[str]) -> int:
@@ -82,7 +104,9 @@ def trailing_title(words: list[str]) -> int:
         return 0
     count = 0
     for word in reversed(words):
-        if not is_title_word(word) or not word[:1].isalpha():
+        if not word[:1].isalpha() or not (
+            is_title_word(word) or (count and _NATIONALITY.match(word))
+        ):
             break
         count += 1
     return count

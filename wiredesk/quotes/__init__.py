@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from wiredesk.dateline import parse_dateline
 from wiredesk.entities.mention import Mention
 from wiredesk.quotes.direct import find_direct
 from wiredesk.quotes.indirect import find_indirect
 from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.marks import DOUBLED_MARKS, normalise_marks
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import SpeakerResolver
 
@@ -22,12 +25,46 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
     """
     if not text or not text.strip():
         return []
-    layout = Layout(text)
-    resolver = SpeakerResolver(text, mentions)
-    direct, quoted_spans = find_direct(text, layout, resolver)
-    indirect = find_indirect(text, layout, resolver, quoted_spans)
+    work = _blank_dateline(normalise_marks(text))
+    layout = Layout(work)
+    resolver = SpeakerResolver(work, mentions)
+    direct, quoted_spans = find_direct(work, layout, resolver)
+    indirect = find_indirect(work, layout, resolver, quoted_spans)
     taken = [(q.start_char, q.end_char) for q in direct]
     indirect = [
         q for q in indirect if not any(s < q.end_char and q.start_char < e for s, e in taken)
     ]
+    if work is not text:
+        direct = [_widen_to_doubled_marks(text, q) for q in direct]
+    direct = [_drop_attribution_comma(q) for q in direct]
     return sorted(direct + indirect, key=lambda q: (q.start_char, q.end_char))
+
+
+def _blank_dateline(text: str) -> str:
+    """Blank the dateline that opens wire copy ("GENEVA, Nov 16 (Northwire) - "), so the
+    place is never read as a speaker and reported clauses do not start with it."""
+    dateline = parse_dateline(text[:200])
+    if dateline is None:
+        return text
+    return " " * dateline.end + text[dateline.end :]
+
+
+def _drop_attribution_comma(quote: Quote) -> Quote:
+    """'"We are ready," she said' quotes "We are ready": the comma belongs to the sentence
+    that carries the attribution, not to the words spoken (the span keeps it)."""
+    trimmed = quote.text.rstrip()
+    if not trimmed.endswith(","):
+        return quote
+    return replace(quote, text=trimmed[:-1].rstrip())
+
+
+def _widen_to_doubled_marks(text: str, quote: Quote) -> Quote:
+    """Spans found on the normalised text start and end on one half of a doubled mark."""
+    start, end = quote.start_char, quote.end_char
+    if start > 0 and text[start - 1 : start + 1] in DOUBLED_MARKS:
+        start -= 1
+    if text[end - 1 : end + 1] in DOUBLED_MARKS:
+        end += 1
+    if (start, end) == (quote.start_char, quote.end_char):
+        return quote
+    return replace(quote, start_char=start, end_char=end)

@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wiredesk.quotes.cues import find_cues
-from wiredesk.quotes.marks import ALL_MARKS
+from wiredesk.quotes.cues import cue_stem, find_cues
+from wiredesk.quotes.layout import is_abbreviation
+from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
 
 #: Words that can sit between a subject and its cue ("she later said", "he has argued").
 BETWEEN = frozenset(
     """also later then again previously recently once repeatedly reportedly publicly
     privately quickly simply flatly bluntly has have had was would will could might may
     did does do has already often frequently further subsequently separately earlier
-    angrily calmly firmly softly quietly told""".split()
+    angrily calmly firmly softly quietly told since long even never repeatedly""".split()
 )
 #: Verbs chaining to a cue through "to"/"by": "went on to say", "began by saying".
 CHAIN = frozenset(
@@ -36,7 +37,7 @@ TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     morning afternoon evening night week month year earlier later recently""".split()
 )
-MAX_SUBJECT_WORDS = 8
+MAX_SUBJECT_WORDS = 10
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
 _BOUNDARY = set(",;:.!?()[]{}" + ALL_MARKS + "\u2014\u2013")
 
@@ -53,6 +54,20 @@ class Attribution:
         return " ".join(text[self.cue_start : self.cue_end].split())
 
 
+def _breaks(text: str, start: int, end: int, stops: str) -> bool:
+    """Whether ``text[start:end]`` holds a stop other than an abbreviation's period."""
+    depth = 0
+    for pos in range(start, end):
+        ch = text[pos]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in stops and not depth and not (ch == "." and is_abbreviation(text, pos)):
+            return True  # periods inside "(D-Md.)" do not end the sentence
+    return False
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -61,10 +76,30 @@ def _is_boundary(token: str) -> bool:
     return token in _BOUNDARY or (len(token) == 1 and not token.isalnum() and token != "'")
 
 
+def _is_adverb(token: str) -> bool:
+    return token.endswith("ly") and token.islower() and len(token) > 4 and token not in _NOT_ADVERB
+
+
+_NOT_ADVERB = frozenset("family italy july rally ally supply reply".split())
+
+
+def _skip_parenthesis(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """Step back over a parenthetical such as a party tag: "Paul (R-Ky.) said"."""
+    if i >= 0 and tokens[i][2] == ")":
+        j = i - 1
+        while j >= 0 and tokens[j][2] != "(" and i - j < 8:
+            j -= 1
+        if j >= 0 and tokens[j][2] == "(":
+            return j - 1
+    return i
+
+
 def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """Span of the subject phrase that ends right before the cue, or None.
 
-    Handles apposition: "Brandt, the commission's vice-president, said" gives "Brandt".
+    Handles apposition: "Brandt, the commission's vice-president, said" gives "Brandt";
+    "the Vatican spokesman, Federico Lombardi, said" gives the whole phrase, so the name
+    inside it is what the speaker resolves to.
     """
     tokens = _tokens(text, floor, cue_start)
     i = len(tokens) - 1
@@ -72,37 +107,73 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
         # "goes on to say", "began by saying": the subject is before the verb chain.
         while i >= 0 and (tokens[i][2].lower() in CHAIN or tokens[i][2].lower() in BETWEEN):
             i -= 1
-    while i >= 0 and tokens[i][2].lower() in BETWEEN:
-        i -= 1
-    if i >= 0 and tokens[i][2] == ",":
-        # Apposition or relative clause between subject and cue.
+    while i >= 0 and (tokens[i][2].lower() in BETWEEN or _is_adverb(tokens[i][2])):
+        i -= 1  # "she later said", "He memorably promised"
+    i = _skip_parenthesis(tokens, i)
+    appositive_end: int | None = None
+    consumed = 0
+    # Appositions between subject and cue: "Brandt, the commission's vice-president, said",
+    # "Ayrault, the foreign minister of France, a permanent member…, said".
+    while i >= 0 and tokens[i][2] == "," and consumed < 3:
         j = i - 1
         while j >= 0 and not _is_boundary(tokens[j][2]):
             j -= 1
-        if j >= 0 and tokens[j][2] == "," and i - j - 1 <= 12:
-            appo = tokens[j + 1][2].lower() if j + 1 < i else ""
-            if appo in ("the", "a", "an", "who", "whose", "which") or appo[:1].islower():
-                i = j - 1
-            else:
-                return None
+        if j < 0 or tokens[j][2] != ",":
+            if consumed:
+                break  # what lies before is the subject itself
+            return None
+        if i - j - 1 > 14:
+            return None
+        appo = tokens[j + 1][2] if j + 1 < i else ""
+        if appo.lower() in ("the", "a", "an", "who", "whose", "which") or appo[:1].islower():
+            pass
+        elif appo[:1].isdigit():
+            pass  # an age: "Ramos, 58, told"
+        elif appo[:1].isupper() and not consumed:
+            appositive_end = i - 1  # a name after a description: "the spokesman, Lombardi,"
+        elif appo[:1].isupper():
+            break
         else:
             return None
+        consumed += 1
+        i = j
+    if consumed:
+        i -= 1
+    if i >= 0 and tokens[i][2] == ",":
+        return None
+    i = _skip_parenthesis(tokens, i)
     end_index = i
     words: list[tuple[int, int, str]] = []
     while i >= 0 and len(words) < MAX_SUBJECT_WORDS:
         token = tokens[i][2]
-        if _is_boundary(token) or token.lower() in STOP or find_cues(token):
+        if _is_boundary(token) or token.lower() in STOP or cue_stem(token):
             break
         words.append(tokens[i])
         i -= 1
     if not words or end_index < 0:
         return None
     words.reverse()
+    if words[0][2].lower() in ("who", "which") and i >= 0 and tokens[i][2] == ",":
+        # "Joaquim Ferraz, who on Wednesday said …": the relative pronoun's antecedent.
+        words = []
+        i -= 1
+        while i >= 0 and len(words) < MAX_SUBJECT_WORDS:
+            token = tokens[i][2]
+            if _is_boundary(token) or token.lower() in STOP or cue_stem(token):
+                break
+            words.append(tokens[i])
+            i -= 1
+        words.reverse()
     while words and (words[0][2].lower() in TIME_WORDS or words[0][2].lower() in ("on", "in")):
         words.pop(0)
     if not words:
         return None
-    return words[0][0], words[-1][1]
+    start, end = words[0][0], words[-1][1]
+    lead = words[0][2]
+    described = lead.lower() in _DETERMINERS or lead[:1].islower() or lead.endswith(_POSSESSIVE)
+    if appositive_end is not None and described:
+        end = tokens[appositive_end][1]  # "the spokesman, Federico Lombardi,"
+    return (start, end) if plausible_speaker(text, start, end) else None
 
 
 def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -113,14 +184,57 @@ def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         word = token[2]
         if _is_boundary(word) or word.lower() in STOP:
             break
-        if words and (word.lower() in ("on", "in", "at", "during") or find_cues(word)):
+        if words and (word.lower() in ("on", "in", "at", "during") or cue_stem(word)):
             break
         words.append(token)
         if len(words) >= MAX_SUBJECT_WORDS:
             break
     if not words or words[0][2].lower() in TIME_WORDS | {"on", "in", "at", "to"}:
         return None
-    return words[0][0], words[-1][1]
+    start, end = words[0][0], words[-1][1]
+    return (start, end) if plausible_speaker(text, start, end) else None
+
+
+#: Words that make a phrase a clause or an adverbial rather than someone who speaks.
+_NOT_IN_SPEAKER = frozenset(
+    """is was are were be been being has have had did does do will would can could should
+    not may might must shall than if""".split()
+)
+_PREPOSITIONS = frozenset("for at by to on in with from about into over under as".split())
+_POSSESSIVE = ("'s", "\u2019s")
+PRONOUNS = frozenset("he she they i we it you who one".split())
+_DETERMINERS = frozenset(
+    """the a an his her their its our my your this that these those another some many
+    several one two three four five both all each every most few other any""".split()
+)
+
+
+def plausible_speaker(text: str, start: int, end: int) -> bool:
+    """Whether a phrase can name whoever speaks: a name, a pronoun, a described person or
+    group ("the minister", "senior officials"), not a clause fragment ("did not")."""
+    words = [w.strip(".,;:()\u2019'\"") for w in text[start:end].split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    lower = [w.lower() for w in words]
+    if any(w in _NOT_IN_SPEAKER for w in lower) or lower[0] in _PREPOSITIONS:
+        return False
+    first = words[0]
+    if len(words) == 1:
+        if lower[0] in PRONOUNS or first[:1].isupper():
+            return True
+        return lower[0].endswith("s") and not lower[0].endswith("ly") and len(lower[0]) > 3
+    if first[:1].isupper() or lower[0] in _DETERMINERS:
+        return True
+    if any(w[:1].isupper() for w in words[1:]):
+        return True  # "former Obama adviser David Axelrod"
+    if re.fullmatch(r"\w+['\u2019]s", first):
+        return True  # "Trayvon's father"
+    return len(words) <= 3 and lower[-1].endswith("s") and not lower[-1].endswith("ly")
+
+
+#: An epigraph's source after the quote: '"…" ― Francisco Herrero'.
+_BYLINE_DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014][ \t\u00a0]*")
 
 
 def after_quote(text: str, pos: int, limit: int, closed: bool = False) -> Attribution | None:
@@ -129,6 +243,11 @@ def after_quote(text: str, pos: int, limit: int, closed: bool = False) -> Attrib
     ``closed`` says the quote ended its own sentence ('…ready."'); then only a short
     attribution that ends right there counts, not the subject of the next sentence.
     """
+    dash = _BYLINE_DASH.match(text, pos, limit)
+    if dash is not None and dash.group().strip():
+        name = phrase_after(text, dash.end(), limit)
+        if name is not None and text[name[0]].isupper():
+            return Attribution(dash.start(), dash.end(), name[0], name[1], inverted=True)
     found = _after_quote(text, pos, limit)
     if found is None or not closed:
         return found
@@ -147,13 +266,12 @@ def _after_quote(text: str, pos: int, limit: int) -> Attribution | None:
         return None
     c_start, c_end, stem = cues[0]
     before = text[start:c_start]
-    if any(ch in before for ch in ".;!?:" + ALL_MARKS):
+    if _breaks(text, start, c_start, ".;!?:") or has_speech_mark(before):
         return None
     if not before.strip():
-        if stem == "according":
-            span = phrase_after(text, c_end, window_end)
-        else:
-            span = phrase_after(text, c_end, window_end)
+        if stem == "tell":
+            return None  # "told reporters": what follows is the listener
+        span = phrase_after(text, c_end, window_end)
         if span is None:
             return None
         return Attribution(c_start, c_end, span[0], span[1], inverted=True)
@@ -172,7 +290,7 @@ def before_quote(text: str, floor: int, pos: int) -> Attribution | None:
     gap = text[c_end:pos]
     gap_words = gap.split()
     ends_open = gap.rstrip().endswith((",", ":")) or not gap.strip()
-    if any(ch in gap for ch in ".!?;" + ALL_MARKS):
+    if _breaks(text, c_end, pos, ".!?;") or has_speech_mark(gap):
         return None
     if not ends_open and len(gap_words) > 3:
         return None
@@ -183,6 +301,15 @@ def before_quote(text: str, floor: int, pos: int) -> Attribution | None:
         if span is None:
             return None
         return Attribution(c_start, c_end, span[0], span[1], inverted=True)
+    if text[c_start:c_end].lower().endswith("ing") and text[:c_start].rstrip().endswith(","):
+        # '…, saying, "…"': the participle shares the subject of the verb it hangs on.
+        for p_start, p_end, _stem in reversed(cues[:-1]):
+            if text[p_start:p_end].lower().endswith("ing"):
+                continue
+            span = subject_before(text, p_start, floor) or phrase_after(text, p_end, c_start)
+            if span is not None:
+                return Attribution(c_start, c_end, span[0], span[1])
+        return None  # the sentence's subject: left to the caller, which knows the mentions
     span = subject_before(text, c_start, floor)
     if span is None:
         # Inverted lead-in: 'Said Brandt: "…"' or 'added the minister, "…"'.
@@ -193,14 +320,28 @@ def before_quote(text: str, floor: int, pos: int) -> Attribution | None:
     return Attribution(c_start, c_end, span[0], span[1])
 
 
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:(?:and|but|yet|so|still|then|now|later|also|meanwhile|instead|however|"
+    r"(?:on|in|at|after|during|since|asked|[a-z]+ing)\s+[^,;:.]{1,60},)[\s,]*)*",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"(He|She|They|I|We|It)\b")
+
+
 def sentence_subject(text: str, floor: int, pos: int, mentions: list) -> tuple[int, int] | None:
-    """Fallback speaker: the sentence's first named entity or its opening pronoun."""
-    lead = re.match(r"\s*(He|She|They|I|We|It)\b", text[floor:pos])
-    if lead:
-        return floor + lead.start(1), floor + lead.end(1)
+    """Fallback speaker: the person, organisation or pronoun the sentence opens with."""
+    lead = _SUBJECT_LEAD.match(text, floor, pos)
+    start = lead.end() if lead else floor
+    pronoun = _PRONOUN_SUBJECT.match(text, start, pos)
+    if pronoun:
+        return pronoun.start(), pronoun.end()
     for mention in mentions:
-        if floor <= mention.start_char and mention.end_char <= pos:
-            return mention.start_char, mention.end_char
+        if mention.start_char > start + 30 or mention.end_char > pos:
+            break
+        if mention.start_char >= start and mention.type in ("PERSON", "ORG"):
+            words_before = text[start : mention.start_char].split()
+            if len(words_before) <= 3 and all(w[:1].isupper() for w in words_before):
+                return mention.start_char, mention.end_char  # "Sen. Ted Cruz", "The RNC"
     return None
 
 
@@ -215,6 +356,8 @@ def is_attribution_only(text: str, start: int, end: int) -> Attribution | None:
     gap = text[start:end]
     if "\n" in gap or len(gap.split()) > 14 or not gap.strip(" ,.:;\u00a0\u2014\u2013-"):
         return None
+    if not gap.rstrip().endswith((",", ":", ";", "\u2014", "\u2013", "-")):
+        return None  # '…," he said on "Meet the Press."': the second stretch is a title
     attribution = after_quote(text, start, end)
     if attribution is None:
         return None
@@ -222,4 +365,25 @@ def is_attribution_only(text: str, start: int, end: int) -> Attribution | None:
     rest_words = rest.strip(" ,.:;\u00a0\u2014\u2013-").split()
     if len(rest_words) > 6:
         return None
+    return attribution
+
+
+def is_attribution_sentence(text: str, start: int, end: int) -> Attribution | None:
+    """Whether the gap between two quotes is one sentence attributing the first of them.
+
+    Wire copy continues a speaker's words after the attribution sentence ('"…," she said
+    after the vote. "…"'); the quote after it belongs to the same statement.
+    """
+    gap = text[start:end]
+    if "\n" in gap or has_speech_mark(gap) or len(gap.split()) > 45:
+        return None
+    body = gap.rstrip()
+    if not body.endswith((".", "!", "?")) or any(ch in body[:-1] for ch in "!?;"):
+        return None
+    attribution = after_quote(text, start, end)
+    if attribution is None or attribution.cue_start - start > 80:
+        return None
+    tail = text[max(attribution.cue_end, attribution.speaker_end) : start + len(body) - 1]
+    if re.search(r"[.!?]\s+[A-Z]", tail):
+        return None  # a second sentence follows the attribution
     return attribution

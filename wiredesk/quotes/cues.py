@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 #: Reporting verbs by stem; each is matched with its inflections (say/says/said/saying).
 _IRREGULAR = {
@@ -17,7 +19,17 @@ observe remark report state suggest tweet post predict promise vow urge caution 
 contend counter joke quip boast lament maintain muse pledge proclaim recount reiterate repeat
 retort shout speculate testify thunder allege concede deny estimate exclaim mention answer
 describe agree disclose grumble hint elaborate scoff sneer snap yell charge cry
-reason concur plead""".split()
+reason concur plead bark press scream whisper""".split()
+#: Stems whose base and -s forms are usually nouns: only "stated", "reported", … are cues.
+_NOUN_STEMS = """post report state answer charge cry counter comment continue press""".split()
+#: -s forms that are verbs after a name or pronoun but nouns after a determiner.
+_AMBIGUOUS_S = frozenset(
+    """claims notes remarks calls jokes pledges promises estimates vows tweets comments
+    replies answers reports""".split()
+)
+#: What may stand right before such an -s form when it is a verb: a name, a pronoun or
+#: an adverb ("Trump tweets", "she claims", "he repeatedly warns").
+_SUBJECT_END = frozenset("he she it they who which that".split())
 
 #: Verbs whose complement is commonly a reported clause ("X said that ..."): indirect speech.
 CLAUSE_STEMS = frozenset(
@@ -41,6 +53,10 @@ PHRASES = (
 )
 
 
+#: Stems that double their last consonant before -ed and -ing.
+_DOUBLING = frozenset("admit quip snap rebut regret submit commit concur".split())
+
+
 def _regular_forms(stem: str) -> tuple[str, ...]:
     stem = stem.rstrip("_")
     if stem.endswith("e"):
@@ -50,8 +66,8 @@ def _regular_forms(stem: str) -> tuple[str, ...]:
         if stem[-2] in "aeiou":
             return (stem, stem + "s", stem + "ed", stem + "ing")
         return (stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing")
-    if stem in ("quip", "snap", "plead"):
-        doubled = {"quip": "quipp", "snap": "snapp", "plead": "plead"}[stem]
+    if stem in _DOUBLING:
+        doubled = stem + stem[-1]  # admit -> admitted, quip -> quipped
         return (stem, stem + "s", doubled + "ed", doubled + "ing")
     if stem.endswith(("sh", "ch", "ss", "x")):
         return (stem, stem + "es", stem + "ed", stem + "ing")
@@ -66,26 +82,15 @@ def _build() -> dict[str, str]:
     for stem in _REGULAR:
         for form in _regular_forms(stem):
             forms.setdefault(form, stem.rstrip("_"))
-    forms.pop("post", None)  # too often a noun
-    forms.pop("report", None)
-    forms.pop("state", None)
-    forms.pop("answer", None)
-    forms.pop("charge", None)
-    forms.pop("cry", None)
-    forms.pop("counter", None)
-    forms.pop("comment", None)
-    forms.pop("continue", None)
+    for stem in _NOUN_STEMS:
+        # The base and -s forms are mostly nouns ("the report", "states"); the past is a verb.
+        for form in _regular_forms(stem)[:2]:
+            forms.pop(form, None)
     return forms
 
 
 #: Every cue word form -> its stem.
 CUE_FORMS: dict[str, str] = _build()
-
-#: Forms that need a finite reading to count ("to say" or "saying" alone is weak evidence).
-_NON_FINITE = {f for f in CUE_FORMS if f.endswith("ing")}
-
-_WORD = re.compile(r"[A-Za-z]+")
-_PHRASE = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in PHRASES) + r")\b", re.I)
 
 
 def cue_stem(word: str) -> str | None:
@@ -93,34 +98,113 @@ def cue_stem(word: str) -> str | None:
     return CUE_FORMS.get(word.lower())
 
 
-def is_finite_cue(word: str) -> bool:
-    return cue_stem(word) is not None and word.lower() not in _NON_FINITE
-
-
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, stem) of each cue word or phrase in ``text[start:end]``, in order.
+    """(start, end, stem) of each cue word or phrase inside ``text[start:end]``, in order.
 
-    Phrases win over the single words inside them ("according to", "told reporters").
+    Phrases win over the single words inside them ("according to", "told reporters"). The
+    whole text is scanned once and kept, since attribution asks about many small windows.
     """
+    index = _cue_index(text)
     end = len(text) if end is None else end
+    first = bisect_left(index.starts, start)
+    found = []
+    for cue in index.cues[first:]:
+        if cue[0] >= end:
+            break
+        if cue[1] <= end:
+            found.append(cue)
+    return found
+
+
+class _CueIndex:
+    __slots__ = ("cues", "starts")
+
+    def __init__(self, cues: list[tuple[int, int, str]]) -> None:
+        self.cues = cues
+        self.starts = [c[0] for c in cues]
+
+
+@lru_cache(maxsize=4)
+def _cue_index(text: str) -> _CueIndex:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # A letter whose lower case is longer (rare): fold it alone, keeping offsets.
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for match in _PHRASE.finditer(text, start, end):
-        words = match.group().lower().split()
+    taken: set[int] = set()
+    for match in _PHRASE_LOWER.finditer(lowered):
+        words = match.group().split()
         stem = "according" if words[0] == "according" else (cue_stem(words[0]) or words[0])
         found.append((match.start(), match.end(), stem))
-        taken.append((match.start(), match.end()))
-    for match in _WORD.finditer(text, start, end):
-        if any(s <= match.start() < e for s, e in taken):
+        taken.add(match.start())
+    for match in _FORMS.finditer(lowered):
+        start, end = match.span()
+        if start in taken:
             continue
-        stem = cue_stem(match.group())
-        if stem is not None:
-            found.append((match.start(), match.end(), stem))
-    return sorted(found)
+        prev_start, prev_word = _previous_word(text, start)
+        word = text[start:end]
+        if word[:1].isupper() and prev_word[:1].isupper():
+            continue  # part of a name: "United States", "Daily Report"
+        lower_prev = prev_word.lower()
+        if lower_prev in _NOUN_LEFT or text[start - 3 : start - 1] in _POSSESSIVE:
+            continue  # a noun: "the claims", "his remarks", "Trump's tweet"
+        if lower_prev == "so":
+            continue  # "so-called", "so called"
+        if lower_prev == "to" and _previous_word(text, prev_start)[1].lower() not in _SPEECH_CHAIN:
+            continue  # an infinitive ("refusal to call"), unless "went on to say"
+        if word in _AMBIGUOUS_S and not (
+            prev_word[:1].isupper() or lower_prev in _SUBJECT_END or lower_prev.endswith("ly")
+        ):
+            continue  # "late-night tweets"
+        found.append((start, end, CUE_FORMS[match.group()]))
+    found.sort()
+    return _CueIndex(found)
 
 
-def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
-    return bool(find_cues(text, start, end))
+def _previous_word(text: str, pos: int) -> tuple[int, str]:
+    """Start and letters of the word before ``pos``, skipping spaces and punctuation."""
+    end = pos
+    while end > 0 and not text[end - 1].isalpha():
+        end -= 1
+        if pos - end > 12:
+            return pos, ""
+    start = end
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        start -= 1
+    return start, text[start:end]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for many words, shared prefixes factored out (fast to scan)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
+_FORMS = re.compile(r"(?<![a-z])" + _trie_pattern(sorted(CUE_FORMS)) + r"(?![a-z])")
+_PHRASE_LOWER = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in PHRASES) + r")\b")
+
+
+#: Words after which an -s form is a noun.
+_NOUN_LEFT = frozenset(
+    """the a an his their its our my your these those such other new some many several
+    any no of whose recent earlier latest""".split()
+)
+_POSSESSIVE = ("'s", "\u2019s")
+#: Verbs before "to" that keep the following cue a report of speech: "went on to say".
+_SPEECH_CHAIN = frozenset("on continued continues proceeded proceeds went goes".split())
 
 
 #: Verbs that frame a partial quote as someone's words ("called the plan "a serious step"").

@@ -8,26 +8,36 @@ a speech cue nearby are dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wiredesk.quotes.attribution import (
     Attribution,
     after_quote,
     before_quote,
     is_attribution_only,
+    is_attribution_sentence,
     phrase_after,
     sentence_subject,
     subject_before,
 )
-from wiredesk.quotes.cues import FRAMING_FORMS, find_cues
-from wiredesk.quotes.layout import Layout, mask_spans, sentence_spans
-from wiredesk.quotes.marks import Quoted, find_quoted, inner_text
+from wiredesk.quotes.cues import FRAMING_FORMS, cue_stem, find_cues
+from wiredesk.quotes.headlines import headline_speaker, headline_subject, is_headline
+from wiredesk.quotes.layout import Layout, sentence_spans
+from wiredesk.quotes.marks import (
+    TURN_LABEL,
+    Quoted,
+    find_quoted,
+    has_speech_mark,
+    inner_text,
+    is_mark,
+)
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import Speaker, SpeakerResolver
 
 #: Words right before a quoted stretch that make it a name or a term, not speech.
 NAMING = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|named|titled|entitled|known\s+as|called|"
+    r"(?:(?:so-called|so called|dubbed|nicknamed|named|titled|entitled|known\s+as|called|calls?)"
+    r"(?:\s+(?:the|a|an|it|its|his|her|their))?|"
     r"the\s+(?:ship|vessel|tanker|frigate|book|novel|film|movie|song|album|show|series|"
     r"hashtag|slogan|term|word|phrase|operation|plan|program|programme|campaign|project|"
     r"initiative|motto|headline|article|essay|report|documentary|play|brand|label)|"
@@ -48,20 +58,28 @@ class Candidate:
 
 
 def _merge_interrupted(text: str, quoted: list[Quoted], layout: Layout) -> list[Candidate]:
-    """Join "…," she said, "…" into one candidate carrying its attribution."""
+    """Join "…," she said, "…" into one candidate carrying its attribution, and likewise
+    "…," she said. "…" when the second quote has no attribution of its own."""
     merged: list[Candidate] = []
     for q in quoted:
         prev = merged[-1] if merged else None
         if (
             prev is not None
             and prev.quoted.balanced
+            and not inner_text(text, prev.quoted).endswith(".")
             and not prev.quoted.single
             and not q.single
             and layout.paragraph_of(prev.quoted.end - 1) == layout.paragraph_of(q.start)
         ):
-            gap = is_attribution_only(text, prev.quoted.end, q.start)
+            gap = None
+            if len(find_cues(text, prev.quoted.end, q.start)) == 1:
+                # one cue only: '…," he said, adding: "…' is two statements
+                gap = is_attribution_only(text, prev.quoted.end, q.start)
+                if gap is None and _opens_sentence(text, q) and _ends_sentence(text, q):
+                    gap = is_attribution_sentence(text, prev.quoted.end, q.start)
             if gap is not None and (prev.attribution is None or prev.attribution == gap):
-                following = after_quote(text, q.end, _line_end(text, q.end))
+                closed = inner_text(text, q)[-1:] in ".!?"
+                following = after_quote(text, q.end, _line_end(text, q.end), closed)
                 if following is None or following.cue_start > q.end + 40:
                     prev.quoted = Quoted(
                         prev.quoted.parts + q.parts,
@@ -73,21 +91,34 @@ def _merge_interrupted(text: str, quoted: list[Quoted], layout: Layout) -> list[
     return merged
 
 
+def _opens_sentence(text: str, q: Quoted) -> bool:
+    """The quote starts with a capital or an elision, as a quoted sentence does."""
+    first = re.match(r"\W*(\w)", text[q.start : q.start + 8])
+    return first is not None and (first.group(1).isupper() or first.group(1).isdigit())
+
+
+def _ends_sentence(text: str, q: Quoted) -> bool:
+    """The quote closes its sentence: final punctuation inside the marks, or nothing after."""
+    inner = inner_text(text, q)
+    if inner[-1:] in ".!?,\u2026":
+        return True
+    return re.match(r"[ \t\u00a0]*(?:\n|$|[.!?])", text[q.end : q.end + 4]) is not None
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end == -1 else end
 
 
-def _sentence_bounds(masked: str, layout: Layout, start: int, end: int) -> tuple[int, int]:
+def _sentence_bounds(layout: Layout, start: int, end: int) -> tuple[int, int]:
     """Start of the sentence containing ``start`` and end of the one containing ``end``."""
-    p_first = layout.paragraphs[layout.paragraph_of(start)]
-    p_last = layout.paragraphs[layout.paragraph_of(max(start, end - 1))]
-    floor, limit = p_first[0], p_last[1]
-    for s, e in sentence_spans(masked, *p_first):
+    first, last = layout.paragraph_of(start), layout.paragraph_of(max(start, end - 1))
+    floor, limit = layout.paragraphs[first][0], layout.paragraphs[last][1]
+    for s, e in layout.sentences(first):
         if s <= start < e:
             floor = s
             break
-    for s, e in sentence_spans(masked, *p_last):
+    for s, e in layout.sentences(last):
         if s <= max(start, end - 1) < e:
             limit = max(e, end)
             break
@@ -99,42 +130,79 @@ def _is_name_like(inner: str) -> bool:
     words = re.findall(r"[\w'\u2019-]+", inner)
     if not words or len(words) > 6 or inner.rstrip(" ,")[-1:] in "!?":
         return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de"}
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de", "is", "with"}
     return all(w[:1].isupper() or w.lower() in small or w[:1].isdigit() for w in words)
 
 
 def _framed(text: str, floor: int, pos: int) -> bool:
     """A single quoted word counts when a speech or framing verb sits just before it."""
     words = re.findall(r"[A-Za-z]+", text[max(floor, pos - 60) : pos])[-5:]
-    return any(w.lower() in FRAMING_FORMS or find_cues(w) for w in words)
+    return any(w.lower() in FRAMING_FORMS or cue_stem(w) for w in words)
 
 
 def _sentence_cue(
-    text: str, floor: int, limit: int, quote: Quoted, spans: list[tuple[int, int]]
-) -> Attribution | None:
-    """The cue of the sentence a partial quote sits in, and its subject."""
+    text: str,
+    floor: int,
+    limit: int,
+    quote: Quoted,
+    spans: list[tuple[int, int]],
+    resolver: SpeakerResolver,
+) -> tuple[Attribution | None, bool]:
+    """The cue of the sentence a partial quote sits in and its subject, and whether the
+    sentence has a speech or framing cue at all (evidence of speech even when the subject
+    cannot be found)."""
 
     def outside(pos: int) -> bool:
         return not any(s <= pos < e for s, e in spans)
 
     cues = [c for c in find_cues(text, floor, limit) if outside(c[0])]
-    for match in re.finditer(r"\b[A-Za-z]+\b", text[floor:limit]):
-        if match.group().lower() in FRAMING_FORMS and outside(floor + match.start()):
-            cues.append((floor + match.start(), floor + match.end(), "call"))
+    for match in _FRAMING.finditer(text, floor, limit):
+        if outside(match.start()):
+            cues.append((match.start(), match.end(), "call"))
+    if not cues:
+        return None, False
     before = sorted(c for c in cues if c[1] <= quote.start)
     after = sorted(c for c in cues if c[0] >= quote.end)
     for c_start, c_end, stem in reversed(before):
         if stem == "according":
             span = phrase_after(text, c_end, limit)
+        elif text[c_start:c_end].lower().endswith("ing") and text[:c_start].rstrip().endswith(","):
+            # "…, saying …": the participle shares the subject of the clause it hangs on
+            span = _main_subject(text, floor, c_start, cues, resolver)
         else:
             span = subject_before(text, c_start, floor)
         if span is not None:
-            return Attribution(c_start, c_end, span[0], span[1])
+            return Attribution(c_start, c_end, span[0], span[1]), True
     for c_start, c_end, _stem in after:
-        span = subject_before(text, c_start, quote.end) or phrase_after(text, c_end, limit)
+        span = subject_before(text, c_start, quote.end)
+        if span is None and not text[quote.end : c_start].strip(" ,\u2014\u2013-"):
+            span = phrase_after(text, c_end, limit)  # inverted: '"…," said Brandt'
+        if span is None:
+            span = sentence_subject(text, floor, quote.start, resolver.mentions)
         if span is not None:
-            return Attribution(c_start, c_end, span[0], span[1])
-    return None
+            return Attribution(c_start, c_end, span[0], span[1]), True
+    return None, True
+
+
+def _main_subject(
+    text: str,
+    floor: int,
+    pos: int,
+    cues: list[tuple[int, int, str]],
+    resolver: SpeakerResolver,
+) -> tuple[int, int] | None:
+    """Subject of the finite cue before a participle ("she said, adding …"), else the
+    subject the sentence opens with."""
+    for c_start, c_end, _stem in sorted(cues, reverse=True):
+        if c_end > pos or text[c_start:c_end].lower().endswith("ing"):
+            continue
+        span = subject_before(text, c_start, floor) or phrase_after(text, c_end, pos)
+        if span is not None:
+            return span
+    return sentence_subject(text, floor, pos, resolver.mentions)
+
+
+_FRAMING = re.compile(r"\b(?:" + "|".join(sorted(FRAMING_FORMS)) + r")\b", re.IGNORECASE)
 
 
 def find_direct(
@@ -143,18 +211,28 @@ def find_direct(
     """Direct and partial quotes, plus every quoted span (so indirect speech can avoid them)."""
     quoted = find_quoted(text, layout)
     spans = [(q.start, q.end) for q in quoted]
-    masked = mask_spans(text, [(s + 1, e - 1) for s, e in spans])
+    resolver.set_quoted(spans)
+    layout.mask_quotes(spans)
     candidates = _merge_interrupted(text, quoted, layout)
     quotes: list[Quote] = []
     previous: Quote | None = None
+    last_cue: tuple[int, int] | None = None
     for cand in candidates:
         q = cand.quoted
         inner = inner_text(text, q)
         if not any(ch.isalpha() for ch in inner) or "<" in inner or "=" in inner:
             continue  # numbers, markup attributes
-        floor, limit = _sentence_bounds(masked, layout, q.start, q.end)
+        if not is_mark(text[q.start]) and cand.attribution is None:
+            continue  # a stray closing mark: where its quote began is unknown
+        floor, limit = _sentence_bounds(layout, q.start, q.end)
         lead = text[floor : q.start].strip()
         closed = inner[-1:] in ".!?" and bool(re.match(r"\s+[A-Z]", text[q.end : q.end + 3]))
+        label = TURN_LABEL.match(text, q.start + 1, q.end)
+        if label is not None and cand.attribution is None:
+            # "PENCE: Well, …": the transcript names who speaks.
+            cand.attribution = Attribution(
+                label.end(1), label.end(1) + 1, label.start(1), label.end(1)
+            )
         attribution = cand.attribution or after_quote(text, q.end, limit, closed)
         if attribution is None:
             attribution = before_quote(text, floor, q.start)
@@ -168,16 +246,33 @@ def find_direct(
         )
         n_words = len(inner.split())
         kind = "direct" if starts_clause and n_words > SHORT_WORDS - 1 else "partial"
+        headline = q.single and layout.paragraph_of(q.start) == 0 and is_headline(text, layout)
+        if kind == "direct" and cand.attribution is None and _is_name_like(inner) and not headline:
+            continue  # a show, book or film title after "said on", not speech
         confidence = 0.9 if attribution is not None else 0.6
-        if kind == "partial":
+        if headline:
+            # Headlines set quotations in single marks: "Obama: Trends Are 'Terrifying'".
+            kind, confidence = "partial", 0.6
+            attribution = attribution or headline_speaker(text, floor, q.start)
+            attribution = attribution or headline_subject(text, floor, q.start)
+        elif kind == "partial":
             naming = NAMING.search(text[max(0, q.start - 40) : q.start])
             if naming is not None and cand.attribution is None:
                 continue
+            spoken = attribution is not None
             if attribution is None or attribution.cue_start > q.end + 60:
-                attribution = _sentence_cue(text, floor, limit, q, spans) or attribution
-            if attribution is None and n_words <= SHORT_WORDS:
+                found, spoken_here = _sentence_cue(text, floor, limit, q, spans, resolver)
+                attribution = found or attribution
+                spoken = spoken or spoken_here
+            if attribution is None:
+                attribution = headline_speaker(text, floor, q.start)
+                spoken = spoken or attribution is not None
+            if not spoken and n_words <= SHORT_WORDS:
                 continue  # scare quotes without anyone speaking
-            if _is_name_like(inner) or (n_words == 1 and not _framed(text, floor, q.start)):
+            reported = attribution is not None and attribution.cue_end <= q.start
+            if _is_name_like(inner) or (
+                n_words == 1 and not reported and not _framed(text, floor, q.start)
+            ):
                 continue  # titles, nicknames, single words used as terms
             confidence = 0.75 if attribution is not None else 0.4
             if attribution is None:
@@ -187,15 +282,38 @@ def find_direct(
         if attribution is not None:
             speaker = resolver.resolve(attribution.speaker_start, attribution.speaker_end)
             cue = attribution.cue(text) or None
+        elif (
+            kind == "direct"
+            and quotes
+            and quotes[-1] is previous
+            and _continues(text, layout, previous, q)
+        ):
+            quotes[-1] = previous = _extend(previous, q, inner)
+            continue
         elif kind == "direct":
             inherited = _inherit(text, layout, resolver, q, previous)
             if inherited is not None:
                 speaker, cue = inherited
-                confidence = 0.7
+                confidence = 0.7 if cue else 0.5
+        else:
+            speaker = _nearest_person(layout, resolver, q.start) or speaker
         if not q.balanced:
             confidence -= 0.3
         if q.single:
             confidence -= 0.1
+        if (
+            kind == "partial"
+            and attribution is not None
+            and quotes
+            and quotes[-1].kind == "partial"
+            and last_cue == (attribution.cue_start, attribution.cue_end)
+            and layout.paragraph_of(quotes[-1].start_char) == layout.paragraph_of(q.start)
+            and _joins_fragments(text, quotes[-1].end_char, q.start)
+        ):
+            # Several quoted fragments of one attributed statement: one quote.
+            quotes[-1] = _extend(quotes[-1], q, inner)
+            continue
+        last_cue = (attribution.cue_start, attribution.cue_end) if attribution else None
         quote = Quote(
             kind=kind,
             text=inner,
@@ -212,6 +330,47 @@ def find_direct(
         if kind == "direct":
             previous = quote
     return quotes, spans
+
+
+def _continues(text: str, layout: Layout, previous: Quote | None, q: Quoted) -> bool:
+    """Whether an unattributed quote goes on with the attributed quote just before it in
+    the same paragraph ('"…," she said after the vote. "…"'): one statement, one quote."""
+    if previous is None or previous.speaker_mention is None or not q.balanced:
+        return False
+    if not (_opens_sentence(text, q) and _ends_sentence(text, q)):
+        return False
+    para = layout.paragraph_of(q.start)
+    gap = text[previous.end_char : q.start]
+    if has_speech_mark(gap) or len(gap.split()) > MAX_GAP_WORDS:
+        return False
+    return para == layout.paragraph_of(previous.end_char - 1)
+
+
+def _joins_fragments(text: str, start: int, end: int) -> bool:
+    """Two quoted fragments of one statement are joined by a comma or a conjunction
+    ('"disgusting" and "a con"'), not by a clause of their own."""
+    gap = text[start:end]
+    return (
+        len(gap.split()) <= MAX_FRAGMENT_GAP
+        and not find_cues(text, start, end)
+        and not _breaks_sentence(text, start, end)
+    )
+
+
+def _breaks_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between two quotes ('…ready.” She said …')."""
+    return _SENTENCE_BREAK.search(text, max(0, start - 2), end) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d'\u2019]?\s+[\"\u201c]?[A-Z]")
+
+
+def _extend(previous: Quote, q: Quoted, inner: str) -> Quote:
+    return replace(previous, text=f"{previous.text} {inner}", end_char=q.end)
+
+
+MAX_GAP_WORDS = 60
+MAX_FRAGMENT_GAP = 15
 
 
 def _inherit(
@@ -236,7 +395,20 @@ def _inherit(
             Speaker(previous.speaker, previous.speaker_mention, previous.speaker_entity_key),
             previous.cue,
         )
-    return None
+    nearest = _nearest_person(layout, resolver, q.start)
+    return (nearest, None) if nearest is not None else None
+
+
+def _nearest_person(layout: Layout, resolver: SpeakerResolver, pos: int) -> Speaker | None:
+    """Last resort for a quote nobody is said to speak: the person the story was just
+    about (the subject of the nearest sentence naming someone, in this paragraph or the
+    one before), since a quote usually follows the sentence about its speaker."""
+    para = layout.paragraph_of(pos)
+    floor = layout.paragraphs[max(0, para - 1)][0]
+    found = resolver.salient_person(pos)
+    if found is None or found.start_char < floor:
+        return None
+    return Speaker(found.name, found.text, found.entity_key)
 
 
 def _subject_attribution(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from wiredesk.quotes.attribution import phrase_after, subject_before
 from wiredesk.quotes.cues import CLAUSE_STEMS, find_cues
-from wiredesk.quotes.layout import Layout, mask_spans, sentence_spans
+from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.marks import ALL_MARKS
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import SpeakerResolver
@@ -36,6 +36,14 @@ _BAD_CLAUSE_START = frozenset(
     yes no thanks sorry it's""".split()
 )
 _TRIM = " ,;:.\u00a0\u2014\u2013-"
+#: What may open a sentence before its subject: "But", "On Tuesday,", "In a statement,".
+_LEAD_IN = re.compile(
+    r"[\s,;:\u2014\u2013-]*(?:(?:and|but|yet|so|still|however|meanwhile|instead|also|later|"
+    r"earlier|now|then|today|yesterday|separately|previously|last\s+\w+|this\s+\w+|"
+    r"(?:on|in|at|after|before|during|since|asked\s+about|speaking\s+\w+)\s+[^,;:.]{1,60},)"
+    r"[\s,]*)*",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> int:
@@ -77,10 +85,11 @@ def find_indirect(
     quoted_spans: Sequence[tuple[int, int]],
 ) -> list[Quote]:
     """Reported clauses in sentences that are not quotations themselves."""
-    masked = mask_spans(text, [(s + 1, e - 1) for s, e in quoted_spans])
+    if layout.masked is layout.text and quoted_spans:
+        layout.mask_quotes(quoted_spans)
     found: list[Quote] = []
-    for p_index, (p_start, p_end) in enumerate(layout.paragraphs):
-        for s_start, s_end in sentence_spans(masked, p_start, p_end):
+    for p_index in range(len(layout.paragraphs)):
+        for s_start, s_end in layout.sentences(p_index):
             quote = _from_sentence(text, s_start, s_end, resolver, p_index)
             if quote is not None:
                 found.append(quote)
@@ -146,9 +155,11 @@ def _clause_for(
         return clause, source, c_end
     subject = subject_before(text, c_start, s_start)
     tail = text[c_end:s_end]
+    leading = subject is not None and _LEAD_IN.fullmatch(text, s_start, subject[0]) is not None
     # Trailing attribution: "The talks will resume, the minister said."
-    if before.rstrip().endswith(",") or (
-        subject and text[s_start : subject[0]].rstrip().endswith(",")
+    if not leading and (
+        before.rstrip().endswith(",")
+        or (subject and text[s_start : subject[0]].rstrip().endswith(","))
     ):
         rest_words = _words(tail)
         head_end = subject[0] if subject else c_start
@@ -168,7 +179,7 @@ def _clause_for(
         if _words(text[clause[0] : clause[1]]) < MIN_CLAUSE_WORDS:
             return None
         return clause, subject, c_end
-    if subject is None or text[s_start : subject[0]].strip(_TRIM):
+    if subject is None or not leading:
         return None
     single_word_cue = not re.search(r"\s", text[c_start:c_end])
     pos, saw_that = _skip_after_cue(text, c_end, s_end, stem, single_word_cue)

@@ -36,12 +36,29 @@ class Layout:
         self.text = text
         self.paragraphs = paragraph_spans(text)
         self._starts = [s for s, _ in self.paragraphs]
+        self.masked = text
+        self._sentences = {}
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)
 
+    def mask_quotes(self, spans: Sequence[tuple[int, int]]) -> str:
+        """Text with the inside of each quoted span masked, so a period inside a quote does
+        not end the sentence around it; sentences are then read from this text."""
+        self.masked = mask_spans(self.text, [(s + 1, e - 1) for s, e in spans])
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        return self.masked
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+    def sentences(self, paragraph: int) -> list[tuple[int, int]]:
+        """Sentence spans of one paragraph of the masked text, computed once."""
+        found = self._sentences.get(paragraph)
+        if found is None:
+            found = sentence_spans(self.masked, *self.paragraphs[paragraph])
+            self._sentences[paragraph] = found
+        return found
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial (U.S., J.)."""
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
@@ -61,7 +78,7 @@ def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start
     for match in _SENTENCE_END.finditer(masked, start, end):
-        if match.group() == "." and _is_abbreviation(masked, match.start()):
+        if match.group() == "." and is_abbreviation(masked, match.start()):
             continue
         spans.append((pos, match.end()))
         pos = match.end()
@@ -74,9 +91,14 @@ def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def mask_spans(text: str, spans: Sequence[tuple[int, int]], fill: str = "x") -> str:
     """Replace the inside of each span by ``fill`` (same length), keeping offsets valid."""
-    chars = list(text)
-    for s, e in spans:
-        for i in range(s, e):
-            if chars[i] != "\n":
-                chars[i] = fill
-    return "".join(chars)
+    pieces: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        pieces.append(text[pos:s])
+        pieces.append("\n".join(fill * len(line) for line in text[s:e].split("\n")))
+        pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)

@@ -44,8 +44,47 @@ class Quoted:
         return self.parts[-1][1]
 
 
+DOUBLED_MARKS = ("''", "``", "\u2018\u2018", "\u2019\u2019")
+_DOUBLED = re.compile("''|\u2018\u2018|\u2019\u2019|``")
+_CLOSES_AFTER = set(",.;:!?)]}\u2026\u2014\u2013-")
+_SPEECH_MARK = re.compile(f"[{DOUBLE_MARKS}]|(?:^|(?<=[\\s(\\[]))[{SINGLE_MARKS}](?=\\w)|\u2018")
+
+
 def is_mark(ch: str) -> bool:
     return bool(ch) and ch in ALL_MARKS
+
+
+def has_speech_mark(text: str, start: int = 0, end: int | None = None) -> bool:
+    """A double mark, or a single one opening a word: apostrophes ("the minister’s") are not."""
+    return _SPEECH_MARK.search(text, start, len(text) if end is None else end) is not None
+
+
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
+
+
+def normalise_marks(text: str) -> str:
+    """Same-length copy of the text that the pairing rules can read directly.
+
+    Some newsrooms set quotation marks as two apostrophes ('' or ``); each double becomes
+    a straight mark padded by a space on its outer side. Markup left in the text
+    (<tweet author="…">) is blanked, so its attribute quotes are not taken for speech.
+    """
+    chars: list[str] | None = None
+    if "<" in text:
+        for match in _MARKUP.finditer(text):
+            chars = chars or list(text)
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    if any(double in text for double in DOUBLED_MARKS):
+        chars = chars or list(text)
+        for match in _DOUBLED.finditer(text):
+            pos = match.start()
+            before = text[pos - 1] if pos else " "
+            after = text[pos + 2] if pos + 2 < len(text) else " "
+            closing = match.group() != "``" and (before.isalnum() or before in _CLOSES_AFTER)
+            if not closing and (after.isspace() or after in _CLOSES_AFTER):
+                closing = True
+            chars[pos : pos + 2] = ['"', " "] if closing else [" ", '"']
+    return text if chars is None else "".join(chars)
 
 
 def _context_role(text: str, pos: int) -> str:
@@ -108,18 +147,26 @@ def _pair_double(text: str, layout: Layout) -> list[Quoted]:
         current: Quoted | None = None
         if carried is not None:
             reopen = _opens_paragraph(text, p_start, p_end)
-            if reopen is not None:
-                current, open_at, open_char = carried, reopen, text[reopen]
-            else:
+            if reopen is None:
                 carried.balanced = False
                 found.append(carried)
+            elif TURN_LABEL.match(text, reopen + 1, p_end):
+                # A transcript: each speaker's turn is a quote of its own.
+                found.append(carried)
+                current, open_at, open_char = Quoted([]), reopen, text[reopen]
+            else:
+                current, open_at, open_char = carried, reopen, text[reopen]
             carried = None
         last_end = p_start
+        nested = 0
         for match in _DOUBLE.finditer(text, p_start, p_end):
             pos = match.start()
-            if pos == open_at:
+            if pos == open_at or _is_inch_mark(text, pos):
                 continue
             role = _double_role(text, pos, open_char)
+            if nested and role == CLOSE:
+                nested -= 1  # closes a quote inside the quote
+                continue
             if open_at is None:
                 if role == CLOSE:
                     found.append(Quoted([(last_end, pos + 1)], balanced=False))
@@ -128,6 +175,9 @@ def _pair_double(text: str, layout: Layout) -> list[Quoted]:
                 open_at, open_char, current = pos, text[pos], Quoted([])
                 continue
             if role == OPEN and text[pos] == open_char and text[pos] != '"':
+                if _closers_after(text, pos, p_end, open_char) >= 2:
+                    nested += 1  # “… what he calls “hell” than …”: a quote inside a quote
+                    continue
                 # A second opener: the first quote was never closed.
                 assert current is not None
                 current.parts.append((open_at, _strip_end(text, open_at, pos)))
@@ -147,6 +197,28 @@ def _pair_double(text: str, layout: Layout) -> list[Quoted]:
         carried.balanced = False
         found.append(carried)
     return [q for q in found if q.end - q.start > 1]
+
+
+def _is_inch_mark(text: str, pos: int) -> bool:
+    """A straight mark after a number is a unit: 6'3", a 12" pipe."""
+    return (
+        text[pos] == '"'
+        and pos > 0
+        and (
+            text[pos - 1].isdigit() or (text[pos - 1] == "'" and text[pos - 2 : pos - 1].isdigit())
+        )
+    )
+
+
+def _closers_after(text: str, pos: int, end: int, opener: str) -> int:
+    closer = _CLOSER_OF.get(opener)
+    return text.count(closer, pos, end) if closer else 0
+
+
+#: A speaker label opening a transcript turn: "PENCE: Well, …", "Q: …".
+TURN_LABEL = re.compile(r"\s*([A-Z][A-Z.'\u2019-]*(?: [A-Z][A-Z.'\u2019-]*){0,2}):\s")
+
+_CLOSER_OF = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb"}
 
 
 def _is_apostrophe(text: str, pos: int) -> bool:
@@ -203,8 +275,8 @@ def inner_text(text: str, quoted: Quoted) -> str:
     for start, end in quoted.parts:
         s, e = start, end
         if s < e and is_mark(text[s]):
-            s += 1
+            s += 2 if text[s : s + 2] in DOUBLED_MARKS else 1
         if e > s and is_mark(text[e - 1]):
-            e -= 1
+            e -= 2 if text[e - 2 : e] in DOUBLED_MARKS and e - 2 >= s else 1
         pieces.append(text[s:e].strip())
     return " ".join(p for p in pieces if p)

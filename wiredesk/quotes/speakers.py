@@ -8,16 +8,27 @@ already) plus the words around them, since wire stories introduce a person once 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wiredesk.entities.mention import Mention
+from wiredesk.quotes.layout import ABBREVIATIONS
+from wiredesk.quotes.referents import (
+    Referent,
+    antecedent,
+    find_referents,
+    gender_votes,
+    sentence_starts,
+)
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 OTHER_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "one"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
 DETERMINERS = INDEFINITE | {"the", "this", "that", "his", "her", "their", "its", "our"}
+_HONORIFICS = frozenset("mr mrs ms miss dr sir lady prof rev".split())
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
 _GENDERED_NOUNS = {
     "spokeswoman": "f",
@@ -62,11 +73,21 @@ _FIRST_NAMES = {
         "f",
     ),
 }
-_WORD = re.compile(r"[\w'\u2019.-]+")
+#: Nouns for groups and unnamed sources: "Diplomats said", "the source said".
+GROUP_NOUNS = frozenset(
+    """officials diplomats analysts sources experts critics residents witnesses traders
+    economists observers lawmakers activists protesters ministers aides investigators police
+    authorities organisers organizers officers negotiators delegates leaders scientists
+    researchers doctors workers members people voters supporters opponents campaigners
+    prosecutors lawyers brokers agents strategists insiders""".split()
+)
 _APPOSITION = re.compile(
     r"\s*,\s*(?:who\s+is\s+|who\s+was\s+)?(?P<role>(?:the|a|an)\s+[^,.;:()\"\u201c\u201d]{2,60}?)"
     r"\s*[,.;:)]"
 )
+#: A description right before a name: "the envoy, ", "Kenya's director of public health, ".
+_ROLE_LEAD = re.compile(r"(?:\b[Tt]he|\ba|\ban|\w['\u2019]s)\s+([\w' \u2019-]{2,50}?),?\s*$")
+_TRAILING_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?[\s\u00a0]*$")
 _ROLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})$")
 
 
@@ -115,10 +136,40 @@ class SpeakerResolver:
         self.people = [m for m in self.mentions if m.type == "PERSON"]
         self.roles: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
-        self.first_seen: dict[str, int] = {}
         for mention in self.people:
-            self.first_seen.setdefault(mention.name, mention.start_char)
             self._learn(mention)
+        self.quoted: list[tuple[int, int]] = []
+        self._quoted_starts: list[int] = []
+        self._mention_starts = [m.start_char for m in self.mentions]
+        self._starts: list[int] | None = None
+        self._referents: list[Referent] | None = None
+
+    def _salience(self) -> tuple[list[Referent], list[int]]:
+        """Referents and sentence starts, built on the first pronoun (many texts have none)."""
+        if self._referents is None or self._starts is None:
+            self._starts = sentence_starts(self.text)
+            heads = {k for keys in self.roles.values() for k in keys if " " not in k}
+            heads = {h for h in heads if len(h) >= 4 and h.isalpha()}
+
+            def holder(phrase: str, pos: int) -> Mention | None:
+                lower = [w.lower() for w in _clean(phrase).split()]
+                return self._role_holder(lower, pos)
+
+            self._referents = find_referents(
+                self.text, self.people, sorted(heads), holder, self._starts
+            )
+            for name, gender in gender_votes(self.text, self._referents, self._starts).items():
+                self.gender.setdefault(name, gender)
+        return self._referents, self._starts
+
+    def set_quoted(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Quoted stretches: people named inside a quote are not who a pronoun means."""
+        self.quoted = sorted(spans)
+        self._quoted_starts = [s for s, _ in self.quoted]
+
+    def in_quote(self, pos: int) -> bool:
+        index = bisect_right(self._quoted_starts, pos) - 1
+        return index >= 0 and pos < self.quoted[index][1]
 
     # -- what the text says about each person -------------------------------------------
     def _learn(self, mention: Mention) -> None:
@@ -133,7 +184,8 @@ class SpeakerResolver:
             honorific = title.split()[-1].rstrip(".").lower()
             if honorific in _HONORIFIC_GENDER:
                 self.gender.setdefault(mention.name, _HONORIFIC_GENDER[honorific])
-        lead = re.search(r"(?:the|a|an)\s+([\w' \u2019-]{2,50}?),?\s*$", before)
+        plain = _TRAILING_HONORIFIC.sub("", before)
+        lead = _ROLE_LEAD.search(plain)
         if lead and not re.search(r"[A-Z]", lead.group(1)[:1]):
             roles.update(self._role_keys(lead.group(1)))
         after = _APPOSITION.match(self.text, mention.end_char)
@@ -147,40 +199,66 @@ class SpeakerResolver:
             self.gender.setdefault(mention.name, _FIRST_NAMES[first])
 
     @staticmethod
-    def _role_keys(role: str) -> set[str]:
+    @lru_cache(maxsize=4096)
+    def _role_keys(role: str) -> frozenset[str]:
         """Lower-cased role phrase and its head noun: "Foreign Minister" -> both forms."""
         phrase = _clean(role).lower()
         words = [w for w in phrase.split() if w not in DETERMINERS]
         if not words:
-            return set()
+            return frozenset()
         head = head_noun(" ".join(words))
-        return {" ".join(words), head}
+        return frozenset((" ".join(words), head))
 
     # -- resolution ----------------------------------------------------------------------
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start_char >= start and m.end_char <= end]
+        first = bisect_left(self._mention_starts, start)
+        last = bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[first:last] if m.end_char <= end]
 
     def resolve(self, start: int, end: int) -> Speaker:
         """The speaker meant by the phrase ``text[start:end]`` at its place in the article."""
         phrase = _clean(self.text[start:end]).strip(" ,;:-\u2014\u2013")
+        last = phrase.rsplit(" ", 1)[-1]
+        if last.endswith(".") and "." not in last[:-1] and last[:-1].lower() not in ABBREVIATIONS:
+            phrase = phrase[:-1]  # the sentence's period: "said one diplomat."
         if not phrase:
             return Speaker(None, None, None)
-        inside = [m for m in self.mentions_in(start, end) if not self._possessive(m)]
-        if inside:
-            people = [m for m in inside if m.type == "PERSON"]
-            chosen = (people or inside)[-1]
-            return Speaker(chosen.name, chosen.text, chosen.entity_key)
+        inside = [m for m in self.mentions_in(start, end) if not self.is_possessive(m)]
+        people = [m for m in inside if m.type == "PERSON"]
+        if people:
+            chosen = people[-1]
+            words = _clean(chosen.text)
+            lead = self.text[start : chosen.start_char].split()
+            if len(lead) == 1 and lead[0].rstrip(".").lower() in _HONORIFICS:
+                words = f"{lead[0]} {words}"  # "Mr. Kovac", as written
+            return Speaker(chosen.name, words, chosen.entity_key)
+        heading = [m for m in inside if self._heads(m, start, end)]
+        if heading:
+            chosen = heading[0]
+            if chosen.type == "NORP":  # "Republicans said": a group, no one in particular
+                return Speaker(None, phrase, None)
+            return Speaker(chosen.name, phrase, chosen.entity_key)
         words = phrase.split()
         lower = [w.lower() for w in words]
         if len(words) == 1 and lower[0] in PRONOUN_GENDER:
             return self._pronoun(phrase, PRONOUN_GENDER[lower[0]], start)
         if len(words) == 1 and lower[0] in OTHER_PRONOUNS:
             return Speaker(None, phrase, None)
+        if lower[-1].strip(".,") in GROUP_NOUNS and not any(w[:1].isupper() for w in words[1:]):
+            return Speaker(None, phrase, None)  # "Diplomats", "Western officials"
         if self._looks_like_name(words):
             return self._bare_name(phrase, start)
         return self._description(phrase, lower, start)
 
-    def _possessive(self, mention: Mention) -> bool:
+    def _heads(self, mention: Mention, start: int, end: int) -> bool:
+        """Whether an organisation or place is the phrase itself ("the ministry", "Russia")
+        rather than a modifier inside it ("a salesman from South Carolina")."""
+        lead = self.text[start : mention.start_char].split()
+        if len(lead) > 1 or not all(w.lower() in DETERMINERS for w in lead):
+            return False
+        return not self.text[mention.end_char : end].strip(" ,.;:'\u2019s")
+
+    def is_possessive(self, mention: Mention) -> bool:
         tail = self.text[mention.end_char : mention.end_char + 2]
         return mention.text.endswith(("'s", "\u2019s")) or tail in ("'s", "\u2019s")
 
@@ -198,24 +276,40 @@ class SpeakerResolver:
                 return Speaker(mention.name, phrase, mention.entity_key)
         return Speaker(phrase, phrase, None)
 
+    def salient_person(self, pos: int) -> Mention | None:
+        """The person most in focus at ``pos``, named outside quotes."""
+        referents, starts = self._salience()
+        found = antecedent(self.text, referents, starts, pos, lambda _name: True, self.in_quote)
+        return found.mention if found is not None else None
+
     def _pronoun(self, phrase: str, gender: str, pos: int) -> Speaker:
-        earlier = [m for m in self.people if m.start_char < pos]
-        for mention in reversed(earlier):
-            if self.gender.get(mention.name, gender) == gender:
-                return Speaker(mention.name, phrase, mention.entity_key)
-        if earlier:
-            mention = earlier[-1]
-            return Speaker(mention.name, phrase, mention.entity_key)
-        return Speaker(None, phrase, None)
+        referents, starts = self._salience()
+
+        def compatible(name: str) -> bool:
+            return self.gender.get(name, gender) == gender
+
+        found = antecedent(self.text, referents, starts, pos, compatible, self.in_quote)
+        if found is None:
+            return Speaker(None, phrase, None)
+        return Speaker(found.name, phrase, found.mention.entity_key)
 
     def _description(self, phrase: str, lower: list[str], pos: int) -> Speaker:
         """A role ("the minister") means the person introduced with it; groups stay anonymous."""
         head = head_noun(phrase)
-        if not head or lower[0] in INDEFINITE or _plural(head):
+        if not head or lower[0] in INDEFINITE or _plural(head) or head in GROUP_NOUNS:
             return Speaker(None, phrase, None)
         if lower[0] not in ("the", "this", "that"):
             return Speaker(None, phrase, None)
-        full = " ".join(w for w in lower if w not in DETERMINERS)
+        holder = self._role_holder(lower, pos)
+        if holder is None:
+            return Speaker(None, phrase, None)
+        return Speaker(holder.name, phrase, holder.entity_key)
+
+    def _role_holder(self, lower: list[str], pos: int) -> Mention | None:
+        """The person last introduced before ``pos`` with this role."""
+        words = [w.strip(".,;:") for w in lower]
+        head = head_noun(" ".join(words))
+        full = " ".join(w for w in words if w not in DETERMINERS)
         best: Mention | None = None
         for mention in self.people:
             if mention.start_char >= pos:
@@ -223,6 +317,4 @@ class SpeakerResolver:
             roles = self.roles.get(mention.name, set())
             if full in roles or head in roles:
                 best = mention
-        if best is None:
-            return Speaker(None, phrase, None)
-        return Speaker(best.name, phrase, best.entity_key)
+        return best

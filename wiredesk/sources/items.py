@@ -6,6 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 
+@dataclass(frozen=True)
+class FileRecord:
+    """A drop-folder file as it was read: what makes it the same file next time."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
 @dataclass
 class FeedItem:
     source_id: str
@@ -16,6 +26,7 @@ class FeedItem:
     published_at: dt.datetime | None
     format: str = "html"
     version: int = 1
+    origin_file: FileRecord | None = None
 
     @property
     def identity(self) -> str:
@@ -32,3 +43,4 @@ class SourceError:
     error_class: str
     detail: str
     day: dt.date | None = None
+    origin_file: FileRecord | None = None

@@ -51,17 +51,33 @@ class WireDocument:
         return "\n\n".join(self.paragraphs)
 
 
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"RIFF",
+    b"OggS",
+    b"\x00\x00\x01\x00",
+    b"BM",
+)
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or undecodable content in the first KiB: not text of any kind."""
+    """Not text in any encoding: a known binary signature, NUL bytes or many control bytes
+    in the first KiB. Text in a legacy 8-bit encoding is still text."""
     head = data[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        return False
+    if head.startswith(_BINARY_MAGIC[:-1]) or (head.startswith(b"BM") and b"\x00" in head[:16]):
+        return True
     if b"\x00" in head:
         return True
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the KiB boundary is still text.
-        return exc.start < len(head) - 3
-    return False
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    return controls > max(2, len(head) // 20)
 
 
 def detect_format(data: bytes, name: str = "") -> str:

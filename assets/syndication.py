@@ -1,0 +1,73 @@
+"""syndication: one story however many outlets carry it, across every day at once."""
+
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetExecutionContext,
+    MaterializeResult,
+    asset,
+)
+
+from assets.articles import articles
+from assets.checks import spec
+from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
+from pipelines.resources import WiredeskResource
+from wiredesk.syndication import build_syndication
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "source_id",
+    "sitename",
+    "title",
+    "published_at",
+    "text",
+    "version",
+    "cluster_id",
+    "day",
+]
+
+
+@asset(
+    group_name="articles",
+    deps=[articles],
+    kinds={"python", "parquet"},
+    owners=OWNERS,
+    description="Members of every near-duplicate cluster across all days: outlet, lag behind "
+    "the original (earliest copy), similarity and words changed. Recomputed over every day, "
+    "so it does not depend on the order days were ingested in.",
+    metadata=definition_metadata("syndication"),
+    check_specs=[
+        spec(
+            "syndication",
+            "cluster_ids_agree",
+            "articles.cluster_id of every day matches the clusters recomputed over all days "
+            "(a mismatch means a day was ingested before an earlier one: re-run the days listed).",
+        )
+    ],
+)
+def syndication(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
+    lake = wiredesk.lake()
+    signature_rows = lake.read("article_signatures").to_pylist()
+    article_rows = lake.read("articles").select(ARTICLE_COLUMNS).to_pylist()
+    rows, disagreements = build_syndication(signature_rows, article_rows)
+    lake.write("syndication", rows)
+    wiredesk.publish()
+    days = {row["article_id"]: row["day"] for row in article_rows}
+    stale_days = sorted({days[a].isoformat() for a in disagreements})
+    copies = [r for r in rows if not r["is_original"]]
+    return MaterializeResult(
+        metadata=output_metadata(
+            len(rows),
+            markdown_table(copies, ["outlet", "title", "lag_minutes", "changed_share"]),
+            clusters=len({r["cluster_id"] for r in rows}),
+            copies=len(copies),
+        ),
+        check_results=[
+            AssetCheckResult(
+                check_name="cluster_ids_agree",
+                passed=not disagreements,
+                severity=AssetCheckSeverity.WARN,
+                metadata={"articles": len(disagreements), "days_to_rerun": ", ".join(stale_days)},
+            )
+        ],
+    )

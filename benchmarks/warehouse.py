@@ -1,0 +1,305 @@
+"""Warehouse speed on a generated archive: ``python -m benchmarks.warehouse``.
+
+Generates a lake of ``--articles`` articles (default 1M) with 5 quotes and 20 entity mentions
+each, spread over ``--days`` days, straight into Parquet with DuckDB (deterministic by
+``--seed``; no extraction models involved), then measures what an analyst and the scheduler
+wait for: the time of each daily aggregate for one day partition, the search index of a day,
+the cross-day refresh after a new day, each example query in sql/examples and a search, and
+the lake's size per million articles. Targets: < 2 s per daily partition, < 1 s per query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from wiredesk.aggregates import (
+    CROSS_DAY_AGGREGATES,
+    DAILY_AGGREGATES,
+    compute_daily,
+    refresh_cross_day,
+)
+from wiredesk.lake import Lake
+from wiredesk.search import build_index, search
+from wiredesk.warehouse import connect_readonly, ensure_warehouse, memory_connection, sql_dir
+
+START = dt.date(2025, 1, 1)
+SOURCES = ["northwire", "capital-press", "meridian", "harbor-times", "lakeside-post"] + [
+    f"outlet-{i:02d}" for i in range(15)
+]
+AGENCIES = {
+    "northwire": "Northwire",
+    "capital-press": "Capital Press Agency",
+    "meridian": "Meridian",
+}
+ENTITY_TYPES = ["PERSON", "ORG", "GPE", "LOC"]
+WORDS = (
+    "talks ceasefire minister envoy corridor aid prisoner exchange shelling town valley energy "
+    "gas price pipeline storage winter bank rates inflation currency strike port ship union "
+    "election parliament opposition outbreak cholera vaccine health ministry market trader "
+    "wheat grain monitors border treaty agreement government spokesman official statement "
+    "week day month year people city region country government said would could after before"
+).split()
+
+# Days are generated one at a time: the lake is written the way the pipeline writes it.
+ARTICLES_SQL = """
+SELECT
+    printf('%016x', hash($seed, 'a', $day, i)) AS article_id,
+    $sources[1 + (hash($seed, 's', $day, i) % len($sources))::INT] AS source_id,
+    'https://example.test/' || $day || '/' || i AS url,
+    'Story ' || i || ' of ' || $day AS title,
+    $day::TIMESTAMPTZ + to_seconds((hash($seed, 't', $day, i) % 86400)::BIGINT) AS published_at,
+    $day::TIMESTAMPTZ + to_seconds((hash($seed, 't', $day, i) % 86400)::BIGINT + 600
+        + (hash($seed, 'l', $day, i) % 3600)::BIGINT) AS extracted_at,
+    'en' AS language,
+    array_to_string(list_transform(range(12), lambda k: $sentences[1 + (hash($seed, $day, i, k)
+        % len($sentences))::INT]), ' ') AS text,
+    240 AS word_count,
+    hash($seed, 'p', $day, i) % 20 = 0 AS is_partial
+FROM range($n) AS r(i)
+"""
+
+
+def _entity(seed: int, key: str, entities: int) -> str:
+    """SQL for a Zipf-like entity number: a few entities get most mentions."""
+    return f"(floor({entities} * pow((hash({seed}, {key}) % 1000003) / 1000003.0, 3)))::BIGINT"
+
+
+def generate(home: Path, articles: int, days: int, entities: int, seed: int) -> None:
+    """Write the lake of a synthetic archive into ``home``."""
+    lake = Lake(home)
+    con = duckdb.connect()
+    per_day = articles // days
+    con.execute(
+        f"""
+        CREATE TABLE entity_table AS
+        SELECT e AS n, printf('%016x', hash({seed}, 'e', e)) AS entity_id,
+               'Entity ' || e AS name,
+               {ENTITY_TYPES!r}[1 + e % 4] AS type,
+               ['Entity ' || e] AS aliases, []::VARCHAR[] AS roles,
+               DATE '{START}' AS first_seen, DATE '{START}' AS last_seen,
+               0::BIGINT AS article_count, 0::BIGINT AS mention_count
+        FROM range({entities}) AS r(e)
+        """
+    )
+    lake.write("entities", con.sql("SELECT * EXCLUDE (n) FROM entity_table").to_arrow_table())
+    lake.write(
+        "entity_aliases",
+        con.sql(
+            "SELECT entity_id AS entity_key, entity_id FROM entity_table "
+            "UNION ALL SELECT printf('%016x', hash(entity_id, 'alias')), entity_id "
+            "FROM entity_table"
+        ).to_arrow_table(),
+    )
+    sentences = [
+        row[0]
+        for row in con.execute(
+            "SELECT array_to_string(list_transform(range(20), lambda w: $words[1 + (hash($seed,"
+            " s, w) % len($words))::INT]), ' ') || '.' FROM range(2000) AS r(s)",
+            {"seed": seed, "words": WORDS},
+        ).fetchall()
+    ]
+    params = {"seed": seed, "sources": SOURCES, "sentences": sentences, "n": per_day}
+    for d in range(days):
+        day = START + dt.timedelta(days=d)
+        con.execute(
+            f"CREATE OR REPLACE TABLE day_articles AS {ARTICLES_SQL}",
+            {**params, "day": day.isoformat()},
+        )
+        articles_arrow = con.sql(
+            f"""
+            SELECT *, article_id AS cluster_id, article_id AS content_hash,
+                   source_id AS sitename,
+                   CASE WHEN source_id IN {tuple(AGENCIES)} THEN source_id END AS wire_agency
+            FROM day_articles
+            """
+        ).to_arrow_table()
+        lake.write("articles", articles_arrow, day)
+        mentions = con.sql(
+            f"""
+            WITH picked AS (
+                SELECT a.article_id, m, {_entity(seed, "a.article_id, m", entities)} AS n
+                FROM day_articles AS a, range(20) AS r(m)
+            )
+            SELECT p.article_id,
+                   e.entity_id AS entity_key, e.name AS text, e.type, e.name,
+                   []::VARCHAR[] AS roles, p.m * 40 AS start_char, p.m * 40 + 8 AS end_char
+            FROM picked AS p
+            JOIN entity_table AS e USING (n)
+            """
+        ).to_arrow_table()
+        lake.write("entity_mentions", mentions, day)
+        quotes = con.sql(
+            f"""
+            WITH q AS (
+                SELECT a.article_id, k,
+                       -- a third of quotes come from a shared pool: syndicated copies
+                       CASE WHEN hash({seed}, a.article_id, k, 'shared') % 3 = 0
+                            THEN 'pool-' || (hash({seed}, a.article_id, k) % 2000)
+                            ELSE a.article_id || '-' || k END AS identity
+                FROM day_articles AS a, range(5) AS r(k)
+            ),
+            spoken AS (
+                SELECT *, {_entity(seed, "identity", entities // 10)} AS n FROM q
+            )
+            SELECT printf('%016x', hash(q.article_id, q.k)) AS quote_id, q.article_id,
+                   CASE q.k WHEN 4 THEN 'indirect' ELSE 'direct' END AS kind,
+                   'We said ' || q.identity || ' and we meant it' AS text,
+                   e.name AS speaker, e.entity_id AS speaker_entity_key,
+                   'she' AS speaker_mention, 'said' AS cue,
+                   q.k * 200 AS start_char, q.k * 200 + 60 AS end_char, q.k AS paragraph,
+                   0.9 AS confidence, printf('%016x', hash('text', q.identity)) AS quote_hash
+            FROM spoken AS q
+            JOIN entity_table AS e USING (n)
+            """
+        ).to_arrow_table()
+        lake.write("quotes", quotes, day)
+    con.close()
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def run(
+    home: Path,
+    articles: int,
+    days: int,
+    entities: int,
+    seed: int,
+    sample_days: int,
+    history_days: int = 35,
+    regenerate: bool = True,
+) -> None:
+    rows: list[tuple[str, str, str]] = []
+    if regenerate or not Lake(home).days("articles"):
+        print(f"generating {articles:,} articles over {days} days into {home} ...", flush=True)
+        seconds = timed(lambda: generate(home, articles, days, entities, seed))
+        print(f"  generated in {seconds:.0f} s", flush=True)
+    lake = Lake(home)
+    all_days = lake.days("articles")
+    # History: the search index of every day (document frequencies span the archive) and the
+    # daily aggregates of the last five weeks (what trends and the examples read), computed
+    # through one connection; the timed partitions below each pay for their own.
+    history = all_days[-history_days:]
+    print(f"search index for {len(all_days)} days, aggregates for {len(history)} ...", flush=True)
+    con = memory_connection(home)
+    for i, day in enumerate(all_days):
+        lake.write("search_index", build_index(home, day, con), day)
+        if day in history:
+            for name in DAILY_AGGREGATES:
+                lake.write(name, compute_daily(home, name, day, con), day)
+        if i % 50 == 0:
+            print(f"  {day}", flush=True)
+    con.close()
+    for name in CROSS_DAY_AGGREGATES:
+        refresh_cross_day(home, name)
+    ensure_warehouse(home)
+    # What a scheduled run pays for one new day, measured on the last days of the archive.
+    sample = all_days[-sample_days:]
+    for name in (*DAILY_AGGREGATES, "search_index"):
+        fresh = []
+        for day in sample:
+            fresh.append(timed(lambda n=name, d=day: _one(home, n, d)))
+        rows.append(
+            (
+                f"daily partition: {name}",
+                f"median {statistics.median(fresh):.2f} s, max {max(fresh):.2f} s",
+                "< 2 s",
+            )
+        )
+    last = all_days[-1]
+    lake.write("daily_entity_mentions", compute_daily(home, "daily_entity_mentions", last), last)
+    lake.write("quotes", lake.read("quotes", last), last)
+    for name in CROSS_DAY_AGGREGATES:
+        seconds = timed(lambda n=name: refresh_cross_day(home, n))
+        rows.append((f"cross-day refresh after a new day: {name}", f"{seconds:.2f} s", "-"))
+    ensure_warehouse(home)
+    con = connect_readonly(home)
+    for path in sorted((sql_dir() / "examples").glob("*.sql")):
+        query = path.read_text(encoding="utf-8")
+        con.execute(query).fetchall()  # warm: the first query of a session reads footers
+        times = [timed(lambda q=query: con.execute(q).fetchall()) for _ in range(3)]
+        rows.append((f"example: {path.stem}", f"{statistics.median(times):.2f} s", "< 1 s"))
+    for kind in ("article", "quote"):
+        search(con, "ceasefire corridor talks", kind)
+        seconds = timed(lambda k=kind: search(con, "ceasefire corridor talks", k))
+        rows.append((f"search ({kind}s)", f"{seconds:.2f} s", "< 1 s"))
+    con.close()
+    # Aggregates exist for the history days only: scale them to the whole archive.
+    scale = len(all_days) / len(history)
+    size = sum(
+        folder_size(path)
+        * (scale if path.name in (*DAILY_AGGREGATES, *CROSS_DAY_AGGREGATES) else 1)
+        for path in lake.root.iterdir()
+        if path.is_dir()
+    )
+    per_million = size / (articles / 1_000_000)
+    rows.append(("lake size per million articles", f"{per_million / 1e9:.2f} GB", "-"))
+    index = folder_size(lake.table_dir("search_index"))
+    rows.append(("  of which search_index", f"{index / (articles / 1e6) / 1e9:.2f} GB", "-"))
+    width = max(len(r[0]) for r in rows)
+    print()
+    print(f"{'measure':<{width}}  {'result':<26}  target")
+    print(f"{'-' * width}  {'-' * 26}  ------")
+    for name, result, target in rows:
+        print(f"{name:<{width}}  {result:<26}  {target}")
+
+
+def _one(home: Path, name: str, day: dt.date) -> None:
+    """One partition as the asset computes it: own connection, compute, write, publish."""
+    lake = Lake(home)
+    if name == "search_index":
+        lake.write(name, build_index(home, day), day)
+    else:
+        lake.write(name, compute_daily(home, name, day), day)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--entities", type=int, default=200_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--sample-days", type=int, default=5, help="days timed per aggregate")
+    parser.add_argument("--history-days", type=int, default=35, help="days of aggregates")
+    parser.add_argument("--home", help="keep the archive here (default: a temporary folder)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="with --home: keep an archive generated before"
+    )
+    args = parser.parse_args()
+    if args.home:
+        run(
+            Path(args.home),
+            args.articles,
+            args.days,
+            args.entities,
+            args.seed,
+            args.sample_days,
+            args.history_days,
+            regenerate=not args.reuse,
+        )
+        return
+    home = Path(tempfile.mkdtemp(prefix="wiredesk-bench-"))
+    try:
+        run(home, args.articles, args.days, args.entities, args.seed, args.sample_days)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+-- Who was quoted most this week, and on what?
+-- "This week" is the seven days up to the newest day in the archive. For each speaker: quotes,
+-- distinct quotes, articles and outlets quoting them, the entities most often named in those
+-- articles (what they were talking about) and their longest quote.
+WITH params AS (
+    SELECT max(day) AS today FROM articles
+),
+week AS MATERIALIZED (
+    SELECT q.*
+    FROM quotes_with_speakers AS q, params AS p
+    WHERE q.day > p.today - 7 AND q.day <= p.today AND q.speaker IS NOT NULL
+),
+subjects AS (
+    SELECT w.speaker, ae.entity, count(DISTINCT ae.article_id) AS articles
+    FROM (SELECT DISTINCT speaker, article_id, day FROM week) AS w
+    JOIN article_entities AS ae ON ae.article_id = w.article_id AND ae.day = w.day
+    CROSS JOIN params AS p
+    WHERE ae.day > p.today - 7 AND ae.day <= p.today
+      AND ae.entity <> w.speaker AND ae.entity_type IN ('PERSON', 'ORG', 'GPE', 'LOC')
+    GROUP BY w.speaker, ae.entity
+),
+about AS (
+    SELECT speaker, list(entity ORDER BY articles DESC, entity)[1:3] AS about
+    FROM subjects
+    GROUP BY speaker
+)
+SELECT
+    w.speaker,
+    count(*) AS quotes,
+    count(DISTINCT w.quote_hash) AS unique_quotes,
+    count(DISTINCT w.article_id) AS articles,
+    count(DISTINCT w.source_id) AS outlets,
+    any_value(a.about) AS about,
+    arg_max(w.quote, length(w.quote)) AS longest_quote
+FROM week AS w
+LEFT JOIN about AS a USING (speaker)
+GROUP BY w.speaker
+ORDER BY quotes DESC, unique_quotes DESC, w.speaker
+LIMIT 10;

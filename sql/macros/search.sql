@@ -1,0 +1,91 @@
+-- Full-text search that DuckDB runs with plain SQL, no extension: the pipeline writes a term
+-- index per day (search_index, see sql/search/index.sql) with the same wd_terms() used here
+-- on the query, and search_ranked() scores documents with Okapi BM25 (k1 = 1.2, b = 0.75),
+-- with collection statistics (document count, mean length, document frequency) taken over
+-- the whole archive, so scores do not depend on the date range asked for.
+--
+--   SELECT * FROM search_articles('ceasefire monitors') LIMIT 10;
+--   SELECT * FROM search_quotes('price corridor', DATE '2026-11-16', DATE '2026-11-20');
+
+-- Light English stemming (Harman's "S" stemmer): plurals only, so names stay intact.
+CREATE OR REPLACE MACRO wd_stem(w) AS
+    CASE
+        WHEN length(w) > 4 AND w LIKE '%ies' AND w NOT LIKE '%eies' AND w NOT LIKE '%aies'
+            THEN left(w, length(w) - 3) || 'y'
+        WHEN length(w) > 3 AND w LIKE '%es' AND w NOT LIKE '%aes' AND w NOT LIKE '%ees'
+            AND w NOT LIKE '%oes'
+            THEN left(w, length(w) - 1)
+        WHEN length(w) > 3 AND w LIKE '%s' AND w NOT LIKE '%us' AND w NOT LIKE '%ss'
+            THEN left(w, length(w) - 1)
+        ELSE w
+    END;
+
+-- Terms of a text: lower case, accents stripped, split on anything not a letter or digit,
+-- one-character tokens and common function words dropped, then stemmed.
+CREATE OR REPLACE MACRO wd_terms(t) AS
+    list_transform(
+        list_filter(
+            regexp_split_to_array(lower(strip_accents(coalesce(t, ''))), '[^a-z0-9]+'),
+            lambda w: length(w) > 1 AND NOT list_contains(
+                ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'has', 'have',
+                 'he', 'her', 'his', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'she', 'that',
+                 'the', 'their', 'they', 'this', 'to', 'was', 'we', 'were', 'will', 'with'],
+                w)
+        ),
+        lambda w: wd_stem(w)
+    );
+
+-- Ranked documents of one kind ('article' or 'quote') for a query, optionally within days.
+CREATE OR REPLACE MACRO search_ranked(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
+WITH wanted AS (
+    SELECT DISTINCT unnest(wd_terms(query)) AS term
+),
+docs AS (
+    SELECT day, doc, doc_id, length FROM search_docs WHERE kind = doc_kind
+),
+collection AS (
+    SELECT count(*) AS n, greatest(avg(length), 1) AS mean_length FROM docs
+),
+postings AS (
+    SELECT day, doc, term, tf
+    FROM search_terms
+    WHERE kind = doc_kind AND term IN (SELECT term FROM wanted)
+),
+frequency AS (
+    SELECT term, count(*) AS df FROM postings GROUP BY term
+),
+scored AS (
+    SELECT
+        p.day,
+        p.doc,
+        sum(
+            ln(1 + (c.n - f.df + 0.5) / (f.df + 0.5))
+            * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * d.length / c.mean_length))
+        ) AS score,
+        count(*) AS matched_terms
+    FROM postings AS p
+    JOIN frequency AS f USING (term)
+    JOIN docs AS d ON d.day = p.day AND d.doc = p.doc
+    CROSS JOIN collection AS c
+    WHERE p.day >= coalesce(date_from::DATE, DATE '0001-01-01')
+      AND p.day <= coalesce(date_to::DATE, DATE '9999-12-31')
+    GROUP BY p.day, p.doc
+)
+SELECT d.doc_id, s.day, s.score, s.matched_terms, (SELECT count(*) FROM wanted) AS query_terms
+FROM scored AS s
+JOIN docs AS d ON d.day = s.day AND d.doc = s.doc
+ORDER BY s.score DESC, d.doc_id;
+
+-- Articles for a query, best first, with what an analyst needs to open them.
+CREATE OR REPLACE MACRO search_articles(query, date_from := NULL, date_to := NULL) AS TABLE
+SELECT r.score, r.day, a.source_id, a.title, a.published_at, a.url, a.article_id
+FROM search_ranked(query, 'article', date_from := date_from, date_to := date_to) AS r
+JOIN articles AS a ON a.article_id = r.doc_id AND a.day = r.day
+ORDER BY r.score DESC, a.article_id;
+
+-- Quotes for a query (their words and the speaker's name), best first.
+CREATE OR REPLACE MACRO search_quotes(query, date_from := NULL, date_to := NULL) AS TABLE
+SELECT r.score, r.day, q.speaker, q.quote, q.kind, q.source_id, q.title, q.quote_id
+FROM search_ranked(query, 'quote', date_from := date_from, date_to := date_to) AS r
+JOIN quotes_with_speakers AS q ON q.quote_id = r.doc_id AND q.day = r.day
+ORDER BY r.score DESC, q.quote_id;

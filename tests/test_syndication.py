@@ -1,0 +1,125 @@
+"""Near-duplicates across sources and days: one cluster, the earliest copy as original."""
+
+import datetime as dt
+import random
+
+from tests import article_fixtures as F
+from wiredesk.articles_stage import ArticleHistory, build_articles_day
+from wiredesk.dedup import assign_clusters, fingerprint
+from wiredesk.syndication import build_syndication
+from wiredesk.text import content_hash
+
+UTC = dt.UTC
+NOW = dt.datetime(2026, 11, 20, tzinfo=UTC)
+
+
+def page(source_id: str, name: str, content: str, fmt: str) -> dict:
+    return {
+        "item_id": f"{source_id}-{name}",
+        "source_id": source_id,
+        "url": f"https://{source_id}.example/{name}",
+        "final_url": None,
+        "format": fmt,
+        "content": content.encode(),
+    }
+
+
+WIRE = page("testwire", "ferry", F.WIRE_NEWSML, "newsml")
+EDITED = page("gazette", "ferry", F.COPY_EDITED, "html")
+REORDERED = page("courier", "ferry", F.COPY_REORDERED, "html")
+RELATED = page("courier", "pay-vote", F.RELATED_STORY, "html")
+
+
+def by_source(rows: list[dict]) -> dict[str, dict]:
+    return {(r["source_id"], r["title"][:12]): r for r in rows}
+
+
+def test_the_trio_shares_one_cluster_named_after_the_wire_original() -> None:
+    day = build_articles_day([REORDERED, RELATED, EDITED, WIRE], [], "t", NOW)
+    rows = {r["source_id"] + ":" + r["url"].rsplit("/", 1)[-1]: r for r in day.articles}
+    original = rows["testwire:ferry"]
+    assert original["cluster_id"] == original["article_id"]
+    assert rows["gazette:ferry"]["cluster_id"] == original["article_id"]
+    assert rows["courier:ferry"]["cluster_id"] == original["article_id"]
+    assert rows["courier:pay-vote"]["cluster_id"] == rows["courier:pay-vote"]["article_id"]
+
+
+def test_clusters_do_not_depend_on_arrival_order() -> None:
+    pages = [WIRE, EDITED, REORDERED, RELATED]
+    expected = {
+        r["article_id"]: r["cluster_id"] for r in build_articles_day(pages, [], "t", NOW).articles
+    }
+    for seed in range(3):
+        shuffled = pages[:]
+        random.Random(seed).shuffle(shuffled)
+        got = build_articles_day(shuffled, [], "t", NOW).articles
+        assert {r["article_id"]: r["cluster_id"] for r in got} == expected
+
+
+def test_a_copy_on_a_later_day_joins_the_earlier_days_cluster() -> None:
+    first = build_articles_day([WIRE, EDITED], [], "t", NOW)
+    second = build_articles_day(
+        [REORDERED, RELATED], [], "t", NOW, ArticleHistory(prior_signatures=first.signatures)
+    )
+    wire_id = next(r["article_id"] for r in first.articles if r["source_id"] == "testwire")
+    clusters = {r["title"]: r["cluster_id"] for r in second.articles}
+    assert clusters["Islands get a shared ferry timetable and a reserve ship"] == wire_id
+    assert clusters["Ferry workers vote on winter pay offer"] != wire_id
+    # Re-running the later day gives the same ids.
+    again = build_articles_day(
+        [RELATED, REORDERED], [], "t", NOW, ArticleHistory(prior_signatures=first.signatures)
+    )
+    assert {r["title"]: r["cluster_id"] for r in again.articles} == clusters
+
+
+def test_syndication_table_over_all_days() -> None:
+    first = build_articles_day([EDITED, WIRE], [], "t", NOW)
+    second = build_articles_day(
+        [REORDERED, RELATED], [], "t", NOW, ArticleHistory(prior_signatures=first.signatures)
+    )
+    day1, day2 = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
+    articles = [{**a, "day": day1} for a in first.articles] + [
+        {**a, "day": day2} for a in second.articles
+    ]
+    rows, disagreements = build_syndication(first.signatures + second.signatures, articles)
+    assert disagreements == {}
+    table = {r["source_id"]: r for r in rows}
+    assert set(table) == {"testwire", "gazette", "courier"}
+    assert [r["source_id"] for r in rows] == ["testwire", "gazette", "courier"]  # by time
+    wire, gazette, courier = table["testwire"], table["gazette"], table["courier"]
+    assert wire["is_original"] and not gazette["is_original"] and not courier["is_original"]
+    assert {r["cluster_id"] for r in rows} == {wire["article_id"]}
+    assert (wire["lag_minutes"], gazette["lag_minutes"], courier["lag_minutes"]) == (
+        0.0,
+        90.0,
+        (23 * 60 + 15) * 1.0,
+    )
+    assert gazette["outlet"] == "Harbour Gazette" and courier["outlet"] == "Island Courier"
+    assert gazette["members"] == 3 and courier["member_day"] == day2
+    # Two words edited and the credit line dropped vs three paragraphs cut and a reorder.
+    assert 0 < gazette["words_changed"] < courier["words_changed"]
+    assert gazette["similarity"] > courier["similarity"]
+    assert wire["words_changed"] == 0 and wire["similarity"] == 1.0
+
+
+def test_out_of_order_days_are_reported_as_disagreements() -> None:
+    # The later day is built before the earlier one exists: its copy starts its own cluster.
+    second = build_articles_day([REORDERED], [], "t", NOW)
+    first = build_articles_day([WIRE], [], "t", NOW)
+    articles = [{**a, "day": dt.date(2026, 11, 17)} for a in second.articles] + [
+        {**a, "day": dt.date(2026, 11, 16)} for a in first.articles
+    ]
+    rows, disagreements = build_syndication(first.signatures + second.signatures, articles)
+    copy_id = second.articles[0]["article_id"]
+    wire_id = first.articles[0]["article_id"]
+    assert disagreements == {copy_id: (copy_id, wire_id)}
+    assert {r["cluster_id"] for r in rows} == {wire_id}  # the table itself is right
+
+
+def test_exact_duplicates_match_by_hash() -> None:
+    text = " ".join(["word"] * 3 + ["ferry timetable agreed on monday"])
+    stamp = dt.datetime(2026, 11, 16, tzinfo=UTC)
+    a = fingerprint("a", text, stamp, content_hash(text))
+    b = fingerprint("b", text.upper(), stamp + dt.timedelta(hours=1), content_hash(text.upper()))
+    matches = assign_clusters([b, a])
+    assert matches["b"].cluster_id == "a" and matches["b"].similarity == 1.0

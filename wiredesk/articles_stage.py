@@ -1,0 +1,227 @@
+"""The articles stage for one day: extract, version, de-duplicate, cluster.
+
+Plain functions over rows, like every stage (see ``wiredesk.stages``). What the lake
+already holds is passed in as ``ArticleHistory``: this day's versions from the previous run
+(so a story re-fetched with changed text becomes a new version linked to the old one) and
+the signatures of the previous ``LOOKBACK_DAYS`` days (so a copy can join a cluster whose
+original appeared on an earlier day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from wiredesk.dedup import Fingerprint, assign_clusters, fingerprint
+from wiredesk.extract import ExtractionError, extract, reconcile_date
+from wiredesk.ids import stable_id
+from wiredesk.revisions import KnownVersion, chain_versions
+from wiredesk.schema import table
+from wiredesk.sources.dropfolder import folder_day
+from wiredesk.text import content_hash
+
+Row = dict[str, Any]
+#: Days before the partition whose signatures are read back to find originals of copies.
+LOOKBACK_DAYS = 3
+
+
+@dataclass
+class ArticleHistory:
+    """What the lake holds before a day's articles are rebuilt."""
+
+    stored_versions: list[Row] = field(default_factory=list)  # this day's article_versions
+    prior_signatures: list[Row] = field(default_factory=list)  # earlier days' signatures
+
+
+@dataclass
+class ArticlesDay:
+    articles: list[Row]
+    errors: list[Row]
+    versions: list[Row]
+    signatures: list[Row]
+
+
+def _path_of(url: str) -> Path:
+    return Path(unquote(urlparse(url).path))
+
+
+def _error_row(page: Row, error: ExtractionError, run_id: str, now: dt.datetime) -> Row:
+    return {
+        "url": page["url"],
+        "source_id": page["source_id"],
+        "stage": "articles",
+        "status": "error",
+        "error_class": error.error_class,
+        "detail": error.detail,
+        "bytes": None,
+        "elapsed_ms": None,
+        "fetched_at": now,
+        "run_id": run_id,
+    }
+
+
+def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
+    """One candidate article row from one fetched page; raises ExtractionError."""
+    url = page["url"]
+    day_hint = folder_day(_path_of(url)) if url.startswith("file:") else None
+    extracted = extract(
+        page["content"],
+        url=page.get("final_url") or url,
+        fmt=page.get("format"),
+        folder_day=day_hint,
+        now=now,
+    )
+    # A drop folder's listing dates the item from the file itself: not a separate signal.
+    listed = None if url.startswith("file:") else item.get("published_at")
+    published, date_source = reconcile_date(extracted, listed, now)
+    canonical = extracted.canonical_url or item.get("canonical_url") or url
+    guid = extracted.guid or item.get("guid")
+    article_id = stable_id("article", page["source_id"], guid or canonical)
+    return {
+        "article_id": article_id,
+        "source_id": page["source_id"],
+        "item_id": page["item_id"],
+        "url": url,
+        "canonical_url": canonical,
+        "guid": guid,
+        "version": max(extracted.version, item.get("version") or 1),
+        "title": extracted.title or item.get("title"),
+        "authors": extracted.authors,
+        "published_at": published,
+        "date_source": date_source,
+        "updated_at": extracted.updated_at,
+        "language": extracted.language,
+        "sitename": extracted.sitename,
+        "dateline": extracted.dateline,
+        "wire_agency": extracted.wire_agency,
+        "description": extracted.description,
+        "text": extracted.text,
+        "word_count": extracted.word_count,
+        "content_hash": content_hash(extracted.text),
+        "is_partial": extracted.is_partial,
+        "partial_reason": extracted.partial_reason,
+        "format": extracted.format,
+        "extracted_at": now,
+        "first_seen_at": now,
+    }
+
+
+def _known_versions(history: ArticleHistory) -> dict[str, list[KnownVersion]]:
+    known: dict[str, dict[str, KnownVersion]] = defaultdict(dict)
+    for row in history.prior_signatures:
+        version = KnownVersion(
+            row["version_id"], row["article_id"], row["version"] or 1, row["content_hash"]
+        )
+        known[row["article_id"]].setdefault(version.version_id, version)
+    for row in history.stored_versions:
+        stored = {k: v for k, v in row.items() if k != "day"}
+        version = KnownVersion(
+            row["version_id"], row["article_id"], row["version"] or 1, row["content_hash"], stored
+        )
+        known[row["article_id"]][version.version_id] = version
+    return {article_id: list(versions.values()) for article_id, versions in known.items()}
+
+
+def _project(row: Row, name: str) -> Row:
+    columns = table(name).arrow_schema.names
+    return {column: row.get(column) for column in columns}
+
+
+def _prior_fingerprints(rows: Iterable[Row], exclude: set[str]) -> list[Fingerprint]:
+    """Earlier days' signatures, newest version per article, without today's stories."""
+    latest: dict[str, Row] = {}
+    for row in rows:
+        if row["article_id"] in exclude:
+            continue
+        current = latest.get(row["article_id"])
+        if current is None or (row["version"] or 1) > (current["version"] or 1):
+            latest[row["article_id"]] = row
+    return [
+        Fingerprint(
+            article_id=row["article_id"],
+            published_at=row["published_at"],
+            content_hash=row["content_hash"],
+            minhash=tuple(row["minhash"]),
+            shingle_count=row["shingle_count"] or 0,
+            cluster_id=row["cluster_id"],
+        )
+        for row in latest.values()
+    ]
+
+
+def build_articles_day(
+    pages: Iterable[Row],
+    items: Iterable[Row],
+    run_id: str,
+    now: dt.datetime | None = None,
+    history: ArticleHistory | None = None,
+) -> ArticlesDay:
+    """Extract every page; chain versions; keep the latest; cluster copies across days."""
+    now = now or dt.datetime.now(dt.UTC)
+    history = history or ArticleHistory()
+    items_by_id = {item["item_id"]: item for item in items}
+    candidates: dict[str, list[Row]] = defaultdict(list)
+    errors: list[Row] = []
+    for page in pages:
+        try:
+            row = extract_page(page, items_by_id.get(page["item_id"], {}), now)
+        except ExtractionError as exc:
+            errors.append(_error_row(page, exc, run_id, now))
+            continue
+        candidates[row["article_id"]].append(row)
+    known = _known_versions(history)
+    articles: list[Row] = []
+    versions: list[Row] = []
+    for article_id in sorted(set(candidates)):
+        chain = chain_versions(article_id, candidates[article_id], known.get(article_id, ()), now)
+        latest = chain[-1]
+        for row in chain:
+            if row.get("stored"):
+                versions.append(_project({**row, "is_latest": row is latest}, "article_versions"))
+        if not latest.get("stored"):
+            continue  # the text is an earlier day's version: that day already has the story
+        article = dict(latest)
+        article["versions_seen"] = len(chain)
+        articles.append(article)
+    prints = {
+        a["article_id"]: fingerprint(
+            a["article_id"], a["text"], a["published_at"], a["content_hash"]
+        )
+        for a in articles
+    }
+    prior = _prior_fingerprints(history.prior_signatures, exclude=set(prints))
+    matches = assign_clusters(list(prints.values()), prior)
+    signatures = []
+    for article in articles:
+        article["cluster_id"] = matches[article["article_id"]].cluster_id
+        mark = prints[article["article_id"]]
+        signatures.append(
+            _project(
+                {
+                    **article,
+                    "minhash": list(mark.minhash),
+                    "shingle_count": mark.shingle_count,
+                },
+                "article_signatures",
+            )
+        )
+    return ArticlesDay(
+        articles=[_project(a, "articles") for a in articles],
+        errors=errors,
+        versions=sorted(versions, key=lambda v: (v["article_id"], v["version"])),
+        signatures=signatures,
+    )
+
+
+def lookback_days(day: dt.date, days: int = LOOKBACK_DAYS) -> list[dt.date]:
+    return [day - dt.timedelta(days=offset) for offset in range(days, 0, -1)]
+
+
+def latest_versions(rows: Sequence[Row]) -> list[Row]:
+    """Only the current version of each story (what downstream tables read)."""
+    return [row for row in rows if row.get("is_latest")]

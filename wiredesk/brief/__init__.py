@@ -1,0 +1,6 @@
+"""The daily brief: one self-contained HTML page an analyst opens in the morning."""
+
+from wiredesk.brief.data import BriefData, gather
+from wiredesk.brief.render import render_brief
+
+__all__ = ["BriefData", "gather", "render_brief"]

@@ -1,0 +1,102 @@
+"""What the brief shows, read from the warehouse's aggregate tables for one day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+VOLUME_DAYS = 30
+TOP_ENTITIES = 10
+RISERS = 10
+PAIR_ENTITIES = 8
+
+
+@dataclass
+class BriefData:
+    day: dt.date
+    days: list[dt.date]
+    #: source_id -> articles per day, aligned with ``days``.
+    volume: dict[str, list[int]]
+    top_entities: list[dict[str, Any]]
+    risers: list[dict[str, Any]]
+    quote: dict[str, Any] | None
+    pair_names: list[str]
+    #: (i, j) -> articles naming both of pair_names[i] and pair_names[j].
+    pairs: dict[tuple[int, int], int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=dict)
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def gather(con: duckdb.DuckDBPyConnection, day: dt.date) -> BriefData:
+    """Everything the page needs for ``day`` (the last 30 days for the volume chart)."""
+    first = day - dt.timedelta(days=VOLUME_DAYS - 1)
+    days = [first + dt.timedelta(days=i) for i in range(VOLUME_DAYS)]
+    volume: dict[str, list[int]] = {}
+    for source, when, articles in con.execute(
+        "SELECT source_id, day, articles FROM daily_source_volume "
+        "WHERE day BETWEEN $first AND $day ORDER BY source_id, day",
+        {"first": first, "day": day},
+    ).fetchall():
+        volume.setdefault(source, [0] * VOLUME_DAYS)[(when - first).days] = articles
+    top = _dicts(
+        con.execute(
+            "SELECT entity_id, name, type, articles, sources, mentions FROM daily_entity_mentions "
+            "WHERE day = $day AND type IN ('PERSON', 'ORG', 'GPE', 'LOC') "
+            "ORDER BY articles DESC, mentions DESC, name LIMIT $n",
+            {"day": day, "n": TOP_ENTITIES},
+        )
+    )
+    risers = _dicts(
+        con.execute(
+            "SELECT name, type, articles, sources, mean_7, z_7, z_28 FROM trending_entities "
+            "WHERE day = $day AND supported ORDER BY rank LIMIT $n",
+            {"day": day, "n": RISERS},
+        )
+    )
+    quotes = _dicts(
+        con.execute(
+            "SELECT text, speaker, copies, outlets, outlet_list, first_outlet, first_seen_at "
+            "FROM top_quotes WHERE day = $day AND speaker IS NOT NULL AND kind = 'direct' "
+            "ORDER BY rank LIMIT 1",
+            {"day": day},
+        )
+    )
+    ids = [row["entity_id"] for row in top[:PAIR_ENTITIES]]
+    pairs: dict[tuple[int, int], int] = {}
+    for a, b, articles in con.execute(
+        "SELECT entity_a, entity_b, articles FROM daily_entity_pairs WHERE day = $day "
+        "AND list_contains($ids, entity_a) AND list_contains($ids, entity_b)",
+        {"day": day, "ids": ids},
+    ).fetchall():
+        i, j = sorted((ids.index(a), ids.index(b)))
+        pairs[(i, j)] = articles
+    totals = dict(
+        zip(
+            ("articles", "sources", "quotes"),
+            con.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE day = $day), "
+                "(SELECT count(DISTINCT source_id) FROM articles WHERE day = $day), "
+                "(SELECT count(*) FROM quotes WHERE day = $day)",
+                {"day": day},
+            ).fetchone(),
+            strict=True,
+        )
+    )
+    return BriefData(
+        day=day,
+        days=days,
+        volume=volume,
+        top_entities=top,
+        risers=risers,
+        quote=quotes[0] if quotes else None,
+        pair_names=[row["name"] for row in top[:PAIR_ENTITIES]],
+        pairs=pairs,
+        totals=totals,
+    )

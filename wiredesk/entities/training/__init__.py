@@ -1,0 +1,1 @@
+"""Rebuilding the shipped entity model from the CoNLL++ train split."""

@@ -1,0 +1,119 @@
+"""One publication time from every signal a story carries, and which signal gave it.
+
+Signals, most trusted first: the wire format's own metadata (NewsML-G2 ``firstCreated``,
+NITF ``date.issue``), the page's JSON-LD ``datePublished``, its meta tags and ``<time>``,
+the feed's ``pubDate``, the date in the URL, the dateline, htmldate's guess from the page,
+and the drop folder's day. A signal is rejected when it lies in the future or before
+``EARLIEST``. A date without a time of day gives way to a lower-ranked signal that has one
+on the same day (a feed's exact time beats a page's bare date). The modification time is
+kept apart (``updated_at``) and only when it is later than the publication time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from wiredesk.dates import EARLIEST, Stamp
+
+#: Signal names in order of trust.
+RANKING = (
+    "newsml",
+    "nitf",
+    "json_ld",
+    "html_meta",
+    "html_time",
+    "feed",
+    "url",
+    "dateline",
+    "htmldate",
+    "folder",
+)
+#: Clock skew tolerated before a time counts as "in the future".
+FUTURE_SLACK = dt.timedelta(hours=1)
+#: A page-level signal further than this from the URL's date is suspect when another
+#: signal agrees with the URL (templates stamp the page's render time, the URL keeps the day).
+URL_AGREEMENT = dt.timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class DateSignal:
+    source: str
+    stamp: Stamp
+
+
+@dataclass
+class Reconciled:
+    published_at: dt.datetime | None = None  # UTC
+    date_source: str | None = None
+    published_local: dt.datetime | None = None  # as the winning signal wrote it
+    published_day: dt.date | None = None  # the publisher's calendar day
+    updated_at: dt.datetime | None = None  # UTC, only when later than published_at
+    rejected: list[str] = field(default_factory=list)  # "json_ld: in the future", ...
+
+
+def _rank(signal: DateSignal) -> int:
+    return RANKING.index(signal.source) if signal.source in RANKING else len(RANKING)
+
+
+def plausible(stamp: Stamp, now: dt.datetime, earliest: dt.datetime = EARLIEST) -> str | None:
+    """None when the time could be a publication time; else why not."""
+    if stamp.utc > now + FUTURE_SLACK:
+        return "in the future"
+    if stamp.utc < earliest:
+        return f"before {earliest.date().isoformat()}"
+    return None
+
+
+def calendar_day(stamp: Stamp, url_day: dt.date | None) -> dt.date:
+    """The publisher's day. A time written in UTC says little about it; a date in the URL
+    is written in the publisher's own zone, so it wins whenever the instant falls on that
+    day somewhere on Earth (UTC-12 to UTC+14)."""
+    if url_day is not None:
+        start = dt.datetime.combine(url_day, dt.time(), dt.UTC) - dt.timedelta(hours=14)
+        if start <= stamp.utc < start + dt.timedelta(hours=14 + 24 + 12):
+            return url_day
+    return stamp.local.date()
+
+
+def reconcile(
+    published: list[DateSignal],
+    modified: list[DateSignal],
+    now: dt.datetime,
+    earliest: dt.datetime = EARLIEST,
+) -> Reconciled:
+    result = Reconciled()
+    usable: list[DateSignal] = []
+    for signal in published:
+        reason = plausible(signal.stamp, now, earliest)
+        if reason:
+            result.rejected.append(f"{signal.source}: {reason}")
+        else:
+            usable.append(signal)
+    usable.sort(key=_rank)  # stable: the order within one source is kept
+    if not usable:
+        return result
+    winner = usable[0]
+    url_day = next((s.stamp.local.date() for s in usable if s.source == "url"), None)
+    if url_day is not None and winner.source != "url":
+        gap = abs(winner.stamp.local.date() - url_day)
+        if gap > URL_AGREEMENT:
+            firmer = [s for s in usable if _rank(s) < RANKING.index("url")]
+            agreeing = [s for s in firmer if s.stamp.local.date() == url_day]
+            winner = agreeing[0] if agreeing else next(s for s in usable if s.source == "url")
+    if not winner.stamp.has_time:
+        day = winner.stamp.local.date()
+        timed = [s for s in usable if s.stamp.has_time and s.stamp.local.date() == day]
+        if timed:
+            winner = timed[0]
+    result.published_at = winner.stamp.utc
+    result.published_local = winner.stamp.local
+    result.date_source = winner.source
+    result.published_day = calendar_day(winner.stamp, url_day)
+    later = [
+        s.stamp.utc
+        for s in modified
+        if plausible(s.stamp, now, earliest) is None and s.stamp.utc > result.published_at
+    ]
+    result.updated_at = max(later) if later else None
+    return result

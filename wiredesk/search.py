@@ -1,0 +1,119 @@
+"""Full-text search over articles and quotes, run by DuckDB itself with plain SQL.
+
+Why not DuckDB's ``fts`` extension: extensions are downloaded at run time, which this
+deployment cannot do, and no PyPI wheel ships it for DuckDB 2.x. Why not a separate engine
+(tantivy, Whoosh, SQLite FTS5): its index would be a second store with its own locking and
+its own idea of a day, outside the lake and out of the analyst's SQL. Instead the pipeline
+writes a term index per day into the lake (``search_index``, one Parquet file per day, written
+and published like every other partition, so it is incremental and never half-visible), and
+the warehouse carries macros that score it with Okapi BM25 (``sql/macros/search.sql``). The
+analyst can call them from any DuckDB session; ``wiredesk search`` is a thin shell over them.
+Terms are made by one SQL macro, ``wd_terms``, for documents and queries alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from wiredesk.warehouse import memory_connection, read_sql
+
+KINDS = ("article", "quote")
+SNIPPET_CHARS = 220
+
+
+def build_index(home: Path, day: dt.date, con: duckdb.DuckDBPyConnection | None = None) -> pa.Table:
+    """The day's index rows (documents and postings) from its articles and quotes."""
+    own = con is None
+    con = con or memory_connection(home)
+    try:
+        return con.sql(read_sql("search/index.sql"), params={"day": day}).to_arrow_table()
+    finally:
+        if own:
+            con.close()
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    day: dt.date
+    kind: str
+    doc_id: str
+    source_id: str
+    title: str
+    published_at: dt.datetime | None
+    speaker: str | None
+    snippet: str
+
+
+_ARTICLES = """
+SELECT r.score, r.day, r.doc_id, a.source_id, a.title, a.published_at, NULL AS speaker,
+       a.text AS body
+FROM search_ranked($query, 'article', date_from := $date_from, date_to := $date_to) AS r
+JOIN articles AS a ON a.article_id = r.doc_id AND a.day = r.day
+ORDER BY r.score DESC, r.doc_id
+LIMIT $limit
+"""
+
+_QUOTES = """
+SELECT r.score, r.day, r.doc_id, q.source_id, q.title, q.published_at, q.speaker,
+       q.quote AS body
+FROM search_ranked($query, 'quote', date_from := $date_from, date_to := $date_to) AS r
+JOIN quotes_with_speakers AS q ON q.quote_id = r.doc_id AND q.day = r.day
+ORDER BY r.score DESC, r.doc_id
+LIMIT $limit
+"""
+
+
+def query_terms(con: duckdb.DuckDBPyConnection, query: str) -> list[str]:
+    return con.execute("SELECT wd_terms($q)", {"q": query}).fetchone()[0]
+
+
+def search(
+    con: duckdb.DuckDBPyConnection,
+    query: str,
+    kind: str = "article",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    limit: int = 10,
+) -> list[Hit]:
+    """Ranked hits for ``query`` among articles or quotes, optionally within days."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    terms = query_terms(con, query)
+    if not terms:
+        return []
+    params = {"query": query, "date_from": date_from, "date_to": date_to, "limit": limit}
+    rows = con.execute(_ARTICLES if kind == "article" else _QUOTES, params).fetchall()
+    hits = []
+    for rank, (score, day, doc_id, source, title, published, speaker, body) in enumerate(
+        rows, start=1
+    ):
+        text = body or ""
+        snippet = best_snippet(con, text, terms) if kind == "article" else _shorten(text)
+        hits.append(Hit(rank, score, day, kind, doc_id, source, title, published, speaker, snippet))
+    return hits
+
+
+def best_snippet(con: duckdb.DuckDBPyConnection, text: str, terms: list[str]) -> str:
+    """The sentence that holds most of the query's terms (ties: the earliest)."""
+    sentences = [s for s in re.split(r"(?<=[.!?\u201d\"])\s+|\n\s*\n", text) if s.strip()]
+    if not sentences:
+        return ""
+    scores = con.execute(
+        "SELECT len(list_intersect(wd_terms(s), $terms)) FROM unnest($sentences) AS t(s)",
+        {"terms": terms, "sentences": sentences},
+    ).fetchall()
+    best = max(range(len(sentences)), key=lambda i: (scores[i][0], -i))
+    return _shorten(sentences[best])
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1] + "\u2026"
