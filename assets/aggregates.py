@@ -7,6 +7,7 @@ from dagster import (
     AssetCheckSeverity,
     AssetExecutionContext,
     AssetsDefinition,
+    AutomationCondition,
     MaterializeResult,
     asset,
 )
@@ -41,6 +42,8 @@ UPSTREAM = {
 
 def daily_aggregate(name: str) -> AssetsDefinition:
     @asset(
+        # Follows its inputs: recomputed when an upstream partition changes.
+        automation_condition=AutomationCondition.eager(),
         name=name,
         partitions_def=daily_partitions,
         group_name="aggregates",

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pandas as pd
-from dagster import AssetExecutionContext, MaterializeResult, asset
+from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, asset
 
 from assets.articles import articles
 from assets.checks import (
@@ -67,6 +67,8 @@ def entity_mentions(
 
 
 @asset(
+    # Follows its inputs: recomputed when an upstream partition changes.
+    automation_condition=AutomationCondition.eager(),
     group_name="entities",
     deps=[entity_mentions],
     kinds={"python", "parquet"},

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from dagster import AssetExecutionContext, MaterializeResult, asset
+from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, asset
 
 from assets.articles import articles
 from assets.checks import check_has_rows, has_rows
@@ -15,6 +15,8 @@ from wiredesk.search import build_index
 
 
 @asset(
+    # Follows its inputs: recomputed when an upstream partition changes.
+    automation_condition=AutomationCondition.eager(),
     partitions_def=daily_partitions,
     group_name="aggregates",
     deps=[articles, quotes],

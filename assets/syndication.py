@@ -4,6 +4,7 @@ from dagster import (
     AssetCheckResult,
     AssetCheckSeverity,
     AssetExecutionContext,
+    AutomationCondition,
     MaterializeResult,
     asset,
 )
@@ -28,6 +29,8 @@ ARTICLE_COLUMNS = [
 
 
 @asset(
+    # Follows its inputs: recomputed when an upstream partition changes.
+    automation_condition=AutomationCondition.eager(),
     group_name="articles",
     deps=[articles],
     kinds={"python", "parquet"},

@@ -4,7 +4,13 @@ They are unpartitioned assets (they read many days) that store one lake partitio
 each run recomputes only the days a changed input day reaches (wiredesk.aggregates).
 """
 
-from dagster import AssetExecutionContext, AssetsDefinition, MaterializeResult, asset
+from dagster import (
+    AssetExecutionContext,
+    AssetsDefinition,
+    AutomationCondition,
+    MaterializeResult,
+    asset,
+)
 
 from assets.aggregates import daily_aggregates
 from assets.articles import articles
@@ -23,6 +29,8 @@ UPSTREAM = {
 
 def cross_day_aggregate(name: str) -> AssetsDefinition:
     @asset(
+        # Follows its inputs: recomputed when an upstream partition changes.
+        automation_condition=AutomationCondition.eager(),
         name=name,
         group_name="aggregates",
         deps=UPSTREAM[name],

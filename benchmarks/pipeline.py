@@ -29,6 +29,8 @@ STAGES = [
     "entities",
     "aggregates",
 ]
+#: Dagster steps counted with a stage of the library run (cross-day linking work).
+STEP_STAGE = {"syndication": "entities"}
 
 
 def _peak_mb() -> float:
@@ -52,19 +54,22 @@ class Clock:
 
 
 def library_only(corpus: Path, home: Path) -> dict:
-    """Every stage as plain function calls with the same lake writes, no Dagster."""
-    from wiredesk.aggregates import DAILY_AGGREGATES, compute_daily
+    """Every asset's work as plain function calls with the same lake writes, no Dagster."""
+    from assets.syndication import ARTICLE_COLUMNS
+    from wiredesk.aggregates import (
+        CROSS_DAY_AGGREGATES,
+        DAILY_AGGREGATES,
+        compute_daily,
+        refresh_cross_day,
+    )
+    from wiredesk.articles_stage import ArticleHistory, build_articles_day, lookback_days
     from wiredesk.entities.link import link_entities
     from wiredesk.fetch import Fetcher
     from wiredesk.lake import Lake
+    from wiredesk.search import build_index
     from wiredesk.sources.config import load_sources
-    from wiredesk.stages import (
-        build_articles,
-        build_mentions,
-        build_quotes,
-        collect_feed_items,
-        fetch_pages,
-    )
+    from wiredesk.stages import build_mentions, build_quotes, collect_feed_items, fetch_pages
+    from wiredesk.syndication import build_syndication
     from wiredesk.warehouse import ensure_warehouse
 
     clock = Clock()
@@ -77,8 +82,23 @@ def library_only(corpus: Path, home: Path) -> dict:
             clock.run("feed_items", lake.write, "feed_items", items_by_day[day], day)
             pages, log = clock.run("raw_pages", fetch_pages, items_by_day[day], fetcher, "bench")
             clock.run("raw_pages", lake.write, "raw_pages", pages, day)
-            articles, _ = clock.run("articles", build_articles, pages, items_by_day[day], "bench")
-            clock.run("articles", lake.write, "articles", articles, day)
+
+            def articles_of(day=day, pages=pages):  # noqa: ANN202 - the stage's result
+                history = ArticleHistory(
+                    stored_versions=lake.read("article_versions", day).to_pylist(),
+                    prior_signatures=[
+                        row
+                        for earlier in lookback_days(day)
+                        for row in lake.read("article_signatures", earlier).to_pylist()
+                    ],
+                )
+                result = build_articles_day(pages, items_by_day[day], "bench", None, history)
+                lake.write("articles", result.articles, day)
+                lake.write("article_versions", result.versions, day)
+                lake.write("article_signatures", result.signatures, day)
+                return result.articles
+
+            articles = clock.run("articles", articles_of)
             mentions = clock.run("entity_mentions", build_mentions, articles)
             clock.run("entity_mentions", lake.write, "entity_mentions", mentions, day)
             quotes = clock.run("quotes", build_quotes, articles, mentions)
@@ -87,10 +107,23 @@ def library_only(corpus: Path, home: Path) -> dict:
     entities, aliases = clock.run("entities", link_entities, frame)
     clock.run("entities", lake.write, "entities", entities.to_dict("records"))
     clock.run("entities", lake.write, "entity_aliases", aliases.to_dict("records"))
+
+    def syndication() -> None:
+        rows, _ = build_syndication(
+            lake.read("article_signatures").to_pylist(),
+            lake.read("articles").select(ARTICLE_COLUMNS).to_pylist(),
+        )
+        lake.write("syndication", rows)
+
+    clock.run("entities", syndication)
     for day in days:
         for name in DAILY_AGGREGATES:
             data = clock.run("aggregates", compute_daily, home, name, day)
             clock.run("aggregates", lake.write, name, data, day)
+        index = clock.run("aggregates", build_index, home, day)
+        clock.run("aggregates", lake.write, "search_index", index, day)
+    for name in CROSS_DAY_AGGREGATES:
+        clock.run("aggregates", refresh_cross_day, home, name)
     ensure_warehouse(home)
     return {"wall": dict(clock.wall), "cpu": dict(clock.cpu), "days": [d.isoformat() for d in days]}
 
@@ -113,7 +146,7 @@ def with_dagster(corpus: Path, home: Path) -> dict:
     for run in instance.get_runs():
         for event in instance.all_logs(run.run_id, of_type=DagsterEventType.STEP_SUCCESS):
             step = event.step_key or ""
-            stage = "aggregates" if step.startswith("daily_") else step
+            stage = STEP_STAGE.get(step, "aggregates" if step not in STAGES else step)
             wall[stage] += event.dagster_event.event_specific_data.duration_ms / 1000
     return {
         "wall": dict(wall),

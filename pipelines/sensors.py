@@ -20,6 +20,7 @@ from dagster import (
 from pipelines.jobs import daily_ingest_job, process_new_items_job
 from pipelines.partitions import daily_partitions
 from wiredesk.config import home_dir, sources_file
+from wiredesk.ids import stable_id
 from wiredesk.lake import Lake
 from wiredesk.sources.config import SourcesError, load_sources
 from wiredesk.sources.dropfolder import folder_day, list_files, scan_file
@@ -73,7 +74,8 @@ def drop_folder_sensor(context: SensorEvaluationContext):  # noqa: ANN201 - gene
     requested = sorted(day for day in days if day in valid)
     for day in requested:
         yield RunRequest(
-            run_key=f"drop-{day}-{len(current)}-{hash(frozenset(current))}", partition_key=day
+            run_key=f"drop-{day}-{stable_id(json.dumps(current, sort_keys=True))}",
+            partition_key=day,
         )
     if not requested:
         yield SkipReason("no new or changed files in the drop folders")

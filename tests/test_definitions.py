@@ -46,6 +46,7 @@ def test_job_schedule_sensor_and_checks_are_registered() -> None:
         "drop_folder_sensor",
         "new_items_sensor",
         "record_run_failure",
+        "default_automation_condition_sensor",  # evaluates the assets' automation conditions
     }
     in_asset = {(k.asset_key.to_user_string(), k.name) for a in all_assets for k in a.check_keys}
     assert ("articles", "text_null_rate") in in_asset
@@ -65,3 +66,11 @@ def test_network_facing_assets_retry_and_have_freshness() -> None:
         spec = by_key[name].specs_by_key[by_key[name].key]
         assert by_key[name].op.retry_policy is not None, name
         assert spec.freshness_policy is not None, name
+
+
+def test_cross_day_and_aggregate_assets_follow_their_inputs() -> None:
+    by_key = {a.key.to_user_string(): a for a in all_assets}
+    for name in ("entities", "syndication", "daily_source_volume", "trending_entities"):
+        spec = by_key[name].specs_by_key[by_key[name].key]
+        assert spec.automation_condition is not None, name
+    assert by_key["articles"].specs_by_key[by_key["articles"].key].automation_condition is None

@@ -69,3 +69,17 @@ def test_batch_keeps_order_and_handles_empty_text() -> None:
     out = find_mentions(texts)
     assert len(out) == 3 and out[0] == []
     assert {m.text for m in out[1]} >= {"Amara Oyelaran", "Lagos"}
+
+
+def test_large_batches_use_two_processes_with_the_same_result(monkeypatch) -> None:
+    from wiredesk.entities import recognise
+
+    texts = [
+        "Foreign Minister Amara Oyelaran met the United Nations envoy in Geneva on Monday.",
+        "The International Energy Agency (IEA) said prices in Brussels would rise.",
+        "Lukas Brandt told reporters in Lisbon that the talks would resume.",
+    ] * 2
+    single = recognise.get_recogniser().raw_mentions_batch(texts)
+    monkeypatch.setattr(recognise, "MIN_PARALLEL_TEXTS", 2)
+    monkeypatch.setenv("WIREDESK_NER_PROCESSES", "2")
+    assert recognise.get_recogniser().raw_mentions_batch(texts) == single

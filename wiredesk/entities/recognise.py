@@ -130,6 +130,18 @@ def display_name(surface: str) -> str:
     return re.sub(r"[^\W\d_]{2,}", fix, surface)
 
 
+#: Below this many texts a second process costs more (it loads the model) than it saves.
+MIN_PARALLEL_TEXTS = 200
+
+
+def ner_processes() -> int:
+    """Worker processes for large batches: ``WIREDESK_NER_PROCESSES``, else up to 2 cores."""
+    configured = os.environ.get("WIREDESK_NER_PROCESSES")
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(2, os.cpu_count() or 1))
+
+
 class Recogniser:
     """Finds entity spans; resolution into names happens in ``resolve``."""
 
@@ -148,10 +160,10 @@ class Recogniser:
         """The model's spans, read from recased text but reported on the original."""
         texts = list(texts)
         recased = (recase(t) for t in texts)
+        processes = ner_processes() if len(texts) >= MIN_PARALLEL_TEXTS else 1
         out: list[list[Mention]] = []
-        for text, doc in zip(
-            texts, self.nlp.pipe(recased, batch_size=self.batch_size), strict=True
-        ):
+        docs = self.nlp.pipe(recased, batch_size=self.batch_size, n_process=processes)
+        for text, doc in zip(texts, docs, strict=True):
             out.append(
                 [
                     Mention(
