@@ -197,6 +197,30 @@ def cast(rng: random.Random, size: int = 120) -> list[Person]:
     return people
 
 
+def _vocabulary() -> list[str]:
+    """Common lower-case English words (the recogniser's casing list), for background text
+    that differs between articles as real copy does."""
+    path = Path(__file__).resolve().parent.parent / "wiredesk" / "entities" / "data" / "casing.tsv"
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, kind = line.partition("\t")
+        if kind == "l" and word.isalpha() and len(word) > 2:
+            words.append(word)
+    return words
+
+
+VOCABULARY = _vocabulary()
+
+
+def background(rng: random.Random, sentences: int) -> str:
+    """Sentences of common words: no entities, no quotes, different in every article."""
+    out = []
+    for _ in range(sentences):
+        words = rng.sample(VOCABULARY, rng.randrange(12, 24))
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
+
+
 def story(rng: random.Random, number: int, day: dt.date, people: list[Person]) -> Story:
     agency = AGENCIES[number % len(AGENCIES)]
     place = rng.choice(PLACES)
@@ -213,6 +237,7 @@ def story(rng: random.Random, number: int, day: dt.date, people: list[Person]) -
         f"\u201c{said[0]},\u201d {a.last} told reporters. \u201c{said[1]}.\u201d",
         f"{b.role} {b.full} called the proposal \u201ca first step\u201d and said talks would "
         "resume next week.",
+        background(rng, 3),
         f'"{said[2]}," {b.role_ref} said, "and we will answer it in writing."',
         f"The {acronym} said in a statement that it expected a decision before the end of the "
         f"month, according to officials familiar with the matter.",
@@ -220,9 +245,12 @@ def story(rng: random.Random, number: int, day: dt.date, people: list[Person]) -
         f"\u201cThere is no other way to do this,\u201d {a.pronoun} added.",
         f"Officials said the next round would be held in {rng.choice(PLACES).title()}, and "
         f"{a.last} noted that the {acronym} would attend as an observer.",
+        background(rng, 3),
+        background(rng, 2),
         f"(Reporting by {rng.choice(FIRST_F)} {rng.choice(SURNAMES)}; Editing by "
         f"{rng.choice(FIRST_M)} {rng.choice(SURNAMES)})",
     ]
+    paragraphs = [p[0].upper() + p[1:] for p in paragraphs]
     headline = f"{a.last} says {goal} within reach as {topic} go on in {place.title()}"
     return Story(number, day, agency, place, headline, paragraphs, rng.randrange(6 * 60, 20 * 60))
 
