@@ -9,7 +9,7 @@ from assets.common import OWNERS, definition_metadata, markdown_table, output_me
 from assets.ingest import raw_pages
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.articles_stage import ArticleHistory, build_articles_day, lookback_days
+from wiredesk.articles_stage import run_articles_day
 from wiredesk.stages import now_utc
 
 
@@ -43,24 +43,10 @@ from wiredesk.stages import now_utc
 def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     day = dt.date.fromisoformat(context.partition_key)
     lake = wiredesk.lake()
-    pages = lake.read("raw_pages", day).to_pylist()
-    items = lake.read("feed_items", day).to_pylist()
-    history = ArticleHistory(
-        stored_versions=lake.read("article_versions", day).to_pylist(),
-        prior_signatures=[
-            row
-            for earlier in lookback_days(day)
-            for row in lake.read("article_signatures", earlier).to_pylist()
-        ],
-    )
-    result = build_articles_day(pages, items, context.run_id, now_utc(), history)
+    result = run_articles_day(lake, day, context.run_id, now_utc())
     rows, errors = result.articles, result.errors
     for error in errors:
         context.log.warning(f"{error['error_class']}: {error['detail']}")
-    lake.write("articles", rows, day)
-    lake.write("article_versions", result.versions, day)
-    lake.write("article_signatures", result.signatures, day)
-    lake.write("fetch_log", errors, day, part="articles")
     wiredesk.publish()
     newest = sorted(
         rows,
@@ -87,7 +73,7 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
             ratio_check(
                 "extraction_failure_rate",
                 len(errors),
-                len(pages),
+                result.pages_read,
                 max_rate=wiredesk.max_extraction_failure_rate,
             ),
             ratio_check(

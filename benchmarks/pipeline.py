@@ -62,7 +62,7 @@ def library_only(corpus: Path, home: Path) -> dict:
         compute_daily,
         refresh_cross_day,
     )
-    from wiredesk.articles_stage import ArticleHistory, build_articles_day, lookback_days
+    from wiredesk.articles_stage import run_articles_day
     from wiredesk.entities.link import link_entities
     from wiredesk.fetch import Fetcher
     from wiredesk.lake import Lake
@@ -83,22 +83,7 @@ def library_only(corpus: Path, home: Path) -> dict:
             pages, log = clock.run("raw_pages", fetch_pages, items_by_day[day], fetcher, "bench")
             clock.run("raw_pages", lake.write, "raw_pages", pages, day)
 
-            def articles_of(day=day, pages=pages):  # noqa: ANN202 - the stage's result
-                history = ArticleHistory(
-                    stored_versions=lake.read("article_versions", day).to_pylist(),
-                    prior_signatures=[
-                        row
-                        for earlier in lookback_days(day)
-                        for row in lake.read("article_signatures", earlier).to_pylist()
-                    ],
-                )
-                result = build_articles_day(pages, items_by_day[day], "bench", None, history)
-                lake.write("articles", result.articles, day)
-                lake.write("article_versions", result.versions, day)
-                lake.write("article_signatures", result.signatures, day)
-                return result.articles
-
-            articles = clock.run("articles", articles_of)
+            articles = clock.run("articles", run_articles_day, lake, day, "bench").articles
             mentions = clock.run("entity_mentions", build_mentions, articles)
             clock.run("entity_mentions", lake.write, "entity_mentions", mentions, day)
             quotes = clock.run("quotes", build_quotes, articles, mentions)

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from wiredesk.dedup import Fingerprint, assign_clusters, fingerprint
 from wiredesk.extract import ExtractionError, extract, reconcile_date
 from wiredesk.ids import stable_id
+from wiredesk.lake import Lake
 from wiredesk.revisions import KnownVersion, chain_versions
 from wiredesk.schema import table
 from wiredesk.sources.dropfolder import folder_day
@@ -44,6 +45,7 @@ class ArticlesDay:
     errors: list[Row]
     versions: list[Row]
     signatures: list[Row]
+    pages_read: int = 0
 
 
 def _path_of(url: str) -> Path:
@@ -225,3 +227,32 @@ def lookback_days(day: dt.date, days: int = LOOKBACK_DAYS) -> list[dt.date]:
 def latest_versions(rows: Sequence[Row]) -> list[Row]:
     """Only the current version of each story (what downstream tables read)."""
     return [row for row in rows if row.get("is_latest")]
+
+
+def load_history(lake: Lake, day: dt.date) -> ArticleHistory:
+    """What a day's rebuild needs from the lake: its stored versions and the signatures of
+    the days just before it."""
+    return ArticleHistory(
+        stored_versions=lake.read("article_versions", day).to_pylist(),
+        prior_signatures=[
+            row
+            for earlier in lookback_days(day)
+            for row in lake.read("article_signatures", earlier).to_pylist()
+        ],
+    )
+
+
+def run_articles_day(
+    lake: Lake, day: dt.date, run_id: str, now: dt.datetime | None = None
+) -> ArticlesDay:
+    """The whole articles stage for one day: read pages and items, rebuild, write the
+    day's articles, versions, signatures and extraction failures."""
+    pages = lake.read("raw_pages", day).to_pylist()
+    items = lake.read("feed_items", day).to_pylist()
+    result = build_articles_day(pages, items, run_id, now, load_history(lake, day))
+    result.pages_read = len(pages)
+    lake.write("articles", result.articles, day)
+    lake.write("article_versions", result.versions, day)
+    lake.write("article_signatures", result.signatures, day)
+    lake.write("fetch_log", result.errors, day, part="articles")
+    return result
