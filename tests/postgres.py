@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.system import debian_package
+
 
 def _bin_dir() -> Path | None:
     candidates = [shutil.which("pg_ctl"), *sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))]
@@ -26,20 +28,7 @@ def _bin_dir() -> Path | None:
 
 def postgres_bin() -> Path:
     """Where initdb/pg_ctl live; installs Debian's postgresql package when it is missing."""
-    found = _bin_dir()
-    if found:
-        return found
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.fail("PostgreSQL is not installed and cannot be installed here (needs root + apt)")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, capture_output=True)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "postgresql"], check=True, env=env, capture_output=True
-    )
-    found = _bin_dir()
-    if not found:
-        pytest.fail("postgresql installed but pg_ctl not found")
-    return found
+    return Path(debian_package("postgresql", lambda: str(d) if (d := _bin_dir()) else None))
 
 
 def _as_postgres(args: list[str]) -> list[str]:

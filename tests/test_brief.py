@@ -5,28 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from pipelines.cli import main
+from tests import system
 from wiredesk.brief import gather, render_brief
 from wiredesk.warehouse import connect_readonly
 
 DAY = dt.date(2026, 11, 19)
 CHARTS = {"volume", "entities", "risers", "cooccurrence"}
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: Added to a copy of the page by the test only: writes each chart's laid-out size.
 PROBE = """<script>
 const found = [...document.querySelectorAll('svg.chart')].map(svg => {
@@ -41,30 +31,11 @@ out.textContent = JSON.stringify(found); document.body.appendChild(out);
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    """Debian's chromium, installed with apt-get when missing (needs root)."""
-    path = shutil.which("chromium")
-    if path is None:
-        subprocess.run(["apt-get", "update"], check=True, capture_output=True)
-        subprocess.run(
-            ["apt-get", "install", "-y", "chromium"],
-            check=True,
-            capture_output=True,
-            env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
-        )
-        path = shutil.which("chromium")
-    assert path, "chromium is not installed"
-    return path
+    return system.chromium()
 
 
 def _chromium(binary: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    profile = tmp_path / "chromium-profile"
-    return subprocess.run(
-        [binary, *FLAGS, f"--user-data-dir={profile}", "--window-size=1400,1600", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    return system.run_chromium(tmp_path / "chromium-profile", *args, window="1400,1600")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.system import run_chromium
 
 ASSETS = {
     "feed_items",
@@ -53,21 +53,6 @@ def graphql(url: str, query: str) -> dict:
     )
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())
-
-
-def chromium() -> str:
-    """Debian's Chromium, installed on first use (the test set-up the UI test needs)."""
-    found = shutil.which("chromium")
-    if found:
-        return found
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.fail("chromium is not installed and cannot be installed here (needs root + apt)")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, capture_output=True)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env, capture_output=True
-    )
-    return shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -149,32 +134,9 @@ def test_location_loads_with_every_asset_check_schedule_and_sensor(dagster_ui: s
 def test_pages_render_in_chromium(
     dagster_ui: str, tmp_path: Path, page: str, expected: str
 ) -> None:
-    browser = chromium()
     shot = tmp_path / (page.strip("/").replace("/", "-") + ".png")
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1400,900",
-        "--virtual-time-budget=20000",
-    ]
-    dom = subprocess.run(
-        [browser, *flags, "--dump-dom", dagster_ui + page],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    profile, wait = tmp_path / "profile", "--virtual-time-budget=20000"
+    dom = run_chromium(profile, wait, "--dump-dom", dagster_ui + page, check=False)
     assert expected in dom.stdout and "<div" in dom.stdout
-    subprocess.run(
-        [browser, *flags, f"--screenshot={shot}", dagster_ui + page],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
+    run_chromium(profile, wait, f"--screenshot={shot}", dagster_ui + page)
     assert shot.exists() and shot.stat().st_size > 10_000
