@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
-from pipelines.commands.common import UsageError
-
-
-def _parse_day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None
+from pipelines.commands.common import UsageError, parse_day
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
@@ -59,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the daily brief as a self-contained HTML page",
         description="Volume, top entities and risers, quote of the day and co-occurrence.",
     )
-    brief.add_argument("--day", type=_parse_day, help="day, YYYY-MM-DD (default: newest)")
+    brief.add_argument("--day", type=parse_day, help="day, YYYY-MM-DD (default: newest)")
     brief.add_argument("--out", help="write to this HTML file (default: stdout)")
     brief.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
     brief.set_defaults(func=cmd_brief)

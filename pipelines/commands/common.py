@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -29,3 +31,11 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width
     for row in body:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
     print(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+
+
+def parse_day(value: str) -> dt.date:
+    """argparse type for YYYY-MM-DD days."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None

@@ -7,14 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipelines.commands.common import UsageError, print_table
-
-
-def _parse_day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None
+from pipelines.commands.common import UsageError, parse_day, print_table
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -95,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     ingest.add_argument("--sources", help="sources file (default ./sources.yaml)")
     ingest.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
-    ingest.add_argument("--day", type=_parse_day, help="one day, YYYY-MM-DD")
-    ingest.add_argument("--from", dest="date_from", type=_parse_day, help="first day")
-    ingest.add_argument("--to", dest="date_to", type=_parse_day, help="last day")
+    ingest.add_argument("--day", type=parse_day, help="one day, YYYY-MM-DD")
+    ingest.add_argument("--from", dest="date_from", type=parse_day, help="first day")
+    ingest.add_argument("--to", dest="date_to", type=parse_day, help="last day")
     ingest.set_defaults(func=cmd_ingest)

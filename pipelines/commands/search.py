@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from pipelines.commands.common import UsageError
-
-
-def _parse_day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None
+from pipelines.commands.common import UsageError, parse_day
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -63,8 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     search.add_argument("text", help="the words to look for")
     search.add_argument("--quotes", action="store_true", help="search quotes, not articles")
-    search.add_argument("--from", dest="date_from", type=_parse_day, help="first day")
-    search.add_argument("--to", dest="date_to", type=_parse_day, help="last day")
+    search.add_argument("--from", dest="date_from", type=parse_day, help="first day")
+    search.add_argument("--to", dest="date_to", type=parse_day, help="last day")
     search.add_argument("--limit", type=int, default=10, help="hits to print (default 10)")
     search.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
     search.set_defaults(func=cmd_search)
