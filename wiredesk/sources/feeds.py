@@ -18,7 +18,7 @@ from wiredesk.dates import parse_datetime
 from wiredesk.fetch import errors as E
 from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.jsonfeed import FeedPage, looks_like_json, read_json_feed
-from wiredesk.sources.urls import admissible_link, canonical_url, resolve_link
+from wiredesk.sources.urls import resolve_link
 from wiredesk.sources.xmlsafety import declares_entities, local_name, safe_parser
 
 DEFAULT_MAX_ITEMS = 1000
@@ -82,29 +82,15 @@ def read_feed(
     page = FeedPage(flavour=parsed.version or "unknown")
     page.errors.extend(SourceError(source_id, feed_url, c, f"{feed_url}: {r}") for c, r in notes)
     for index, entry in enumerate(parsed.entries):
-        link = entry.get("link") or _guid_link(entry)
-        if not link:
-            page.errors.append(
-                SourceError(
-                    source_id, feed_url, E.MISSING_LINK, f"{feed_url}: entry {index} has no link"
-                )
-            )
-            continue
-        url = resolve_link(feed_url, link)
-        refusal = admissible_link(feed_url, url)
-        if refusal:
-            page.errors.append(SourceError(source_id, url, E.SCHEME_BLOCKED, refusal))
-            continue
-        page.items.append(
-            FeedItem(
-                source_id=source_id,
-                url=url,
-                canonical_url=canonical_url(url),
-                guid=entry.get("id") or entry.get("guid") or None,
-                title=(entry.get("title") or "").strip() or None,
-                published_at=_entry_time(entry),
-                format="html",
-            )
+        page.add_entry(
+            source_id,
+            feed_url,
+            index,
+            entry.get("link") or _guid_link(entry),
+            guid=entry.get("id") or entry.get("guid") or None,
+            title=(entry.get("title") or "").strip() or None,
+            published_at=_entry_time(entry),
+            format="html",
         )
     for link in parsed.feed.get("links", []):
         if link.get("rel") == "next" and link.get("href"):

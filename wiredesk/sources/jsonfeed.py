@@ -20,6 +20,27 @@ class FeedPage:
     next_url: str | None = None
     flavour: str | None = None
 
+    def add_entry(
+        self, source_id: str, feed_url: str, index: int, link: object, **fields: object
+    ) -> None:
+        """Keep entry ``index`` under its resolved link, or record why it cannot be kept
+        (no link, or a link a feed may not point at)."""
+        if not isinstance(link, str) or not link.strip():
+            self.errors.append(
+                SourceError(
+                    source_id, feed_url, E.MISSING_LINK, f"{feed_url}: entry {index} has no link"
+                )
+            )
+            return
+        url = resolve_link(feed_url, link)
+        refusal = admissible_link(feed_url, url)
+        if refusal:
+            self.errors.append(SourceError(source_id, url, E.SCHEME_BLOCKED, refusal))
+            return
+        self.items.append(
+            FeedItem(source_id=source_id, url=url, canonical_url=canonical_url(url), **fields)
+        )
+
 
 def looks_like_json(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
@@ -62,31 +83,15 @@ def read_json_feed(data: bytes, feed_url: str, source_id: str, max_items: int) -
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
-        link = entry.get("url") or entry.get("external_url")
-        if not isinstance(link, str) or not link.strip():
-            page.errors.append(
-                SourceError(
-                    source_id, feed_url, E.MISSING_LINK, f"{feed_url}: item {index} has no url"
-                )
-            )
-            continue
-        url = resolve_link(feed_url, link)
-        refusal = admissible_link(feed_url, url)
-        if refusal:
-            page.errors.append(SourceError(source_id, url, E.SCHEME_BLOCKED, refusal))
-            continue
         title = entry.get("title")
-        page.items.append(
-            FeedItem(
-                source_id=source_id,
-                url=url,
-                canonical_url=canonical_url(url),
-                guid=str(entry["id"]) if entry.get("id") not in (None, "") else None,
-                title=title.strip() or None if isinstance(title, str) else None,
-                published_at=parse_datetime(
-                    entry.get("date_published") or entry.get("date_modified")
-                ),
-            )
+        page.add_entry(
+            source_id,
+            feed_url,
+            index,
+            entry.get("url") or entry.get("external_url"),
+            guid=str(entry["id"]) if entry.get("id") not in (None, "") else None,
+            title=title.strip() or None if isinstance(title, str) else None,
+            published_at=parse_datetime(entry.get("date_published") or entry.get("date_modified")),
         )
     next_url = document.get("next_url")
     if isinstance(next_url, str) and next_url.strip():
