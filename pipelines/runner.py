@@ -31,10 +31,6 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 Progress = Callable[[str], None]
 
 
-def _selection(names: Sequence[str]) -> list[str]:
-    return list(names)
-
-
 def aggregate_names() -> list[str]:
     taken = set(DAY_STAGES) | set(CROSS_DAY) | set(AFTER_AGGREGATES)
     return [a.key.to_user_string() for a in all_assets if a.key.to_user_string() not in taken]
@@ -81,54 +77,39 @@ def ingest_days(
     progress: Progress = lambda message: None,
 ) -> dict[str, dict[str, int]]:
     """Materialise every asset for ``days``; returns row counts per day and asset."""
-    resource = WiredeskResource(home=str(home_dir(home)), sources_file=str(sources_file(sources)))
-    resources = {"wiredesk": resource}
+    resources = {
+        "wiredesk": WiredeskResource(
+            home=str(home_dir(home)), sources_file=str(sources_file(sources))
+        )
+    }
     instance = instance or dagster_instance()
+
+    def run(selection: Sequence[str], key: str | None = None) -> dict[str, int]:
+        result = materialize(
+            all_assets,
+            selection=list(selection),
+            partition_key=key,
+            resources=resources,
+            instance=instance,
+            tags={"wiredesk/trigger": "cli"},
+            run_config=QUIET,
+        )
+        return _counts(result)
+
+    def show(label: str, counts: dict[str, int]) -> None:
+        progress(f"{label:<12}" + "  ".join(f"{k} {v}" for k, v in counts.items()))
+
     report: dict[str, dict[str, int]] = {}
     for day in days:
-        key = day.isoformat()
-        result = materialize(
-            all_assets,
-            selection=_selection(DAY_STAGES),
-            partition_key=key,
-            resources=resources,
-            instance=instance,
-            tags={"wiredesk/trigger": "cli"},
-            run_config=QUIET,
-        )
-        report[key] = _counts(result)
-        progress(f"{key}  " + "  ".join(f"{k} {v}" for k, v in report[key].items()))
-    result = materialize(
-        all_assets,
-        selection=_selection(CROSS_DAY),
-        resources=resources,
-        instance=instance,
-        tags={"wiredesk/trigger": "cli"},
-        run_config=QUIET,
-    )
-    report["all days"] = _counts(result)
-    progress("all days    " + "  ".join(f"{k} {v}" for k, v in report["all days"].items()))
+        report[day.isoformat()] = run(DAY_STAGES, day.isoformat())
+        show(day.isoformat(), report[day.isoformat()])
+    report["all days"] = run(CROSS_DAY)
+    show("all days", report["all days"])
     for day in days:
-        key = day.isoformat()
-        result = materialize(
-            all_assets,
-            selection=aggregate_names(),
-            partition_key=key,
-            resources=resources,
-            instance=instance,
-            tags={"wiredesk/trigger": "cli"},
-            run_config=QUIET,
-        )
-        report[key].update(_counts(result))
-        progress(f"{key}  aggregates: " + "  ".join(f"{k} {v}" for k, v in _counts(result).items()))
-    result = materialize(
-        all_assets,
-        selection=_selection(AFTER_AGGREGATES),
-        resources=resources,
-        instance=instance,
-        tags={"wiredesk/trigger": "cli"},
-        run_config=QUIET,
-    )
-    report["all days"].update(_counts(result))
-    progress("all days    " + "  ".join(f"{k} {v}" for k, v in _counts(result).items()))
+        counts = run(aggregate_names(), day.isoformat())
+        report[day.isoformat()].update(counts)
+        show(day.isoformat(), counts)
+    counts = run(AFTER_AGGREGATES)
+    report["all days"].update(counts)
+    show("all days", counts)
     return report
