@@ -19,18 +19,9 @@ from assets.entities import entities, entity_mentions
 from assets.quotes import quotes
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.aggregates import compute_daily
+from wiredesk.aggregates import SUMS_TO_INPUT, compute_daily, input_total
 from wiredesk.schema import table
 from wiredesk.warehouse import memory_connection
-
-#: Aggregates whose total must equal a count over their input for the same day.
-SUMS_TO_INPUT = {
-    "daily_source_volume": ("articles", "SELECT count(*) FROM articles WHERE day = $day"),
-    "daily_entity_mentions": (
-        "mentions",
-        "SELECT count(*) FROM entity_mentions WHERE day = $day",
-    ),
-}
 
 UPSTREAM = {
     "daily_source_volume": [articles],
@@ -68,15 +59,18 @@ def daily_aggregate(name: str) -> AssetsDefinition:
     )
     def _aggregate(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
         day = dt.date.fromisoformat(context.partition_key)
-        data = compute_daily(wiredesk.home_path(), name, day)
-        lake = wiredesk.lake()
-        lake.write(name, data, day)
+        con = memory_connection(wiredesk.home_path())
+        try:
+            data = compute_daily(wiredesk.home_path(), name, day, con)
+            expected = input_total(con, name, day) if name in SUMS_TO_INPUT else None
+        finally:
+            con.close()
+        wiredesk.lake().write(name, data, day)
         wiredesk.publish()
         rows = data.to_pylist()
         results = [check_has_rows(rows)]
-        if name in SUMS_TO_INPUT:
-            column, query = SUMS_TO_INPUT[name]
-            results.append(sums_to_input(wiredesk, day, rows, column, query))
+        if expected is not None:
+            results.append(sums_to_input(rows, SUMS_TO_INPUT[name][0], expected))
         return MaterializeResult(
             metadata=output_metadata(len(rows), markdown_table(rows, data.column_names[:6])),
             check_results=results,
@@ -85,15 +79,8 @@ def daily_aggregate(name: str) -> AssetsDefinition:
     return _aggregate
 
 
-def sums_to_input(
-    wiredesk: WiredeskResource, day: dt.date, rows: list[dict], column: str, query: str
-) -> AssetCheckResult:
+def sums_to_input(rows: list[dict], column: str, expected: int) -> AssetCheckResult:
     """An aggregate that does not add up to its input has lost or doubled rows."""
-    con = memory_connection(wiredesk.home_path())
-    try:
-        expected = con.execute(query, {"day": day}).fetchone()[0]
-    finally:
-        con.close()
     total = sum(row[column] or 0 for row in rows)
     return AssetCheckResult(
         check_name="sums_to_input",

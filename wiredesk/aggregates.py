@@ -41,6 +41,22 @@ TREND_WINDOW_DAYS = 28
 STATE_FILE = "_inputs.json"
 
 
+#: Aggregates whose total must equal a count of their input rows for the same day:
+#: aggregate -> (column summed, SQL counting the input rows of ``$day``).
+SUMS_TO_INPUT = {
+    "daily_source_volume": ("articles", "SELECT count(*) FROM articles WHERE day = $day"),
+    "daily_entity_mentions": (
+        "mentions",
+        "SELECT count(*) FROM entity_mentions WHERE day = $day",
+    ),
+}
+
+
+def input_total(con: duckdb.DuckDBPyConnection, name: str, day: dt.date) -> int:
+    """What ``name``'s summed column must add up to on ``day`` (see ``SUMS_TO_INPUT``)."""
+    return con.execute(SUMS_TO_INPUT[name][1], {"day": day}).fetchone()[0]
+
+
 def compute_daily(
     home: Path, name: str, day: dt.date, con: duckdb.DuckDBPyConnection | None = None
 ) -> pa.Table:
