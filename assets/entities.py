@@ -82,7 +82,7 @@ def entity_mentions(
 )
 def entities(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     lake = wiredesk.lake()
-    mentions = lake.read("entity_mentions").to_pandas()
+    mentions = lake.read("entity_mentions")
     alias_file = entities_file(wiredesk.sources_file)
     try:
         curated = load_curated(alias_file)

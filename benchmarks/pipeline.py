@@ -88,7 +88,7 @@ def library_only(corpus: Path, home: Path) -> dict:
             clock.run("entity_mentions", lake.write, "entity_mentions", mentions, day)
             quotes = clock.run("quotes", build_quotes, articles, mentions)
             clock.run("quotes", lake.write, "quotes", quotes, day)
-    frame = clock.run("entities", lambda: lake.read("entity_mentions").to_pandas())
+    frame = clock.run("entities", lake.read, "entity_mentions")
     entities, aliases = clock.run("entities", link_entities, frame)
     clock.run("entities", lake.write, "entities", entities.to_dict("records"))
     clock.run("entities", lake.write, "entity_aliases", aliases.to_dict("records"))

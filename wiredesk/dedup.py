@@ -17,13 +17,14 @@ earlier article's cluster, which keeps ids stable across re-runs and days.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from wiredesk.text import fold
+from wiredesk.text import fold_line
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -71,7 +72,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     outlet reordering paragraphs changes no shingle."""
     grams: set[str] = set()
     for paragraph in text.split("\n"):
-        words = fold(paragraph).split()
+        words = fold_line(paragraph).split()
         if len(words) <= size:
             if words:
                 grams.add(" ".join(words))
@@ -80,11 +81,20 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return grams
 
 
+@functools.cache
+def _permutations() -> object:
+    """The seeded permutations, drawn once: drawing them costs more than using them."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
 def _minhash(values: Iterable[int] | None = None) -> MinHash:
-    if values is None:
-        return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    hashvalues = None if values is None else np.array(values, dtype=np.uint64)
     return MinHash(
-        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint64)
+        num_perm=NUM_PERM,
+        seed=SEED,
+        scheme=SCHEME,
+        hashvalues=hashvalues,
+        permutations=_permutations(),
     )
 
 
@@ -127,11 +137,15 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
 def is_copy(a: Fingerprint, b: Fingerprint) -> tuple[bool, float]:
     """(copies?, estimated Jaccard)."""
     jaccard = estimated_jaccard(a, b)
+    return _verified(a, b, jaccard), jaccard
+
+
+def _verified(a: Fingerprint, b: Fingerprint, jaccard: float) -> bool:
     if jaccard >= SAME_JACCARD:
-        return True, jaccard
+        return True
     if min(a.shingle_count, b.shingle_count) < MIN_SHINGLES:
-        return False, jaccard
-    return containment(jaccard, a.shingle_count, b.shingle_count) >= SAME_CONTAINMENT, jaccard
+        return False
+    return containment(jaccard, a.shingle_count, b.shingle_count) >= SAME_CONTAINMENT
 
 
 def assign_clusters(
@@ -152,28 +166,56 @@ def assign_clusters(
         cluster_of[item.article_id] = item.cluster_id or item.article_id
         lsh.insert(item.article_id, _minhash(item.minhash))
     result: dict[str, Match] = {}
+    arrays = {key: np.asarray(f.minhash, dtype=np.uint64) for key, f in known.items()}
     for item in sorted(new, key=lambda f: f.order):
         if item.article_id in result:
             continue
         signature_of_item = _minhash(item.minhash)
-        best: tuple[tuple, str, float] | None = None
-        for other_id in lsh.query(signature_of_item):
-            other = known[other_id]
-            if other_id == item.article_id or other.order >= item.order:
-                continue
-            same, jaccard = is_copy(item, other)
-            if same and (best is None or other.order < best[0]):
-                best = (other.order, other_id, jaccard)
+        arrays[item.article_id] = np.asarray(item.minhash, dtype=np.uint64)
+        earlier = [
+            other_id
+            for other_id in lsh.query(signature_of_item)
+            if other_id != item.article_id and known[other_id].order < item.order
+        ]
+        best = _earliest_copy(item, [known[o] for o in earlier], arrays)
         if best is None:
             match = Match(cluster_id=item.article_id)
         else:
-            match = Match(cluster_id=cluster_of[best[1]], matched_id=best[1], similarity=best[2])
+            match = Match(cluster_id=cluster_of[best[0]], matched_id=best[0], similarity=best[1])
         result[item.article_id] = match
         cluster_of[item.article_id] = match.cluster_id
         known[item.article_id] = item
         if item.article_id not in lsh:
             lsh.insert(item.article_id, signature_of_item)
     return result
+
+
+def _earliest_copy(
+    item: Fingerprint, candidates: Sequence[Fingerprint], arrays: dict[str, np.ndarray]
+) -> tuple[str, float] | None:
+    """The earliest candidate verified as a copy of ``item``, with its estimated Jaccard.
+
+    All candidates are verified at once with numpy: LSH at a low threshold returns many
+    candidates per article, and checking them one by one dominated clustering time.
+    """
+    if not candidates:
+        return None
+    matrix = np.stack([arrays[c.article_id] for c in candidates])
+    jaccard = np.count_nonzero(matrix == arrays[item.article_id], axis=1) / matrix.shape[1]
+    same_text = np.array([c.content_hash == item.content_hash for c in candidates])
+    jaccard = np.where(same_text, 1.0, jaccard)
+    sizes = np.array([c.shingle_count for c in candidates], dtype=float)
+    smaller = np.minimum(sizes, item.shingle_count)
+    intersection = jaccard * (sizes + item.shingle_count) / (1 + jaccard)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        contained = np.minimum(1.0, np.where(smaller > 0, intersection / smaller, 0.0))
+    verified = (jaccard >= SAME_JACCARD) | (
+        (smaller >= MIN_SHINGLES) & (contained >= SAME_CONTAINMENT)
+    )
+    if not verified.any():
+        return None
+    winner = min(np.flatnonzero(verified), key=lambda i: candidates[i].order)
+    return candidates[winner].article_id, float(jaccard[winner])
 
 
 def exact_duplicates(hashes: dict[str, str]) -> dict[str, list[str]]:

@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from wiredesk.entities.acronyms import abbreviates, is_acronym
 from wiredesk.entities.curated import CuratedEntity, match_key
@@ -54,8 +56,6 @@ class _Node:
     names: Counter = field(default_factory=Counter)
     texts: Counter = field(default_factory=Counter)
     roles: Counter = field(default_factory=Counter)
-    articles: set[str] = field(default_factory=set)
-    days: list = field(default_factory=list)
     mentions: int = 0
 
     @property
@@ -87,18 +87,38 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _nodes(mentions: pd.DataFrame) -> dict[str, _Node]:
+#: Per-key counts, computed by DuckDB so that the Python loop runs once per distinct key
+#: (thousands) instead of once per mention (millions in a long archive).
+_KEY_COUNTS = {
+    "names": "SELECT entity_key, name AS value, count(*) AS n FROM mentions GROUP BY ALL",
+    "texts": "SELECT entity_key, text AS value, count(*) AS n FROM mentions GROUP BY ALL",
+    "roles": """SELECT entity_key, value, count(*) AS n
+                FROM (SELECT entity_key, unnest(roles) AS value FROM mentions)
+                WHERE value IS NOT NULL GROUP BY ALL""",
+}
+
+
+def _as_arrow(mentions: pd.DataFrame | pa.Table) -> pa.Table:
+    if isinstance(mentions, pa.Table):
+        return mentions
+    columns = ["article_id", "day", "entity_key", "text", "type", "name", "roles"]
+    frame = mentions[columns].copy()
+    frame["roles"] = [list(r) if r is not None else [] for r in frame["roles"]]
+    frame["article_id"] = frame["article_id"].astype(str)
+    frame["day"] = pd.to_datetime(frame["day"]).dt.date
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def _nodes(con: duckdb.DuckDBPyConnection) -> dict[str, _Node]:
     nodes: dict[str, _Node] = {}
-    for row in mentions.itertuples(index=False):
-        node = nodes.get(row.entity_key)
-        if node is None:
-            node = nodes[row.entity_key] = _Node(row.entity_key, row.type, normalise_name(row.name))
-        node.names[row.name] += 1
-        node.texts[row.text] += 1
-        node.roles.update(list(row.roles) if row.roles is not None else [])
-        node.articles.add(str(row.article_id))
-        node.days.append(row.day)
-        node.mentions += 1
+    keys = con.execute(
+        "SELECT entity_key, min(type), min(name), count(*) FROM mentions GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    for key, type_, name, count in keys:
+        nodes[key] = _Node(key, type_, normalise_name(name), mentions=count)
+    for attribute, query in _KEY_COUNTS.items():
+        for key, value, count in con.execute(query).fetchall():
+            getattr(nodes[key], attribute)[value] = count
     return nodes
 
 
@@ -210,43 +230,66 @@ def canonical_name(names: Counter) -> str:
 
 
 def link_entities(
-    mentions: pd.DataFrame, curated: Sequence[CuratedEntity] = ()
+    mentions: pd.DataFrame | pa.Table, curated: Sequence[CuratedEntity] = ()
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group mentions from many articles into entities; map each entity key to its entity.
 
     ``mentions``: one row per mention with ``article_id, day, entity_key, text, type, name,
     roles``; ``curated``: entries of the alias file. Returns ``(entities, entity_aliases)``.
     """
-    if mentions.empty:
+    if mentions.num_rows == 0 if isinstance(mentions, pa.Table) else mentions.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS), pd.DataFrame(columns=ALIAS_COLUMNS)
-    nodes = _nodes(mentions)
-    groups = _UnionFind(sorted(nodes))
-    curated_links, claimed = _curated_links(nodes, curated)
-    for a, b in curated_links:
-        groups.union(a, b)
-    entry_of_root = {groups.find(k): entry.name for k, entry in claimed.items()}
-    for a, b in [*_type_links(nodes), *_surname_links(nodes), *_acronym_links(nodes)]:
-        ra, rb = groups.find(a), groups.find(b)
-        ea, eb = entry_of_root.get(ra), entry_of_root.get(rb)
-        if ea and eb and ea != eb:
-            continue  # two of the analyst's entries are never merged by a rule
-        groups.union(ra, rb)
-        if ea or eb:
-            entry_of_root[groups.find(ra)] = ea or eb
+    con = duckdb.connect()
+    try:
+        con.register("mentions", _as_arrow(mentions))
+        nodes = _nodes(con)
+        groups = _UnionFind(sorted(nodes))
+        curated_links, claimed = _curated_links(nodes, curated)
+        for a, b in curated_links:
+            groups.union(a, b)
+        entry_of_root = {groups.find(k): entry.name for k, entry in claimed.items()}
+        for a, b in [*_type_links(nodes), *_surname_links(nodes), *_acronym_links(nodes)]:
+            ra, rb = groups.find(a), groups.find(b)
+            ea, eb = entry_of_root.get(ra), entry_of_root.get(rb)
+            if ea and eb and ea != eb:
+                continue  # two of the analyst's entries are never merged by a rule
+            groups.union(ra, rb)
+            if ea or eb:
+                entry_of_root[groups.find(ra)] = ea or eb
 
-    members: dict[str, list[_Node]] = defaultdict(list)
-    for key in sorted(nodes):
-        members[groups.find(key)].append(nodes[key])
-    entities, aliases = [], []
-    for group in members.values():
-        entities.append(_entity_row(group, claimed))
-        aliases.extend({"entity_key": n.key, "entity_id": entities[-1]["entity_id"]} for n in group)
-
-    entity_frame = pd.DataFrame(entities, columns=ENTITY_COLUMNS)
+        members: dict[str, list[_Node]] = defaultdict(list)
+        for key in sorted(nodes):
+            members[groups.find(key)].append(nodes[key])
+        entities, aliases = [], []
+        for group in members.values():
+            entities.append(_entity_row(group, claimed))
+            aliases.extend(
+                {"entity_key": n.key, "entity_id": entities[-1]["entity_id"]} for n in group
+            )
+        alias_frame = pd.DataFrame(aliases, columns=ALIAS_COLUMNS)
+        entity_frame = _with_spans(con, pd.DataFrame(entities, columns=ENTITY_COLUMNS), alias_frame)
+    finally:
+        con.close()
     entity_frame = entity_frame.sort_values("entity_id", ignore_index=True)
-    alias_frame = pd.DataFrame(aliases, columns=ALIAS_COLUMNS)
     alias_frame = alias_frame.sort_values(["entity_key", "entity_id"], ignore_index=True)
     return entity_frame, alias_frame
+
+
+def _with_spans(
+    con: duckdb.DuckDBPyConnection, entities: pd.DataFrame, aliases: pd.DataFrame
+) -> pd.DataFrame:
+    """Articles and first and last day per entity: an article naming an entity two ways
+    counts once, so these are counted over the mentions, not summed over keys."""
+    con.register("aliases", aliases)
+    spans = con.execute(
+        """SELECT a.entity_id, count(DISTINCT m.article_id), min(m.day), max(m.day)
+           FROM mentions m JOIN aliases a USING (entity_key) GROUP BY 1"""
+    ).fetchall()
+    by_id = {entity_id: rest for entity_id, *rest in spans}
+    entities = entities.copy()
+    for position, column in enumerate(["article_count", "first_seen", "last_seen"]):
+        entities[column] = [by_id.get(e, (0, None, None))[position] for e in entities["entity_id"]]
+    return entities
 
 
 def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity]) -> dict:
@@ -271,16 +314,15 @@ def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity]) -> dict:
             entity_id = min(n.key for n in group)  # "Governor Renner", no full name known
         else:
             entity_id = entity_key(type_, name)
-    days = [d for n in group for d in n.days if d is not None and not pd.isna(d)]
     return {
         "entity_id": entity_id,
         "name": name,
         "type": type_,
         "aliases": sorted(set(names) | set(texts) | set(entry.names if entry else ())),
         "roles": sorted(roles, key=lambda r: (-roles[r], r)),
-        "first_seen": min(days) if days else None,
-        "last_seen": max(days) if days else None,
-        "article_count": len(set().union(*(n.articles for n in group))),
+        "first_seen": None,  # counted over the mentions by _with_spans
+        "last_seen": None,
+        "article_count": 0,
         "mention_count": sum(n.mentions for n in group),
         "wikidata_id": entry.wikidata_id if entry else None,
     }
