@@ -13,19 +13,7 @@ from assets.articles import articles
 from assets.checks import spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.resources import WiredeskResource
-from wiredesk.syndication import build_syndication
-
-ARTICLE_COLUMNS = [
-    "article_id",
-    "source_id",
-    "sitename",
-    "title",
-    "published_at",
-    "text",
-    "version",
-    "cluster_id",
-    "day",
-]
+from wiredesk.syndication import build_syndication, read_lake
 
 
 @asset(
@@ -50,9 +38,8 @@ ARTICLE_COLUMNS = [
 )
 def syndication(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     lake = wiredesk.lake()
-    signature_rows = lake.read("article_signatures").to_pylist()
-    article_rows = lake.read("articles").select(ARTICLE_COLUMNS).to_pylist()
-    rows, disagreements = build_syndication(signature_rows, article_rows)
+    signature_rows, article_rows, texts = read_lake(lake)
+    rows, disagreements = build_syndication(signature_rows, article_rows, texts)
     lake.write("syndication", rows)
     wiredesk.publish()
     days = {row["article_id"]: row["day"] for row in article_rows}

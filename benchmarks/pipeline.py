@@ -55,7 +55,6 @@ class Clock:
 
 def library_only(corpus: Path, home: Path) -> dict:
     """Every asset's work as plain function calls with the same lake writes, no Dagster."""
-    from assets.syndication import ARTICLE_COLUMNS
     from wiredesk.aggregates import (
         CROSS_DAY_AGGREGATES,
         DAILY_AGGREGATES,
@@ -69,7 +68,7 @@ def library_only(corpus: Path, home: Path) -> dict:
     from wiredesk.search import build_index
     from wiredesk.sources.config import load_sources
     from wiredesk.stages import build_mentions, build_quotes, collect_feed_items, fetch_pages
-    from wiredesk.syndication import build_syndication
+    from wiredesk.syndication import build_syndication, read_lake
     from wiredesk.warehouse import ensure_warehouse
 
     clock = Clock()
@@ -94,10 +93,7 @@ def library_only(corpus: Path, home: Path) -> dict:
     clock.run("entities", lake.write, "entity_aliases", aliases.to_dict("records"))
 
     def syndication() -> None:
-        rows, _ = build_syndication(
-            lake.read("article_signatures").to_pylist(),
-            lake.read("articles").select(ARTICLE_COLUMNS).to_pylist(),
-        )
+        rows, _ = build_syndication(*read_lake(lake))
         lake.write("syndication", rows)
 
     clock.run("entities", syndication)

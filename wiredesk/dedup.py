@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from wiredesk.text import fold_line
+from wiredesk.text import fold
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -72,7 +72,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     outlet reordering paragraphs changes no shingle."""
     grams: set[str] = set()
     for paragraph in text.split("\n"):
-        words = fold_line(paragraph).split()
+        words = fold(paragraph).split()
         if len(words) <= size:
             if words:
                 grams.add(" ".join(words))

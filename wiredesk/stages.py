@@ -117,7 +117,7 @@ def collect_feed_items(
 
 
 def _item_id(item: FeedItem) -> str:
-    return stable_id("item", item.source_id, item.identity, item.version)
+    return item.item_id
 
 
 def _item_row(item: FeedItem, now: dt.datetime) -> Row:

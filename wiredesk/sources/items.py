@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from wiredesk.ids import stable_id
+
 
 @dataclass(frozen=True)
 class FileRecord:
@@ -32,6 +34,11 @@ class FeedItem:
     def identity(self) -> str:
         """What makes two announcements the same story (guid, else canonical URL)."""
         return self.guid or self.canonical_url
+
+    @property
+    def item_id(self) -> str:
+        """Stable id of this announcement (a new version of a story is a new item)."""
+        return stable_id("item", self.source_id, self.identity, self.version)
 
 
 @dataclass

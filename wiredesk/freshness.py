@@ -1,0 +1,212 @@
+"""Which stages a run can skip: make's rule, applied to lake partitions.
+
+A stage's output for a day is up to date when the stage last finished building it after
+every input it reads was last written. "Finished building" is a record kept beside the
+ledger in ``state/built.json`` (the time the build started, so an input rewritten during
+the build still counts as newer); "last written" is the newest file of the input's lake
+partition.
+A stage that ran but left its output as it was (a poll that found nothing new) still
+counts as built, so what follows it is not redone.
+
+Only the graph's own edges count: a stage partitioned by day reads its inputs of the same
+day; a cross-day stage reads every day of its inputs. A daily stage that reads a cross-day
+table (the entity ids) is not made stale by it, or every new day would redo every old one;
+views resolve such ids when queried.
+
+The build record also stores the stage graph itself, so a later run can decide that
+nothing needs doing without loading the pipeline's definitions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from wiredesk.lake import Lake
+
+BUILD_FILE = "built.json"
+#: The key under which a cross-day stage's build time is kept.
+ALL_DAYS = "*"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline: the lake table it writes and the stages it reads."""
+
+    name: str
+    table: str
+    partitioned: bool
+    deps: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return {"table": self.table, "partitioned": self.partitioned, "deps": list(self.deps)}
+
+
+def graph_from_json(data: Mapping[str, dict]) -> dict[str, Stage]:
+    return {
+        name: Stage(name, spec["table"], bool(spec["partitioned"]), tuple(spec["deps"]))
+        for name, spec in data.items()
+    }
+
+
+class BuildLog:
+    """When each stage last built each day (``built.json`` in the home's state folder)."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.path = Path(state_dir) / BUILD_FILE
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        self.graph = graph_from_json(data.get("graph", {}))
+        self.built: dict[str, dict[str, int]] = data.get("built", {})
+
+    def built_at(self, stage: str, day: dt.date | None) -> int | None:
+        return self.built.get(stage, {}).get(_key(day))
+
+    def record(
+        self, stages: Iterable[str], days: Iterable[dt.date | None], started_ns: int
+    ) -> None:
+        days = list(days)
+        for stage in stages:
+            per_day = self.built.setdefault(stage, {})
+            for day in days:
+                per_day[_key(day)] = started_ns
+
+    def forget(self) -> None:
+        """Drop every build record (a forced full run starts from nothing)."""
+        self.built = {}
+
+    def save(self, graph: Mapping[str, Stage] | None = None) -> None:
+        if graph is not None:
+            self.graph = dict(graph)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "graph": {name: stage.as_json() for name, stage in sorted(self.graph.items())},
+            "built": self.built,
+        }
+        temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
+        temporary.write_text(json.dumps(data, sort_keys=True, indent=1), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+
+def now_ns() -> int:
+    return time.time_ns()
+
+
+def written_ns(lake: Lake, table: str, day: dt.date | None) -> int | None:
+    """When a table's partition (or, with no day, any partition) was last written."""
+    if getattr(lake, "remote", False):
+        return None  # object listings are slow and clocks differ: a remote lake rebuilds
+    root = lake.table_dir(table)
+    pattern = "*.parquet" if day is None else f"day={day.isoformat()}/*.parquet"
+    if day is None:
+        pattern = "day=*/*.parquet" if any(root.glob("day=*")) else "*.parquet"
+    newest = None
+    for path in root.glob(pattern):
+        try:
+            mtime = path.stat().st_mtime_ns
+        except FileNotFoundError:
+            continue
+        newest = mtime if newest is None else max(newest, mtime)
+    return newest
+
+
+@dataclass
+class Plan:
+    """What a run must build: daily stages per day, then cross-day stages."""
+
+    daily: dict[dt.date, list[str]]
+    cross_day: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not self.cross_day and not any(self.daily.values())
+
+
+def plan(
+    lake: Lake,
+    graph: Mapping[str, Stage],
+    log: BuildLog,
+    days: Sequence[dt.date],
+    changed_days: Iterable[dt.date] = (),
+) -> Plan:
+    """The stages whose outputs are missing or older than their inputs, in graph order.
+
+    ``changed_days``: days whose sources have news, so every stage of theirs is rebuilt.
+    """
+    changed = set(changed_days)
+    order = topological(graph)
+    daily: dict[dt.date, list[str]] = {}
+    rebuilt_any: set[str] = set()
+    for day in days:
+        rebuilt: set[str] = set()
+        for name in order:
+            stage = graph[name]
+            if not stage.partitioned:
+                continue
+            inputs = [graph[d] for d in stage.deps if d in graph and graph[d].partitioned]
+            if day in changed or _stale(lake, log, stage, day, inputs, rebuilt):
+                rebuilt.add(name)
+        daily[day] = [name for name in order if name in rebuilt]
+        rebuilt_any |= rebuilt
+    cross: list[str] = []
+    for name in order:
+        stage = graph[name]
+        if stage.partitioned:
+            continue
+        inputs = [graph[d] for d in stage.deps if d in graph]
+        if _stale(lake, log, stage, None, inputs, rebuilt_any | set(cross)):
+            cross.append(name)
+    return Plan(daily, cross)
+
+
+def _stale(
+    lake: Lake,
+    log: BuildLog,
+    stage: Stage,
+    day: dt.date | None,
+    inputs: Sequence[Stage],
+    rebuilt: set[str],
+) -> bool:
+    built = log.built_at(stage.name, day)
+    if built is None or written_ns(lake, stage.table, day) is None:
+        return True
+    for source in inputs:
+        if source.name in rebuilt:
+            return True
+        written = written_ns(lake, source.table, day if source.partitioned and day else None)
+        if written is not None and written > built:
+            return True
+    return False
+
+
+def topological(graph: Mapping[str, Stage]) -> list[str]:
+    """Stage names, every stage after the stages it reads (ties by name, so stable)."""
+    done: list[str] = []
+    placed: set[str] = set()
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if name in placed:
+            return
+        if name in trail:
+            raise ValueError(f"stage graph has a cycle through {name}")
+        for dep in sorted(graph[name].deps):
+            if dep in graph:
+                visit(dep, (*trail, name))
+        placed.add(name)
+        done.append(name)
+
+    for name in sorted(graph):
+        visit(name, ())
+    return done
+
+
+def _key(day: dt.date | None) -> str:
+    return ALL_DAYS if day is None else day.isoformat()
