@@ -72,3 +72,13 @@ def test_clean_text_keeps_nbsp_and_removes_soft_hyphens() -> None:
 def test_content_hash_ignores_quote_style_and_case() -> None:
     assert fold("\u201cWe Agree,\u201d she said.") == fold('"we agree," She said.')
     assert content_hash("\u201cWe agree\u201d") == content_hash('"we agree"')
+
+
+def test_content_hash_is_the_hash_of_the_whole_folded_text() -> None:
+    import hashlib
+
+    text = (
+        "\u201cWe Agree,\u201d she said.\n\nThe caf\u00e9\u2019s A\u0301 sign\n\n\u0301x \u00a0 y\n"
+    )
+    whole = hashlib.sha256(fold(text).encode("utf-8")).hexdigest()[:32]
+    assert content_hash(text) == whole  # folded line by line, joined: the same string

@@ -247,3 +247,61 @@ def test_analyze_output_carries_the_article_fields() -> None:
     assert fields["canonical_url"] == "https://ledger.example/2026/11/16/ferry-talks"
     assert (fields["is_partial"], fields["partial_reason"]) == (True, "paywall prompt")
     assert fields["word_count"] == article.word_count and fields["format"] == "html"
+
+
+def test_one_parse_serves_metadata_and_both_body_passes() -> None:
+    from lxml import etree
+
+    from wiredesk.bodytext import extract_body
+    from wiredesk.htmlmeta import parse_page, read_page_meta
+
+    tree = parse_page(F.COPY_EDITED.encode())
+    before = etree.tostring(tree)
+    meta = read_page_meta(tree)
+    body = extract_body(tree, "https://gazette.example/x", meta.article_body, meta.title)
+    assert etree.tostring(tree) == before  # each pass works on its own copy
+    assert meta.published == read_page_meta(F.COPY_EDITED).published
+    from_text = extract_body(F.COPY_EDITED, "https://gazette.example/x", None, meta.title)
+    assert body.paragraphs == from_text.paragraphs and len(body.paragraphs) == 8
+    assert parse_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") is None
+    assert extract_body(None, None, None).paragraphs == []
+
+
+def test_precision_text_far_shorter_than_the_default_modes_gets_a_second_opinion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from wiredesk import bodytext
+
+    story = [
+        f"Paragraph {n} of the story, long enough to be prose and not furniture." for n in "12345"
+    ]
+    calls: list[tuple[bool, bool]] = []
+
+    def fake_extract(page: str, *, favor_precision: bool = False, fast: bool = False, **_: object):
+        calls.append((favor_precision, fast))
+        if favor_precision and fast:
+            return "Most read\nHarbour bridge closes" if "sidebar" in page else "\n".join(story)
+        return "\n".join(story)
+
+    monkeypatch.setattr(bodytext.trafilatura, "extract", fake_extract)
+    assert bodytext.extract_body("<p>page</p>", None, None).paragraphs == story
+    assert calls == [(True, True), (False, True)]  # agreeing passes: no third one
+    calls.clear()
+    assert bodytext.extract_body("<p>sidebar</p>", None, None).paragraphs == story
+    assert calls == [(True, True), (False, True), (True, False)]
+
+
+def test_inert_elements_go_but_json_ld_and_following_text_stay() -> None:
+    from wiredesk.bodytext import drop_inert_elements
+    from wiredesk.htmlmeta import parse_page
+
+    tree = parse_page(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        "<script>var x = 1;</script><style>p {}</style></head><body><p>Before "
+        '<svg><path d="M0"/></svg>after.</p><script src="a.js"></script>Tail text.</body></html>'
+    )
+    drop_inert_elements(tree)
+    assert [s.get("type") for s in tree.iter("script")] == ["application/ld+json"]
+    assert next(tree.iter("style", "svg"), None) is None
+    assert tree.find(".//p").text_content() == "Before after."
+    assert tree.find(".//body").text_content().endswith("Tail text.")

@@ -7,6 +7,11 @@ furniture. So the body is built from the precision text, and paragraphs that onl
 default mode found are added back when they sit *between* two precision paragraphs and are
 not boilerplate: boilerplate clusters at the edges of an article, real copy does not.
 
+Both passes run without trafilatura's comparison with external extractors (readability,
+justext), its costliest step; the precision pass gets it only when its text is far shorter
+than the default mode's (it found a sidebar, not the story), where the comparison earns its
+cost. Both work on copies of one parsed tree (``wiredesk.htmlmeta.parse_page``).
+
 A page's own JSON-LD ``articleBody`` wins when it is sound (complete, not a teaser) and the
 extractor clearly missed part of it.
 """
@@ -19,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.html import HtmlElement
 
 from wiredesk.boilerplate import drop_boilerplate, is_boilerplate
 
@@ -32,10 +38,15 @@ JSONLD_COVERAGE = 0.5
 JSONLD_CONTAINS = 0.8
 
 
+#: A precision text shorter than this share of the default mode's missed the article
+#: (it found a sidebar or a teaser block): it gets trafilatura's second opinion.
+DEFICIENT_SHARE = 0.5
+
+
 @dataclass
 class Body:
     paragraphs: list[str]
-    method: str  # "precision", "precision+recall", "json-ld", "recall"
+    method: str  # "precision", "precision+recall", "json-ld", "recall", "none"
 
     @property
     def text(self) -> str:
@@ -48,6 +59,10 @@ def _key(paragraph: str) -> str:
 
 def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def _chars(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
 
 
 def fill_interior_gaps(precise: list[str], recalled: list[str]) -> list[str]:
@@ -105,18 +120,37 @@ def _strip_standfirst(paragraphs: list[str], description: str | None) -> list[st
     return paragraphs
 
 
+def drop_inert_elements(tree: HtmlElement) -> None:
+    """Delete scripts (but JSON-LD), styles and SVG drawings from a parsed page, keeping the
+    text that follows them. Every trafilatura pass deletes them before it reads anything
+    else (and its fallbacks ignore them); deleting them once from the shared tree spares
+    each pass walking and copying them."""
+    for element in list(tree.iter("script", "style", "svg")):
+        kind = (element.get("type") or "").strip().lower()
+        if element.tag != "script" or kind != "application/ld+json":
+            element.drop_tree()
+
+
 def extract_body(
-    data: bytes | str,
+    page: HtmlElement | bytes | str | None,
     url: str | None,
     json_ld_body: str | None,
     title: str | None = None,
     description: str | None = None,
 ) -> Body:
-    """Best body text of an HTML page; empty paragraphs list when there is none."""
+    """Best body text of an HTML page; empty paragraphs list when there is none.
+
+    ``page`` is best given parsed (``wiredesk.htmlmeta.parse_page``): both passes then
+    work on copies of one tree instead of parsing the page again each."""
+    if page is None:  # not HTML at all
+        return Body(paragraphs=[], method="none")
     options = {"url": url, "include_comments": False, "include_tables": True}
-    precise = _lines(trafilatura.extract(data, favor_precision=True, **options))
-    # The recall pass only fills gaps, so its own fallback extractors are not needed.
-    recalled = _lines(trafilatura.extract(data, fast=True, **options))
+    # The external comparison only matters when the precision pass picked the wrong part
+    # of the page, which shows as a text much shorter than the default mode's.
+    precise = _lines(trafilatura.extract(page, favor_precision=True, fast=True, **options))
+    recalled = _lines(trafilatura.extract(page, fast=True, **options))
+    if _chars(precise) < DEFICIENT_SHARE * _chars(recalled):
+        precise = _lines(trafilatura.extract(page, favor_precision=True, **options))
     paragraphs = drop_boilerplate(fill_interior_gaps(precise, recalled))
     method = (
         "precision" if len(paragraphs) == len(drop_boilerplate(precise)) else "precision+recall"

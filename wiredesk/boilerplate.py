@@ -9,6 +9,7 @@ newsletter or a photograph is never touched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Paragraphs longer than this are prose, whatever words they contain.
 MAX_BOILERPLATE_WORDS = 40
@@ -60,6 +61,7 @@ def is_shouting_promo(paragraph: str) -> bool:
     return upper / len(letters) > 0.9 and not paragraph.rstrip().endswith((".", ":"))
 
 
+@lru_cache(maxsize=8192)
 def is_boilerplate(paragraph: str) -> bool:
     """True for a short paragraph that is page furniture rather than article copy."""
     text = " ".join(paragraph.split())

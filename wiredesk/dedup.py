@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from wiredesk.text import fold
+from wiredesk.text import fold_line
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -72,7 +72,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     outlet reordering paragraphs changes no shingle."""
     grams: set[str] = set()
     for paragraph in text.split("\n"):
-        words = fold(paragraph).split()
+        words = fold_line(paragraph).split()
         if len(words) <= size:
             if words:
                 grams.add(" ".join(words))
@@ -96,6 +96,14 @@ def _minhash(values: Iterable[int] | None = None) -> MinHash:
         hashvalues=hashvalues,
         permutations=_permutations(),
     )
+
+
+@functools.cache
+def _lsh_params() -> tuple[int, int]:
+    """Bands and rows for CANDIDATE_JACCARD: datasketch derives them by numerical
+    integration, worth doing once rather than on every clustering."""
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def signature(text: str) -> MinHash:
@@ -156,7 +164,7 @@ def assign_clusters(
     ``prior`` are already clustered articles (earlier days, read back from the lake): new
     articles may join their clusters, but their own assignments are not revisited.
     """
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
     known: dict[str, Fingerprint] = {}
     cluster_of: dict[str, str] = {}
     for item in prior:

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from htmldate import find_date
+from lxml.html import HtmlElement
 
-from wiredesk.bodytext import extract_body
+from wiredesk.bodytext import drop_inert_elements, extract_body
 from wiredesk.dateline import display_place, parse_dateline
 from wiredesk.dates import Stamp, date_in_url, month_day_near, parse_stamp
-from wiredesk.htmlmeta import decode_html, read_page_meta
+from wiredesk.htmlmeta import decode_html, parse_page, read_page_meta
 from wiredesk.language import detect_language, primary_subtag
 from wiredesk.pubdate import DateSignal, Reconciled, plausible, reconcile
 from wiredesk.sources.wireformats import (
@@ -187,12 +188,12 @@ def _from_wire(doc: WireDocument, folder_day: dt.date | None) -> Extracted:
 
 def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
     page = decode_html(data)
-    meta = read_page_meta(page)
-    body = extract_body(page, url, meta.article_body, meta.title, meta.description)
+    tree = parse_page(page)  # one parse for metadata, dates and both body-text passes
+    meta = read_page_meta(tree)
     canonical = urljoin(url, meta.canonical_url) if url and meta.canonical_url else None
     extracted = Extracted(
         format="html",
-        text=clean_text("\n".join(body.paragraphs)),
+        text="",
         title=repair_text(meta.title) if meta.title else None,
         authors=meta.authors,
         sitename=meta.site_name,
@@ -201,7 +202,6 @@ def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
         wire_agency=meta.source_organization,
         declared_language=meta.language,
         page_word_count=meta.word_count,
-        body_method=body.method,
     )
     for source, value in meta.published:
         if stamp := parse_stamp(value):
@@ -214,17 +214,26 @@ def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
         midnight = dt.datetime.combine(day, dt.time(), dt.UTC)
         extracted.date_signals.append(DateSignal("url", Stamp(midnight, False)))
     # htmldate ranks below every signal above and gives only a day, so it can only decide
-    # when they are all missing; it is by far the slowest, so it runs only then.
+    # when they are all missing; it is by far the slowest, so it runs only then. It reads
+    # scripts too, so it runs before they are dropped for the body passes.
     usable = [s for s in extracted.date_signals if plausible(s.stamp, now) is None]
-    if not usable and (stamp := parse_stamp(guess_page_date(page, url))):
+    if not usable and (stamp := parse_stamp(guess_page_date(tree, url))):
         extracted.date_signals.append(DateSignal("htmldate", stamp))
+    if tree is not None:
+        drop_inert_elements(tree)
+    body = extract_body(tree, url, meta.article_body, meta.title, meta.description)
+    extracted.text = clean_text("\n".join(body.paragraphs))
+    extracted.body_method = body.method
     if meta.accessible_for_free is False:
         extracted.is_partial, extracted.partial_reason = True, "isAccessibleForFree"
     return extracted
 
 
-def guess_page_date(page: str, url: str | None) -> str | None:
-    """htmldate's reading of the page (text, scripts, markup), the weakest page signal."""
+def guess_page_date(page: HtmlElement | str | None, url: str | None) -> str | None:
+    """htmldate's reading of the page (text, scripts, markup), the weakest page signal.
+    Given the parsed tree, htmldate works on a copy of it instead of parsing again."""
+    if page is None:
+        return None
     try:
         return find_date(page, url=url, original_date=False)  # a day; it has no reliable time
     except (ValueError, TypeError):

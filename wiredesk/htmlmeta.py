@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
-from trafilatura.utils import decode_file
+from lxml.html import HtmlElement
+from trafilatura.utils import decode_file, load_html
 
 #: Meta tags (name or property, lower-cased) that carry the publication time, best first.
 PUBLISHED_META = (
@@ -205,11 +205,20 @@ def decode_html(data: bytes | str) -> str:
     return _XML_DECLARATION.sub("", text, count=1)
 
 
-def read_page_meta(data: bytes | str) -> PageMeta:
-    meta = PageMeta()
+def parse_page(data: bytes | str) -> HtmlElement | None:
+    """The page's tree, parsed the way trafilatura parses it (so one parse serves metadata,
+    body text and dates alike); None when it is not HTML at all."""
     try:
-        tree = lxml_html.fromstring(decode_html(data))
+        return load_html(decode_html(data))
     except (ValueError, TypeError, etree.ParserError):
+        return None
+
+
+def read_page_meta(page: bytes | str | HtmlElement | None) -> PageMeta:
+    """What the page states outright; reads the tree only, never changes it."""
+    meta = PageMeta()
+    tree = page if isinstance(page, HtmlElement) or page is None else parse_page(page)
+    if tree is None:
         return meta
     _read_json_ld(tree, meta)
     values = _meta_values(tree)

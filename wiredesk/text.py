@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 import ftfy
 
@@ -67,8 +68,18 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
+def fold_line(line: str) -> str:
+    """``fold`` of one line, remembered: a story's paragraphs are folded for its hash and
+    again for its shingles, and copies of a story share most of their paragraphs."""
+    return fold(line)
+
+
 def content_hash(text: str) -> str:
-    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()[:32]
+    # Folding is character-wise and collapses whitespace, so folding line by line and
+    # joining gives exactly ``fold(text)``.
+    folded = " ".join(f for f in map(fold_line, text.split("\n")) if f)
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
 
 
 def word_count(text: str) -> int:

@@ -11,7 +11,11 @@ SELECT
     m.end_char,
     m.day
 FROM lake.entity_mentions AS m
-LEFT JOIN lake.entity_aliases AS a ON a.entity_key = m.entity_key;
+LEFT JOIN lake.entity_aliases AS a ON a.entity_key = m.entity_key
+WHERE NOT EXISTS (  -- the story's latest version only (see superseded_articles.sql)
+    SELECT 1 FROM main.superseded_articles AS old
+    WHERE old.article_id = m.article_id AND old.day = m.day
+);
 
 COMMENT ON VIEW main.entity_mentions IS 'Every recognised mention of a person, organisation or place, with its archive-wide entity id.';
 COMMENT ON COLUMN main.entity_mentions.entity_id IS 'entities.entity_id (through entity_aliases); the per-article key when not linked yet.';
