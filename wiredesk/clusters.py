@@ -50,11 +50,13 @@ def earliest_copies(
     same_jaccard: float,
     same_containment: float,
     min_shingles: int,
+    identity: np.ndarray | None = None,
 ) -> dict[int, tuple[int, float]]:
     """For each row in ``todo``: the lowest-ranked older row verified as its copy.
 
     ``rank`` orders the rows (publication time, then id); a row is compared only with rows
-    of lower rank. Returns row -> (matched row, estimated Jaccard) for rows with a match.
+    of lower rank, and never with a row of the same ``identity`` (another reading of the
+    same article). Returns row -> (matched row, estimated Jaccard) for rows with a match.
     """
     n, num_perm = signatures.shape
     if n == 0:
@@ -77,6 +79,8 @@ def earliest_copies(
             continue
         candidates = np.unique(np.concatenate([order[low[i, b] : high[i, b], b] for b in wanted]))
         candidates = candidates[rank[candidates] < rank[i]]
+        if identity is not None:
+            candidates = candidates[identity[candidates] != identity[i]]
         if not len(candidates):
             continue
         jaccard = np.count_nonzero(signatures[candidates] == signatures[i], axis=1) / num_perm

@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
+from wiredesk.clusters import earliest_copies
 from wiredesk.text import fold_line
 
 NUM_PERM = 128
@@ -98,14 +99,6 @@ def _minhash(values: Iterable[int] | None = None) -> MinHash:
     )
 
 
-@functools.cache
-def _lsh_params() -> tuple[int, int]:
-    """Bands and rows for CANDIDATE_JACCARD: datasketch derives them by numerical
-    integration, worth doing once rather than on every clustering."""
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
-
-
 def signature(text: str) -> MinHash:
     minhash = _minhash()
     minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
@@ -164,66 +157,50 @@ def assign_clusters(
     ``prior`` are already clustered articles (earlier days, read back from the lake): new
     articles may join their clusters, but their own assignments are not revisited.
     """
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
-    known: dict[str, Fingerprint] = {}
-    cluster_of: dict[str, str] = {}
+    rows: list[Fingerprint] = []
+    seen: set[str] = set()
     for item in prior:
-        if item.article_id in known:
-            continue
-        known[item.article_id] = item
-        cluster_of[item.article_id] = item.cluster_id or item.article_id
-        lsh.insert(item.article_id, _minhash(item.minhash))
-    result: dict[str, Match] = {}
-    arrays = {key: np.asarray(f.minhash, dtype=np.uint64) for key, f in known.items()}
-    for item in sorted(new, key=lambda f: f.order):
-        if item.article_id in result:
-            continue
-        signature_of_item = _minhash(item.minhash)
-        arrays[item.article_id] = np.asarray(item.minhash, dtype=np.uint64)
-        earlier = [
-            other_id
-            for other_id in lsh.query(signature_of_item)
-            if other_id != item.article_id and known[other_id].order < item.order
-        ]
-        best = _earliest_copy(item, [known[o] for o in earlier], arrays)
-        if best is None:
-            match = Match(cluster_id=item.article_id)
-        else:
-            match = Match(cluster_id=cluster_of[best[0]], matched_id=best[0], similarity=best[1])
-        result[item.article_id] = match
-        cluster_of[item.article_id] = match.cluster_id
-        known[item.article_id] = item
-        if item.article_id not in lsh:
-            lsh.insert(item.article_id, signature_of_item)
-    return result
-
-
-def _earliest_copy(
-    item: Fingerprint, candidates: Sequence[Fingerprint], arrays: dict[str, np.ndarray]
-) -> tuple[str, float] | None:
-    """The earliest candidate verified as a copy of ``item``, with its estimated Jaccard.
-
-    All candidates are verified at once with numpy: LSH at a low threshold returns many
-    candidates per article, and checking them one by one dominated clustering time.
-    """
-    if not candidates:
-        return None
-    matrix = np.stack([arrays[c.article_id] for c in candidates])
-    jaccard = np.count_nonzero(matrix == arrays[item.article_id], axis=1) / matrix.shape[1]
-    same_text = np.array([c.content_hash == item.content_hash for c in candidates])
-    jaccard = np.where(same_text, 1.0, jaccard)
-    sizes = np.array([c.shingle_count for c in candidates], dtype=float)
-    smaller = np.minimum(sizes, item.shingle_count)
-    intersection = jaccard * (sizes + item.shingle_count) / (1 + jaccard)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        contained = np.minimum(1.0, np.where(smaller > 0, intersection / smaller, 0.0))
-    verified = (jaccard >= SAME_JACCARD) | (
-        (smaller >= MIN_SHINGLES) & (contained >= SAME_CONTAINMENT)
+        if item.article_id not in seen:
+            seen.add(item.article_id)
+            rows.append(item)
+    first_new = len(rows)
+    done: set[str] = set()
+    for item in new:
+        if item.article_id not in done:
+            done.add(item.article_id)
+            rows.append(item)
+    if first_new == len(rows):
+        return {}
+    ids = [f.article_id for f in rows]
+    by_order = sorted(range(len(rows)), key=lambda i: rows[i].order)
+    rank = np.empty(len(rows), dtype=np.int64)
+    rank[by_order] = np.arange(len(rows))
+    codes = {article_id: code for code, article_id in enumerate(sorted(set(ids)))}
+    found = earliest_copies(
+        np.array([f.minhash for f in rows], dtype=np.uint64),
+        rank,
+        [f.content_hash for f in rows],
+        np.array([f.shingle_count for f in rows], dtype=np.int64),
+        np.arange(first_new, len(rows)),
+        threshold=CANDIDATE_JACCARD,
+        same_jaccard=SAME_JACCARD,
+        same_containment=SAME_CONTAINMENT,
+        min_shingles=MIN_SHINGLES,
+        identity=np.array([codes[a] for a in ids], dtype=np.int64),
     )
-    if not verified.any():
-        return None
-    winner = min(np.flatnonzero(verified), key=lambda i: candidates[i].order)
-    return candidates[winner].article_id, float(jaccard[winner])
+    cluster_of = {i: rows[i].cluster_id or ids[i] for i in range(first_new)}
+    result: dict[str, Match] = {}
+    for i in by_order:
+        if i < first_new:
+            continue
+        if i in found:
+            j, jaccard = found[i]
+            cluster_of[i] = cluster_of[j]
+            result[ids[i]] = Match(cluster_of[i], matched_id=ids[j], similarity=jaccard)
+        else:
+            cluster_of[i] = ids[i]
+            result[ids[i]] = Match(ids[i])
+    return result
 
 
 def exact_duplicates(hashes: dict[str, str]) -> dict[str, list[str]]:
