@@ -1,4 +1,4 @@
-"""Daily aggregate tables, one asset per SQL file in sql/aggregates."""
+"""Daily aggregate and lookup tables, one asset per SQL file in sql/aggregates."""
 
 import datetime as dt
 
@@ -28,6 +28,11 @@ UPSTREAM = {
     "daily_entity_mentions": [entity_mentions, entities, articles],
     "daily_speaker_quotes": [quotes, entities],
     "daily_entity_pairs": [entity_mentions, entities],
+    # Lookup tables keyed by entity key or article: they store keys, not entity ids (the
+    # views map keys through entity_aliases when read), so re-linking does not make them stale.
+    "article_entities": [entity_mentions, articles, quotes],
+    "quote_entities": [quotes, entity_mentions, articles],
+    "article_quotes": [quotes, articles],
 }
 
 

@@ -82,7 +82,7 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
     lake = wiredesk.lake()
     sources = wiredesk.sources()
     lake.write("sources", [s.as_row() for s in sources])
-    polls = PollState(wiredesk.home_path())
+    polls = PollState(wiredesk.local_path())
     started = now_utc()
     if context.run.tags.get(TRIGGER_TAG) == "poll":
         # A scheduled poll reads only the feeds whose own interval has passed.

@@ -22,7 +22,12 @@ from wiredesk.schema import table
 
 _DAILY = {a.key.to_user_string(): a for a in daily_aggregates}
 UPSTREAM = {
-    "trending_entities": [_DAILY["daily_entity_mentions"], _DAILY["daily_source_volume"]],
+    # The view daily_entity_mentions it reads is computed from article_entities.
+    "trending_entities": [
+        _DAILY["daily_entity_mentions"],
+        _DAILY["article_entities"],
+        _DAILY["daily_source_volume"],
+    ],
     "top_quotes": [quotes, articles],
 }
 

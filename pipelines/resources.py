@@ -8,19 +8,23 @@ from pathlib import Path
 from dagster import ConfigurableResource, EnvVar
 from pydantic import Field
 
-from wiredesk.config import DEFAULT_HOME, DEFAULT_SOURCES, home_dir, sources_file
+from wiredesk.config import DEFAULT_HOME, DEFAULT_SOURCES, home_dir, local_home, sources_file
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.lake import Lake
 from wiredesk.sources.config import Source, load_sources
 from wiredesk.sources.discover import DiscoverySettings
 from wiredesk.sources.ledger import Ledger
+from wiredesk.storage import AnyPath
 from wiredesk.warehouse import ensure_warehouse
 
 
 class WiredeskResource(ConfigurableResource):
     """The home folder (lake + warehouse), the sources file and fetch limits."""
 
-    home: str = Field(default=DEFAULT_HOME, description="WIREDESK_HOME: lake and warehouse.")
+    home: str = Field(
+        default=DEFAULT_HOME,
+        description="WIREDESK_HOME: lake and warehouse; a folder or s3://bucket/prefix.",
+    )
     sources_file: str = Field(default=DEFAULT_SOURCES, description="Path of sources.yaml.")
     http_timeout_s: float = Field(default=20.0, description="Total deadline per request.")
     max_bytes: int = Field(default=10 * 1024 * 1024, description="Largest body accepted.")
@@ -56,8 +60,13 @@ class WiredeskResource(ConfigurableResource):
         default=150.0, description="Check: mean entity mentions per article, upper bound."
     )
 
-    def home_path(self) -> Path:
+    def home_path(self) -> AnyPath:
+        """The home: a local ``Path`` or, on object storage, a ``UPath``."""
         return home_dir(self.home)
+
+    def local_path(self) -> Path:
+        """Local folder for the warehouse file and ``state/`` (the home, when local)."""
+        return local_home(self.home)
 
     def lake(self) -> Lake:
         return Lake(self.home_path())
@@ -77,13 +86,13 @@ class WiredeskResource(ConfigurableResource):
                 max_retries=self.max_retries,
                 respect_robots=self.respect_robots,
                 allow_networks=tuple(self.allow_networks),
-                state_dir=self.home_path() / "state",
+                state_dir=self.local_path() / "state",
             )
         )
 
     def ledger(self) -> Ledger:
-        """Items and drop-folder files earlier runs saw (under ``$WIREDESK_HOME/state``)."""
-        return Ledger(self.home_path() / "state")
+        """Items and drop-folder files earlier runs saw (under the local home's ``state``)."""
+        return Ledger(self.local_path() / "state")
 
     def discovery(self) -> DiscoverySettings:
         return DiscoverySettings(

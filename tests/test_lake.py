@@ -50,3 +50,23 @@ def test_days_lists_written_partitions(home: Path) -> None:
     lake.write("articles", [], "2026-11-17")
     lake.write("articles", [], DAY)
     assert lake.days("articles") == [DAY, dt.date(2026, 11, 17)]
+
+
+def test_immutable_names_sort_by_write_time_and_map_back_to_their_part() -> None:
+    from wiredesk.lake import newest_per_part, object_name, part_of
+
+    older = object_name("feed_items-poll-run.1", 10)
+    newer = object_name("feed_items-poll-run.1", 9)
+    other = object_name("data", 5)
+    assert part_of(older) == part_of(newer) == "feed_items-poll-run.1"
+    assert newest_per_part([newer, "data.parquet", older, other]) == {
+        "feed_items-poll-run.1": newer,
+        "data": other,
+    }
+
+
+def test_a_new_name_sorts_after_the_newest_even_with_a_clock_behind() -> None:
+    from wiredesk.lake import object_name
+
+    ahead = "data.99999999999999999990-ab-1.parquet"  # written by a machine whose clock is ahead
+    assert object_name("data", 5, after=ahead) > ahead

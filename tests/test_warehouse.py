@@ -274,3 +274,29 @@ def test_cross_day_assets_materialize_through_dagster(home: Path) -> None:
     assert con.execute("SELECT count(DISTINCT day) FROM top_quotes").fetchone() == (3,)
     state = json.loads((lake.table_dir("top_quotes") / "_inputs.json").read_text())
     assert set(state) == {"quotes", "articles"}
+
+
+def test_publishing_an_unchanged_lake_reuses_the_last_publication(home: Path) -> None:
+    from wiredesk.snapshot import STATE_FILE, published_root
+
+    lake = Lake(home)
+    lake.write("articles", [{"article_id": "a1"}], DAY)
+    first = publish(home)
+    state = published_root(home) / STATE_FILE
+    written = state.stat().st_mtime_ns
+    links = sorted(published_root(home).rglob("*.parquet"))
+    assert publish(home).files == first.files
+    assert state.stat().st_mtime_ns == written  # nothing linked, listed or rewritten
+    assert sorted(published_root(home).rglob("*.parquet")) == links
+    lake.write("articles", [{"article_id": "a2"}], DAY)  # a change is seen at once
+    assert publish(home).of("articles") != first.of("articles")
+
+
+def test_memory_connection_reuses_a_publication_it_is_given(home: Path) -> None:
+    lake = Lake(home)
+    lake.write("articles", [{"article_id": "a1"}], DAY)
+    publication = publish(home)
+    lake.write("articles", [{"article_id": "b1"}], DAY + dt.timedelta(days=1))
+    con = memory_connection(home, publication)  # the views list that publication's files
+    assert con.execute("SELECT article_id FROM articles").fetchall() == [("a1",)]
+    assert memory_connection(home).execute("SELECT count(*) FROM articles").fetchone() == (2,)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from wiredesk.lake import Lake
+from wiredesk.storage import write_text_atomic
 from wiredesk.warehouse import memory_connection, read_sql
 
 DAILY_AGGREGATES = (
@@ -31,7 +31,14 @@ DAILY_AGGREGATES = (
     "daily_entity_mentions",
     "daily_speaker_quotes",
     "daily_entity_pairs",
+    "article_entities",
+    "quote_entities",
+    "article_quotes",
 )
+
+#: Daily tables that are lookup indexes (by entity key, by article) rather than summaries:
+#: every day of the archive is read by the questions they serve ("every article naming X").
+LOOKUP_TABLES = ("article_entities", "quote_entities", "article_quotes")
 
 #: Minimum support for a trend: one article, or one outlet's coverage, is not a trend.
 TREND_MIN_ARTICLES = int(os.environ.get("WIREDESK_TREND_MIN_ARTICLES", "2"))
@@ -48,6 +55,13 @@ SUMS_TO_INPUT = {
     "daily_entity_mentions": (
         "mentions",
         "SELECT count(*) FROM entity_mentions WHERE day = $day",
+    ),
+    "article_quotes": ("quotes", "SELECT count(*) FROM lake.quotes WHERE day = $day"),
+    "article_entities": (
+        "mentions",
+        "SELECT count(*) FROM lake.entity_mentions AS m "
+        "JOIN lake.articles AS a ON a.article_id = m.article_id AND a.day = m.day "
+        "WHERE m.day = $day AND a.day = $day AND m.entity_key IS NOT NULL",
     ),
 }
 
@@ -133,9 +147,11 @@ def _quote_affected(
 CROSS_DAY_AGGREGATES: dict[str, CrossDayAggregate] = {
     a.name: a
     for a in [
+        # The view daily_entity_mentions reads article_entities (entities as linked now),
+        # and the stored daily_entity_mentions for days that have no article_entities yet.
         CrossDayAggregate(
             "trending_entities",
-            ("daily_entity_mentions", "daily_source_volume"),
+            ("daily_entity_mentions", "article_entities", "daily_source_volume"),
             "daily_entity_mentions",
             _trend_affected,
         ),
@@ -175,10 +191,7 @@ def _load_state(path: Path) -> dict:
 
 
 def _save_state(path: Path, state: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    temporary.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    write_text_atomic(path, json.dumps(state, sort_keys=True))  # local or object storage
 
 
 def stale_days(home: Path, name: str) -> tuple[list[dt.date], dict]:

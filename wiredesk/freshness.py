@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import time
+import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -96,26 +96,48 @@ class BuildLog:
         os.replace(temporary, self.path)
 
 
-def now_ns() -> int:
-    return time.time_ns()
+#: The write time a remote lake object carries in its name (see ``wiredesk.lake``).
+_STAMP = re.compile(r"\.([0-9]{20})-[0-9a-f]+-[0-9a-f]+\.parquet$")
 
 
-def written_ns(lake: Lake, table: str, day: dt.date | None) -> int | None:
-    """When a table's partition (or, with no day, any partition) was last written."""
-    if getattr(lake, "remote", False):
-        return None  # object listings are slow and clocks differ: a remote lake rebuilds
-    root = lake.table_dir(table)
-    pattern = "*.parquet" if day is None else f"day={day.isoformat()}/*.parquet"
-    if day is None:
-        pattern = "day=*/*.parquet" if any(root.glob("day=*")) else "*.parquet"
-    newest = None
-    for path in root.glob(pattern):
-        try:
-            mtime = path.stat().st_mtime_ns
-        except FileNotFoundError:
-            continue
-        newest = mtime if newest is None else max(newest, mtime)
-    return newest
+class WriteTimes:
+    """When each table's partitions were last written, one listing per table.
+
+    Locally that is the newest file's modification time; on object storage, the write time
+    in the newest object's name (the object store's own dates are rounded to seconds).
+    """
+
+    def __init__(self, lake: Lake) -> None:
+        self.lake = lake
+        self._tables: dict[str, dict[dt.date | None, int]] = {}
+
+    def of(self, table: str, day: dt.date | None) -> int | None:
+        """A partition's time; with no day, the newest of the whole table."""
+        per_day = self._tables.get(table)
+        if per_day is None:
+            per_day = self._tables[table] = self._list(table)
+        if day is None:
+            return max(per_day.values(), default=None)
+        return per_day.get(day)
+
+    def _list(self, table: str) -> dict[dt.date | None, int]:
+        found: dict[dt.date | None, int] = {}
+        if getattr(self.lake, "remote", False):
+            stamped = [(p, _STAMP.search(p.name)) for p in self.lake.current_files(table)]
+            times = [(p, int(m.group(1))) for p, m in stamped if m]
+        else:
+            root = self.lake.table_dir(table)
+            times = []
+            for path in [*root.glob("*.parquet"), *root.glob("day=*/*.parquet")]:
+                try:
+                    times.append((path, path.stat().st_mtime_ns))
+                except FileNotFoundError:
+                    continue
+        for path, written in times:
+            folder = path.parent.name
+            day = dt.date.fromisoformat(folder[4:]) if folder.startswith("day=") else None
+            found[day] = max(found.get(day, 0), written)
+        return found
 
 
 @dataclass
@@ -142,6 +164,7 @@ def plan(
     ``changed_days``: days whose sources have news, so every stage of theirs is rebuilt.
     """
     changed = set(changed_days)
+    times = WriteTimes(lake)
     order = topological(graph)
     daily: dict[dt.date, list[str]] = {}
     rebuilt_any: set[str] = set()
@@ -152,7 +175,7 @@ def plan(
             if not stage.partitioned:
                 continue
             inputs = [graph[d] for d in stage.deps if d in graph and graph[d].partitioned]
-            if day in changed or _stale(lake, log, stage, day, inputs, rebuilt):
+            if day in changed or _stale(times, log, stage, day, inputs, rebuilt):
                 rebuilt.add(name)
         daily[day] = [name for name in order if name in rebuilt]
         rebuilt_any |= rebuilt
@@ -162,13 +185,13 @@ def plan(
         if stage.partitioned:
             continue
         inputs = [graph[d] for d in stage.deps if d in graph]
-        if _stale(lake, log, stage, None, inputs, rebuilt_any | set(cross)):
+        if _stale(times, log, stage, None, inputs, rebuilt_any | set(cross)):
             cross.append(name)
     return Plan(daily, cross)
 
 
 def _stale(
-    lake: Lake,
+    times: WriteTimes,
     log: BuildLog,
     stage: Stage,
     day: dt.date | None,
@@ -176,12 +199,12 @@ def _stale(
     rebuilt: set[str],
 ) -> bool:
     built = log.built_at(stage.name, day)
-    if built is None or written_ns(lake, stage.table, day) is None:
+    if built is None or times.of(stage.table, day) is None:
         return True
     for source in inputs:
         if source.name in rebuilt:
             return True
-        written = written_ns(lake, source.table, day if source.partitioned and day else None)
+        written = times.of(source.table, day if source.partitioned and day else None)
         if written is not None and written > built:
             return True
     return False

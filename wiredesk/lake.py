@@ -3,12 +3,24 @@
 Writers never share a file with readers: each (table, day, part) is one Parquet file,
 written under a temporary name and renamed into place, so a reader sees the old file
 or the new one, never half of one. A re-run replaces the file whole.
+
+On object storage (a remote home, see ``wiredesk.storage``) there is no rename, and an object
+must never change under a running query either. There each write is a new, immutable object
+named ``<part>.<stamp>.parquet``; the stamp leads with the write time in nanoseconds (20
+digits, so names sort by age), then a random token and the size. The current file of a part
+is its newest object; ``wiredesk.snapshot`` deletes superseded ones after the retention
+window. A PUT is atomic, so a reader lists either the old newest object or the new one.
+A writer lists the part first and stamps past its newest object, so a clock that is behind
+(another machine's, or this one's after a step back) never hides a write; the asset graph
+never has two writers of one part at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import time
 import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -18,25 +30,59 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wiredesk.schema import Table, table
+from wiredesk.storage import IMMUTABLE_SUFFIX, AnyPath, as_path, is_remote
 
 DEFAULT_PART = "data"
+
+#: What follows the part in an immutable file's name: ``.<20-digit ns>-<hex>-<hex>.parquet``
+#: (published links, and every object of a remote lake). Removing it gives the part.
+GENERATION = IMMUTABLE_SUFFIX
+_GENERATION = re.compile(GENERATION)
+
+
+def part_of(name: str) -> str:
+    """The partition part an immutable file's name belongs to (``data.<stamp>.parquet``)."""
+    return _GENERATION.sub("", name)
+
+
+def object_name(part: str, size: int, after: str | None = None) -> str:
+    """A new immutable name for ``part`` that sorts after ``after`` (the part's newest name
+    so far), even if this machine's clock is behind the one that wrote it."""
+    stamp = time.time_ns()
+    if after:
+        stamp = max(stamp, int(after[len(part) + 1 : len(part) + 21]) + 1)
+    return f"{part}.{stamp:020d}-{uuid.uuid4().hex[:16]}-{size:x}.parquet"
+
+
+def newest_per_part(names: Iterable[str]) -> dict[str, str]:
+    """Part -> its newest immutable file name, among ``names`` (other names are ignored)."""
+    newest: dict[str, str] = {}
+    for name in names:
+        if not _GENERATION.search(name):
+            continue
+        part = part_of(name)
+        if name > newest.get(part, ""):
+            newest[part] = name
+    return newest
 
 
 class Lake:
     """Parquet partitions under ``<home>/lake``."""
 
-    def __init__(self, home: Path) -> None:
-        self.home = Path(home)
+    def __init__(self, home: AnyPath | str) -> None:
+        self.remote = is_remote(home)
+        self.home: AnyPath = as_path(home) if self.remote else Path(home)
         self.root = self.home / "lake"
 
     # -- paths ---------------------------------------------------------------------------
-    def table_dir(self, name: str) -> Path:
+    def table_dir(self, name: str) -> AnyPath:
         return self.root / name
 
-    def partition_dir(self, name: str, day: dt.date | str) -> Path:
+    def partition_dir(self, name: str, day: dt.date | str) -> AnyPath:
         return self.table_dir(name) / f"day={_day(day)}"
 
-    def file_path(self, name: str, day: dt.date | str | None, part: str = DEFAULT_PART) -> Path:
+    def file_path(self, name: str, day: dt.date | str | None, part: str = DEFAULT_PART) -> AnyPath:
+        """Where a part's file lives in a local lake (a remote lake adds a write stamp)."""
         spec = table(name)
         if spec.partitioned:
             if day is None:
@@ -51,6 +97,8 @@ class Lake:
         return str(self.table_dir(name) / "*.parquet")
 
     def has_files(self, name: str) -> bool:
+        if self.remote:
+            return bool(self.current_files(name))
         directory = self.table_dir(name)
         if not directory.exists():
             return False
@@ -59,6 +107,8 @@ class Lake:
 
     def days(self, name: str) -> list[dt.date]:
         """Days that have a partition of this table."""
+        if self.remote:
+            return sorted({_day_of(path) for path in self.current_files(name)})
         directory = self.table_dir(name)
         if not directory.exists():
             return []
@@ -80,10 +130,24 @@ class Lake:
         spec = table(name)
         data = to_arrow(spec, rows)
         target = self.file_path(name, day, part)
+        if self.remote:
+            buffer = pa.BufferOutputStream()
+            pq.write_table(data, buffer, compression="zstd")
+            payload = buffer.getvalue().to_pybytes()
+            folder = target.parent.path.rstrip("/")
+            names = [
+                file_name
+                for key in self.objects(name, day)
+                for parent, _, file_name in [key.rpartition("/")]
+                if parent == folder
+            ]
+            newest = newest_per_part(names).get(part)  # one listing per write: see object_name
+            target.with_name(object_name(part, len(payload), newest)).write_bytes(payload)
+            return data.num_rows
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
         try:
-            pq.write_table(data, temporary, compression="zstd")
+            pq.write_table(data, temporary, compression="zstd", row_group_size=spec.row_group_rows)
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
@@ -95,7 +159,14 @@ class Lake:
     ) -> pa.Table:
         """One partition (all parts, or one), or the whole unpartitioned table."""
         spec = table(name)
-        if spec.partitioned and day is not None:
+        if self.remote:
+            wanted = part or (None if spec.partitioned else DEFAULT_PART)
+            files = [
+                path
+                for path in self.current_files(name, day)
+                if wanted is None or part_of(path.name) == wanted
+            ]
+        elif spec.partitioned and day is not None:
             directory = self.partition_dir(name, day)
             files = sorted(directory.glob(f"{part or '*'}.parquet"))
         elif spec.partitioned:
@@ -104,14 +175,60 @@ class Lake:
             files = sorted(self.table_dir(name).glob(f"{part or DEFAULT_PART}.parquet"))
         tables = []
         for path in files:
-            data = pq.read_table(path, schema=spec.arrow_schema)
+            if self.remote:
+                with path.open("rb") as handle:
+                    data = pq.read_table(handle, schema=spec.arrow_schema)
+            else:
+                data = pq.read_table(path, schema=spec.arrow_schema)
             if spec.partitioned:
-                file_day = dt.date.fromisoformat(path.parent.name[4:])
+                file_day = _day_of(path)
                 data = data.append_column("day", pa.array([file_day] * data.num_rows, pa.date32()))
             tables.append(data)
         if not tables:
             return empty_table(spec)
         return pa.concat_tables(tables)
+
+    # -- a remote lake's listing -----------------------------------------------------------
+    def objects(self, name: str | None = None, day: dt.date | str | None = None) -> dict[str, dict]:
+        """Every Parquet object of a remote table (or of one day, or of the whole lake when
+        ``name`` is None), key -> fsspec info; one paginated listing."""
+        if name is None:
+            directory = self.root
+        elif day is not None:
+            directory = self.partition_dir(name, day)
+        else:
+            directory = self.table_dir(name)
+        prefix = directory.path.rstrip("/") + "/"
+        return {
+            key: info
+            for key, info in directory.fs.find(prefix, detail=True).items()
+            if key.endswith(".parquet") and key.startswith(prefix)
+        }
+
+    def current_files(
+        self, name: str, day: dt.date | str | None = None, objects: Mapping | None = None
+    ) -> list[AnyPath]:
+        """The newest object of every part of a remote table (or of one day), sorted;
+        ``objects`` is a listing already made by ``objects()``."""
+        by_folder: dict[str, list[str]] = {}
+        table_key = self.table_dir(name).path.rstrip("/") + "/"
+        for key in self.objects(name, day) if objects is None else objects:
+            if not key.startswith(table_key):
+                continue
+            folder, _, file_name = key.rpartition("/")
+            by_folder.setdefault(folder, []).append(file_name)
+        current = []
+        for folder, names in by_folder.items():
+            relative = folder[len(table_key) :].strip("/")
+            if relative.startswith("day=") != table(name).partitioned or "/" in relative:
+                continue
+            directory = self.table_dir(name) / relative if relative else self.table_dir(name)
+            current += [directory / newest for newest in newest_per_part(names).values()]
+        return sorted(current, key=str)
+
+
+def _day_of(path: AnyPath) -> dt.date:
+    return dt.date.fromisoformat(path.parent.name[4:])
 
 
 def _day(day: dt.date | str) -> str:

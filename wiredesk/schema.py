@@ -27,6 +27,9 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     partitioned: bool = True
+    #: Rows per Parquet row group for tables read by key lookups (sorted files, small groups
+    #: so min/max statistics skip most of a file); None keeps the writer's default.
+    row_group_rows: int | None = None
 
     @property
     def arrow_schema(self) -> pa.Schema:
@@ -44,9 +47,15 @@ LS = pa.list_(pa.string())
 DAY = Column("day", D, "Partition day (UTC) the row belongs to.")
 
 
-def _t(name: str, description: str, *cols: tuple[str, pa.DataType, str], partitioned=True):
+def _t(
+    name: str,
+    description: str,
+    *cols: tuple[str, pa.DataType, str],
+    partitioned=True,
+    row_group_rows: int | None = None,
+):
     columns = tuple(Column(*c) for c in cols) + ((DAY,) if partitioned else ())
-    return Table(name, description, columns, partitioned)
+    return Table(name, description, columns, partitioned, row_group_rows)
 
 
 TABLES: dict[str, Table] = {
@@ -253,7 +262,8 @@ TABLES: dict[str, Table] = {
         ),
         _t(
             "daily_entity_mentions",
-            "Mentions, articles and sources per entity per day.",
+            "Mentions, articles and sources per entity per day (stored as linked when the day "
+            "was computed; the warehouse view recomputes it from article_entities as linked now).",
             ("entity_id", S, "entities.entity_id."),
             ("name", S, "Entity name."),
             ("type", S, "Entity type."),
@@ -269,6 +279,9 @@ TABLES: dict[str, Table] = {
             ("quotes", INT, "Quotes."),
             ("unique_quotes", INT, "Distinct quote_hash."),
             ("articles", INT, "Articles quoting them."),
+            ("speaker_entity_key", S, "Speaker's per-article key (the view maps it to an id)."),
+            ("quote_hashes", LS, "Distinct quote_hash values (exact distinct counts on merge)."),
+            ("article_ids", LS, "Distinct articles quoting them (same use)."),
         ),
         _t(
             "daily_entity_pairs",
@@ -280,6 +293,51 @@ TABLES: dict[str, Table] = {
             ("articles", INT, "Articles naming both."),
             ("pmi", F, "Pointwise mutual information over the day's articles."),
             ("lift", F, "How many times more often they co-occur than if independent."),
+        ),
+        _t(
+            "article_entities",
+            "Which articles name which entity keys, per day: the index behind 'articles "
+            "naming X' (sorted by entity_key in small row groups; read through the view, "
+            "which maps keys to current entity ids).",
+            ("entity_key", S, "Per-article key (entity_mentions.entity_key)."),
+            ("article_id", S, "articles.article_id."),
+            ("source_id", S, "Source of the article."),
+            ("published_at", TS, "Publication time, UTC."),
+            ("title", S, "Headline."),
+            ("type", S, "PERSON, ORG, GPE, LOC or NORP, as recognised in the article."),
+            ("name", S, "Name as resolved in the article."),
+            ("mentions", INT, "Mentions under this key in the article."),
+            ("first_char", INT, "Offset of the first mention."),
+            row_group_rows=2048,
+        ),
+        _t(
+            "article_quotes",
+            "The quotes of each article, per day: how many and each quote's speaker, so a set "
+            "of articles finds its speakers without reading every quote.",
+            ("article_id", S, "articles.article_id."),
+            ("source_id", S, "Source of the article."),
+            ("quotes", INT, "Quotes in the article."),
+            ("speaker_keys", LS, "speaker_entity_key of each quote, in order of the text."),
+            ("speakers", LS, "Speaker name of each quote as resolved in the article (or null)."),
+            row_group_rows=8192,
+        ),
+        _t(
+            "quote_entities",
+            "Entity keys named inside each quote's words, per day, with the quote's speaker, "
+            "words and outlet (sorted by entity_key in small row groups).",
+            ("entity_key", S, "Per-article key of the entity named in the quote."),
+            ("quote_id", S, "quotes.quote_id."),
+            ("article_id", S, "articles.article_id."),
+            ("speaker_entity_key", S, "quotes.speaker_entity_key."),
+            ("speaker", S, "Speaker name as resolved in the article, or null."),
+            ("kind", S, "direct, partial or indirect."),
+            ("text", S, "The quote's words."),
+            ("source_id", S, "Source that carried it."),
+            ("published_at", TS, "Publication time of the article, UTC."),
+            ("type", S, "Entity type as recognised in the article."),
+            ("name", S, "Entity name as resolved in the article."),
+            ("mentions", INT, "Times the quote names it under this key."),
+            row_group_rows=2048,
         ),
         _t(
             "trending_entities",
@@ -327,13 +385,26 @@ TABLES: dict[str, Table] = {
         ),
         _t(
             "search_index",
-            "Full-text index of the day, one file: document rows (term null) and postings.",
+            "Full-text index of the day, one file: document rows (term null), postings, and "
+            "statistics rows (doc null) that BM25 sums across days.",
             ("kind", S, "article or quote."),
-            ("term", S, "Normalised term; null on the row describing the document."),
-            ("doc", INT, "Document number within the day and kind."),
+            ("term", S, "Normalised term; null on the rows describing documents or the day."),
+            ("doc", INT, "Document number within the day and kind; null on statistics rows."),
             ("tf", INT, "Times the term occurs in the document (postings only)."),
             ("doc_id", S, "articles.article_id or quotes.quote_id (document rows only)."),
-            ("length", INT, "Indexed terms in the document (document rows only)."),
+            (
+                "length",
+                INT,
+                "Indexed terms in the document (document rows and postings); on the day's "
+                "statistics row, the summed length of its documents.",
+            ),
+            (
+                "documents",
+                INT,
+                "Statistics rows only: documents of the day and kind (term null) or holding "
+                "the term (its document frequency).",
+            ),
+            row_group_rows=8192,
         ),
         _t(
             "run_failures",

@@ -8,7 +8,10 @@ writes a term index per day into the lake (``search_index``, one Parquet file pe
 and published like every other partition, so it is incremental and never half-visible), and
 the warehouse carries macros that score it with Okapi BM25 (``sql/macros/search.sql``). The
 analyst can call them from any DuckDB session; ``wiredesk search`` is a thin shell over them.
-Terms are made by one SQL macro, ``wd_terms``, for documents and queries alike.
+Terms are made by one SQL macro, ``wd_terms``, for documents and queries alike. Each day's
+index also holds its collection statistics (documents, summed length, document frequency per
+term), so a query sums a few rows per day instead of counting the archive's documents, and
+postings carry their document's length, so scoring reads only the row groups of its terms.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ class Hit:
 _ARTICLES = """
 SELECT r.score, r.day, r.doc_id, a.source_id, a.title, a.published_at, NULL AS speaker,
        a.text AS body
-FROM search_ranked($query, 'article', date_from := $date_from, date_to := $date_to) AS r
+FROM search_top($query, 'article', $limit, date_from := $date_from, date_to := $date_to) AS r
 JOIN articles AS a ON a.article_id = r.doc_id AND a.day = r.day
 ORDER BY r.score DESC, r.doc_id
 LIMIT $limit
@@ -64,7 +67,7 @@ LIMIT $limit
 _QUOTES = """
 SELECT r.score, r.day, r.doc_id, q.source_id, q.title, q.published_at, q.speaker,
        q.quote AS body
-FROM search_ranked($query, 'quote', date_from := $date_from, date_to := $date_to) AS r
+FROM search_top($query, 'quote', $limit, date_from := $date_from, date_to := $date_to) AS r
 JOIN quotes_with_speakers AS q ON q.quote_id = r.doc_id AND q.day = r.day
 ORDER BY r.score DESC, r.doc_id
 LIMIT $limit

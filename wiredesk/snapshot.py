@@ -13,6 +13,15 @@ sees new data at its next query, and a query already running keeps reading the l
 started with: superseded links stay for a retention period
 (``WIREDESK_SNAPSHOT_RETENTION_HOURS``, default 1) longer than any query. Publication is
 serialised by a file lock, so parallel Dagster steps never race each other.
+
+Publishing is cheap when nothing changed: the state file records the identity of every lake
+file it linked, and a publication that finds the same files, with no superseded link due for
+removal, returns the recorded one without linking, listing the published folder or writing.
+
+A remote lake (object storage) needs no links: its objects are already immutable and uniquely
+named (see ``wiredesk.lake``), so publishing there lists the newest object of every part and
+deletes objects superseded longer ago than the retention period. It keeps no state: an object
+was superseded when its part's newest object was written, which the listing tells.
 """
 
 from __future__ import annotations
@@ -28,8 +37,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wiredesk.lake import Lake
+from wiredesk.config import local_home
+from wiredesk.lake import Lake, newest_per_part, part_of
 from wiredesk.schema import TABLES
+from wiredesk.storage import AnyPath, is_remote
 
 PUBLISHED_DIR = "published"
 STATE_FILE = "state.json"
@@ -54,16 +65,28 @@ def retention_seconds() -> float:
         return DEFAULT_RETENTION_HOURS * 3600
 
 
-def published_root(home: Path) -> Path:
+def published_root(home: AnyPath) -> AnyPath:
+    """Where views read: the links of a local home, the lake itself of a remote one."""
+    if is_remote(home):
+        return Lake(home).root
     return Path(home) / PUBLISHED_DIR
 
 
+def _lock_file(home: AnyPath) -> Path:
+    if is_remote(home):
+        return local_home(home) / ".publish.lock"
+    return published_root(home) / ".lock"
+
+
 @contextlib.contextmanager
-def publish_lock(home: Path) -> Iterator[None]:
-    """An exclusive lock across processes (held for milliseconds, never by readers)."""
-    root = published_root(home)
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "a+b") as handle:
+def publish_lock(home: AnyPath) -> Iterator[None]:
+    """An exclusive lock across processes (held for milliseconds, never by readers).
+
+    For a remote home it serialises one machine's publications only; they are stateless
+    listings and idempotent deletions, so machines need not exclude each other."""
+    lock = _lock_file(home)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -71,12 +94,34 @@ def publish_lock(home: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _current_files(lake: Lake, table: str) -> list[Path]:
-    directory = lake.table_dir(table)
-    if not directory.exists():
+def _current_files(lake: Lake, table: str) -> dict[str, str]:
+    """Relative path (under the lake) -> file identity, of every current file of a table.
+
+    ``os.scandir`` rather than globbing: this runs on every publication, changed or not."""
+    directory = str(lake.table_dir(table))
+    folders = [directory]
+    if TABLES[table].partitioned:
+        folders = [entry.path for entry in _scan(directory) if entry.name.startswith("day=")]
+    found: dict[str, str] = {}
+    for folder in folders:
+        for entry in _scan(folder):
+            if entry.name.endswith(".parquet") and not entry.name.startswith("."):
+                try:
+                    stat = entry.stat()
+                except FileNotFoundError:
+                    continue
+                if not entry.is_dir():
+                    relative = os.path.relpath(entry.path, lake.root)
+                    found[relative] = _file_id(stat)
+    return dict(sorted(found.items()))
+
+
+def _scan(folder: str) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    pattern = "day=*/*.parquet" if TABLES[table].partitioned else "*.parquet"
-    return sorted(p for p in directory.glob(pattern) if not p.name.startswith("."))
 
 
 def _file_id(stat: os.stat_result) -> str:
@@ -124,38 +169,46 @@ def _save_state(path: Path, state: dict) -> None:
     os.replace(temporary, path)
 
 
-def publish(home: Path) -> Publication:
+def publish(home: AnyPath) -> Publication:
     """Link every current lake file, drop links past retention; returns the publication."""
+    if is_remote(home):
+        return publish_remote(home)
     with publish_lock(Path(home)):
         return publish_locked(Path(home))
 
 
-def publish_locked(home: Path) -> Publication:
+def publish_locked(home: AnyPath) -> Publication:
     """``publish`` for a caller that already holds ``publish_lock``."""
+    if is_remote(home):
+        return publish_remote(home)
     lake = Lake(home)
     root = published_root(home)
     state_path = root / STATE_FILE
     state = _load_state(state_path)
     now = time.time()
+    keep = retention_seconds()
+    sources = {table: _current_files(lake, table) for table in TABLES}
+    superseded: dict[str, float] = dict(state.get("superseded", {}))
+    due = any(now - since > keep for since in superseded.values())
+    if state.get("sources") == sources and not due and "files" in state:
+        return _publication(root, state["files"])
     files: dict[str, list[str]] = {}
-    for table in TABLES:
+    for table, current in sources.items():
         linked = []
-        for source in _current_files(lake, table):
-            relative = source.parent.relative_to(lake.root)
-            target = _link(source, root / relative)
+        for relative_source in current:
+            source = lake.root / relative_source
+            target = _link(source, root / os.path.dirname(relative_source))
             if target is not None:
                 linked.append(str(target.relative_to(root)))
         if linked:
             files[table] = sorted(linked)
-    current = {path for paths in files.values() for path in paths}
-    superseded: dict[str, float] = dict(state.get("superseded", {}))
+    current_links = {path for paths in files.values() for path in paths}
     for path in root.rglob("*.parquet"):
         relative = str(path.relative_to(root))
-        if relative not in current:
+        if relative not in current_links:
             superseded.setdefault(relative, now)
-    keep = retention_seconds()
     for relative, since in list(superseded.items()):
-        if relative in current:
+        if relative in current_links:
             del superseded[relative]
         elif now - since > keep:
             (root / relative).unlink(missing_ok=True)
@@ -163,6 +216,54 @@ def publish_locked(home: Path) -> Publication:
     for stale in root.rglob(".*.tmp"):
         if now - stale.stat().st_mtime > 3600:
             stale.unlink(missing_ok=True)
-    if state.get("files") != files or state.get("superseded") != superseded:
-        _save_state(state_path, {"files": files, "superseded": superseded})
+    wanted = {"files": files, "superseded": superseded, "sources": sources}
+    if state != wanted:
+        _save_state(state_path, wanted)
+    return _publication(root, files)
+
+
+def _publication(root: Path, files: dict[str, list[str]]) -> Publication:
     return Publication({t: [str(root / p) for p in paths] for t, paths in files.items()})
+
+
+def publish_remote(home: AnyPath) -> Publication:
+    """The newest object of every part of a remote lake; deletes objects superseded longer
+    ago than the retention period (superseded when their part's newest object was written).
+    """
+    lake = Lake(home)
+    keep = retention_seconds()
+    now = time.time()
+    files: dict[str, list[str]] = {}
+    expired: list[str] = []
+    everything = lake.objects()  # one listing of the whole lake
+    for table in TABLES:
+        current = [str(path) for path in lake.current_files(table, objects=everything)]
+        if current:
+            files[table] = current
+    by_folder: dict[str, list[str]] = {}
+    for key in everything:
+        folder, _, name = key.rpartition("/")
+        by_folder.setdefault(folder, []).append(name)
+    for folder, names in by_folder.items():
+        newest = newest_per_part(names)
+        for name in names:
+            part_newest = newest.get(part_of(name))
+            if part_newest is None or part_newest == name:
+                continue
+            since = _modified(everything[f"{folder}/{part_newest}"])
+            if now - since > keep:
+                expired.append(f"{folder}/{name}")
+    if expired:
+        try:
+            lake.root.fs.rm(expired)  # one bulk request per thousand keys
+        except FileNotFoundError:
+            pass  # another machine's publication removed them first
+    return Publication(files)
+
+
+def _modified(info: dict) -> float:
+    """An object's write time, in seconds since the epoch, from an fsspec listing."""
+    stamp = info.get("LastModified") or info.get("mtime") or info.get("last_modified")
+    if hasattr(stamp, "timestamp"):
+        return stamp.timestamp()
+    return float(stamp) if stamp is not None else time.time()

@@ -7,6 +7,13 @@ meets a half-replaced partition and an open connection keeps a consistent snapsh
 run publishes, the file is rewritten (temporary name, then rename): new connections see the
 new data, open ones keep theirs until they reconnect.
 
+A remote home (``s3://bucket/prefix``, see ``wiredesk.storage``) keeps the lake on object
+storage and this file on local disk (DuckDB opens database files through the operating system
+only): ``WIREDESK_LOCAL_HOME``, by default ``./.wiredesk/<bucket>/<prefix>``. Its views read
+``s3://`` paths, which DuckDB reaches through the fsspec filesystem that every connection made
+here registers (``connect_readonly``, ``memory_connection``); a DuckDB with the httpfs
+extension and credentials reads them natively.
+
 Every view and column carries a ``COMMENT ON`` taken from the table contract or from its
 ``sql/views`` file; ``python -m wiredesk.warehouse docs`` renders them as docs/tables.md.
 """
@@ -24,8 +31,11 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from wiredesk.config import local_home
+from wiredesk.lake import GENERATION
 from wiredesk.schema import SCHEMA_VERSION, TABLES, Table
 from wiredesk.snapshot import Publication, publish, publish_lock, publish_locked, published_root
+from wiredesk.storage import AnyPath, fs_and_path, is_remote, register
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 WAREHOUSE_FILE = "wiredesk.duckdb"
@@ -73,15 +83,17 @@ def _arrow_to_duck(arrow_type, mapping: dict) -> str:  # noqa: ANN001 - a pyarro
 @functools.lru_cache(maxsize=65536)
 def _file_columns(path: str) -> frozenset[str]:
     """Columns of one published file (published files never change, so this is cached)."""
-    return frozenset(pq.read_schema(path).names)
+    filesystem, inside = fs_and_path(path)
+    return frozenset(pq.read_schema(inside, filesystem=filesystem).names)
 
 
-#: A published link's name is ``<part>.<20-digit mtime>-<inode>-<size>.parquet``; removing
-#: the suffix gives the partition part it belongs to.
-_GENERATION = r"\.[0-9]{20}-[0-9a-f]+-[0-9a-f]+\.parquet$"
+#: A published link's name is ``<part>.<20-digit mtime>-<inode>-<size>.parquet`` (a remote
+#: object's ``<part>.<20-digit write time>-<token>-<size>.parquet``); removing the suffix gives
+#: the partition part it belongs to.
+_GENERATION = GENERATION
 
 
-def published_glob(home: Path, spec: Table) -> str:
+def published_glob(home: AnyPath, spec: Table) -> str:
     root = published_root(home) / spec.name
     return str(root / "*" / "*.parquet") if spec.partitioned else str(root / "*.parquet")
 
@@ -91,7 +103,7 @@ def present_columns(files: list[str]) -> list[str]:
     return sorted(set().union(*(_file_columns(f) for f in files))) if files else []
 
 
-def lake_select(home: Path, spec: Table, present: list[str]) -> str:
+def lake_select(home: AnyPath, spec: Table, present: list[str]) -> str:
     """SELECT over the newest published link of every partition part of a table.
 
     The view is a glob, so it sees new partitions without being rewritten; ``glob()`` lists
@@ -175,7 +187,7 @@ def _comment_columns(
 
 def define_views(
     con: duckdb.DuckDBPyConnection,
-    home: Path,
+    home: AnyPath,
     publication: Publication,
     documented: bool = True,
 ) -> None:
@@ -207,7 +219,7 @@ def define_views(
     con.execute("COMMIT")
 
 
-def signature(home: Path, publication: Publication) -> dict:
+def signature(home: AnyPath, publication: Publication) -> dict:
     """What the view definitions depend on; the file is rewritten only when this changes
     (a schema or SQL change, a table's first file, a column the files gained), never for
     new data, so an analyst's open connection keeps working and sees new rows."""
@@ -221,15 +233,19 @@ def signature(home: Path, publication: Publication) -> dict:
     }
 
 
-def warehouse_path(home: Path) -> Path:
-    return Path(home) / WAREHOUSE_FILE
+def warehouse_path(home: AnyPath) -> Path:
+    """The analyst's file: in the home, or in the local home of a remote one."""
+    return local_home(home) / WAREHOUSE_FILE
 
 
-def ensure_warehouse(home: Path, force: bool = False) -> bool:
+def ensure_warehouse(home: AnyPath, force: bool = False) -> bool:
     """Publish the lake and make ``wiredesk.duckdb`` match it; True when rewritten."""
-    home = Path(home)
-    home.mkdir(parents=True, exist_ok=True)
+    if not is_remote(home):
+        home = Path(home)
+        home.mkdir(parents=True, exist_ok=True)
     target = warehouse_path(home)
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
     marker = target.with_name(target.name + ".signature.json")
     with publish_lock(home):
         publication = publish_locked(home)
@@ -240,11 +256,12 @@ def ensure_warehouse(home: Path, force: bool = False) -> bool:
                     return False
             except (OSError, ValueError):
                 pass
-        _cleanup_temporaries(home, target.name)
-        temporary = home / f".{target.name}.{uuid.uuid4().hex}.tmp"
+        _cleanup_temporaries(folder, target.name)
+        temporary = folder / f".{target.name}.{uuid.uuid4().hex}.tmp"
         try:
             con = duckdb.connect(str(temporary))
             try:
+                register(con, home, snapshot=True)
                 define_views(con, home, publication)
                 con.execute("CHECKPOINT")
             finally:
@@ -259,26 +276,38 @@ def ensure_warehouse(home: Path, force: bool = False) -> bool:
     return True
 
 
-def _cleanup_temporaries(home: Path, name: str) -> None:
+def _cleanup_temporaries(folder: Path, name: str) -> None:
     """Remove temporary warehouse files a killed run left behind (we hold the lock)."""
-    for leftover in home.glob(f".{name}.*.tmp*"):
+    for leftover in folder.glob(f".{name}.*.tmp*"):
         leftover.unlink(missing_ok=True)
 
 
-def memory_connection(home: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the same views over a fresh publication: for pipeline reads,
-    never locking a file and never reading a file a writer is replacing."""
+def memory_connection(
+    home: AnyPath, publication: Publication | None = None
+) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the same views over a publication: for pipeline reads,
+    never locking a file and never reading a file a writer is replacing. On object storage
+    it lists each folder once: it sees the lake as it was when it opened.
+
+    ``publication`` reuses one the caller already made (one asset run publishes once, then
+    opens as many connections as it needs); without it the lake is published first, which
+    costs a directory scan when nothing changed (see ``wiredesk.snapshot``).
+    """
     con = duckdb.connect(":memory:")
-    define_views(con, Path(home), publish(Path(home)), documented=False)
+    register(con, home, snapshot=True)
+    home = home if is_remote(home) else Path(home)
+    define_views(con, home, publication or publish(home), documented=False)
     return con
 
 
-def connect_readonly(home: Path) -> duckdb.DuckDBPyConnection:
-    """What an analyst gets: the warehouse file, read-only."""
-    path = warehouse_path(Path(home))
+def connect_readonly(home: AnyPath) -> duckdb.DuckDBPyConnection:
+    """What an analyst gets: the warehouse file, read-only (able to read a remote lake)."""
+    path = warehouse_path(home)
     if not path.exists():
         raise FileNotFoundError(f"{path}: no warehouse yet; run `wiredesk ingest` or `make demo`")
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
+    register(con, home)
+    return con
 
 
 # -- table reference -----------------------------------------------------------------------

@@ -1,20 +1,14 @@
 -- Who named the National Bank of Kestrelia first, and who followed?
 -- Every article naming the entity, in publication order, with hours after the first.
+-- articles_naming() reads only the entity's rows of the article_entities index.
 WITH params AS (
     SELECT 'National Bank of Kestrelia' AS entity
 ),
-wanted AS (
-    SELECT e.entity_id
-    FROM entities AS e, params AS p
-    WHERE lower(e.name) = lower(p.entity)
-       OR list_contains(list_transform(e.aliases, lambda a: lower(a)), lower(p.entity))
-),
 naming AS (
-    SELECT article_id, any_value(day) AS day, any_value(source_id) AS source_id,
-           any_value(published_at) AS published_at, any_value(title) AS title
-    FROM article_entities
-    WHERE entity_id IN (SELECT entity_id FROM wanted)
-    GROUP BY article_id
+    SELECT n.article_id, any_value(n.day) AS day, any_value(n.source_id) AS source_id,
+           any_value(n.published_at) AS published_at, any_value(n.title) AS title
+    FROM params AS p, articles_naming(p.entity) AS n
+    GROUP BY n.article_id
 )
 SELECT
     row_number() OVER (ORDER BY published_at, article_id) AS "order",

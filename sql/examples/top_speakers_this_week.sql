@@ -1,21 +1,21 @@
 -- Who was quoted most this week, and on what?
 -- "This week" is the seven days up to the newest day in the archive. For each speaker: quotes,
 -- distinct quotes, articles and outlets quoting them, the entities most often named in those
--- articles (what they were talking about) and their longest quote.
-WITH params AS (
-    SELECT max(day) AS today FROM articles
-),
-week AS MATERIALIZED (
+-- articles (what they were talking about) and their longest quote. The newest day is set as a
+-- variable first: a filter on a constant day range reads only those seven days' files.
+SET VARIABLE wd_today = (SELECT max(day) FROM daily_source_volume);
+
+WITH week AS MATERIALIZED (
     SELECT q.*
-    FROM quotes_with_speakers AS q, params AS p
-    WHERE q.day > p.today - 7 AND q.day <= p.today AND q.speaker IS NOT NULL
+    FROM quotes_with_speakers AS q
+    WHERE q.day > getvariable('wd_today') - 7 AND q.day <= getvariable('wd_today')
+      AND q.speaker IS NOT NULL
 ),
 subjects AS (
     SELECT w.speaker, ae.entity, count(DISTINCT ae.article_id) AS articles
     FROM (SELECT DISTINCT speaker, article_id, day FROM week) AS w
     JOIN article_entities AS ae ON ae.article_id = w.article_id AND ae.day = w.day
-    CROSS JOIN params AS p
-    WHERE ae.day > p.today - 7 AND ae.day <= p.today
+    WHERE ae.day > getvariable('wd_today') - 7 AND ae.day <= getvariable('wd_today')
       AND ae.entity <> w.speaker AND ae.entity_type IN ('PERSON', 'ORG', 'GPE', 'LOC')
     GROUP BY w.speaker, ae.entity
 ),

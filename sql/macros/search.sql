@@ -1,8 +1,9 @@
 -- Full-text search that DuckDB runs with plain SQL, no extension: the pipeline writes a term
 -- index per day (search_index, see sql/search/index.sql) with the same wd_terms() used here
--- on the query, and search_ranked() scores documents with Okapi BM25 (k1 = 1.2, b = 0.75),
--- with collection statistics (document count, mean length, document frequency) taken over
--- the whole archive, so scores do not depend on the date range asked for.
+-- on the query, and search_scores() scores documents with Okapi BM25 (k1 = 1.2, b = 0.75),
+-- with collection statistics (document count, mean length, document frequency) summed over
+-- the whole archive from the index's per-day statistics rows, so scores do not depend on the
+-- date range asked for. search_ranked() adds document ids; search_top() only to the best.
 --
 --   SELECT * FROM search_articles('ceasefire monitors') LIMIT 10;
 --   SELECT * FROM search_quotes('price corridor', DATE '2026-11-16', DATE '2026-11-20');
@@ -35,45 +36,64 @@ CREATE OR REPLACE MACRO wd_terms(t) AS
         lambda w: wd_stem(w)
     );
 
--- Ranked documents of one kind ('article' or 'quote') for a query, optionally within days.
-CREATE OR REPLACE MACRO search_ranked(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
-WITH wanted AS (
-    SELECT DISTINCT unnest(wd_terms(query)) AS term
-),
-docs AS (
-    SELECT day, doc, doc_id, length FROM search_docs WHERE kind = doc_kind
-),
-collection AS (
-    SELECT count(*) AS n, greatest(avg(length), 1) AS mean_length FROM docs
-),
-postings AS (
-    SELECT day, doc, term, tf
-    FROM search_terms
-    WHERE kind = doc_kind AND term IN (SELECT term FROM wanted)
+-- Scores of the documents of one kind ('article' or 'quote') matching a query, optionally
+-- within days, as (day, doc): collection statistics are sums of the per-day statistics rows
+-- (search_stats), and postings carry their document's length, so scoring reads only the row
+-- groups of the query's terms.
+CREATE OR REPLACE MACRO search_scores(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
+WITH collection AS (
+    SELECT
+        sum(documents) AS n,
+        greatest(sum(length) / greatest(sum(documents), 1), 1) AS mean_length
+    FROM search_stats
+    WHERE kind = doc_kind AND term IS NULL
 ),
 frequency AS (
-    SELECT term, count(*) AS df FROM postings GROUP BY term
-),
-scored AS (
-    SELECT
-        p.day,
-        p.doc,
-        sum(
-            ln(1 + (c.n - f.df + 0.5) / (f.df + 0.5))
-            * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * d.length / c.mean_length))
-        ) AS score,
-        count(*) AS matched_terms
-    FROM postings AS p
-    JOIN frequency AS f USING (term)
-    JOIN docs AS d ON d.day = p.day AND d.doc = p.doc
-    CROSS JOIN collection AS c
-    WHERE p.day >= coalesce(date_from::DATE, DATE '0001-01-01')
-      AND p.day <= coalesce(date_to::DATE, DATE '9999-12-31')
-    GROUP BY p.day, p.doc
+    -- list_contains on the query's terms (not IN a subquery) is pushed into the scan, so
+    -- only the row groups of those terms are read
+    SELECT term, sum(documents) AS df
+    FROM search_stats
+    WHERE kind = doc_kind AND list_contains(wd_terms(query), term)
+    GROUP BY term
 )
-SELECT d.doc_id, s.day, s.score, s.matched_terms, (SELECT count(*) FROM wanted) AS query_terms
-FROM scored AS s
-JOIN docs AS d ON d.day = s.day AND d.doc = s.doc
+SELECT
+    p.day,
+    p.doc,
+    sum(
+        ln(1 + (c.n - f.df + 0.5) / (f.df + 0.5))
+        * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.length / c.mean_length))
+    ) AS score,
+    count(*) AS matched_terms
+FROM search_terms AS p
+JOIN frequency AS f USING (term)
+CROSS JOIN collection AS c
+WHERE p.kind = doc_kind AND list_contains(wd_terms(query), p.term)
+  AND p.day >= coalesce(date_from::DATE, DATE '0001-01-01')
+  AND p.day <= coalesce(date_to::DATE, DATE '9999-12-31')
+GROUP BY p.day, p.doc;
+
+-- Every document of one kind matching a query, optionally within days, with its id and score
+-- (unordered: order by score, or use search_top for the best few).
+CREATE OR REPLACE MACRO search_ranked(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
+SELECT d.doc_id, s.day, s.score, s.matched_terms, len(list_distinct(wd_terms(query))) AS query_terms
+FROM search_scores(query, doc_kind, date_from := date_from, date_to := date_to) AS s
+JOIN search_docs AS d ON d.kind = doc_kind AND d.day = s.day AND d.doc = s.doc;
+
+-- The best `top` documents (ties at the cut kept), ranked: what a result page needs. Only
+-- those documents are looked up by id, not every document that matched.
+CREATE OR REPLACE MACRO search_top(query, doc_kind, top, date_from := NULL, date_to := NULL)
+AS TABLE
+WITH scored AS MATERIALIZED (
+    SELECT * FROM search_scores(query, doc_kind, date_from := date_from, date_to := date_to)
+),
+best AS MATERIALIZED (
+    SELECT *
+    FROM scored
+    WHERE score >= (SELECT min(score) FROM (SELECT score FROM scored ORDER BY score DESC LIMIT top))
+)
+SELECT d.doc_id, s.day, s.score, s.matched_terms, len(list_distinct(wd_terms(query))) AS query_terms
+FROM best AS s
+JOIN search_docs AS d ON d.kind = doc_kind AND d.day = s.day AND d.doc = s.doc
 ORDER BY s.score DESC, d.doc_id;
 
 -- Articles for a query, best first, with what an analyst needs to open them.

@@ -1,32 +1,54 @@
 -- The full-text index of one day ($day): for each article (title and text) and each quote
 -- (its words and the speaker's name) one document row (term null, doc_id, length) and one
--- posting per distinct term (term, doc, tf). One file per day, sorted by kind and term so a
--- lookup reads only the row groups of the terms asked for.
+-- posting per distinct term (term, doc, tf, and the document's length, so scoring needs no
+-- join), plus statistics rows (doc null): per kind, one for the day (documents, summed
+-- length) and one per term (documents holding it). BM25's collection statistics are sums of
+-- those rows over days, so a query never counts documents. One file per day, sorted by kind
+-- and term in small row groups, so a lookup reads only the row groups of the terms asked for.
+-- It reads the day's own rows (lake.*): a story revised on a later day keeps its earlier
+-- row here, and the search macros leave it out when they join the public views.
 WITH sources AS (
     SELECT 'article' AS kind, article_id AS doc_id, wd_terms(concat_ws(' ', title, text)) AS terms
-    FROM articles
+    FROM lake.articles
     WHERE day = $day::DATE
     UNION ALL
-    SELECT 'quote' AS kind, quote_id AS doc_id, wd_terms(concat_ws(' ', text, speaker)) AS terms
-    FROM quotes
-    WHERE day = $day::DATE
+    SELECT
+        'quote' AS kind,
+        q.quote_id AS doc_id,
+        wd_terms(concat_ws(' ', q.text, coalesce(e.name, q.speaker))) AS terms
+    FROM lake.quotes AS q
+    LEFT JOIN lake.entity_aliases AS a ON a.entity_key = q.speaker_entity_key
+    LEFT JOIN lake.entities AS e ON e.entity_id = a.entity_id
+    WHERE q.day = $day::DATE
 ),
-docs AS (
+docs AS MATERIALIZED (
     SELECT
         kind,
         doc_id,
         terms,
+        len(terms) AS length,
         row_number() OVER (PARTITION BY kind ORDER BY doc_id) - 1 AS doc
     FROM (SELECT DISTINCT ON (kind, doc_id) * FROM sources)
 ),
-postings AS (
-    SELECT kind, term, doc, count(*) AS tf
-    FROM (SELECT kind, doc, unnest(terms) AS term FROM docs)
+postings AS MATERIALIZED (
+    SELECT kind, term, doc, any_value(length) AS length, count(*) AS tf
+    FROM (SELECT kind, doc, length, unnest(terms) AS term FROM docs)
     GROUP BY kind, term, doc
 )
-SELECT kind, NULL::VARCHAR AS term, doc, NULL::BIGINT AS tf, doc_id, len(terms) AS length
+SELECT kind, NULL::VARCHAR AS term, doc, NULL::BIGINT AS tf, doc_id, length,
+       NULL::BIGINT AS documents
 FROM docs
 UNION ALL
-SELECT kind, term, doc, tf, NULL::VARCHAR AS doc_id, NULL::BIGINT AS length
+SELECT kind, term, doc, tf, NULL::VARCHAR AS doc_id, length, NULL::BIGINT AS documents
 FROM postings
-ORDER BY kind, term NULLS FIRST, doc
+UNION ALL
+SELECT kind, NULL::VARCHAR AS term, NULL::BIGINT AS doc, NULL::BIGINT AS tf,
+       NULL::VARCHAR AS doc_id, sum(length)::BIGINT AS length, count(*) AS documents
+FROM docs
+GROUP BY kind
+UNION ALL
+SELECT kind, term, NULL::BIGINT AS doc, NULL::BIGINT AS tf, NULL::VARCHAR AS doc_id,
+       NULL::BIGINT AS length, count(*) AS documents
+FROM postings
+GROUP BY kind, term
+ORDER BY kind, term NULLS FIRST, doc NULLS FIRST

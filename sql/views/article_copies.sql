@@ -1,7 +1,16 @@
 -- Syndicated copies: every article of a near-duplicate cluster, with its delay after the
 -- cluster's first copy. A cluster is the earliest copy's article_id (articles.cluster_id).
+-- Clusters of one article (most of an archive) are dropped by a cheap count before the
+-- window functions, which then sort only the copies.
 CREATE OR REPLACE VIEW main.article_copies AS
-WITH clustered AS (
+WITH shared AS (
+    SELECT cluster_id
+    FROM main.articles
+    WHERE cluster_id IS NOT NULL
+    GROUP BY cluster_id
+    HAVING count(*) > 1
+),
+clustered AS (
     SELECT
         cluster_id,
         article_id,
@@ -16,7 +25,7 @@ WITH clustered AS (
         first_value(source_id) OVER w AS first_source_id,
         first_value(published_at) OVER w AS first_published_at
     FROM main.articles
-    WHERE cluster_id IS NOT NULL
+    WHERE cluster_id IN (SELECT cluster_id FROM shared)
     WINDOW w AS (PARTITION BY cluster_id ORDER BY published_at, article_id
                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )

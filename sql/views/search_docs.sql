@@ -2,7 +2,7 @@
 CREATE OR REPLACE VIEW main.search_docs AS
 SELECT day, kind, doc, doc_id, length
 FROM lake.search_index
-WHERE term IS NULL;
+WHERE term IS NULL AND doc IS NOT NULL;
 
 COMMENT ON VIEW main.search_docs IS 'Documents of the full-text index: one row per article and per quote and day; search_ranked() joins them to postings.';
 COMMENT ON COLUMN main.search_docs.day IS 'Partition day of the article or quote.';

@@ -1,0 +1,84 @@
+-- Lookups of one entity that read only that entity's rows. The daily article_entities and
+-- quote_entities indexes are sorted by entity key in small row groups; these macros find the
+-- entity's keys first (a few rows of entity_aliases), so the scan skips every row group whose
+-- key range cannot hold them, instead of grouping the whole archive as the views would.
+-- Like the public views they show a story's latest row only: a row replaced by a later
+-- version (the rule of superseded_articles: highest version, then later day) is left out,
+-- checked for the stories found only.
+--
+--   SELECT * FROM articles_naming('World Health Organization') ORDER BY published_at;
+--   SELECT * FROM quotes_naming('Geneva') WHERE speaker = 'Amara Oyelaran';
+
+-- Keys that map to the entity named (by its name or any alias, case-insensitive).
+CREATE OR REPLACE MACRO entity_keys(entity_name) AS TABLE
+WITH wanted AS (
+    SELECT entity_id
+    FROM entities
+    WHERE lower(name) = lower(entity_name)
+       OR list_contains(list_transform(aliases, lambda a: lower(a)), lower(entity_name))
+)
+SELECT entity_key, entity_id
+FROM lake.entity_aliases
+WHERE entity_id IN (SELECT entity_id FROM wanted)
+UNION
+SELECT entity_id AS entity_key, entity_id
+FROM wanted;
+
+-- Articles naming the entity: the rows of article_entities for it.
+CREATE OR REPLACE MACRO articles_naming(entity_name) AS TABLE
+WITH found AS MATERIALIZED (
+    SELECT ae.*, k.entity_id
+    FROM lake.article_entities AS ae
+    JOIN entity_keys(entity_name) AS k ON k.entity_key = ae.entity_key
+),
+stories AS (
+    SELECT article_id, max_by(day, (coalesce(version, 1), day)) AS day
+    FROM lake.articles
+    WHERE article_id IN (SELECT article_id FROM found)
+    GROUP BY article_id
+)
+SELECT
+    f.day,
+    f.article_id,
+    any_value(f.source_id) AS source_id,
+    any_value(f.published_at) AS published_at,
+    any_value(f.title) AS title,
+    f.entity_id,
+    sum(f.mentions)::BIGINT AS mentions,
+    min(f.first_char) AS first_char
+FROM found AS f
+JOIN stories AS s ON s.article_id = f.article_id AND s.day = f.day
+GROUP BY f.day, f.article_id, f.entity_id;
+
+-- Quotes whose words name the entity, with their speaker: the rows of quote_entities for it.
+CREATE OR REPLACE MACRO quotes_naming(entity_name) AS TABLE
+WITH found AS MATERIALIZED (
+    SELECT qe.*, k.entity_id
+    FROM lake.quote_entities AS qe
+    JOIN entity_keys(entity_name) AS k ON k.entity_key = qe.entity_key
+),
+stories AS (
+    SELECT article_id, max_by(day, (coalesce(version, 1), day)) AS day
+    FROM lake.articles
+    WHERE article_id IN (SELECT article_id FROM found)
+    GROUP BY article_id
+)
+SELECT
+    f.day,
+    f.quote_id,
+    any_value(f.article_id) AS article_id,
+    any_value(coalesce(se.name, f.speaker)) AS speaker,
+    any_value(sa.entity_id) AS speaker_entity_id,
+    any_value(f.kind) AS kind,
+    any_value(f.text) AS quote,
+    any_value(f.source_id) AS source_id,
+    any_value(f.published_at) AS published_at,
+    f.entity_id,
+    any_value(coalesce(e.name, f.name)) AS entity,
+    sum(f.mentions)::BIGINT AS mentions
+FROM found AS f
+JOIN stories AS s ON s.article_id = f.article_id AND s.day = f.day
+LEFT JOIN lake.entities AS e ON e.entity_id = f.entity_id
+LEFT JOIN lake.entity_aliases AS sa ON sa.entity_key = f.speaker_entity_key
+LEFT JOIN lake.entities AS se ON se.entity_id = sa.entity_id
+GROUP BY f.day, f.quote_id, f.entity_id;

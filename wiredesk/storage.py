@@ -1,0 +1,268 @@
+"""Where the home lives: a local folder, or a prefix on object storage (``s3://bucket/prefix``).
+
+A remote home is a ``UPath`` (universal_pathlib, over fsspec), so code that walks the lake
+with ``/``, ``glob`` and ``stat`` works on both. What differs is confined to a few calls here:
+object stores have no rename, so "write then rename" becomes one PUT (which is atomic: a reader
+sees the old object or the new one), and DuckDB reaches the objects through the same fsspec
+filesystem registered on each connection (its own httpfs extension is downloaded at run time,
+which this deployment cannot do).
+
+Settings are the standard AWS ones, read by botocore: ``AWS_ACCESS_KEY_ID``,
+``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN``, ``AWS_DEFAULT_REGION``, and
+``AWS_ENDPOINT_URL_S3`` or ``AWS_ENDPOINT_URL`` for an S3-compatible server (MinIO, Ceph, R2).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import threading
+import uuid
+from collections import OrderedDict
+from pathlib import Path
+from typing import TypeAlias
+
+import duckdb
+import fsspec
+import s3fs
+from upath import UPath
+
+#: A home, or anything under it: a local path or an object-store path.
+AnyPath: TypeAlias = Path | UPath
+
+LOCAL_SCHEMES = ("", "file", "local")
+
+
+def scheme(location: str | os.PathLike[str]) -> str:
+    """The URL scheme of a location ('' for a plain local path)."""
+    text = str(location)
+    head, sep, _ = text.partition("://")
+    return head.lower() if sep and head.isidentifier() else ""
+
+
+def is_remote(location: str | os.PathLike[str]) -> bool:
+    return scheme(location) not in LOCAL_SCHEMES
+
+
+def storage_options(protocol: str) -> dict:
+    """fsspec options for a protocol, from the environment.
+
+    Listings are never cached: each query and each publication must see the objects written
+    a moment ago by another step, and a stale listing would hide them.
+    """
+    if protocol in ("s3", "s3a"):
+        options: dict = {"use_listings_cache": False}
+        endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
+        if endpoint:
+            options["endpoint_url"] = endpoint
+        return options
+    return {"use_listings_cache": False}
+
+
+def filesystem(protocol: str, snapshot: bool = False) -> fsspec.AbstractFileSystem:
+    """The fsspec filesystem of a protocol (fsspec caches one instance per set of options).
+
+    ``snapshot`` gives a new instance that lists each folder once and then answers from
+    memory: for a connection that must see one state of the lake for its whole life (the
+    pipeline's reads, the definition of the views), never for an analyst's connection.
+    """
+    options = storage_options(protocol)
+    if protocol not in ("s3", "s3a"):
+        if snapshot:
+            options |= {"use_listings_cache": True, "skip_instance_cache": True}
+        return fsspec.filesystem(protocol, **options)
+    shared = ImmutableCachingS3FileSystem(**options)
+    if not snapshot:
+        return shared
+    # A new instance for its own listings, on the shared client: making an S3 client costs
+    # a fifth of a second, more than the listings it saves.
+    shared.connect()
+    own = ImmutableCachingS3FileSystem(**options, skip_instance_cache=True)
+    for name in ("_s3", "session", "_s3creator", "_kwargs_helper"):
+        own.__dict__[name] = shared.__dict__.get(name)
+    own.__dict__["_session_is_owned"] = False  # the shared instance closes the client
+    own.snapshot = True
+    return own
+
+
+#: What follows the part in an immutable file's name: ``.<20-digit stamp>-<hex>-<hex>.parquet``
+#: (published links, and every object of a remote lake; see ``wiredesk.lake``).
+IMMUTABLE_SUFFIX = r"\.[0-9]{20}-[0-9a-f]+-[0-9a-f]+\.parquet$"
+_IMMUTABLE = re.compile(IMMUTABLE_SUFFIX)
+#: Metadata entries kept (a few hundred bytes each).
+CACHED_INFOS = 200_000
+#: Objects up to this size are kept whole in memory once read; larger ones are read by range.
+CACHED_OBJECT_BYTES = 32 * 1024 * 1024
+CACHE_BYTES = int(os.environ.get("WIREDESK_OBJECT_CACHE_MB", "256")) * 1024 * 1024
+
+
+class _ObjectCache:
+    """A process-wide LRU of immutable objects' metadata and bytes, bounded in bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self.infos: OrderedDict[tuple, dict] = OrderedDict()
+        self.blobs: OrderedDict[tuple, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def blob(self, key: tuple) -> bytes | None:
+        with self.lock:
+            data = self.blobs.get(key)
+            if data is not None:
+                self.blobs.move_to_end(key)
+            return data
+
+    def info(self, key: tuple) -> dict | None:
+        with self.lock:
+            found = self.infos.get(key)
+            return dict(found) if found is not None else None
+
+    def keep_info(self, key: tuple, info: dict) -> None:
+        with self.lock:
+            self.infos[key] = dict(info)
+            while len(self.infos) > CACHED_INFOS:
+                self.infos.popitem(last=False)
+
+    def keep(self, key: tuple, data: bytes) -> None:
+        with self.lock:
+            if key in self.blobs or len(data) > self.limit:
+                return
+            self.blobs[key] = data
+            self.size += len(data)
+            while self.size > self.limit:
+                _, dropped = self.blobs.popitem(last=False)
+                self.size -= len(dropped)
+
+
+_CACHE = _ObjectCache(CACHE_BYTES)
+
+
+class ImmutableCachingS3FileSystem(s3fs.S3FileSystem):
+    """S3 that caches what cannot change: the metadata and bytes of immutable lake objects.
+
+    DuckDB opens a Parquet file several times per query and re-reads footers each time a view
+    is bound (every ``CREATE VIEW`` over a lake view binds it again); over a network each is
+    a request. Lake objects are never rewritten (a new write is a new name, see
+    ``wiredesk.lake``), so their ``info`` and bytes are cached for the life of the process,
+    keyed by endpoint and key. Listings are not cached, so new objects are seen at once,
+    except by a ``snapshot`` instance (see ``filesystem``).
+    """
+
+    snapshot = False
+
+    def _cache_key(self, path: str) -> tuple | None:
+        key = self._strip_protocol(path)
+        if not _IMMUTABLE.search(key):
+            return None
+        return (self.endpoint_url, key)
+
+    async def _info(self, path, **kwargs):  # noqa: ANN001, ANN202 - fsspec's signature
+        key = self._cache_key(path) if not kwargs.get("version_id") else None
+        known = _CACHE.info(key) if key is not None else None
+        if known is not None:
+            return known
+        info = await super()._info(path, **kwargs)
+        if key is not None and info.get("type") == "file":
+            _CACHE.keep_info(key, info)
+        return info
+
+    @property
+    def _snapshot_listings(self) -> dict:
+        """Listings this snapshot instance already made: path -> objects under it."""
+        return self.__dict__.setdefault("_listings", {})
+
+    async def _find(self, path, maxdepth=None, withdirs=None, detail=False, prefix="", **kwargs):  # noqa: ANN001, ANN202, E501 - fsspec's signature
+        """One flat listing, cut to ``maxdepth``, instead of one listing per folder level
+        (a glob like ``lake/articles/*/*.parquet`` otherwise lists every day folder); a
+        snapshot instance lists each folder once."""
+        if maxdepth is None or prefix:
+            return await super()._find(
+                path, maxdepth=maxdepth, withdirs=withdirs, detail=detail, prefix=prefix, **kwargs
+            )
+        memo = (self._strip_protocol(path), bool(withdirs))
+        found = self._snapshot_listings.get(memo) if self.snapshot else None
+        if found is None:
+            found = await super()._find(path, withdirs=withdirs, detail=True, **kwargs)
+            if self.snapshot:
+                self._snapshot_listings[memo] = found
+        base = self._strip_protocol(path).rstrip("/")
+        kept = {
+            name: info
+            for name, info in found.items()
+            if name[len(base) :].strip("/").count("/") < maxdepth
+        }
+        return kept if detail else sorted(kept)
+
+    def _open(self, path, mode="rb", **kwargs):  # noqa: ANN001, ANN202 - fsspec's signature
+        key = self._cache_key(path) if mode == "rb" and not kwargs.get("version_id") else None
+        if key is None:
+            return super()._open(path, mode=mode, **kwargs)
+        data = _CACHE.blob(key)
+        if data is None:
+            if self.info(path)["size"] > CACHED_OBJECT_BYTES:
+                return super()._open(path, mode=mode, **kwargs)
+            data = self.cat_file(path)
+            _CACHE.keep(key, data)
+        return io.BytesIO(data)
+
+
+def as_path(location: str | os.PathLike[str]) -> AnyPath:
+    """A local location as an absolute ``Path``, a remote one as a ``UPath`` with options.
+
+    Local paths are absolute so that views written into the warehouse work from any current
+    directory; remote ones lose a trailing slash so that ``/`` joins give one key each.
+    """
+    if isinstance(location, UPath) and is_remote(location):
+        return location
+    if is_remote(location):
+        text = str(location).rstrip("/")
+        return UPath(text, **storage_options(scheme(text)))
+    text = str(location)
+    if scheme(text):
+        text = text.partition("://")[2]
+    return Path(text).expanduser().resolve()
+
+
+def register(
+    con: duckdb.DuckDBPyConnection, location: str | os.PathLike[str], snapshot: bool = False
+) -> None:
+    """Let DuckDB read a remote home's objects (a no-op for local homes); ``snapshot`` as
+    in ``filesystem``. Parquet footers are cached by DuckDB too: objects never change."""
+    if not is_remote(location):
+        return
+    con.execute("SET parquet_metadata_cache = true")
+    fs = filesystem(scheme(location), snapshot=snapshot)
+    protocols = fs.protocol if isinstance(fs.protocol, tuple | list) else (fs.protocol,)
+    if not set(protocols) & set(con.list_filesystems()):  # registering twice is an error
+        con.register_filesystem(fs)
+
+
+def write_bytes_atomic(path: AnyPath, data: bytes) -> None:
+    """Replace a file whole: a temporary name then a rename locally, one PUT remotely."""
+    if isinstance(path, UPath) and is_remote(path):
+        path.write_bytes(data)
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_text_atomic(path: AnyPath, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def fs_and_path(path: AnyPath) -> tuple[fsspec.AbstractFileSystem | None, str]:
+    """What pyarrow needs to open a file: (filesystem or None for local, path in it)."""
+    if isinstance(path, UPath) and is_remote(path):
+        return path.fs, path.path
+    text = str(path)
+    if is_remote(text):
+        return filesystem(scheme(text)), text.partition("://")[2]
+    return None, text
