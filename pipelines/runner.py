@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dagster import DagsterInstance, materialize
+from dagster import DagsterEventType, DagsterInstance, materialize
 
 from pipelines.definitions import all_assets
 from pipelines.resources import WiredeskResource
-from wiredesk.config import home_dir, sources_file
+from wiredesk.config import home_dir, local_home, sources_file
 from wiredesk.fetch import Fetcher
+from wiredesk.freshness import BuildLog, Plan, Stage, topological
 from wiredesk.sources.config import load_sources
 from wiredesk.sources.discover import discover, item_day
 
@@ -69,6 +70,30 @@ def _counts(result: Any) -> dict[str, int]:
     return counts
 
 
+def step_starts(instance: DagsterInstance, run_id: str) -> dict[str, int]:
+    """Start time (ns) of every step of a run that succeeded: what each stage was built
+    from is what existed when its own step began, not when the run began."""
+    succeeded = {
+        entry.step_key for entry in instance.all_logs(run_id, of_type=DagsterEventType.STEP_SUCCESS)
+    }
+    return {
+        entry.step_key: int(entry.timestamp * 1e9)
+        for entry in instance.all_logs(run_id, of_type=DagsterEventType.STEP_START)
+        if entry.step_key in succeeded
+    }
+
+
+def stage_graph() -> dict[str, Stage]:
+    """The asset graph as the freshness rules see it: lake table, partitioning, inputs."""
+    graph = {}
+    for asset in all_assets:
+        name = asset.key.to_user_string()
+        table = asset.specs_by_key[asset.key].metadata.get("lake_table", name)
+        deps = tuple(sorted(d.to_user_string() for d in asset.dependency_keys))
+        graph[name] = Stage(name, str(table), asset.partitions_def is not None, deps)
+    return graph
+
+
 def ingest_days(
     days: Sequence[dt.date],
     home: str | None = None,
@@ -77,39 +102,70 @@ def ingest_days(
     progress: Progress = lambda message: None,
 ) -> dict[str, dict[str, int]]:
     """Materialise every asset for ``days``; returns row counts per day and asset."""
+    graph = stage_graph()
+    daily = [name for name in topological(graph) if graph[name].partitioned]
+    cross = [name for name in topological(graph) if not graph[name].partitioned]
+    work = Plan({day: daily for day in days}, cross)
+    return run_plan(work, home, sources, instance, progress)
+
+
+def run_plan(
+    work: Plan,
+    home: str | None = None,
+    sources: str | None = None,
+    instance: DagsterInstance | None = None,
+    progress: Progress = lambda message: None,
+) -> dict[str, dict[str, int]]:
+    """Materialise a plan in four phases, so a range costs one cross-day pass, not one per
+    day: the days' ingest stages, cross-day linking, the daily aggregates (which read the
+    linked entities), then the cross-day aggregates. Each finished step is recorded in the
+    home's build log."""
     resources = {
         "wiredesk": WiredeskResource(
             home=str(home_dir(home)), sources_file=str(sources_file(sources))
         )
     }
     instance = instance or dagster_instance()
+    graph = stage_graph()
+    log = BuildLog(local_home(home) / "state")
+    log.save(graph)
 
-    def run(selection: Sequence[str], key: str | None = None) -> dict[str, int]:
+    def run(selection: Sequence[str], day: dt.date | None = None) -> dict[str, int]:
         result = materialize(
             all_assets,
             selection=list(selection),
-            partition_key=key,
+            partition_key=day.isoformat() if day else None,
             resources=resources,
             instance=instance,
             tags={"wiredesk/trigger": "cli"},
             run_config=QUIET,
         )
+        for stage, started in step_starts(instance, result.run_id).items():
+            log.record([stage], [day], started)
+        log.save()
         return _counts(result)
 
     def show(label: str, counts: dict[str, int]) -> None:
         progress(f"{label:<12}" + "  ".join(f"{k} {v}" for k, v in counts.items()))
 
     report: dict[str, dict[str, int]] = {}
-    for day in days:
-        report[day.isoformat()] = run(DAY_STAGES, day.isoformat())
-        show(day.isoformat(), report[day.isoformat()])
-    report["all days"] = run(CROSS_DAY)
-    show("all days", report["all days"])
-    for day in days:
-        counts = run(aggregate_names(), day.isoformat())
-        report[day.isoformat()].update(counts)
-        show(day.isoformat(), counts)
-    counts = run(AFTER_AGGREGATES)
-    report["all days"].update(counts)
-    show("all days", counts)
+    for names, per_day in (
+        (DAY_STAGES, True),
+        (CROSS_DAY, False),
+        (tuple(aggregate_names()), True),
+        (AFTER_AGGREGATES, False),
+    ):
+        if per_day:
+            for day, stages in work.daily.items():
+                selection = [name for name in stages if name in names]
+                if selection:
+                    counts = run(selection, day)
+                    report.setdefault(day.isoformat(), {}).update(counts)
+                    show(day.isoformat(), counts)
+        else:
+            selection = [name for name in work.cross_day if name in names]
+            if selection:
+                counts = run(selection)
+                report.setdefault("all days", {}).update(counts)
+                show("all days", counts)
     return report

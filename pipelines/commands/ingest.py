@@ -16,11 +16,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     sources_path = sources_file(args.sources)
     try:
-        load_sources(sources_path)
+        sources = load_sources(sources_path)
     except SourcesError as exc:
         raise UsageError(str(exc)) from None
-    from pipelines.runner import available_days, ingest_days
-
+    home = home_dir(args.home)
     if args.day:
         days = [args.day]
     elif args.date_from or args.date_to:
@@ -31,14 +30,59 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         span = (args.date_to - args.date_from).days
         days = [args.date_from + dt.timedelta(days=i) for i in range(span + 1)]
     else:
-        days = available_days(sources_path)
-        if not days:
-            raise UsageError(f"{sources_path}: the sources offer no items")
-    home = home_dir(args.home)
+        return ingest_new(sources, sources_path, args.home)
+    from pipelines.runner import ingest_days
+
     print(f"wiredesk ingest: {len(days)} day(s) {days[0]} .. {days[-1]} into {home}")
     report = ingest_days(days, home=str(home), sources=str(sources_path), progress=print)
     print_summary(home, [d.isoformat() for d in days])
     return 0 if report else 1
+
+
+def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
+    """Without days: what is new, and whatever is out of date, and nothing else.
+
+    Deciding needs no pipeline definitions (the build log keeps the stage graph), so a run
+    with nothing to do costs a look at the sources and a stat of the lake.
+    """
+    from wiredesk.config import home_dir, local_home
+    from wiredesk.fetch import Fetcher, FetchSettings
+    from wiredesk.freshness import BuildLog, plan
+    from wiredesk.lake import Lake
+    from wiredesk.sources.ledger import Ledger
+    from wiredesk.sources.pending import pending_work
+
+    home, state = home_dir(home_arg), local_home(home_arg) / "state"
+    with Fetcher(FetchSettings(state_dir=state)) as fetcher, Ledger(state) as ledger:
+        pending = pending_work(sources, fetcher, ledger)
+    for failure in pending.failures:
+        print(f"warning: {failure.error_class}: {failure.detail}")
+    lake = Lake(home)
+    days = sorted(set(lake.days("feed_items")) | set(pending.days))
+    if not days:
+        raise UsageError(f"{sources_path}: the sources offer no items")
+    log = BuildLog(state)
+    graph = log.graph
+    if not graph:
+        from pipelines.runner import stage_graph
+
+        graph = stage_graph()
+    work = plan(lake, graph, log, days, pending.days)
+    new = sum(pending.new_items.values()) + sum(pending.new_errors.values())
+    if work.empty:
+        print(f"wiredesk ingest: nothing new in {sources_path}; {len(days)} day(s) up to date")
+        print_summary(home, [d.isoformat() for d in days])
+        return 0
+    busy = [day for day, stages in work.daily.items() if stages]
+    print(
+        f"wiredesk ingest: {new} new item(s); rebuilding {len(busy)} day(s)"
+        f"{' and the cross-day tables' if work.cross_day else ''} in {home}"
+    )
+    from pipelines.runner import run_plan
+
+    run_plan(work, home=str(home), sources=str(sources_path), progress=print)
+    print_summary(home, [d.isoformat() for d in (busy or days)])
+    return 0
 
 
 def print_summary(home: Path, days: Sequence[str]) -> None:
@@ -84,11 +128,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     ingest = sub.add_parser(
         "ingest",
         help="fetch and process days into the warehouse",
-        description="Materialise the pipeline in-process for days.",
+        description="Materialise the pipeline in-process. Without days, only what is new "
+        "since the last run (new items, and stages whose inputs changed) is built; with "
+        "--day or --from/--to, those days are rebuilt whole.",
     )
     ingest.add_argument("--sources", help="sources file (default ./sources.yaml)")
     ingest.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
-    ingest.add_argument("--day", type=parse_day, help="one day, YYYY-MM-DD")
+    ingest.add_argument(
+        "--day", type=parse_day, help="rebuild one day, YYYY-MM-DD (default: only what is new)"
+    )
     ingest.add_argument("--from", dest="date_from", type=parse_day, help="first day")
     ingest.add_argument("--to", dest="date_to", type=parse_day, help="last day")
     ingest.set_defaults(func=cmd_ingest)
