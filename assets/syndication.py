@@ -13,6 +13,7 @@ from assets.articles import articles
 from assets.checks import spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.resources import WiredeskResource
+from wiredesk.revisions import superseded_rows
 from wiredesk.syndication import build_syndication, read_lake
 
 
@@ -25,7 +26,8 @@ from wiredesk.syndication import build_syndication, read_lake
     owners=OWNERS,
     description="Members of every near-duplicate cluster across all days: outlet, lag behind "
     "the original (earliest copy), similarity and words changed. Recomputed over every day, "
-    "so it does not depend on the order days were ingested in.",
+    "so it does not depend on the order days were ingested in; also lists the article rows "
+    "a later revision replaced (superseded_articles).",
     metadata=definition_metadata("syndication"),
     check_specs=[
         spec(
@@ -41,6 +43,7 @@ def syndication(context: AssetExecutionContext, wiredesk: WiredeskResource) -> M
     signature_rows, article_rows, texts = read_lake(lake)
     rows, disagreements = build_syndication(signature_rows, article_rows, texts)
     lake.write("syndication", rows)
+    lake.write("superseded_articles", superseded_rows(article_rows))
     wiredesk.publish()
     days = {row["article_id"]: row["day"] for row in article_rows}
     stale_days = sorted({days[a].isoformat() for a in disagreements})

@@ -65,6 +65,7 @@ def library_only(corpus: Path, home: Path) -> dict:
     from wiredesk.entities.link import link_entities
     from wiredesk.fetch import Fetcher
     from wiredesk.lake import Lake
+    from wiredesk.revisions import superseded_rows
     from wiredesk.search import build_index
     from wiredesk.sources.config import load_sources
     from wiredesk.stages import build_mentions, build_quotes, collect_feed_items, fetch_pages
@@ -93,8 +94,10 @@ def library_only(corpus: Path, home: Path) -> dict:
     clock.run("entities", lake.write, "entity_aliases", aliases.to_dict("records"))
 
     def syndication() -> None:
-        rows, _ = build_syndication(*read_lake(lake))
+        signatures, article_rows, texts = read_lake(lake)
+        rows, _ = build_syndication(signatures, article_rows, texts)
         lake.write("syndication", rows)
+        lake.write("superseded_articles", superseded_rows(article_rows))
 
     clock.run("entities", syndication)
     for day in days:

@@ -17,6 +17,7 @@ import pytest
 
 from wiredesk.aggregates import DAILY_AGGREGATES, compute_daily
 from wiredesk.lake import Lake
+from wiredesk.revisions import superseded_rows
 from wiredesk.schema import table
 from wiredesk.search import build_index
 from wiredesk.warehouse import connect_readonly, ensure_warehouse, memory_connection
@@ -108,6 +109,7 @@ def lake_home(home: Path) -> Path:
     day2_mentions = lake.read("entity_mentions", DAY2).to_pylist()
     day2_mentions.append(_mention("a1", FULL, "Mira Vell", 0))
     lake.write("entity_mentions", day2_mentions, DAY2)
+    lake.write("superseded_articles", superseded_rows(lake.read("articles").to_pylist()))
     _link(lake, merged=False)
     for day in days:
         con = memory_connection(home)

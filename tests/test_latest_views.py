@@ -13,6 +13,7 @@ from pathlib import Path
 from tests import article_fixtures as F
 from wiredesk.articles_stage import run_articles_day
 from wiredesk.lake import Lake
+from wiredesk.revisions import superseded_rows
 from wiredesk.syndication import build_syndication
 from wiredesk.warehouse import memory_connection
 
@@ -58,6 +59,9 @@ def test_a_revision_on_a_later_day_hides_the_earlier_row_and_its_quotes(home: Pa
     lake.write("quotes", [quote_row(story, "new")], DAY2)
     lake.write("entity_mentions", [mention_row(story, "old-org")], DAY1)
     lake.write("entity_mentions", [mention_row(story, "new-org")], DAY2)
+    # The cross-day pass lists the replaced row (the syndication asset writes it).
+    replaced = superseded_rows(lake.read("articles").to_pylist())
+    lake.write("superseded_articles", replaced)
 
     con = memory_connection(home)
     rows = con.execute("SELECT article_id, day, version, version_id FROM articles").fetchall()

@@ -113,3 +113,34 @@ _KEEP_ON_REFRESH = {
     "words_changed",
     "first_seen_at",
 }
+
+
+def superseded_rows(article_rows: Sequence[Row]) -> list[Row]:
+    """Article rows replaced by a later version of the same story on another day.
+
+    A revision arriving on a later day is a new row there while the earlier day's row stays
+    in the lake; the warehouse leaves the replaced rows out. The latest row of a story is
+    the highest version, then the later day (as the syndication table decides). Computed
+    with the cross-day pass and stored, so a query never sorts the whole archive for it.
+    """
+    by_story: dict[str, list[Row]] = {}
+    for row in article_rows:
+        by_story.setdefault(row["article_id"], []).append(row)
+    replaced: list[Row] = []
+    for article_id, rows in sorted(by_story.items()):
+        if len(rows) < 2:
+            continue
+        rows = sorted(rows, key=lambda r: (r.get("version") or 1, r["day"]), reverse=True)
+        latest = rows[0]
+        replaced.extend(
+            {
+                "article_id": article_id,
+                "article_day": row["day"],
+                "version_id": row.get("version_id"),
+                "version": row.get("version"),
+                "latest_version_id": latest.get("version_id"),
+                "latest_day": latest["day"],
+            }
+            for row in rows[1:]
+        )
+    return replaced

@@ -199,6 +199,18 @@ TABLES: dict[str, Table] = {
             partitioned=False,
         ),
         _t(
+            "superseded_articles",
+            "Article rows replaced by a later version of the same story on another day "
+            "(left out of the articles, quotes and entity_mentions views).",
+            ("article_id", S, "articles.article_id of the story."),
+            ("article_day", D, "Partition day of the replaced row."),
+            ("version_id", S, "article_versions.version_id of the replaced text."),
+            ("version", INT, "Version number of the replaced text."),
+            ("latest_version_id", S, "version_id of the story's latest text."),
+            ("latest_day", D, "Partition day of the latest row."),
+            partitioned=False,
+        ),
+        _t(
             "entity_mentions",
             "Every recognised mention of a person, organisation or place.",
             ("article_id", S, "articles.article_id."),

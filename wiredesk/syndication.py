@@ -37,6 +37,7 @@ TextLoader = Callable[[Collection[str]], Mapping[str, str]]
 #: What clustering reads of every article (the text only for articles with copies).
 ARTICLE_COLUMNS = [
     "article_id",
+    "version_id",
     "source_id",
     "sitename",
     "title",

@@ -3,22 +3,11 @@
 -- article_versions) while the earlier day's row stays in the lake; the public views show
 -- only the latest row of each story, and this view lists the rows they leave out. Latest
 -- means the highest version number, then the later day (as the syndication table decides).
+-- The list is computed with the cross-day syndication pass (wiredesk.revisions) and stored,
+-- so no query sorts the whole archive to find it.
 CREATE OR REPLACE VIEW main.superseded_articles AS
-SELECT article_id, day, version_id, version, latest_version_id, latest_day
-FROM (
-    SELECT
-        article_id,
-        day,
-        version_id,
-        version,
-        first_value(version_id) OVER story AS latest_version_id,
-        first_value(day) OVER story AS latest_day,
-        row_number() OVER story AS newest_first
-    FROM lake.articles
-    WINDOW story AS (PARTITION BY article_id ORDER BY coalesce(version, 1) DESC, day DESC
-                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-)
-WHERE newest_first > 1;
+SELECT article_id, article_day AS day, version_id, version, latest_version_id, latest_day
+FROM lake.superseded_articles;
 
 COMMENT ON VIEW main.superseded_articles IS 'Article rows replaced by a later version of the same story (on a later day); left out of articles, quotes and entity_mentions.';
 COMMENT ON COLUMN main.superseded_articles.article_id IS 'articles.article_id of the story.';
