@@ -1,14 +1,19 @@
 """What every asset attaches: row counts, the table schema and a markdown preview."""
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import pyarrow as pa
-from dagster import MarkdownMetadataValue, TableColumn, TableSchema
+from dagster import BetaWarning, MarkdownMetadataValue, TableColumn, TableSchema
 
 from wiredesk.schema import table
 
 OWNERS = ["team:wiredesk"]
+
+#: Dagster marks ``backfill_policy`` beta; wiredesk relies on it only for range runs of the
+#: daily aggregates, and the warning would print on every command.
+warnings.filterwarnings("ignore", message=".*backfill_policy.*", category=BetaWarning)
 
 
 def column_schema(name: str) -> TableSchema:

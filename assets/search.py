@@ -2,7 +2,14 @@
 
 import datetime as dt
 
-from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, asset
+from dagster import (
+    AssetExecutionContext,
+    AutomationCondition,
+    BackfillPolicy,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
 
 from assets.articles import articles
 from assets.checks import check_has_rows, has_rows
@@ -26,17 +33,23 @@ from wiredesk.search import build_index
     "queried with the BM25 macros of sql/macros/search.sql and `wiredesk search`.",
     metadata=definition_metadata("search_index"),
     check_specs=[has_rows("search_index")],
+    # A backfill over a range is one run (metadata and checks describe its last day).
+    backfill_policy=BackfillPolicy.single_run(),
 )
 def search_index(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-    day = dt.date.fromisoformat(context.partition_key)
-    data = build_index(wiredesk.home_path(), day)
-    wiredesk.lake().write("search_index", data, day)
+    lake = wiredesk.lake()
+    per_day: dict[str, int] = {}
+    for key in context.partition_keys:  # one day, or a backfilled range in one run
+        data = build_index(wiredesk.home_path(), dt.date.fromisoformat(key))
+        lake.write("search_index", data, key)
+        per_day[key] = data.num_rows
     wiredesk.publish()
     documents = data.filter(data.column("term").is_null())
     kinds = documents.column("kind").to_pylist()
     return MaterializeResult(
-        metadata=output_metadata(
-            data.num_rows,
+        metadata=output_metadata(  # documents: the last day's (rows_per_day: every day's)
+            sum(per_day.values()),
+            rows_per_day=MetadataValue.json(per_day),
             documents=documents.num_rows,
             articles=kinds.count("article"),
             quotes=kinds.count("quote"),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dagster import DagsterEventType, DagsterInstance, materialize
+from dagster import BackfillPolicy, DagsterEventType, DagsterInstance, materialize
 
 from pipelines.definitions import all_assets
 from pipelines.resources import WiredeskResource
@@ -26,6 +26,8 @@ DAY_STAGES = ("feed_items", "raw_pages", "articles", "entity_mentions", "quotes"
 CROSS_DAY = ("entities", "syndication")
 #: Cross-day aggregates: after every day's aggregates, once per range.
 AFTER_AGGREGATES = ("trending_entities", "top_quotes")
+#: Run tags that make one run cover a range of day partitions.
+RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
 #: The CLI prints its own progress and the failures; Dagster's step log stays in run history.
 QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
@@ -83,6 +85,30 @@ def step_starts(instance: DagsterInstance, run_id: str) -> dict[str, int]:
     }
 
 
+def day_runs(
+    work: Plan, names: Sequence[str], graph: dict[str, Stage]
+) -> list[tuple[list[dt.date], list[str]]]:
+    """The runs for one phase: consecutive days wanting the same stages share one run when
+    every one of those stages takes a range; otherwise a run per day (the ingest stages,
+    so days can run in parallel and a failure costs one day)."""
+    runs: list[tuple[list[dt.date], list[str]]] = []
+    for day, stages in sorted(work.daily.items()):
+        selection = [name for name in stages if name in names]
+        if not selection:
+            continue
+        previous = runs[-1] if runs else None
+        if (
+            previous is not None
+            and previous[1] == selection
+            and all(graph[name].takes_range for name in selection)
+            and previous[0][-1] + dt.timedelta(days=1) == day
+        ):
+            previous[0].append(day)
+        else:
+            runs.append(([day], selection))
+    return runs
+
+
 def stage_graph() -> dict[str, Stage]:
     """The asset graph as the freshness rules see it: lake table, partitioning, inputs."""
     graph = {}
@@ -90,7 +116,8 @@ def stage_graph() -> dict[str, Stage]:
         name = asset.key.to_user_string()
         table = asset.specs_by_key[asset.key].metadata.get("lake_table", name)
         deps = tuple(sorted(d.to_user_string() for d in asset.dependency_keys))
-        graph[name] = Stage(name, str(table), asset.partitions_def is not None, deps)
+        takes_range = asset.backfill_policy == BackfillPolicy.single_run()
+        graph[name] = Stage(name, str(table), asset.partitions_def is not None, deps, takes_range)
     return graph
 
 
@@ -130,23 +157,28 @@ def run_plan(
     log = BuildLog(local_home(home) / "state")
     log.save(graph)
 
-    def run(selection: Sequence[str], day: dt.date | None = None) -> dict[str, int]:
+    def run(selection: Sequence[str], days: Sequence[dt.date] = ()) -> dict[str, int]:
+        """One run: a cross-day selection (no days), one day, or consecutive days as a range
+        (only for assets whose backfill policy takes a range in one run)."""
+        tags = {"wiredesk/trigger": "cli"}
+        if len(days) > 1:
+            tags[RANGE_START], tags[RANGE_END] = days[0].isoformat(), days[-1].isoformat()
         result = materialize(
             all_assets,
             selection=list(selection),
-            partition_key=day.isoformat() if day else None,
+            partition_key=days[0].isoformat() if len(days) == 1 else None,
             resources=resources,
             instance=instance,
-            tags={"wiredesk/trigger": "cli"},
+            tags=tags,
             run_config=QUIET,
         )
         for stage, started in step_starts(instance, result.run_id).items():
-            log.record([stage], [day], started)
+            log.record([stage], list(days) or [None], started)
         log.save()
         return _counts(result)
 
     def show(label: str, counts: dict[str, int]) -> None:
-        progress(f"{label:<12}" + "  ".join(f"{k} {v}" for k, v in counts.items()))
+        progress(f"{label:<10}  " + "  ".join(f"{k} {v}" for k, v in counts.items()))
 
     report: dict[str, dict[str, int]] = {}
     for names, per_day in (
@@ -156,12 +188,11 @@ def run_plan(
         (AFTER_AGGREGATES, False),
     ):
         if per_day:
-            for day, stages in work.daily.items():
-                selection = [name for name in stages if name in names]
-                if selection:
-                    counts = run(selection, day)
-                    report.setdefault(day.isoformat(), {}).update(counts)
-                    show(day.isoformat(), counts)
+            for days, selection in day_runs(work, names, graph):
+                counts = run(selection, days)
+                label = days[0].isoformat() if len(days) == 1 else f"{days[0]}..{days[-1]}"
+                report.setdefault(label, {}).update(counts)
+                show(label, counts)
         else:
             selection = [name for name in work.cross_day if name in names]
             if selection:

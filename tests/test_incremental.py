@@ -55,3 +55,14 @@ def test_nothing_new_runs_nothing_and_a_new_day_touches_only_that_day(
     assert "2026-11-17  feed_items 2" in third and "2026-11-16  " not in third.split("\n\n")[0]
     assert lake_files(home, "2026-11-16") == before  # the old day is left as it was
     assert len(Lake(home).days("articles")) == 2
+
+    # A range rebuilds every day; the daily aggregates take the range in one run.
+    before_runs = len(DagsterInstance.get().get_runs())
+    assert main([*args, "--from", "2026-11-16", "--to", "2026-11-17"]) == 0
+    fourth = capsys.readouterr().out
+    assert "2026-11-16  feed_items" in fourth and "2026-11-17  feed_items" in fourth
+    (ranged_line,) = [line for line in fourth.splitlines() if "2026-11-16..2026-11-17  " in line]
+    assert "daily_source_volume" in ranged_line and "search_index" in ranged_line
+    runs = DagsterInstance.get().get_runs()[: len(DagsterInstance.get().get_runs()) - before_runs]
+    ranged = [r for r in runs if r.tags.get("dagster/asset_partition_range_start")]
+    assert len(ranged) == 1 and len(runs) == 2 + 1 + 1 + 1  # two days, linking, range, trends

@@ -43,14 +43,26 @@ class Stage:
     table: str
     partitioned: bool
     deps: tuple[str, ...] = ()
+    takes_range: bool = False  # builds a range of days in one run
 
     def as_json(self) -> dict:
-        return {"table": self.table, "partitioned": self.partitioned, "deps": list(self.deps)}
+        return {
+            "table": self.table,
+            "partitioned": self.partitioned,
+            "deps": list(self.deps),
+            "takes_range": self.takes_range,
+        }
 
 
 def graph_from_json(data: Mapping[str, dict]) -> dict[str, Stage]:
     return {
-        name: Stage(name, spec["table"], bool(spec["partitioned"]), tuple(spec["deps"]))
+        name: Stage(
+            name,
+            spec["table"],
+            bool(spec["partitioned"]),
+            tuple(spec["deps"]),
+            bool(spec.get("takes_range", False)),
+        )
         for name, spec in data.items()
     }
 
