@@ -14,6 +14,7 @@ from typing import Any
 
 from dagster import BackfillPolicy, DagsterEventType, DagsterInstance, materialize
 
+from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import WiredeskResource
 from wiredesk.config import home_dir, local_home, sources_file
@@ -155,7 +156,7 @@ def run_plan(
     instance = instance or dagster_instance()
     graph = stage_graph()
     log = BuildLog(local_home(home) / "state")
-    log.save(graph)
+    log.save(graph, code_stamp())
 
     def run(selection: Sequence[str], days: Sequence[dt.date] = ()) -> dict[str, int]:
         """One run: a cross-day selection (no days), one day, or consecutive days as a range

@@ -91,3 +91,25 @@ def test_an_input_written_during_a_build_counts_as_newer(tmp_path) -> None:
     log.record(["articles"], [D1], 30 * 10**9)
     write(lake, "raw_pages", D1, 30 * 10**9 + 1)  # landed after articles began
     assert plan(lake, GRAPH, log, [D1]).daily[D1] == ["articles", "daily_source_volume"]
+
+
+def test_the_code_stamp_changes_with_the_asset_modules(tmp_path, monkeypatch) -> None:
+    import pipelines.code_stamp as stamp
+
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "pipelines").mkdir()
+    (tmp_path / "assets" / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "pipelines" / "definitions.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(stamp, "ROOT", tmp_path)
+    before = stamp.code_stamp()
+    assert stamp.code_stamp() == before
+    (tmp_path / "assets" / "b.py").write_text("y = 2\n", encoding="utf-8")  # a new asset module
+    assert stamp.code_stamp() != before
+
+
+def test_the_build_log_keeps_graph_and_code_stamp(tmp_path: Path) -> None:
+    log = BuildLog(tmp_path)
+    log.record(["articles"], [D1], 5)
+    log.save(GRAPH, "abc")
+    again = BuildLog(tmp_path)
+    assert again.graph == GRAPH and again.code == "abc" and again.built_at("articles", D1) == 5

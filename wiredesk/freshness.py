@@ -77,6 +77,8 @@ class BuildLog:
         except (OSError, ValueError):
             data = {}
         self.graph = graph_from_json(data.get("graph", {}))
+        #: Fingerprint of the code the graph was read from: another one means reload it.
+        self.code: str = data.get("code", "")
         self.built: dict[str, dict[str, int]] = data.get("built", {})
 
     def built_at(self, stage: str, day: dt.date | None) -> int | None:
@@ -91,16 +93,15 @@ class BuildLog:
             for day in days:
                 per_day[_key(day)] = started_ns
 
-    def forget(self) -> None:
-        """Drop every build record (a forced full run starts from nothing)."""
-        self.built = {}
-
-    def save(self, graph: Mapping[str, Stage] | None = None) -> None:
+    def save(self, graph: Mapping[str, Stage] | None = None, code: str | None = None) -> None:
         if graph is not None:
             self.graph = dict(graph)
+        if code is not None:
+            self.code = code
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {
             "graph": {name: stage.as_json() for name, stage in sorted(self.graph.items())},
+            "code": self.code,
             "built": self.built,
         }
         temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")

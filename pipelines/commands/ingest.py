@@ -45,6 +45,7 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
     Deciding needs no pipeline definitions (the build log keeps the stage graph), so a run
     with nothing to do costs a look at the sources and a stat of the lake.
     """
+    from pipelines.code_stamp import code_stamp
     from wiredesk.config import home_dir, local_home
     from wiredesk.fetch import Fetcher, FetchSettings
     from wiredesk.freshness import BuildLog, plan
@@ -63,7 +64,7 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
         raise UsageError(f"{sources_path}: the sources offer no items")
     log = BuildLog(state)
     graph = log.graph
-    if not graph:
+    if not graph or log.code != code_stamp():  # first run, or the pipeline's code changed
         from pipelines.runner import stage_graph
 
         graph = stage_graph()
