@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from benchmarks.child import report, run_child
 from wiredesk.dedup import NUM_PERM
 from wiredesk.lake import Lake
 
@@ -96,20 +94,11 @@ def _child(step: str, home: Path) -> None:
         cpu=time.process_time() - cpu,
         peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     )
-    print("RESULT " + json.dumps(result))
+    report(result)
 
 
 def _run(step: str, home: Path) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.crossday", "--child", step, "--home", str(home)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line[7:])
-    raise RuntimeError(f"{step} failed:\n{done.stderr[-3000:]}")
+    return run_child("benchmarks.crossday", "--child", step, "--home", str(home))
 
 
 def main() -> None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+
+from benchmarks.child import report, run_child
 
 STAGES = [
     "feed_items",
@@ -146,30 +145,13 @@ def _child(mode: str, corpus: Path, home: Path) -> None:
     result.setdefault("total_wall", time.perf_counter() - started)
     result.setdefault("cpu_total", time.process_time() - cpu)
     result["peak_mb"] = _peak_mb()
-    print("RESULT " + json.dumps(result))
+    report(result)
 
 
 def _run_child(mode: str, corpus: Path, home: Path) -> dict:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.pipeline",
-            "--child",
-            mode,
-            "--corpus",
-            str(corpus),
-            "--home",
-            str(home),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    return run_child(
+        "benchmarks.pipeline", "--child", mode, "--corpus", str(corpus), "--home", str(home)
     )
-    for line in done.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line[7:])
-    raise RuntimeError(f"{mode} run failed:\n{done.stderr[-3000:]}")
 
 
 def count_articles(home: Path) -> int:
