@@ -3,8 +3,7 @@
 -- entity's keys first (a few rows of entity_aliases), so the scan skips every row group whose
 -- key range cannot hold them, instead of grouping the whole archive as the views would.
 -- Like the public views they show a story's latest row only: a row replaced by a later
--- version (the rule of superseded_articles: highest version, then later day) is left out,
--- checked for the stories found only.
+-- version (listed in superseded_articles by the cross-day pass) is left out.
 --
 --   SELECT * FROM articles_naming('World Health Organization') ORDER BY published_at;
 --   SELECT * FROM quotes_naming('Geneva') WHERE speaker = 'Amara Oyelaran';
@@ -30,12 +29,6 @@ WITH found AS MATERIALIZED (
     SELECT ae.*, k.entity_id
     FROM lake.article_entities AS ae
     JOIN entity_keys(entity_name) AS k ON k.entity_key = ae.entity_key
-),
-stories AS (
-    SELECT article_id, max_by(day, (coalesce(version, 1), day)) AS day
-    FROM lake.articles
-    WHERE article_id IN (SELECT article_id FROM found)
-    GROUP BY article_id
 )
 SELECT
     f.day,
@@ -47,7 +40,10 @@ SELECT
     sum(f.mentions)::BIGINT AS mentions,
     min(f.first_char) AS first_char
 FROM found AS f
-JOIN stories AS s ON s.article_id = f.article_id AND s.day = f.day
+WHERE NOT EXISTS (  -- the story's latest version only (see superseded_articles.sql)
+    SELECT 1 FROM main.superseded_articles AS old
+    WHERE old.article_id = f.article_id AND old.day = f.day
+)
 GROUP BY f.day, f.article_id, f.entity_id;
 
 -- Quotes whose words name the entity, with their speaker: the rows of quote_entities for it.
@@ -56,12 +52,6 @@ WITH found AS MATERIALIZED (
     SELECT qe.*, k.entity_id
     FROM lake.quote_entities AS qe
     JOIN entity_keys(entity_name) AS k ON k.entity_key = qe.entity_key
-),
-stories AS (
-    SELECT article_id, max_by(day, (coalesce(version, 1), day)) AS day
-    FROM lake.articles
-    WHERE article_id IN (SELECT article_id FROM found)
-    GROUP BY article_id
 )
 SELECT
     f.day,
@@ -77,8 +67,11 @@ SELECT
     any_value(coalesce(e.name, f.name)) AS entity,
     sum(f.mentions)::BIGINT AS mentions
 FROM found AS f
-JOIN stories AS s ON s.article_id = f.article_id AND s.day = f.day
 LEFT JOIN lake.entities AS e ON e.entity_id = f.entity_id
 LEFT JOIN lake.entity_aliases AS sa ON sa.entity_key = f.speaker_entity_key
 LEFT JOIN lake.entities AS se ON se.entity_id = sa.entity_id
+WHERE NOT EXISTS (  -- the story's latest version only (see superseded_articles.sql)
+    SELECT 1 FROM main.superseded_articles AS old
+    WHERE old.article_id = f.article_id AND old.day = f.day
+)
 GROUP BY f.day, f.quote_id, f.entity_id;
