@@ -72,6 +72,22 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
+def _subject_words(
+    tokens: list[tuple[int, int, str]], i: int
+) -> tuple[list[tuple[int, int, str]], int]:
+    """The words ending at token ``i``, back to a boundary, a stop word or a speech verb
+    (at most MAX_SUBJECT_WORDS), in reading order; and the index before them."""
+    words: list[tuple[int, int, str]] = []
+    while i >= 0 and len(words) < MAX_SUBJECT_WORDS:
+        token = tokens[i][2]
+        if _is_boundary(token) or token.lower() in STOP or cue_stem(token):
+            break
+        words.append(tokens[i])
+        i -= 1
+    words.reverse()
+    return words, i
+
+
 def _is_boundary(token: str) -> bool:
     return token in _BOUNDARY or (len(token) == 1 and not token.isalnum() and token != "'")
 
@@ -143,27 +159,12 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
         return None
     i = _skip_parenthesis(tokens, i)
     end_index = i
-    words: list[tuple[int, int, str]] = []
-    while i >= 0 and len(words) < MAX_SUBJECT_WORDS:
-        token = tokens[i][2]
-        if _is_boundary(token) or token.lower() in STOP or cue_stem(token):
-            break
-        words.append(tokens[i])
-        i -= 1
+    words, i = _subject_words(tokens, i)
     if not words or end_index < 0:
         return None
-    words.reverse()
     if words[0][2].lower() in ("who", "which") and i >= 0 and tokens[i][2] == ",":
         # "Joaquim Ferraz, who on Wednesday said …": the relative pronoun's antecedent.
-        words = []
-        i -= 1
-        while i >= 0 and len(words) < MAX_SUBJECT_WORDS:
-            token = tokens[i][2]
-            if _is_boundary(token) or token.lower() in STOP or cue_stem(token):
-                break
-            words.append(tokens[i])
-            i -= 1
-        words.reverse()
+        words, i = _subject_words(tokens, i - 1)
     while words and (words[0][2].lower() in TIME_WORDS or words[0][2].lower() in ("on", "in")):
         words.pop(0)
     if not words:
