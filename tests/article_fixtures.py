@@ -272,3 +272,16 @@ NITF_STAFF = """<?xml version="1.0" encoding="UTF-8"?>
   </body.content></body>
 </nitf>
 """
+
+
+def raw_page(source_id: str, name: str, content: str, fmt: str) -> dict:
+    """A raw_pages row for a fixture text, as the fetch stage would have stored it."""
+    return {
+        "item_id": f"{source_id}-{name}",
+        "source_id": source_id,
+        "url": f"https://{source_id}.example/{name}",
+        "final_url": None,
+        "format": fmt,
+        "content": content.encode(),
+        "bytes": len(content),
+    }

@@ -22,19 +22,6 @@ DAY1, DAY2 = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
 NOW = dt.datetime(2026, 11, 20, tzinfo=UTC)
 
 
-def raw_page(source_id: str, name: str, content: str, fmt: str) -> dict:
-    return {
-        "item_id": f"{source_id}-{name}",
-        "source_id": source_id,
-        "url": f"https://{source_id}.example/{name}",
-        "final_url": None,
-        "format": fmt,
-        "content": content.encode(),
-        "bytes": len(content),
-        "fetched_at": NOW,
-    }
-
-
 def ingest(lake: Lake, day: dt.date, pages: list[dict]) -> list[dict]:
     lake.write("raw_pages", pages, day)
     return run_articles_day(lake, day, "t", NOW).articles
@@ -50,8 +37,8 @@ def mention_row(article_id: str, key: str) -> dict:
 
 def test_a_revision_on_a_later_day_hides_the_earlier_row_and_its_quotes(home: Path) -> None:
     lake = Lake(home)
-    (first,) = ingest(lake, DAY1, [raw_page("testwire", "ferry", F.WIRE_NEWSML, "newsml")])
-    (second,) = ingest(lake, DAY2, [raw_page("testwire", "ferry", F.WIRE_NEWSML_V2, "newsml")])
+    (first,) = ingest(lake, DAY1, [F.raw_page("testwire", "ferry", F.WIRE_NEWSML, "newsml")])
+    (second,) = ingest(lake, DAY2, [F.raw_page("testwire", "ferry", F.WIRE_NEWSML_V2, "newsml")])
     story = first["article_id"]
     assert second["article_id"] == story and second["previous_version_id"] == first["version_id"]
     assert len(lake.read("articles").to_pylist()) == 2  # the lake keeps both days' rows
@@ -77,8 +64,8 @@ def test_a_revision_on_a_later_day_hides_the_earlier_row_and_its_quotes(home: Pa
 def test_views_take_the_cluster_from_syndication_when_days_ran_out_of_order(home: Path) -> None:
     lake = Lake(home)
     # The outlet's copy (published a day later) is ingested before the wire original.
-    (copy,) = ingest(lake, DAY2, [raw_page("gazette", "ferry", F.COPY_EDITED, "html")])
-    (original,) = ingest(lake, DAY1, [raw_page("testwire", "ferry", F.WIRE_NEWSML, "newsml")])
+    (copy,) = ingest(lake, DAY2, [F.raw_page("gazette", "ferry", F.COPY_EDITED, "html")])
+    (original,) = ingest(lake, DAY1, [F.raw_page("testwire", "ferry", F.WIRE_NEWSML, "newsml")])
     assert copy["cluster_id"] == copy["article_id"]  # stale: it saw no earlier day
     rows, disagreements = build_syndication(
         lake.read("article_signatures").to_pylist(), lake.read("articles").to_pylist()

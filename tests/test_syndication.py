@@ -13,21 +13,10 @@ UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 20, tzinfo=UTC)
 
 
-def page(source_id: str, name: str, content: str, fmt: str) -> dict:
-    return {
-        "item_id": f"{source_id}-{name}",
-        "source_id": source_id,
-        "url": f"https://{source_id}.example/{name}",
-        "final_url": None,
-        "format": fmt,
-        "content": content.encode(),
-    }
-
-
-WIRE = page("testwire", "ferry", F.WIRE_NEWSML, "newsml")
-EDITED = page("gazette", "ferry", F.COPY_EDITED, "html")
-REORDERED = page("courier", "ferry", F.COPY_REORDERED, "html")
-RELATED = page("courier", "pay-vote", F.RELATED_STORY, "html")
+WIRE = F.raw_page("testwire", "ferry", F.WIRE_NEWSML, "newsml")
+EDITED = F.raw_page("gazette", "ferry", F.COPY_EDITED, "html")
+REORDERED = F.raw_page("courier", "ferry", F.COPY_REORDERED, "html")
+RELATED = F.raw_page("courier", "pay-vote", F.RELATED_STORY, "html")
 
 
 def by_source(rows: list[dict]) -> dict[str, dict]:
