@@ -20,6 +20,7 @@ nothing needs doing without loading the pipeline's definitions.
 from __future__ import annotations
 
 import datetime as dt
+import graphlib
 import json
 import os
 import re
@@ -224,24 +225,12 @@ def _stale(
 
 
 def topological(graph: Mapping[str, Stage]) -> list[str]:
-    """Stage names, every stage after the stages it reads (ties by name, so stable)."""
-    done: list[str] = []
-    placed: set[str] = set()
-
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        if name in placed:
-            return
-        if name in trail:
-            raise ValueError(f"stage graph has a cycle through {name}")
-        for dep in sorted(graph[name].deps):
-            if dep in graph:
-                visit(dep, (*trail, name))
-        placed.add(name)
-        done.append(name)
-
-    for name in sorted(graph):
-        visit(name, ())
-    return done
+    """Stage names, every stage after the stages it reads (inserted by name, so stable)."""
+    needs = {name: sorted(d for d in graph[name].deps if d in graph) for name in sorted(graph)}
+    try:
+        return list(graphlib.TopologicalSorter(needs).static_order())
+    except graphlib.CycleError as exc:
+        raise ValueError(f"stage graph has a cycle: {exc.args[1]}") from None
 
 
 def _key(day: dt.date | None) -> str:

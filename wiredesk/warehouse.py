@@ -21,6 +21,7 @@ Every view and column carries a ``COMMENT ON`` taken from the table contract or 
 from __future__ import annotations
 
 import functools
+import graphlib
 import json
 import os
 import re
@@ -137,25 +138,17 @@ def view_files() -> list[Path]:
     """Public views that refine the raw lake views, each after the views it reads."""
     files = {path.stem: path for path in sorted((sql_dir() / "views").glob("*.sql"))}
     needs = {
-        name: set(re.findall(r"\bmain\.(\w+)", path.read_text(encoding="utf-8"))) & set(files)
+        name: sorted(
+            set(re.findall(r"\bmain\.(\w+)", path.read_text(encoding="utf-8")))
+            & set(files) - {name}
+        )
         for name, path in files.items()
     }
-    ordered: list[Path] = []
-    done: set[str] = set()
-
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        if name in done:
-            return
-        if name in trail:
-            raise ValueError(f"sql/views: circular view definitions {' -> '.join(trail)}")
-        for other in sorted(needs[name] - {name}):
-            visit(other, (*trail, name))
-        done.add(name)
-        ordered.append(files[name])
-
-    for name in files:
-        visit(name, ())
-    return ordered
+    try:
+        order = graphlib.TopologicalSorter(needs).static_order()
+        return [files[name] for name in order]
+    except graphlib.CycleError as exc:
+        raise ValueError(f"sql/views: circular view definitions {exc.args[1]}") from None
 
 
 def macro_files() -> list[Path]:
