@@ -21,9 +21,8 @@ from assets.entities import entities, entity_mentions
 from assets.quotes import quotes
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.aggregates import SUMS_TO_INPUT, compute_daily, input_total
+from wiredesk.aggregates import SUMS_TO_INPUT, compute_days
 from wiredesk.schema import table
-from wiredesk.warehouse import memory_connection
 
 UPSTREAM = {
     "daily_source_volume": [articles],
@@ -67,28 +66,17 @@ def daily_aggregate(name: str) -> AssetsDefinition:
         ),
     )
     def _aggregate(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-        home, lake = wiredesk.home_path(), wiredesk.lake()
+        lake = wiredesk.lake()
         rows: list[dict] = []
         per_day: dict[str, int] = {}
         totals: dict[str, tuple[int, int]] = {}
-        con = memory_connection(home)
-        try:
-            for key in context.partition_keys:  # one day, or a backfilled range in one run
-                day = dt.date.fromisoformat(key)
-                cursor = con.cursor()  # the views once, a clean statement state per day
-                try:
-                    data = compute_daily(home, name, day, cursor)
-                    expected = input_total(cursor, name, day) if name in SUMS_TO_INPUT else 0
-                finally:
-                    cursor.close()
-                lake.write(name, data, day)
-                rows = data.to_pylist()
-                if name in SUMS_TO_INPUT:
-                    column = SUMS_TO_INPUT[name][0]
-                    totals[key] = (sum(row[column] or 0 for row in rows), expected)
-                per_day[key] = len(rows)
-        finally:
-            con.close()
+        days = [dt.date.fromisoformat(k) for k in context.partition_keys]  # one, or a range
+        for result in compute_days(wiredesk.home_path(), name, days):
+            lake.write(name, result.data, result.day)
+            data, rows = result.data, result.data.to_pylist()
+            per_day[result.day.isoformat()] = len(rows)
+            if result.sums is not None:
+                totals[result.day.isoformat()] = result.sums
         wiredesk.publish()
         # Every day of the run must have rows (a range run fails the check for an empty day).
         results = [check_has_rows(rows if all(per_day.values()) else [])]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +87,37 @@ def compute_daily(
     finally:
         if own:
             con.close()
+
+
+@dataclass(frozen=True)
+class DayAggregate:
+    """One day of a daily aggregate, with its sum check when it has one."""
+
+    day: dt.date
+    data: pa.Table
+    #: (the aggregate's total, the count of its input rows), for ``SUMS_TO_INPUT`` tables.
+    sums: tuple[int, int] | None = None
+
+
+def compute_days(home: Path, name: str, days: Iterable[dt.date]) -> Iterator[DayAggregate]:
+    """A daily aggregate for each day of a range: the views are defined once, and each day
+    runs on its own cursor (an aggregate's SQL may leave a statement open)."""
+    con = memory_connection(home)
+    try:
+        for day in days:
+            cursor = con.cursor()
+            try:
+                data = compute_daily(home, name, day, cursor)
+                sums = None
+                if name in SUMS_TO_INPUT:
+                    column = SUMS_TO_INPUT[name][0]
+                    total = sum(v or 0 for v in data.column(column).to_pylist())
+                    sums = (total, input_total(cursor, name, day))
+            finally:
+                cursor.close()
+            yield DayAggregate(day, data, sums)
+    finally:
+        con.close()
 
 
 # -- cross-day ------------------------------------------------------------------------------
