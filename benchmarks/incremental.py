@@ -1,12 +1,14 @@
 """Incremental runs: what ``wiredesk ingest`` costs when little or nothing is new.
 
-    python -m benchmarks.incremental [--articles 1000] [--days 5]
+    python -m benchmarks.incremental [--articles 1000] [--days 5] [--keep DIR]
 
 Generates a synthetic archive (``benchmarks.corpus``), holds its last day's drop files
 back, and times four ``wiredesk ingest`` commands as a user runs them (separate
 processes, so start-up counts): the first full build, a run with nothing new, a run after
 the held-back day arrives, and an explicit re-run of one old day. For each it prints the
-wall time and which lake partitions were written, by day.
+wall time, the peak memory of its largest process (the command or any step or NER worker
+it waited for) and which lake partitions were written, by day. ``--keep DIR`` builds in
+DIR and leaves the archive there for inspection.
 """
 
 from __future__ import annotations
@@ -40,30 +42,41 @@ def written(before: dict[str, int], after: dict[str, int]) -> Counter:
     return changed
 
 
-def ingest(corpus: Path, home: Path, *extra: str) -> tuple[float, str]:
+def ingest(corpus: Path, home: Path, *extra: str) -> tuple[float, float, str]:
+    """Run ``wiredesk ingest``; return wall seconds, peak MB of its largest process, stdout."""
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "ingest", "--home", str(home)]
-        + ["--sources", str(corpus / "sources.yaml"), *extra],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"wiredesk ingest {' '.join(extra)} failed:\n{done.stderr[-3000:]}")
-    return elapsed, done.stdout
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pipelines.cli", "ingest", "--home", str(home)]
+            + ["--sources", str(corpus / "sources.yaml"), *extra],
+            stdout=out,
+            stderr=err,
+            text=True,
+        )
+        # wait4 gives this one command's usage, including the workers it waited for.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise RuntimeError(f"wiredesk ingest {' '.join(extra)} failed:\n{err.read()[-3000:]}")
+        return elapsed, usage.ru_maxrss / 1024, out.read()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--days", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="build here and keep it (must not exist)")
     args = parser.parse_args()
     from benchmarks.corpus import write_corpus
 
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
+        if args.keep:
+            args.keep.mkdir(parents=True)
+            root = args.keep
         corpus, home, held = root / "corpus", root / "home", root / "held"
         os.environ["DAGSTER_HOME"] = str(root / "dagster")
         (root / "dagster").mkdir()
@@ -85,15 +98,17 @@ def main() -> None:
                 for folder in list(held.glob(f"*/{last_day}")):
                     shutil.move(str(folder), corpus / "drop" / folder.parent.name / last_day)
             before = snapshot(home)
-            seconds, output = ingest(corpus, home, *extra)
+            seconds, peak_mb, output = ingest(corpus, home, *extra)
             changed = written(before, snapshot(home))
-            rows.append((label, seconds, changed, "nothing new" in output))
+            rows.append((label, seconds, peak_mb, changed, "nothing new" in output))
+            print(f"{label}: {seconds:.1f} s, {peak_mb:.0f} MB", flush=True)
 
     print(f"\nwiredesk incremental ingest: {args.articles} articles over {args.days} days")
-    print(f"{'run':<30}{'wall s':>8}  lake files written (by day)")
-    for label, seconds, changed, idle in rows:
+    print(f"{'run':<30}{'wall s':>8}{'peak MB':>9}  lake files written (by day)")
+    for label, seconds, peak_mb, changed, idle in rows:
         where = ", ".join(f"{day}: {n}" for day, n in sorted(changed.items())) or "none"
-        print(f"{label:<30}{seconds:>8.2f}  {where}{'  (nothing new)' if idle else ''}")
+        idle_note = "  (nothing new)" if idle else ""
+        print(f"{label:<30}{seconds:>8.2f}{peak_mb:>9.0f}  {where}{idle_note}")
 
 
 if __name__ == "__main__":
