@@ -49,13 +49,42 @@ AGENCIES = {
     "meridian": "Meridian",
 }
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "LOC"]
+#: Words the examples and searches use, most common first. Generated text draws words from a
+#: Zipf vocabulary (the frequency of the r-th word ~ 1/r, as in news copy) in which these
+#: take ranks from 5 to about 3,000: "said" is in most articles, "talks" in about one in
+#: ten, "ceasefire" and "cholera" in one or two in a hundred, so searches and topic queries
+#: match as many documents as they would in a real archive.
 WORDS = (
-    "talks ceasefire minister envoy corridor aid prisoner exchange shelling town valley energy "
-    "gas price pipeline storage winter bank rates inflation currency strike port ship union "
-    "election parliament opposition outbreak cholera vaccine health ministry market trader "
-    "wheat grain monitors border treaty agreement government spokesman official statement "
-    "week day month year people city region country government said would could after before"
+    "said would people government after could before year official week statement country "
+    "minister day month city region market price bank health energy election border union "
+    "agreement talks gas rates port strike parliament opposition trader aid spokesman "
+    "ministry town winter storage currency inflation ship pipeline valley exchange treaty "
+    "monitors grain wheat prisoner envoy vaccine outbreak shelling ceasefire corridor cholera"
 ).split()
+#: Size of the generated vocabulary; the words not above are made of syllables.
+VOCABULARY = 40_000
+SYLLABLES = "ka lo mi ne ru ta vo si de pa zu fe bo gi ha ly".split()
+#: Sentences in the pool that articles and quotes draw from (20 words each).
+SENTENCES = 20_000
+
+
+def vocabulary() -> list[str]:
+    """Word of each Zipf rank (index 0 is rank 1): WORDS at spread ranks, made words elsewhere."""
+    ranks = {}
+    for i, word in enumerate(WORDS):
+        ranks[2 * i + round(5 * 1.09**i)] = word
+    words = []
+    for rank in range(1, VOCABULARY + 1):
+        if rank in ranks:
+            words.append(ranks[rank])
+            continue
+        digits, n = [], rank
+        while n or len(digits) < 3:  # at least three syllables: never a stop word
+            n, digit = divmod(n, len(SYLLABLES))
+            digits.append(SYLLABLES[digit])
+        words.append("".join(digits))
+    return words
+
 
 # Days are generated one at a time: the lake is written the way the pipeline writes it.
 ARTICLES_SQL = """
@@ -107,12 +136,14 @@ def generate(home: Path, articles: int, days: int, entities: int, seed: int) -> 
             "FROM entity_table"
         ).to_arrow_table(),
     )
+    # Zipf ranks by inverse transform: rank = floor((V + 1) ** u) for u uniform in [0, 1).
     sentences = [
         row[0]
         for row in con.execute(
-            "SELECT array_to_string(list_transform(range(20), lambda w: $words[1 + (hash($seed,"
-            " s, w) % len($words))::INT]), ' ') || '.' FROM range(2000) AS r(s)",
-            {"seed": seed, "words": WORDS},
+            "SELECT array_to_string(list_transform(range(20), lambda w: $words[least(len($words),"
+            " floor(pow(len($words) + 1, (hash($seed, s, w) % 1000003) / 1000003.0)))::INT]),"
+            " ' ') || '.' FROM range($sentences) AS r(s)",
+            {"seed": seed, "words": vocabulary(), "sentences": SENTENCES},
         ).fetchall()
     ]
     params = {"seed": seed, "sources": SOURCES, "sentences": sentences, "n": per_day}
@@ -160,14 +191,16 @@ def generate(home: Path, articles: int, days: int, entities: int, seed: int) -> 
             )
             SELECT printf('%016x', hash(q.article_id, q.k)) AS quote_id, q.article_id,
                    CASE q.k WHEN 4 THEN 'indirect' ELSE 'direct' END AS kind,
-                   'We said ' || q.identity || ' and we meant it' AS text,
+                   $sentences[1 + (hash({seed}, 'q', q.identity) % len($sentences))::INT]
+                       AS text,
                    e.name AS speaker, e.entity_id AS speaker_entity_key,
                    'she' AS speaker_mention, 'said' AS cue,
                    q.k * 200 AS start_char, q.k * 200 + 60 AS end_char, q.k AS paragraph,
                    0.9 AS confidence, printf('%016x', hash('text', q.identity)) AS quote_hash
             FROM spoken AS q
             JOIN entity_table AS e USING (n)
-            """
+            """,
+            params={"sentences": sentences},
         ).to_arrow_table()
         lake.write("quotes", quotes, day)
     con.close()
