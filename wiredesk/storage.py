@@ -228,11 +228,15 @@ def as_path(location: str | os.PathLike[str]) -> AnyPath:
 def register(
     con: duckdb.DuckDBPyConnection, location: str | os.PathLike[str], snapshot: bool = False
 ) -> None:
-    """Let DuckDB read a remote home's objects (a no-op for local homes); ``snapshot`` as
-    in ``filesystem``. Parquet footers are cached by DuckDB too: objects never change."""
+    """Let DuckDB read a remote home's objects; ``snapshot`` as in ``filesystem``.
+
+    Parquet footers are cached on every connection, local or remote: a lake file is never
+    rewritten under its name (each write is a new stamped file), and a query over a year of
+    days otherwise parses hundreds of footers again each time.
+    """
+    con.execute("SET parquet_metadata_cache = true")
     if not is_remote(location):
         return
-    con.execute("SET parquet_metadata_cache = true")
     fs = filesystem(scheme(location), snapshot=snapshot)
     protocols = fs.protocol if isinstance(fs.protocol, tuple | list) else (fs.protocol,)
     if not set(protocols) & set(con.list_filesystems()):  # registering twice is an error
