@@ -19,7 +19,7 @@ from wiredesk.aggregates import DAILY_AGGREGATES, compute_daily
 from wiredesk.lake import Lake
 from wiredesk.revisions import superseded_rows
 from wiredesk.schema import table
-from wiredesk.search import build_index
+from wiredesk.search import build_index, search
 from wiredesk.warehouse import connect_readonly, ensure_warehouse, memory_connection
 
 DAY1, DAY2 = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
@@ -209,3 +209,27 @@ def test_search_statistics_are_summed_per_day(lake_home: Path) -> None:
         assert len(top) >= 2
     finally:
         con.close()
+
+
+def test_search_pages_are_full_and_show_latest_versions(lake_home: Path) -> None:
+    con = connect_readonly(lake_home)
+    try:
+        hits = search(con, "bridge Osk", limit=4)
+        # five indexed rows, one of them a1's replaced first version: four hits, a1 once
+        assert sorted((h.doc_id, h.day) for h in hits) == [
+            ("a1", DAY2),
+            ("a2", DAY1),
+            ("a3", DAY2),
+            ("a4", DAY2),
+        ]
+    finally:
+        con.close()
+
+
+def test_search_index_keeps_statistics_rows_first(lake_home: Path) -> None:
+    rows = Lake(lake_home).read("search_index", DAY2).to_pylist()
+    for kind in ("article", "quote"):
+        order = [(r["doc"] is not None, r["term"] is not None) for r in rows if r["kind"] == kind]
+        # statistics (doc null), then documents (term null), then postings
+        assert order == sorted(order)
+        assert order[0] == (False, False)

@@ -55,21 +55,44 @@ class Hit:
     snippet: str
 
 
-_ARTICLES = """
-SELECT r.score, r.day, r.doc_id, a.source_id, a.title, a.published_at, NULL AS speaker,
+#: Candidates scored per result wanted: a hit whose story was revised later is dropped when
+#: joined to the public views, so a page asks for more than it shows.
+OVERFETCH = 2
+
+_BEST = """
+SELECT day, doc, score
+FROM search_best($query, $kind, $top, date_from := $date_from, date_to := $date_to)
+"""
+
+# The candidates' days and document numbers are passed as constant lists: DuckDB then opens
+# only those days' files of the index and of the views (a join would read every day's).
+_CANDIDATES = """
+WITH best AS (SELECT unnest($best, recursive := true))
+SELECT b.score, b.day, d.doc_id
+FROM search_docs AS d
+JOIN best AS b ON b.day = d.day AND b.doc = d.doc
+WHERE d.kind = $kind AND list_contains($days, d.day) AND list_contains($docs, d.doc)
+"""
+
+_ARTICLES = f"""
+WITH hit AS ({_CANDIDATES})
+SELECT h.score, h.day, h.doc_id, a.source_id, a.title, a.published_at, NULL AS speaker,
        a.text AS body
-FROM search_top($query, 'article', $limit, date_from := $date_from, date_to := $date_to) AS r
-JOIN articles AS a ON a.article_id = r.doc_id AND a.day = r.day
-ORDER BY r.score DESC, r.doc_id
+FROM hit AS h
+JOIN articles AS a ON a.article_id = h.doc_id AND a.day = h.day
+WHERE list_contains($days, a.day)
+ORDER BY h.score DESC, h.doc_id
 LIMIT $limit
 """
 
-_QUOTES = """
-SELECT r.score, r.day, r.doc_id, q.source_id, q.title, q.published_at, q.speaker,
+_QUOTES = f"""
+WITH hit AS ({_CANDIDATES})
+SELECT h.score, h.day, h.doc_id, q.source_id, q.title, q.published_at, q.speaker,
        q.quote AS body
-FROM search_top($query, 'quote', $limit, date_from := $date_from, date_to := $date_to) AS r
-JOIN quotes_with_speakers AS q ON q.quote_id = r.doc_id AND q.day = r.day
-ORDER BY r.score DESC, r.doc_id
+FROM hit AS h
+JOIN quotes_with_speakers AS q ON q.quote_id = h.doc_id AND q.day = h.day
+WHERE list_contains($days, q.day)
+ORDER BY h.score DESC, h.doc_id
 LIMIT $limit
 """
 
@@ -92,7 +115,25 @@ def search(
     terms = query_terms(con, query)
     if not terms:
         return []
-    params = {"query": query, "date_from": date_from, "date_to": date_to, "limit": limit}
+    best = con.execute(
+        _BEST,
+        {
+            "query": query,
+            "kind": kind,
+            "top": limit * OVERFETCH,
+            "date_from": date_from,
+            "date_to": date_to,
+        },
+    ).fetchall()
+    if not best:
+        return []
+    params = {
+        "kind": kind,
+        "limit": limit,
+        "best": [{"day": day, "doc": doc, "score": score} for day, doc, score in best],
+        "days": sorted({day for day, _, _ in best}),
+        "docs": sorted({doc for _, doc, _ in best}),
+    }
     rows = con.execute(_ARTICLES if kind == "article" else _QUOTES, params).fetchall()
     hits = []
     for rank, (score, day, doc_id, source, title, published, speaker, body) in enumerate(

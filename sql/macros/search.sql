@@ -79,17 +79,24 @@ SELECT d.doc_id, s.day, s.score, s.matched_terms, len(list_distinct(wd_terms(que
 FROM search_scores(query, doc_kind, date_from := date_from, date_to := date_to) AS s
 JOIN search_docs AS d ON d.kind = doc_kind AND d.day = s.day AND d.doc = s.doc;
 
--- The best `top` documents (ties at the cut kept), ranked: what a result page needs. Only
--- those documents are looked up by id, not every document that matched.
-CREATE OR REPLACE MACRO search_top(query, doc_kind, top, date_from := NULL, date_to := NULL)
+-- The best `top` documents' (day, doc, score), ties at the cut kept, unordered: scores only,
+-- no document ids. wiredesk search looks their ids up with the days as constants, which lets
+-- DuckDB open only those days' files (a join does not prune partitions).
+CREATE OR REPLACE MACRO search_best(query, doc_kind, top, date_from := NULL, date_to := NULL)
 AS TABLE
 WITH scored AS MATERIALIZED (
     SELECT * FROM search_scores(query, doc_kind, date_from := date_from, date_to := date_to)
-),
-best AS MATERIALIZED (
-    SELECT *
-    FROM scored
-    WHERE score >= (SELECT min(score) FROM (SELECT score FROM scored ORDER BY score DESC LIMIT top))
+)
+SELECT *
+FROM scored
+WHERE score >= (SELECT min(score) FROM (SELECT score FROM scored ORDER BY score DESC LIMIT top));
+
+-- The best `top` documents (ties at the cut kept), ranked, with their ids: what a result page
+-- needs. Only those documents are looked up by id, not every document that matched.
+CREATE OR REPLACE MACRO search_top(query, doc_kind, top, date_from := NULL, date_to := NULL)
+AS TABLE
+WITH best AS MATERIALIZED (
+    SELECT * FROM search_best(query, doc_kind, top, date_from := date_from, date_to := date_to)
 )
 SELECT d.doc_id, s.day, s.score, s.matched_terms, len(list_distinct(wd_terms(query))) AS query_terms
 FROM best AS s

@@ -3,8 +3,9 @@
 -- posting per distinct term (term, doc, tf, and the document's length, so scoring needs no
 -- join), plus statistics rows (doc null): per kind, one for the day (documents, summed
 -- length) and one per term (documents holding it). BM25's collection statistics are sums of
--- those rows over days, so a query never counts documents. One file per day, sorted by kind
--- and term in small row groups, so a lookup reads only the row groups of the terms asked for.
+-- those rows over days, so a query never counts documents. One file per day in small row
+-- groups, sorted by kind, then statistics rows first (by term), then document rows, then
+-- postings by term: a query reads the few row groups of statistics and those of its terms.
 -- It reads the day's own rows (lake.*): a story revised on a later day keeps its earlier
 -- row here, and the search macros leave it out when they join the public views.
 WITH sources AS (
@@ -51,4 +52,4 @@ SELECT kind, term, NULL::BIGINT AS doc, NULL::BIGINT AS tf, NULL::VARCHAR AS doc
        NULL::BIGINT AS length, count(*) AS documents
 FROM postings
 GROUP BY kind, term
-ORDER BY kind, term NULLS FIRST, doc NULLS FIRST
+ORDER BY kind, doc IS NOT NULL, term NULLS FIRST, doc
