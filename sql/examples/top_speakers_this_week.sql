@@ -11,9 +11,22 @@ WITH week AS MATERIALIZED (
     WHERE q.day > getvariable('wd_today') - 7 AND q.day <= getvariable('wd_today')
       AND q.speaker IS NOT NULL
 ),
+top AS MATERIALIZED (  -- the ten first, so only their articles are looked into
+    SELECT
+        speaker,
+        count(*) AS quotes,
+        count(DISTINCT quote_hash) AS unique_quotes,
+        count(DISTINCT article_id) AS articles,
+        count(DISTINCT source_id) AS outlets,
+        arg_max(quote, length(quote)) AS longest_quote
+    FROM week
+    GROUP BY speaker
+    ORDER BY quotes DESC, unique_quotes DESC, speaker
+    LIMIT 10
+),
 subjects AS (
     SELECT w.speaker, ae.entity, count(DISTINCT ae.article_id) AS articles
-    FROM (SELECT DISTINCT speaker, article_id, day FROM week) AS w
+    FROM (SELECT DISTINCT speaker, article_id, day FROM week SEMI JOIN top USING (speaker)) AS w
     JOIN article_entities AS ae ON ae.article_id = w.article_id AND ae.day = w.day
     WHERE ae.day > getvariable('wd_today') - 7 AND ae.day <= getvariable('wd_today')
       AND ae.entity <> w.speaker AND ae.entity_type IN ('PERSON', 'ORG', 'GPE', 'LOC')
@@ -24,16 +37,7 @@ about AS (
     FROM subjects
     GROUP BY speaker
 )
-SELECT
-    w.speaker,
-    count(*) AS quotes,
-    count(DISTINCT w.quote_hash) AS unique_quotes,
-    count(DISTINCT w.article_id) AS articles,
-    count(DISTINCT w.source_id) AS outlets,
-    any_value(a.about) AS about,
-    arg_max(w.quote, length(w.quote)) AS longest_quote
-FROM week AS w
+SELECT t.speaker, t.quotes, t.unique_quotes, t.articles, t.outlets, a.about, t.longest_quote
+FROM top AS t
 LEFT JOIN about AS a USING (speaker)
-GROUP BY w.speaker
-ORDER BY quotes DESC, unique_quotes DESC, w.speaker
-LIMIT 10;
+ORDER BY t.quotes DESC, t.unique_quotes DESC, t.speaker;
