@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 from dagster import DagsterInstance
 
@@ -190,3 +191,14 @@ def test_write_times_on_object_storage_come_from_the_object_names(s3_home) -> No
     assert first is not None and times.of("feed_items", day) > first
     assert times.of("feed_items", None) == times.of("feed_items", day)
     assert times.of("raw_pages", day) is None
+
+
+def test_lookup_tables_keep_small_row_groups_on_object_storage(s3_home) -> None:
+    lake = Lake(s3_home)
+    rows = [{"entity_key": f"k{i:05d}", "article_id": f"a{i}"} for i in range(5000)]
+    lake.write("article_entities", rows, DAY)
+    (key,) = _keys(s3_home, "article_entities")
+    with filesystem("s3").open(key, "rb") as handle:
+        meta = pq.read_metadata(handle)
+    assert meta.num_rows == 5000
+    assert max(meta.row_group(i).num_rows for i in range(meta.num_row_groups)) <= 2048

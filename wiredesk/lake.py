@@ -132,7 +132,7 @@ class Lake:
         target = self.file_path(name, day, part)
         if self.remote:
             buffer = pa.BufferOutputStream()
-            pq.write_table(data, buffer, compression="zstd")
+            pq.write_table(data, buffer, compression="zstd", row_group_size=spec.row_group_rows)
             payload = buffer.getvalue().to_pybytes()
             folder = target.parent.path.rstrip("/")
             names = [
