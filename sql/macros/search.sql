@@ -37,23 +37,31 @@ CREATE OR REPLACE MACRO wd_terms(t) AS
     );
 
 -- Scores of the documents of one kind ('article' or 'quote') matching a query, optionally
--- within days, as (day, doc): collection statistics are sums of the per-day statistics rows
--- (search_stats), and postings carry their document's length, so scoring reads only the row
--- groups of the query's terms.
+-- within days, as (day, doc). One pass over the index reads what BM25 needs: the per-day
+-- statistics rows (summed into the collection's document count, mean length and each query
+-- term's document frequency) and the query terms' postings, which carry their document's
+-- length. The index files are sorted by kind and term in small row groups, so the pass reads
+-- only the row groups of the statistics and of the query's terms; a second pass would cost
+-- as much again in opening every day's file. Pass the query as a constant (a literal or
+-- getvariable()), not a column of another table: only then is it pushed into the scan.
 CREATE OR REPLACE MACRO search_scores(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
-WITH collection AS (
+WITH wanted AS MATERIALIZED (
+    SELECT day, term, doc, tf, length, documents
+    FROM lake.search_index
+    WHERE kind = doc_kind
+      AND ((term IS NULL AND doc IS NULL) OR list_contains(wd_terms(query), term))
+),
+collection AS (
     SELECT
         sum(documents) AS n,
         greatest(sum(length) / greatest(sum(documents), 1), 1) AS mean_length
-    FROM search_stats
-    WHERE kind = doc_kind AND term IS NULL
+    FROM wanted
+    WHERE term IS NULL
 ),
 frequency AS (
-    -- list_contains on the query's terms (not IN a subquery) is pushed into the scan, so
-    -- only the row groups of those terms are read
     SELECT term, sum(documents) AS df
-    FROM search_stats
-    WHERE kind = doc_kind AND list_contains(wd_terms(query), term)
+    FROM wanted
+    WHERE term IS NOT NULL AND doc IS NULL
     GROUP BY term
 )
 SELECT
@@ -64,10 +72,10 @@ SELECT
         * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.length / c.mean_length))
     ) AS score,
     count(*) AS matched_terms
-FROM search_terms AS p
+FROM wanted AS p
 JOIN frequency AS f USING (term)
 CROSS JOIN collection AS c
-WHERE p.kind = doc_kind AND list_contains(wd_terms(query), p.term)
+WHERE p.doc IS NOT NULL
   AND p.day >= coalesce(date_from::DATE, DATE '0001-01-01')
   AND p.day <= coalesce(date_to::DATE, DATE '9999-12-31')
 GROUP BY p.day, p.doc;
