@@ -135,27 +135,38 @@ def search(
         "docs": sorted({doc for _, doc, _ in best}),
     }
     rows = con.execute(_ARTICLES if kind == "article" else _QUOTES, params).fetchall()
+    bodies = [row[-1] or "" for row in rows]
+    snippets = (
+        best_snippets(con, bodies, terms) if kind == "article" else [_shorten(b) for b in bodies]
+    )
     hits = []
-    for rank, (score, day, doc_id, source, title, published, speaker, body) in enumerate(
-        rows, start=1
-    ):
-        text = body or ""
-        snippet = best_snippet(con, text, terms) if kind == "article" else _shorten(text)
+    for rank, (row, snippet) in enumerate(zip(rows, snippets, strict=True), start=1):
+        score, day, doc_id, source, title, published, speaker, _ = row
         hits.append(Hit(rank, score, day, kind, doc_id, source, title, published, speaker, snippet))
     return hits
 
 
-def best_snippet(con: duckdb.DuckDBPyConnection, text: str, terms: list[str]) -> str:
-    """The sentence that holds most of the query's terms (ties: the earliest)."""
-    sentences = [s for s in re.split(r"(?<=[.!?\u201d\"])\s+|\n\s*\n", text) if s.strip()]
-    if not sentences:
-        return ""
-    scores = con.execute(
-        "SELECT len(list_intersect(wd_terms(s), $terms)) FROM unnest($sentences) AS t(s)",
+def best_snippets(con: duckdb.DuckDBPyConnection, texts: list[str], terms: list[str]) -> list[str]:
+    """For each text, the sentence that holds most of the query's terms (ties: the earliest).
+
+    One query for every hit's sentences: terms are made by the same ``wd_terms`` as the index.
+    """
+    sentences = [
+        [s for s in re.split(r"(?<=[.!?\u201d\"])\s+|\n\s*\n", text) if s.strip()] for text in texts
+    ]
+    (counts,) = con.execute(
+        "SELECT list_transform($sentences, lambda ss: list_transform(ss, "
+        "lambda s: len(list_intersect(wd_terms(s), $terms))))",
         {"terms": terms, "sentences": sentences},
-    ).fetchall()
-    best = max(range(len(sentences)), key=lambda i: (scores[i][0], -i))
-    return _shorten(sentences[best])
+    ).fetchone()
+    snippets = []
+    for found, scores in zip(sentences, counts, strict=True):
+        if not found:
+            snippets.append("")
+            continue
+        best = max(range(len(found)), key=lambda i: (scores[i], -i))
+        snippets.append(_shorten(found[best]))
+    return snippets
 
 
 def _shorten(text: str) -> str:
