@@ -1,13 +1,12 @@
 -- Who named the National Bank of Kestrelia first, and who followed?
 -- Every article naming the entity, in publication order, with hours after the first.
 -- articles_naming() reads only the entity's rows of the article_entities index.
-WITH params AS (
-    SELECT 'National Bank of Kestrelia' AS entity
-),
-naming AS (
+SET VARIABLE entity = 'National Bank of Kestrelia';
+
+WITH naming AS (
     SELECT n.article_id, any_value(n.day) AS day, any_value(n.source_id) AS source_id,
            any_value(n.published_at) AS published_at, any_value(n.title) AS title
-    FROM params AS p, articles_naming(p.entity) AS n
+    FROM articles_naming(getvariable('entity')) AS n
     GROUP BY n.article_id
 )
 SELECT

@@ -1,12 +1,11 @@
 -- Which quotes were carried most widely this week, by whom, and who ran them first?
 -- Unique quotes (same words) across every copy of the week, with the first outlet.
-WITH params AS (
-    SELECT max(day) AS today FROM top_quotes
-),
-week AS (
-    SELECT t.*
-    FROM top_quotes AS t, params AS p
-    WHERE t.day > p.today - 7 AND t.day <= p.today
+SET VARIABLE wd_today = (SELECT max(day) FROM top_quotes);
+
+WITH week AS (
+    SELECT *
+    FROM top_quotes
+    WHERE day > getvariable('wd_today') - 7 AND day <= getvariable('wd_today')
 )
 SELECT
     quote_hash,

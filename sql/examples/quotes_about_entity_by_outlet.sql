@@ -2,12 +2,11 @@
 -- Quotes carried in articles that name the entity, per outlet: how many, from how many
 -- articles, and who was quoted most. articles_naming() reads only the entity's rows of the
 -- article_entities index; article_quotes then gives each of those articles' quote speakers.
-WITH params AS (
-    SELECT 'World Health Organization' AS entity
-),
-naming AS (
+SET VARIABLE entity = 'World Health Organization';
+
+WITH naming AS (
     SELECT DISTINCT n.article_id, n.day
-    FROM params AS p, articles_naming(p.entity) AS n
+    FROM articles_naming(getvariable('entity')) AS n
 ),
 said AS (
     SELECT aq.source_id, aq.article_id,

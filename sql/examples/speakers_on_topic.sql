@@ -1,12 +1,11 @@
 -- Who is quoted in the coverage of the cholera outbreak?
 -- Articles found by full-text search, then the speakers quoted in them: article_quotes holds
 -- each article's quote speakers, so the hits need one row each, not a pass over every quote.
-WITH params AS (
-    SELECT 'cholera' AS topic
-),
-coverage AS (
+SET VARIABLE topic = 'cholera';
+
+WITH coverage AS (
     SELECT s.doc_id AS article_id, s.day
-    FROM params AS p, search_ranked(p.topic, 'article') AS s
+    FROM search_ranked(getvariable('topic'), 'article') AS s
     WHERE NOT EXISTS (  -- the story's latest version only (see superseded_articles.sql)
         SELECT 1 FROM superseded_articles AS old
         WHERE old.article_id = s.doc_id AND old.day = s.day

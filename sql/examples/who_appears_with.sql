@@ -1,11 +1,11 @@
 -- Who appears alongside Amara Oyelaran this week?
 -- Entities named in the same articles, summed over daily_entity_pairs, with the mean lift
 -- (how much more often than chance they share an article).
-WITH params AS (
-    SELECT 'Amara Oyelaran' AS entity, (SELECT max(day) FROM daily_entity_pairs) AS today
-),
-wanted AS (
-    SELECT e.entity_id FROM entities AS e, params AS p WHERE e.name = p.entity
+SET VARIABLE entity = 'Amara Oyelaran';
+SET VARIABLE wd_today = (SELECT max(day) FROM daily_entity_pairs);
+
+WITH wanted AS (
+    SELECT entity_id FROM entities WHERE name = getvariable('entity')
 ),
 pairs AS (
     SELECT
@@ -13,8 +13,8 @@ pairs AS (
             AS partner,
         d.articles,
         d.lift
-    FROM daily_entity_pairs AS d, params AS p
-    WHERE d.day > p.today - 7
+    FROM daily_entity_pairs AS d
+    WHERE d.day > getvariable('wd_today') - 7
       AND (d.entity_a IN (SELECT entity_id FROM wanted)
            OR d.entity_b IN (SELECT entity_id FROM wanted))
 )
