@@ -129,6 +129,8 @@ class Lake:
         """Replace one partition part with ``rows``; returns the row count written."""
         spec = table(name)
         data = to_arrow(spec, rows)
+        if spec.sort_by:
+            data = data.sort_by([(column, "ascending") for column in spec.sort_by])
         target = self.file_path(name, day, part)
         if self.remote:
             buffer = pa.BufferOutputStream()

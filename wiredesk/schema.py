@@ -30,6 +30,9 @@ class Table:
     #: Rows per Parquet row group for tables read by key lookups (sorted files, small groups
     #: so min/max statistics skip most of a file); None keeps the writer's default.
     row_group_rows: int | None = None
+    #: Columns the lake sorts each file by before writing (nulls last), so a lookup by the
+    #: first of them reads only the row groups whose min/max range can hold its keys.
+    sort_by: tuple[str, ...] = ()
 
     @property
     def arrow_schema(self) -> pa.Schema:
@@ -53,9 +56,10 @@ def _t(
     *cols: tuple[str, pa.DataType, str],
     partitioned=True,
     row_group_rows: int | None = None,
+    sort_by: tuple[str, ...] = (),
 ):
     columns = tuple(Column(*c) for c in cols) + ((DAY,) if partitioned else ())
-    return Table(name, description, columns, partitioned, row_group_rows)
+    return Table(name, description, columns, partitioned, row_group_rows, sort_by)
 
 
 TABLES: dict[str, Table] = {
@@ -224,7 +228,8 @@ TABLES: dict[str, Table] = {
         ),
         _t(
             "quotes",
-            "Every quotation with its speaker.",
+            "Every quotation with its speaker (files sorted by speaker key in small row groups, "
+            "so quotes_by() reads only one speaker's rows).",
             ("quote_id", S, "Hash of article and span."),
             ("article_id", S, "articles.article_id."),
             ("kind", S, "direct, partial or indirect."),
@@ -238,6 +243,8 @@ TABLES: dict[str, Table] = {
             ("paragraph", INT, "0-based paragraph index."),
             ("confidence", F, "0..1."),
             ("quote_hash", S, "Hash of the normalised quote text: same quote, same hash."),
+            row_group_rows=2048,
+            sort_by=("speaker_entity_key", "article_id", "start_char"),
         ),
         _t(
             "entities",

@@ -7,6 +7,7 @@
 --
 --   SELECT * FROM articles_naming('World Health Organization') ORDER BY published_at;
 --   SELECT * FROM quotes_naming('Geneva') WHERE speaker = 'Amara Oyelaran';
+--   SELECT * FROM quotes_by('Lukas Brandt') ORDER BY published_at DESC;
 
 -- Keys that map to the entity named (by its name or any alias, case-insensitive).
 CREATE OR REPLACE MACRO entity_keys(entity_name) AS TABLE
@@ -75,3 +76,32 @@ WHERE NOT EXISTS (  -- the story's latest version only (see superseded_articles.
     WHERE old.article_id = f.article_id AND old.day = f.day
 )
 GROUP BY f.day, f.quote_id, f.entity_id;
+
+-- Quotes spoken by the entity (under any of its keys): the quotes table is sorted by speaker
+-- key in small row groups, so this reads only the speaker's rows, with each quote's outlet,
+-- headline and time from its article.
+CREATE OR REPLACE MACRO quotes_by(speaker_name) AS TABLE
+WITH found AS MATERIALIZED (
+    SELECT q.*, k.entity_id AS speaker_entity_id
+    FROM lake.quotes AS q
+    JOIN entity_keys(speaker_name) AS k ON k.entity_key = q.speaker_entity_key
+)
+SELECT
+    f.day,
+    f.quote_id,
+    f.article_id,
+    coalesce(e.name, f.speaker) AS speaker,
+    f.speaker_entity_id,
+    f.kind,
+    f.text AS quote,
+    f.quote_hash,
+    a.source_id,
+    a.title,
+    a.published_at
+FROM found AS f
+JOIN lake.articles AS a ON a.article_id = f.article_id AND a.day = f.day
+LEFT JOIN lake.entities AS e ON e.entity_id = f.speaker_entity_id
+WHERE NOT EXISTS (  -- the story's latest version only (see superseded_articles.sql)
+    SELECT 1 FROM main.superseded_articles AS old
+    WHERE old.article_id = f.article_id AND old.day = f.day
+);

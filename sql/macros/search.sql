@@ -36,6 +36,12 @@ CREATE OR REPLACE MACRO wd_terms(t) AS
         lambda w: wd_stem(w)
     );
 
+-- Okapi BM25 weight of one term in one document (k1 = 1.2, b = 0.75): tf occurrences in a
+-- document of `length` terms, the term in df of n documents whose mean length is given.
+CREATE OR REPLACE MACRO wd_bm25(tf, df, n, length, mean_length) AS
+    ln(1 + (n - df + 0.5) / (df + 0.5))
+    * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / mean_length));
+
 -- Scores of the documents of one kind ('article' or 'quote') matching a query, optionally
 -- within days, as (day, doc). One pass over the index reads what BM25 needs: the per-day
 -- statistics rows (summed into the collection's document count, mean length and each query
@@ -67,10 +73,7 @@ frequency AS (
 SELECT
     p.day,
     p.doc,
-    sum(
-        ln(1 + (c.n - f.df + 0.5) / (f.df + 0.5))
-        * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.length / c.mean_length))
-    ) AS score,
+    sum(wd_bm25(p.tf, f.df, c.n, p.length, c.mean_length)) AS score,
     count(*) AS matched_terms
 FROM wanted AS p
 JOIN frequency AS f USING (term)
