@@ -49,12 +49,17 @@ DEFAULT_RETENTION_HOURS = 1.0
 
 @dataclass
 class Publication:
-    """The files of one publication: table name -> absolute paths, sorted."""
+    """The files of one publication: table name -> absolute paths, sorted; and the replaced
+    links still kept for queries already running, which a view's glob also lists."""
 
     files: dict[str, list[str]] = field(default_factory=dict)
+    retained: dict[str, list[str]] = field(default_factory=dict)
 
     def of(self, table: str) -> list[str]:
         return self.files.get(table, [])
+
+    def retained_of(self, table: str) -> list[str]:
+        return self.retained.get(table, [])
 
 
 def retention_seconds() -> float:
@@ -191,7 +196,7 @@ def publish_locked(home: AnyPath) -> Publication:
     superseded: dict[str, float] = dict(state.get("superseded", {}))
     due = any(now - since > keep for since in superseded.values())
     if state.get("sources") == sources and not due and "files" in state:
-        return _publication(root, state["files"])
+        return _publication(root, state["files"], superseded)
     files: dict[str, list[str]] = {}
     for table, current in sources.items():
         linked = []
@@ -219,11 +224,16 @@ def publish_locked(home: AnyPath) -> Publication:
     wanted = {"files": files, "superseded": superseded, "sources": sources}
     if state != wanted:
         _save_state(state_path, wanted)
-    return _publication(root, files)
+    return _publication(root, files, superseded)
 
 
-def _publication(root: Path, files: dict[str, list[str]]) -> Publication:
-    return Publication({t: [str(root / p) for p in paths] for t, paths in files.items()})
+def _publication(
+    root: Path, files: dict[str, list[str]], superseded: dict[str, float]
+) -> Publication:
+    retained: dict[str, list[str]] = {}
+    for relative in sorted(superseded):
+        retained.setdefault(relative.split("/", 1)[0], []).append(str(root / relative))
+    return Publication({t: [str(root / p) for p in paths] for t, paths in files.items()}, retained)
 
 
 def publish_remote(home: AnyPath) -> Publication:
@@ -244,6 +254,8 @@ def publish_remote(home: AnyPath) -> Publication:
     for key in everything:
         folder, _, name = key.rpartition("/")
         by_folder.setdefault(folder, []).append(name)
+    retained: dict[str, list[str]] = {}
+    root_key = lake.root.path.rstrip("/") + "/"
     for folder, names in by_folder.items():
         newest = newest_per_part(names)
         for name in names:
@@ -253,12 +265,15 @@ def publish_remote(home: AnyPath) -> Publication:
             since = _modified(everything[f"{folder}/{part_newest}"])
             if now - since > keep:
                 expired.append(f"{folder}/{name}")
+            elif folder.startswith(root_key):
+                relative = f"{folder}/{name}"[len(root_key) :]
+                retained.setdefault(relative.split("/", 1)[0], []).append(str(lake.root / relative))
     if expired:
         try:
             lake.root.fs.rm(expired)  # one bulk request per thousand keys
         except FileNotFoundError:
             pass  # another machine's publication removed them first
-    return Publication(files)
+    return Publication(files, retained)
 
 
 def _modified(info: dict) -> float:

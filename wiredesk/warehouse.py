@@ -99,18 +99,34 @@ def published_glob(home: AnyPath, spec: Table) -> str:
     return str(root / "*" / "*.parquet") if spec.partitioned else str(root / "*.parquet")
 
 
-def present_columns(files: list[str]) -> list[str]:
-    """Columns the current files have (sorted), so the views know which to read as nulls."""
-    return sorted(set().union(*(_file_columns(f) for f in files))) if files else []
+def present_columns(files: list[str], retained: list[str] = ()) -> tuple[list[str], bool]:
+    """Columns the current files have (sorted), so the views know which to read as nulls,
+    and whether they and the replaced links still retained (a view's glob lists those too)
+    all have the same ones."""
+    if not files:
+        return [], True
+    current = {_file_columns(f) for f in files}
+    every = set(current)
+    for link in retained:
+        try:
+            every.add(_file_columns(link))
+        except FileNotFoundError:
+            continue  # expired since the publication listed it
+    return sorted(set().union(*current)), len(every) == 1
 
 
-def lake_select(home: AnyPath, spec: Table, present: list[str]) -> str:
+def lake_select(home: AnyPath, spec: Table, present: list[str], uniform: bool = False) -> str:
     """SELECT over the newest published link of every partition part of a table.
 
     The view is a glob, so it sees new partitions without being rewritten; ``glob()`` lists
     names without opening files, and the newest name per part is the current file, so a
     re-published part is read once. Columns the files do not have yet read as typed nulls;
     a table without files is a typed empty SELECT.
+
+    Files of one schema (``uniform``, the usual case) are read without ``union_by_name``:
+    matching columns by name across files makes DuckDB open every file's footer each time it
+    binds the view, about a second per table at a year of days, on every connection and
+    query. Files written before a column was added need it, and keep it until rewritten.
     """
     if not present:
         typed = ", ".join(
@@ -118,7 +134,7 @@ def lake_select(home: AnyPath, spec: Table, present: list[str]) -> str:
         )
         return f"SELECT {typed} WHERE false"
     pattern = _quote(published_glob(home, spec))
-    options = "union_by_name = true, filename = true"
+    options = "filename = true" if uniform else "union_by_name = true, filename = true"
     if spec.partitioned:
         options = "hive_partitioning = true, hive_types = {'day': DATE}, " + options
     have = {"day", *present}
@@ -192,7 +208,10 @@ def define_views(
     con.execute("CREATE SCHEMA IF NOT EXISTS lake")
     overridden = {path.stem for path in view_files()}
     for spec in TABLES.values():
-        select = lake_select(home, spec, present_columns(publication.of(spec.name)))
+        present, uniform = present_columns(
+            publication.of(spec.name), publication.retained_of(spec.name)
+        )
+        select = lake_select(home, spec, present, uniform)
         con.execute(f'CREATE OR REPLACE VIEW lake."{spec.name}" AS {select}')
         if spec.name not in overridden:
             con.execute(
@@ -217,7 +236,9 @@ def signature(home: AnyPath, publication: Publication) -> dict:
     (a schema or SQL change, a table's first file, a column the files gained), never for
     new data, so an analyst's open connection keeps working and sees new rows."""
     texts = {path.name: path.read_text(encoding="utf-8") for path in view_files() + macro_files()}
-    columns = {t: present_columns(publication.of(t)) for t in TABLES}
+    columns = {
+        t: list(present_columns(publication.of(t), publication.retained_of(t))) for t in TABLES
+    }
     return {
         "schema_version": SCHEMA_VERSION,
         "root": str(published_root(home)),
