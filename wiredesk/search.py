@@ -64,8 +64,9 @@ SELECT day, doc, score
 FROM search_best($query, $kind, $top, date_from := $date_from, date_to := $date_to)
 """
 
-# The candidates' days and document numbers are passed as constant lists: DuckDB then opens
-# only those days' files of the index and of the views (a join would read every day's).
+# Every lookup after scoring passes what it knows as constant lists (days, document numbers,
+# then ids): DuckDB then opens only those days' files and skips the other rows early, where
+# a join would read every day's files.
 _CANDIDATES = """
 WITH best AS (SELECT unnest($best, recursive := true))
 SELECT b.score, b.day, d.doc_id
@@ -74,24 +75,26 @@ JOIN best AS b ON b.day = d.day AND b.doc = d.doc
 WHERE d.kind = $kind AND list_contains($days, d.day) AND list_contains($docs, d.doc)
 """
 
-_ARTICLES = f"""
-WITH hit AS ({_CANDIDATES})
+_ARTICLES = """
+WITH hit AS (SELECT unnest($hits, recursive := true))
 SELECT h.score, h.day, h.doc_id, a.source_id, a.title, a.published_at, NULL AS speaker,
        a.text AS body
 FROM hit AS h
 JOIN articles AS a ON a.article_id = h.doc_id AND a.day = h.day
-WHERE list_contains($days, a.day)
+WHERE list_contains($days, a.day) AND list_contains($ids, a.article_id)
 ORDER BY h.score DESC, h.doc_id
 LIMIT $limit
 """
 
-_QUOTES = f"""
-WITH hit AS ({_CANDIDATES})
-SELECT h.score, h.day, h.doc_id, q.source_id, q.title, q.published_at, q.speaker,
-       q.quote AS body
+_QUOTES = """
+WITH hit AS (SELECT unnest($hits, recursive := true))
+SELECT h.score, h.day, h.doc_id, a.source_id, a.title, a.published_at, q.speaker,
+       q.text AS body
 FROM hit AS h
-JOIN quotes_with_speakers AS q ON q.quote_id = h.doc_id AND q.day = h.day
-WHERE list_contains($days, q.day)
+JOIN quotes AS q ON q.quote_id = h.doc_id AND q.day = h.day
+JOIN articles AS a ON a.article_id = q.article_id AND a.day = q.day
+WHERE list_contains($days, q.day) AND list_contains($ids, q.quote_id)
+  AND list_contains($days, a.day)
 ORDER BY h.score DESC, h.doc_id
 LIMIT $limit
 """
@@ -127,12 +130,21 @@ def search(
     ).fetchall()
     if not best:
         return []
+    days = sorted({day for day, _, _ in best})
+    candidates = con.execute(
+        _CANDIDATES,
+        {
+            "kind": kind,
+            "best": [{"day": day, "doc": doc, "score": score} for day, doc, score in best],
+            "days": days,
+            "docs": sorted({doc for _, doc, _ in best}),
+        },
+    ).fetchall()
     params = {
-        "kind": kind,
         "limit": limit,
-        "best": [{"day": day, "doc": doc, "score": score} for day, doc, score in best],
-        "days": sorted({day for day, _, _ in best}),
-        "docs": sorted({doc for _, doc, _ in best}),
+        "hits": [{"score": s, "day": d, "doc_id": i} for s, d, i in candidates],
+        "days": days,
+        "ids": sorted({doc_id for _, _, doc_id in candidates}),
     }
     rows = con.execute(_ARTICLES if kind == "article" else _QUOTES, params).fetchall()
     bodies = [row[-1] or "" for row in rows]
