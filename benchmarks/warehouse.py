@@ -2,7 +2,8 @@
 
 Generates a lake of ``--articles`` articles (default 1M) with 5 quotes and 20 entity mentions
 each, spread over ``--days`` days, straight into Parquet with DuckDB (deterministic by
-``--seed``; no extraction models involved), then measures what an analyst and the scheduler
+``--seed``; no extraction models involved; text drawn from a Zipf vocabulary, so a searched
+word is as rare as in news copy), then measures what an analyst and the scheduler
 wait for: the time of each daily aggregate for one day partition, the search index of a day,
 the cross-day refresh after a new day, each example query in sql/examples and a search, and
 the lake's size per million articles. Targets: < 2 s per daily partition, < 1 s per query.
