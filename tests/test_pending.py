@@ -6,6 +6,7 @@ from pathlib import Path
 from tests.conftest import REPO
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.sources.config import load_sources
+from wiredesk.sources.items import FileRecord
 from wiredesk.sources.ledger import Ledger
 from wiredesk.sources.pending import pending_work
 from wiredesk.stages import collect_feed_items
@@ -58,3 +59,16 @@ def test_a_missing_feed_is_a_failure_not_news(tmp_path: Path) -> None:
             pending = pending_work(load_sources(path), fetcher, ledger)
     assert pending.days == []
     assert [f.error_class for f in pending.failures] == ["not_found"]
+
+
+def test_known_files_are_read_per_folder_in_one_query(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "state") as ledger:
+        ledger.record_files(
+            [
+                ("wire", FileRecord(path, 1, 2, f"h{i}"), f"i{i}", None, None, None)
+                for i, path in enumerate(["/drop/a/x.xml", "/drop/a/d/y.xml", "/drop/ab/z.xml"])
+            ]
+        )
+        known = ledger.known_files_under("/drop/a")
+    assert sorted(known) == ["/drop/a/d/y.xml", "/drop/a/x.xml"]  # not the sibling /drop/ab
+    assert known["/drop/a/x.xml"].item_id == "i0"

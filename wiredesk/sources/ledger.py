@@ -126,10 +126,15 @@ class Ledger:
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
     # -- drop-folder files ---------------------------------------------------------------
-    def known_file(self, path: str) -> KnownFile | None:
+    def known_files_under(self, folder: str) -> dict[str, KnownFile]:
+        """Every file read before below ``folder``, by path: one query for a whole scan."""
+        prefix = folder.rstrip("/") + "/"
         with self._lock:
-            row = self._con.execute("SELECT * FROM drop_files WHERE path = ?", (path,)).fetchone()
-        return _known_file(row)
+            rows = self._con.execute(
+                "SELECT * FROM drop_files WHERE path >= ? AND path < ?",
+                (prefix, prefix[:-1] + chr(ord("/") + 1)),
+            ).fetchall()
+        return {row[0]: _known_file(row) for row in rows}
 
     def file_with_hash(self, sha256: str) -> KnownFile | None:
         with self._lock:
