@@ -46,8 +46,9 @@ CREATE OR REPLACE MACRO wd_bm25(tf, df, n, length, mean_length) AS
 -- within days, as (day, doc). One pass over the index reads what BM25 needs: the per-day
 -- statistics rows (summed into the collection's document count, mean length and each query
 -- term's document frequency) and the query terms' postings, which carry their document's
--- length. The index files are sorted by kind and term in small row groups, so the pass reads
--- only the row groups of the statistics and of the query's terms; a second pass would cost
+-- length. Each index file holds its statistics rows first, then postings sorted by term, in
+-- small row groups, so the pass reads only the row groups of the statistics and of the
+-- query's terms; a second pass would cost
 -- as much again in opening every day's file. Pass the query as a constant (a literal or
 -- getvariable()), not a column of another table: only then is it pushed into the scan.
 CREATE OR REPLACE MACRO search_scores(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
