@@ -402,9 +402,12 @@ def main() -> None:
         help="with --home: only time the queries on the archive as it is",
     )
     args = parser.parse_args()
-    if args.home:
+    if not args.home and (args.reuse or args.queries_only):
+        parser.error("--reuse and --queries-only need --home")
+    home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="wiredesk-bench-"))
+    try:
         run(
-            Path(args.home),
+            home,
             args.articles,
             args.days,
             args.entities,
@@ -416,21 +419,9 @@ def main() -> None:
             repeat=args.repeat,
             queries_only=args.queries_only,
         )
-        return
-    home = Path(tempfile.mkdtemp(prefix="wiredesk-bench-"))
-    try:
-        run(
-            home,
-            args.articles,
-            args.days,
-            args.entities,
-            args.seed,
-            args.sample_days,
-            args.history_days,
-            repeat=args.repeat,
-        )
     finally:
-        shutil.rmtree(home, ignore_errors=True)
+        if not args.home:  # a temporary archive is removed; one in --home is kept
+            shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":
