@@ -65,7 +65,7 @@ def library_only(corpus: Path, home: Path) -> dict:
     from wiredesk.fetch import Fetcher
     from wiredesk.lake import Lake
     from wiredesk.revisions import superseded_rows
-    from wiredesk.search import build_index
+    from wiredesk.search import build_indexes
     from wiredesk.sources.config import load_sources
     from wiredesk.stages import build_mentions, build_quotes, collect_feed_items, fetch_pages
     from wiredesk.syndication import build_syndication, read_lake
@@ -103,8 +103,8 @@ def library_only(corpus: Path, home: Path) -> dict:
         computed = clock.run("aggregates", lambda n=name: list(compute_days(home, n, days)))
         for result in computed:
             clock.run("aggregates", lake.write, name, result.data, result.day)
-    for day in days:
-        index = clock.run("aggregates", build_index, home, day)
+    indexes = clock.run("aggregates", lambda: list(build_indexes(home, days)))
+    for day, index in indexes:
         clock.run("aggregates", lake.write, "search_index", index, day)
     for name in CROSS_DAY_AGGREGATES:
         clock.run("aggregates", refresh_cross_day, home, name)

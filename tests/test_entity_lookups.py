@@ -19,7 +19,7 @@ from wiredesk.aggregates import DAILY_AGGREGATES, compute_daily
 from wiredesk.lake import Lake
 from wiredesk.revisions import superseded_rows
 from wiredesk.schema import table
-from wiredesk.search import build_index, search
+from wiredesk.search import build_index, index_summary, search
 from wiredesk.warehouse import connect_readonly, ensure_warehouse, memory_connection
 
 DAY1, DAY2 = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
@@ -261,3 +261,14 @@ def test_quotes_are_stored_sorted_by_speaker(home: Path) -> None:
     )
     stored = lake.read("quotes", DAY1).column("speaker_entity_key").to_pylist()
     assert stored == ["k-a", "k-b", "k-b", None]  # unattributed quotes last
+
+
+def test_index_summary_counts_documents_and_postings_not_statistics(lake_home: Path) -> None:
+    summary = index_summary(Lake(lake_home).read("search_index", DAY2))
+    # day 2: a3, a4 and a1's revision; the quotes of a3 and a4
+    assert {k: summary[k] for k in ("documents", "articles", "quotes")} == {
+        "documents": 5,
+        "articles": 3,
+        "quotes": 2,
+    }
+    assert summary["postings"] > summary["documents"]

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from wiredesk.warehouse import memory_connection, read_sql
 
@@ -39,6 +41,28 @@ def build_index(home: Path, day: dt.date, con: duckdb.DuckDBPyConnection | None 
     finally:
         if own:
             con.close()
+
+
+def build_indexes(home: Path, days: Iterable[dt.date]) -> Iterator[tuple[dt.date, pa.Table]]:
+    """The index of each day of a range, on one connection: the views are defined once."""
+    con = memory_connection(home)
+    try:
+        for day in days:
+            yield day, build_index(home, day, con)
+    finally:
+        con.close()
+
+
+def index_summary(index: pa.Table) -> dict[str, int]:
+    """What a day's index holds: documents (of each kind) and postings, not statistics."""
+    has_doc, has_term = pc.is_valid(index["doc"]), pc.is_valid(index["term"])
+    kinds = index.filter(pc.and_(has_doc, pc.invert(has_term))).column("kind").to_pylist()
+    return {
+        "documents": len(kinds),
+        "articles": kinds.count("article"),
+        "quotes": kinds.count("quote"),
+        "postings": index.filter(pc.and_(has_doc, has_term)).num_rows,
+    }
 
 
 @dataclass(frozen=True)
