@@ -118,7 +118,10 @@ def stage_graph() -> dict[str, Stage]:
         table = asset.specs_by_key[asset.key].metadata.get("lake_table", name)
         deps = tuple(sorted(d.to_user_string() for d in asset.dependency_keys))
         takes_range = asset.backfill_policy == BackfillPolicy.single_run()
-        graph[name] = Stage(name, str(table), asset.partitions_def is not None, deps, takes_range)
+        version = asset.code_versions_by_key.get(asset.key) or ""
+        graph[name] = Stage(
+            name, str(table), asset.partitions_def is not None, deps, takes_range, version
+        )
     return graph
 
 
@@ -174,7 +177,8 @@ def run_plan(
             run_config=QUIET,
         )
         for stage, started in step_starts(instance, result.run_id).items():
-            log.record([stage], list(days) or [None], started)
+            key = graph[stage].build_key if stage in graph else stage
+            log.record([key], list(days) or [None], started)
         log.save()
         return _counts(result)
 

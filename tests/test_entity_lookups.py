@@ -226,13 +226,22 @@ def test_search_pages_are_full_and_show_latest_versions(lake_home: Path) -> None
         con.close()
 
 
-def test_search_index_keeps_statistics_rows_first(lake_home: Path) -> None:
+def test_search_index_is_sorted_by_term_with_each_terms_statistics_first(
+    lake_home: Path,
+) -> None:
     rows = Lake(lake_home).read("search_index", DAY2).to_pylist()
     for kind in ("article", "quote"):
-        order = [(r["doc"] is not None, r["term"] is not None) for r in rows if r["kind"] == kind]
-        # statistics (doc null), then documents (term null), then postings
+        order = [
+            (r["term"] is None, r["term"] or "", r["doc"] is not None, r["doc"] or 0)
+            for r in rows
+            if r["kind"] == kind
+        ]
+        # the day's statistics row (term ''), then each term's statistics row and postings,
+        # then the document rows (term null)
         assert order == sorted(order)
-        assert order[0] == (False, False)
+        assert order[0] == (False, "", False, 0)
+        assert order[-1][0] and order[-1][2]
+        assert sum(1 for r in rows if r["kind"] == kind and r["term"] == "") == 1
 
 
 def test_quotes_by_finds_a_speaker_under_every_key(lake_home: Path) -> None:

@@ -107,6 +107,30 @@ def test_the_code_stamp_changes_with_the_asset_modules(tmp_path, monkeypatch) ->
     assert stamp.code_stamp() != before
 
 
+def test_a_raised_code_version_rebuilds_every_day_of_that_stage_and_what_reads_it(
+    tmp_path: Path,
+) -> None:
+    lake, log = built_home(tmp_path)
+    graph = dict(GRAPH, articles=Stage("articles", "articles", True, ("raw_pages",), version="2"))
+    work = plan(lake, graph, log, [D1, D2])
+    assert work.daily == {
+        D1: ["articles", "daily_source_volume"],
+        D2: ["articles", "daily_source_volume"],
+    }
+    assert work.cross_day == ["entities"]
+    log.record([graph["articles"].build_key], [D1, D2], 20 * 10**9)
+    for day in (D1, D2):
+        write(lake, "articles", day, 20 * 10**9 + 1)
+        log.record(["daily_source_volume"], [day], 22 * 10**9)
+        write(lake, "daily_source_volume", day, 22 * 10**9 + 1)
+    log.record(["entities"], [None], 21 * 10**9)
+    write(lake, "entities", None, 21 * 10**9 + 1)
+    log.save(graph)
+    again = BuildLog(tmp_path / "state")
+    assert again.graph["articles"].version == "2"
+    assert plan(lake, again.graph, again, [D1, D2]).empty
+
+
 def test_the_build_log_keeps_graph_and_code_stamp(tmp_path: Path) -> None:
     log = BuildLog(tmp_path)
     log.record(["articles"], [D1], 5)

@@ -6,7 +6,8 @@ ledger in ``state/built.json`` (the time the build started, so an input rewritte
 the build still counts as newer); "last written" is the newest file of the input's lake
 partition.
 A stage that ran but left its output as it was (a poll that found nothing new) still
-counts as built, so what follows it is not redone.
+counts as built, so what follows it is not redone. A stage whose code version was raised
+(it now writes other rows or another layout) counts as never built.
 
 Only the graph's own edges count: a stage partitioned by day reads its inputs of the same
 day; a cross-day stage reads every day of its inputs. A daily stage that reads a cross-day
@@ -45,6 +46,14 @@ class Stage:
     partitioned: bool
     deps: tuple[str, ...] = ()
     takes_range: bool = False  # builds a range of days in one run
+    #: The asset's code version: raised when what it writes changes (rows or layout), so
+    #: partitions built before are out of date whatever their inputs' times.
+    version: str = ""
+
+    @property
+    def build_key(self) -> str:
+        """The name its builds are recorded under: a new version has none yet."""
+        return f"{self.name}@{self.version}" if self.version else self.name
 
     def as_json(self) -> dict:
         return {
@@ -52,6 +61,7 @@ class Stage:
             "partitioned": self.partitioned,
             "deps": list(self.deps),
             "takes_range": self.takes_range,
+            "version": self.version,
         }
 
 
@@ -63,6 +73,7 @@ def graph_from_json(data: Mapping[str, dict]) -> dict[str, Stage]:
             bool(spec["partitioned"]),
             tuple(spec["deps"]),
             bool(spec.get("takes_range", False)),
+            str(spec.get("version", "")),
         )
         for name, spec in data.items()
     }
@@ -212,7 +223,7 @@ def _stale(
     inputs: Sequence[Stage],
     rebuilt: set[str],
 ) -> bool:
-    built = log.built_at(stage.name, day)
+    built = log.built_at(stage.build_key, day)
     if built is None or times.of(stage.table, day) is None:
         return True
     for source in inputs:

@@ -407,7 +407,11 @@ TABLES: dict[str, Table] = {
             "Full-text index of the day, one file: document rows (term null), postings, and "
             "statistics rows (doc null) that BM25 sums across days.",
             ("kind", S, "article or quote."),
-            ("term", S, "Normalised term; null on the rows describing documents or the day."),
+            (
+                "term",
+                S,
+                "Normalised term; null on document rows, '' on the day's statistics row.",
+            ),
             ("doc", INT, "Document number within the day and kind; null on statistics rows."),
             ("tf", INT, "Times the term occurs in the document (postings only)."),
             ("doc_id", S, "articles.article_id or quotes.quote_id (document rows only)."),
@@ -420,10 +424,10 @@ TABLES: dict[str, Table] = {
             (
                 "documents",
                 INT,
-                "Statistics rows only: documents of the day and kind (term null) or holding "
+                "Statistics rows only: documents of the day and kind (term '') or holding "
                 "the term (its document frequency).",
             ),
-            row_group_rows=8192,
+            row_group_rows=16384,
         ),
         _t(
             "run_failures",

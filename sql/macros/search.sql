@@ -43,32 +43,31 @@ CREATE OR REPLACE MACRO wd_bm25(tf, df, n, length, mean_length) AS
     * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / mean_length));
 
 -- Scores of the documents of one kind ('article' or 'quote') matching a query, optionally
--- within days, as (day, doc). One pass over the index reads what BM25 needs: the per-day
--- statistics rows (summed into the collection's document count, mean length and each query
--- term's document frequency) and the query terms' postings, which carry their document's
--- length. Each index file holds its statistics rows first, then postings sorted by term, in
--- small row groups, so the pass reads only the row groups of the statistics and of the
--- query's terms; a second pass would cost
--- as much again in opening every day's file. Pass the query as a constant (a literal or
--- getvariable()), not a column of another table: only then is it pushed into the scan.
+-- within days, as (day, doc). One pass over the index reads what BM25 needs: each day's
+-- statistics row (term '', summed into the collection's document count and mean length),
+-- and for each query term its per-day document frequencies and its postings, which carry
+-- their document's length. The filter is one list of terms, which DuckDB checks against each
+-- row group's term range; the index file is sorted by term (see sql/search/index.sql), so
+-- the pass reads about one row group per term and day. Pass the query as a constant (a
+-- literal or getvariable()), not a column of another table: only then is it pushed into the
+-- scan.
 CREATE OR REPLACE MACRO search_scores(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
 WITH wanted AS MATERIALIZED (
     SELECT day, term, doc, tf, length, documents
     FROM lake.search_index
-    WHERE kind = doc_kind
-      AND ((term IS NULL AND doc IS NULL) OR list_contains(wd_terms(query), term))
+    WHERE kind = doc_kind AND list_contains(list_prepend('', wd_terms(query)), term)
 ),
 collection AS (
     SELECT
         sum(documents) AS n,
         greatest(sum(length) / greatest(sum(documents), 1), 1) AS mean_length
     FROM wanted
-    WHERE term IS NULL
+    WHERE term = ''
 ),
 frequency AS (
     SELECT term, sum(documents) AS df
     FROM wanted
-    WHERE term IS NOT NULL AND doc IS NULL
+    WHERE term <> '' AND doc IS NULL
     GROUP BY term
 )
 SELECT

@@ -1,11 +1,12 @@
 -- The full-text index of one day ($day): for each article (title and text) and each quote
 -- (its words and the speaker's name) one document row (term null, doc_id, length) and one
 -- posting per distinct term (term, doc, tf, and the document's length, so scoring needs no
--- join), plus statistics rows (doc null): per kind, one for the day (documents, summed
--- length) and one per term (documents holding it). BM25's collection statistics are sums of
--- those rows over days, so a query never counts documents. One file per day in small row
--- groups, sorted by kind, then statistics rows first (by term), then document rows, then
--- postings by term: a query reads the few row groups of statistics and those of its terms.
+-- join), plus statistics rows (doc null): per kind, one for the day (term '', the empty
+-- term no text yields: documents, summed length) and one per term (documents holding it).
+-- BM25's collection statistics are sums of those rows over days, so a query never counts
+-- documents. One file per day, sorted by kind, then term (the day's row first, documents
+-- last), then doc with each term's statistics row before its postings: a query's filter is
+-- one list of terms (its own and ''), and it reads about one row group per term and day.
 -- It reads the day's own rows (lake.*): a story revised on a later day keeps its earlier
 -- row here, and the search macros leave it out when they join the public views.
 WITH sources AS (
@@ -43,7 +44,7 @@ UNION ALL
 SELECT kind, term, doc, tf, NULL::VARCHAR AS doc_id, length, NULL::BIGINT AS documents
 FROM postings
 UNION ALL
-SELECT kind, NULL::VARCHAR AS term, NULL::BIGINT AS doc, NULL::BIGINT AS tf,
+SELECT kind, '' AS term, NULL::BIGINT AS doc, NULL::BIGINT AS tf,
        NULL::VARCHAR AS doc_id, sum(length)::BIGINT AS length, count(*) AS documents
 FROM docs
 GROUP BY kind
@@ -52,4 +53,4 @@ SELECT kind, term, NULL::BIGINT AS doc, NULL::BIGINT AS tf, NULL::VARCHAR AS doc
        NULL::BIGINT AS length, count(*) AS documents
 FROM postings
 GROUP BY kind, term
-ORDER BY kind, doc IS NOT NULL, term NULLS FIRST, doc
+ORDER BY kind, term NULLS LAST, doc NULLS FIRST

@@ -1,6 +1,6 @@
 -- Collection statistics of the full-text index, per day: what BM25 sums across days.
 CREATE OR REPLACE VIEW main.search_stats AS
-SELECT day, kind, term, documents, length
+SELECT day, kind, nullif(term, '') AS term, documents, length
 FROM lake.search_index
 WHERE doc IS NULL;
 
