@@ -134,7 +134,7 @@ class Lake:
         target = self.file_path(name, day, part)
         if self.remote:
             buffer = pa.BufferOutputStream()
-            pq.write_table(data, buffer, compression="zstd", row_group_size=spec.row_group_rows)
+            pq.write_table(data, buffer, **spec.parquet_options)
             payload = buffer.getvalue().to_pybytes()
             folder = target.parent.path.rstrip("/")
             names = [
@@ -149,7 +149,7 @@ class Lake:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
         try:
-            pq.write_table(data, temporary, compression="zstd", row_group_size=spec.row_group_rows)
+            pq.write_table(data, temporary, **spec.parquet_options)
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)

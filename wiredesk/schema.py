@@ -33,6 +33,18 @@ class Table:
     #: Columns the lake sorts each file by before writing (nulls last), so a lookup by the
     #: first of them reads only the row groups whose min/max range can hold its keys.
     sort_by: tuple[str, ...] = ()
+    #: Rows per data page, written with a page index (per-page min/max), for tables whose
+    #: queries want a few rows of a row group: a scan then decodes only the pages that can
+    #: hold them. None: one page per column chunk up to the writer's size limit, no index.
+    page_rows: int | None = None
+
+    @property
+    def parquet_options(self) -> dict:
+        """Keyword arguments for ``pyarrow.parquet.write_table``: row groups and pages."""
+        options: dict = {"compression": "zstd", "row_group_size": self.row_group_rows}
+        if self.page_rows:
+            options |= {"write_page_index": True, "max_rows_per_page": self.page_rows}
+        return options
 
     @property
     def arrow_schema(self) -> pa.Schema:
@@ -57,9 +69,10 @@ def _t(
     partitioned=True,
     row_group_rows: int | None = None,
     sort_by: tuple[str, ...] = (),
+    page_rows: int | None = None,
 ):
     columns = tuple(Column(*c) for c in cols) + ((DAY,) if partitioned else ())
-    return Table(name, description, columns, partitioned, row_group_rows, sort_by)
+    return Table(name, description, columns, partitioned, row_group_rows, sort_by, page_rows)
 
 
 TABLES: dict[str, Table] = {
@@ -428,6 +441,7 @@ TABLES: dict[str, Table] = {
                 "the term (its document frequency).",
             ),
             row_group_rows=16384,
+            page_rows=2048,
         ),
         _t(
             "run_failures",
