@@ -11,7 +11,8 @@ analyst can call them from any DuckDB session; ``wiredesk search`` is a thin she
 Terms are made by one SQL macro, ``wd_terms``, for documents and queries alike. Each day's
 index also holds its collection statistics (documents, summed length, document frequency per
 term), so a query sums a few rows per day instead of counting the archive's documents, and
-postings carry their document's length, so scoring reads only the row groups of its terms.
+postings carry their document's length, so scoring needs no join. The file is sorted by term,
+in pages of 2,048 rows with a page index, so a query decodes only the pages of its terms.
 """
 
 from __future__ import annotations
