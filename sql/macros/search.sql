@@ -46,11 +46,11 @@ CREATE OR REPLACE MACRO wd_bm25(tf, df, n, length, mean_length) AS
 -- within days, as (day, doc). One pass over the index reads what BM25 needs: each day's
 -- statistics row (term '', summed into the collection's document count and mean length),
 -- and for each query term its per-day document frequencies and its postings, which carry
--- their document's length. The filter is one list of terms, which DuckDB checks against each
--- row group's term range; the index file is sorted by term (see sql/search/index.sql), so
--- the pass reads about one row group per term and day. Pass the query as a constant (a
--- literal or getvariable()), not a column of another table: only then is it pushed into the
--- scan.
+-- their document's length. The filter is one list of terms, which DuckDB checks against the
+-- term range of each row group and page; the index file is sorted by term in small pages
+-- (see sql/search/index.sql), so the pass decodes about one page per term and day. Pass the
+-- query as a constant (a literal or getvariable()), not a column of another table: only then
+-- is it pushed into the scan.
 CREATE OR REPLACE MACRO search_scores(query, doc_kind, date_from := NULL, date_to := NULL) AS TABLE
 WITH wanted AS MATERIALIZED (
     SELECT day, term, doc, tf, length, documents
