@@ -335,3 +335,21 @@ def test_memory_connection_reuses_a_publication_it_is_given(home: Path) -> None:
     con = memory_connection(home, publication)  # the views list that publication's files
     assert con.execute("SELECT article_id FROM articles").fetchall() == [("a1",)]
     assert memory_connection(home).execute("SELECT count(*) FROM articles").fetchone() == (2,)
+
+
+def test_a_pipeline_connection_reads_the_files_published_when_it_opened(home: Path) -> None:
+    lake = Lake(home)
+    lake.write("articles", [{"article_id": "a1"}], DAY)
+    step = memory_connection(home)
+    lake.write("articles", [{"article_id": "a2"}, {"article_id": "a3"}], DAY)
+    publish(home)  # another step replaces the partition; the old link is retained
+    assert step.execute("SELECT article_id FROM articles").fetchall() == [("a1",)]
+    step.close()
+    later = memory_connection(home)
+    # only the current file: the retained link is not read (nor counted twice)
+    assert later.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
+    (sql,) = later.execute(
+        "SELECT sql FROM duckdb_views() WHERE schema_name = 'lake' AND view_name = 'articles'"
+    ).fetchone()
+    assert "glob(" not in sql and sql.count(".parquet'") == 1
+    later.close()

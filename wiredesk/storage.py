@@ -158,14 +158,14 @@ class ImmutableCachingS3FileSystem(s3fs.S3FileSystem):
             return None
         return (self.endpoint_url, key)
 
-    async def _info(self, path, **kwargs):  # noqa: ANN001, ANN202 - fsspec's signature
-        key = self._cache_key(path) if not kwargs.get("version_id") else None
-        known = _CACHE.info(key) if key is not None else None
+    async def _info(self, path, bucket=None, key=None, refresh=False, version_id=None):  # noqa: ANN001, ANN202 - s3fs's signature (its exists() passes bucket and key)
+        cached = self._cache_key(path) if not (version_id or refresh) else None
+        known = _CACHE.info(cached) if cached is not None else None
         if known is not None:
             return known
-        info = await super()._info(path, **kwargs)
-        if key is not None and info.get("type") == "file":
-            _CACHE.keep_info(key, info)
+        info = await super()._info(path, bucket, key, refresh=refresh, version_id=version_id)
+        if cached is not None and info.get("type") == "file":
+            _CACHE.keep_info(cached, info)
         return info
 
     @property

@@ -115,7 +115,13 @@ def present_columns(files: list[str], retained: list[str] = ()) -> tuple[list[st
     return sorted(set().union(*current)), len(every) == 1
 
 
-def lake_select(home: AnyPath, spec: Table, present: list[str], uniform: bool = False) -> str:
+def lake_select(
+    home: AnyPath,
+    spec: Table,
+    present: list[str],
+    uniform: bool = False,
+    pinned: list[str] | None = None,
+) -> str:
     """SELECT over the newest published link of every partition part of a table.
 
     The view is a glob, so it sees new partitions without being rewritten; ``glob()`` lists
@@ -127,6 +133,10 @@ def lake_select(home: AnyPath, spec: Table, present: list[str], uniform: bool = 
     matching columns by name across files makes DuckDB open every file's footer each time it
     binds the view, about a second per table at a year of days, on every connection and
     query. Files written before a column was added need it, and keep it until rewritten.
+
+    ``pinned``: read exactly these files (a publication's current ones) instead. A pipeline
+    step's connection sees the lake as it was published when it opened, binds its views
+    without listing folders, and never reads the replaced links kept for running queries.
     """
     if not present:
         typed = ", ".join(
@@ -135,6 +145,8 @@ def lake_select(home: AnyPath, spec: Table, present: list[str], uniform: bool = 
         return f"SELECT {typed} WHERE false"
     pattern = _quote(published_glob(home, spec))
     options = "filename = true" if uniform else "union_by_name = true, filename = true"
+    if pinned is not None:
+        options = "union_by_name = false" if uniform else "union_by_name = true"
     if spec.partitioned:
         options = "hive_partitioning = true, hive_types = {'day': DATE}, " + options
     have = {"day", *present}
@@ -144,6 +156,9 @@ def lake_select(home: AnyPath, spec: Table, present: list[str], uniform: bool = 
         else f'CAST(NULL AS {_duck_type(spec, c.name)}) AS "{c.name}"'
         for c in spec.columns
     )
+    if pinned is not None:
+        files = "[" + ", ".join(_quote(str(f)) for f in pinned) + "]"
+        return f"SELECT {columns} FROM read_parquet({files}, {options})"
     newest = (
         f"SELECT max(file) FROM glob({pattern}) GROUP BY regexp_replace(file, '{_GENERATION}', '')"
     )
@@ -199,19 +214,21 @@ def define_views(
     home: AnyPath,
     publication: Publication,
     documented: bool = True,
+    pinned: bool = False,
 ) -> None:
     """Schema ``lake`` with one raw view per table, then the public views and macros.
 
     ``documented`` adds the COMMENT ON texts (the analyst's file; pipeline reads skip them).
+    ``pinned`` reads the publication's files by name (see ``lake_select``).
     """
     con.execute("BEGIN TRANSACTION")
     con.execute("CREATE SCHEMA IF NOT EXISTS lake")
     overridden = {path.stem for path in view_files()}
     for spec in TABLES.values():
-        present, uniform = present_columns(
-            publication.of(spec.name), publication.retained_of(spec.name)
-        )
-        select = lake_select(home, spec, present, uniform)
+        retained = [] if pinned else publication.retained_of(spec.name)
+        present, uniform = present_columns(publication.of(spec.name), retained)
+        files = publication.of(spec.name) if pinned else None
+        select = lake_select(home, spec, present, uniform, files)
         con.execute(f'CREATE OR REPLACE VIEW lake."{spec.name}" AS {select}')
         if spec.name not in overridden:
             con.execute(
@@ -300,8 +317,8 @@ def memory_connection(
     home: AnyPath, publication: Publication | None = None
 ) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the same views over a publication: for pipeline reads,
-    never locking a file and never reading a file a writer is replacing. On object storage
-    it lists each folder once: it sees the lake as it was when it opened.
+    never locking a file and never reading a file a writer is replacing. Its views name the
+    publication's files, so it sees the lake as it was published when it opened.
 
     ``publication`` reuses one the caller already made (one asset run publishes once, then
     opens as many connections as it needs); without it the lake is published first, which
@@ -310,7 +327,7 @@ def memory_connection(
     con = duckdb.connect(":memory:")
     register(con, home, snapshot=True)
     home = home if is_remote(home) else Path(home)
-    define_views(con, home, publication or publish(home), documented=False)
+    define_views(con, home, publication or publish(home), documented=False, pinned=True)
     return con
 
 
