@@ -66,7 +66,7 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
             words=sum(r["word_count"] for r in rows),
         ),
         check_results=[
-            check_has_rows(rows),
+            check_has_rows(len(rows)),
             check_null_rate(rows, "text", 0.0, AssetCheckSeverity.ERROR),
             check_null_rate(rows, "title", 0.1),
             check_null_rate(rows, "published_at", 0.1),

@@ -57,7 +57,7 @@ def entity_mentions(
     return MaterializeResult(
         metadata=output_metadata(len(rows), markdown_table(top, ["name", "type", "mentions"])),
         check_results=[
-            check_has_rows(rows),
+            check_has_rows(len(rows)),
             ratio_check("articles_with_entities", with_entities, len(article_rows), min_rate=0.8),
             mentions_per_article_check(
                 len(rows), len(article_rows), wiredesk.max_mentions_per_article
@@ -99,5 +99,5 @@ def entities(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
         metadata=output_metadata(
             len(entity_table), preview, aliases=len(aliases), curated_entries=len(curated)
         ),
-        check_results=[check_has_rows(entity_table.to_dict("records"))],
+        check_results=[check_has_rows(len(entity_table))],
     )

@@ -125,7 +125,7 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
             partition_unchanged=unchanged,
             **log_metadata(log),
         ),
-        check_results=[check_has_rows(items), check_null_rate(items, "url", 0.0)],
+        check_results=[check_has_rows(len(items)), check_null_rate(items, "url", 0.0)],
     )
 
 

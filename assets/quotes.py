@@ -53,7 +53,7 @@ def quotes(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Materi
             by_kind=dict(Counter(r["kind"] for r in rows)),
         ),
         check_results=[
-            check_has_rows(rows),
+            check_has_rows(len(rows)),
             ratio_check(
                 "speaker_resolved_share",
                 sum(1 for r in direct if r["speaker"]),

@@ -51,5 +51,5 @@ def search_index(context: AssetExecutionContext, wiredesk: WiredeskResource) -> 
         metadata=output_metadata(
             sum(per_day.values()), rows_per_day=MetadataValue.json(per_day), **summary
         ),
-        check_results=[check_has_rows(range(summary["documents"]))],
+        check_results=[check_has_rows(summary["documents"])],
     )
