@@ -143,12 +143,11 @@ def lake_select(
             f'CAST(NULL AS {_duck_type(spec, c.name)}) AS "{c.name}"' for c in spec.columns
         )
         return f"SELECT {typed} WHERE false"
-    pattern = _quote(published_glob(home, spec))
-    options = "filename = true" if uniform else "union_by_name = true, filename = true"
-    if pinned is not None:
-        options = "union_by_name = false" if uniform else "union_by_name = true"
+    options = []
     if spec.partitioned:
-        options = "hive_partitioning = true, hive_types = {'day': DATE}, " + options
+        options.append("hive_partitioning = true, hive_types = {'day': DATE}")
+    if not uniform:
+        options.append("union_by_name = true")
     have = {"day", *present}
     columns = ", ".join(
         f'"{c.name}"'
@@ -158,11 +157,13 @@ def lake_select(
     )
     if pinned is not None:
         files = "[" + ", ".join(_quote(str(f)) for f in pinned) + "]"
-        return f"SELECT {columns} FROM read_parquet({files}, {options})"
+        return f"SELECT {columns} FROM read_parquet({', '.join([files, *options])})"
+    pattern = _quote(published_glob(home, spec))
     newest = (
         f"SELECT max(file) FROM glob({pattern}) GROUP BY regexp_replace(file, '{_GENERATION}', '')"
     )
-    return f"SELECT {columns} FROM read_parquet({pattern}, {options}) WHERE filename IN ({newest})"
+    scan = ", ".join([pattern, *options, "filename = true"])
+    return f"SELECT {columns} FROM read_parquet({scan}) WHERE filename IN ({newest})"
 
 
 def view_files() -> list[Path]:
