@@ -33,7 +33,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -230,10 +230,18 @@ def publish_locked(home: AnyPath) -> Publication:
 def _publication(
     root: Path, files: dict[str, list[str]], superseded: dict[str, float]
 ) -> Publication:
-    retained: dict[str, list[str]] = {}
-    for relative in sorted(superseded):
-        retained.setdefault(relative.split("/", 1)[0], []).append(str(root / relative))
-    return Publication({t: [str(root / p) for p in paths] for t, paths in files.items()}, retained)
+    return Publication(
+        {t: [str(root / p) for p in paths] for t, paths in files.items()},
+        _by_table(root, superseded),
+    )
+
+
+def _by_table(root: AnyPath, relatives: Iterable[str]) -> dict[str, list[str]]:
+    """Paths under ``root`` (``<table>/…``) grouped by their table, sorted."""
+    grouped: dict[str, list[str]] = {}
+    for relative in sorted(relatives):
+        grouped.setdefault(relative.split("/", 1)[0], []).append(str(root / relative))
+    return grouped
 
 
 def publish_remote(home: AnyPath) -> Publication:
@@ -254,7 +262,7 @@ def publish_remote(home: AnyPath) -> Publication:
     for key in everything:
         folder, _, name = key.rpartition("/")
         by_folder.setdefault(folder, []).append(name)
-    retained: dict[str, list[str]] = {}
+    retained: list[str] = []
     root_key = lake.root.path.rstrip("/") + "/"
     for folder, names in by_folder.items():
         newest = newest_per_part(names)
@@ -266,14 +274,13 @@ def publish_remote(home: AnyPath) -> Publication:
             if now - since > keep:
                 expired.append(f"{folder}/{name}")
             elif folder.startswith(root_key):
-                relative = f"{folder}/{name}"[len(root_key) :]
-                retained.setdefault(relative.split("/", 1)[0], []).append(str(lake.root / relative))
+                retained.append(f"{folder}/{name}"[len(root_key) :])
     if expired:
         try:
             lake.root.fs.rm(expired)  # one bulk request per thousand keys
         except FileNotFoundError:
             pass  # another machine's publication removed them first
-    return Publication(files, retained)
+    return Publication(files, _by_table(lake.root, retained))
 
 
 def _modified(info: dict) -> float:
