@@ -14,6 +14,7 @@ DIR and leaves the archive there for inspection.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -72,11 +73,11 @@ def main() -> None:
     args = parser.parse_args()
     from benchmarks.corpus import write_corpus
 
-    with tempfile.TemporaryDirectory() as scratch:
+    if args.keep:
+        args.keep.mkdir(parents=True)
+    place = contextlib.nullcontext(args.keep) if args.keep else tempfile.TemporaryDirectory()
+    with place as scratch:
         root = Path(scratch)
-        if args.keep:
-            args.keep.mkdir(parents=True)
-            root = args.keep
         corpus, home, held = root / "corpus", root / "home", root / "held"
         os.environ["DAGSTER_HOME"] = str(root / "dagster")
         (root / "dagster").mkdir()
