@@ -3,8 +3,11 @@
 import datetime as dt
 import gzip
 import json
+import multiprocessing
 import os
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -330,6 +333,39 @@ def test_items_are_deduplicated_by_canonical_url_across_runs(tmp_path: Path) -> 
         "https://news.example/story/2",
     ]
     assert {r["source_id"] for r in both[day] if r["canonical_url"].endswith("/2")} == {"b"}
+
+
+def _admit_in_another_process(state: Path, rows: list[dict], go, admitted) -> None:
+    with Ledger(state) as ledger:
+        go.wait(30)
+        admitted.put(len(ledger.admit(rows, lambda row: NOW.date())))
+
+
+def test_two_processes_admitting_the_same_items_admit_each_once(tmp_path: Path) -> None:
+    """Two days ingested in parallel both offer every item the feeds carry."""
+    rows = [
+        {"item_id": f"s:{n}", "source_id": "s", "canonical_url": f"https://n.example/{n}"}
+        for n in range(3)
+    ]
+    spawn = multiprocessing.get_context("spawn")
+    go, admitted = spawn.Event(), spawn.Queue()
+    other = spawn.Process(
+        target=_admit_in_another_process, args=(tmp_path / "state", rows, go, admitted)
+    )
+    other.start()
+
+    def slowly() -> Iterator[dict]:
+        yield rows[0]
+        go.set()  # the other process checks and inserts while this admission is under way
+        time.sleep(1.0)
+        yield from rows[1:]
+
+    with Ledger(tmp_path / "state") as ledger:
+        here = len(ledger.admit(slowly(), lambda row: NOW.date()))
+        other.join(60)
+        assert other.exitcode == 0
+        assert here + admitted.get(timeout=5) == len(rows)
+        assert [r["item_id"] for r in ledger.items_for_day(NOW.date())] == ["s:0", "s:1", "s:2"]
 
 
 def test_scan_without_a_ledger_reports_everything(tmp_path: Path) -> None:

@@ -90,10 +90,13 @@ class Ledger:
         """Store the rows not seen before (one transaction); returns those admitted.
 
         ``day_of(row)`` gives a row's partition day. ``discovered_at`` is kept from the first
-        sighting, so re-runs produce identical rows.
+        sighting, so re-runs produce identical rows. The write lock is taken before the
+        first check: two processes admitting the same items at once (two days ingested in
+        parallel) must not both find an item new.
         """
         admitted = []
         with self._lock, self._con:
+            self._con.execute("BEGIN IMMEDIATE")
             for row in rows:
                 if self._known(row["item_id"], row.get("canonical_url")):
                     continue
