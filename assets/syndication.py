@@ -14,7 +14,13 @@ from assets.checks import spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.resources import WiredeskResource
 from wiredesk.revisions import superseded_rows
-from wiredesk.syndication import build_syndication, read_lake
+from wiredesk.syndication import (
+    STATE_FILE,
+    build_syndication,
+    load_state,
+    read_lake,
+    save_state,
+)
 
 
 @asset(
@@ -25,9 +31,11 @@ from wiredesk.syndication import build_syndication, read_lake
     kinds={"python", "parquet"},
     owners=OWNERS,
     description="Members of every near-duplicate cluster across all days: outlet, lag behind "
-    "the original (earliest copy), similarity and words changed. Recomputed over every day, "
-    "so it does not depend on the order days were ingested in; also lists the article rows "
-    "a later revision replaced (superseded_articles).",
+    "the original (earliest copy), similarity and words changed. Clustered over every day, "
+    "so it does not depend on the order days were ingested in; only the articles new or "
+    "changed since the last run (and those matched to them) are searched again, from the "
+    "state it keeps under state/. Also lists the article rows a later revision replaced "
+    "(superseded_articles).",
     metadata=definition_metadata("syndication"),
     check_specs=[
         spec(
@@ -40,11 +48,15 @@ from wiredesk.syndication import build_syndication, read_lake
 )
 def syndication(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     lake = wiredesk.lake()
+    state_file = wiredesk.local_path() / "state" / STATE_FILE
     signature_rows, article_rows, texts = read_lake(lake)
-    rows, disagreements = build_syndication(signature_rows, article_rows, texts)
+    rows, disagreements, state = build_syndication(
+        signature_rows, article_rows, texts, load_state(state_file)
+    )
     lake.write("syndication", rows)
     lake.write("superseded_articles", superseded_rows(article_rows))
     wiredesk.publish()
+    save_state(state_file, state)  # only once the table it describes is published
     days = {row["article_id"]: row["day"] for row in article_rows}
     stale_days = sorted({days[a].isoformat() for a in disagreements})
     copies = [r for r in rows if not r["is_original"]]

@@ -7,7 +7,9 @@ steps that read every day. For each size this generates a lake the way
 ``benchmarks.warehouse`` does (20 mentions and 5 quotes an article, no models involved),
 adds MinHash signatures in which a tenth of the articles are edited copies of an earlier
 one, then runs each step exactly as its asset does, in a process of its own, and prints
-wall time, CPU time and the process's peak memory.
+wall time, CPU time and the process's peak memory. ``syndication_new_day`` then gives the
+last day new signatures and runs syndication again from the state the first run saved:
+what a daily run costs, against ``syndication``, a run with no state (a whole recount).
 """
 
 from __future__ import annotations
@@ -31,13 +33,19 @@ COPY_SHARE = 0.1
 KEPT = 0.8
 
 
-def add_signatures(home: Path, seed: int = 7) -> int:
-    """One signature per article; every tenth article copies an earlier one, edited."""
+def add_signatures(home: Path, seed: int = 7, days: list[dt.date] | None = None) -> int:
+    """One signature per article; every tenth article copies an earlier one, edited.
+    ``days`` writes those days' signatures again, with new values (all their articles
+    changed), copying from the days before them."""
     lake = Lake(home)
     rng = np.random.default_rng(seed)
     pool: list[np.ndarray] = []
     total = 0
     for day in lake.days("articles"):
+        if days is not None and day not in days:
+            kept = lake.read("article_signatures", day).column("minhash").to_pylist()
+            pool.extend(np.array(v, np.uint64) for v in kept if rng.random() < 0.05)
+            continue
         articles = lake.read("articles", day).select(["article_id", "published_at"])
         n = articles.num_rows
         values = rng.integers(0, 2**32, size=(n, NUM_PERM), dtype=np.uint64)
@@ -75,15 +83,34 @@ def link_step(home: Path) -> dict:
 
 
 def syndication_step(home: Path) -> dict:
-    from wiredesk.syndication import build_syndication, read_lake
+    """As the asset runs it: from the state of the run before, when there is one."""
+    from wiredesk.syndication import (
+        STATE_FILE,
+        build_syndication,
+        load_state,
+        read_lake,
+        save_state,
+    )
 
     lake = Lake(home)
-    rows, _ = build_syndication(*read_lake(lake))
-    lake.write("syndication", rows)
-    return {"rows": len(rows)}
+    state_file = home / "state" / STATE_FILE
+    result = build_syndication(*read_lake(lake), previous=load_state(state_file))
+    lake.write("syndication", result.rows)
+    save_state(state_file, result.state)
+    return {"rows": len(result.rows)}
 
 
-STEPS = {"entities": link_step, "syndication": syndication_step}
+def syndication_after_a_day_step(home: Path) -> dict:
+    """The last day's articles all changed since the state was saved, as a new day's are."""
+    add_signatures(home, seed=8, days=Lake(home).days("articles")[-1:])
+    return syndication_step(home)
+
+
+STEPS = {
+    "entities": link_step,
+    "syndication": syndication_step,
+    "syndication_new_day": syndication_after_a_day_step,
+}
 
 
 def _child(step: str, home: Path) -> None:
@@ -122,10 +149,10 @@ def main() -> None:
             for step in STEPS:
                 results.append((articles, step, _run(step, home)))
     print(f"\nwiredesk cross-day steps, {args.days} days, {dt.date.today()}")
-    print(f"{'articles':>10}  {'step':<12}{'wall s':>8}{'cpu s':>8}{'peak MB':>9}{'rows':>10}")
+    print(f"{'articles':>10}  {'step':<22}{'wall s':>8}{'cpu s':>8}{'peak MB':>9}{'rows':>10}")
     for articles, step, r in results:
         print(
-            f"{articles:>10}  {step:<12}{r['wall']:>8.2f}{r['cpu']:>8.2f}"
+            f"{articles:>10}  {step:<22}{r['wall']:>8.2f}{r['cpu']:>8.2f}"
             f"{r['peak_mb']:>9.0f}{r['rows']:>10}"
         )
 

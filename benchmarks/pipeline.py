@@ -94,7 +94,7 @@ def library_only(corpus: Path, home: Path) -> dict:
 
     def syndication() -> None:
         signatures, article_rows, texts = read_lake(lake)
-        rows, _ = build_syndication(signatures, article_rows, texts)
+        rows = build_syndication(signatures, article_rows, texts).rows
         lake.write("syndication", rows)
         lake.write("superseded_articles", superseded_rows(article_rows))
 

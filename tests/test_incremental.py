@@ -9,6 +9,7 @@ from dagster import DagsterInstance
 from pipelines.cli import main
 from tests.conftest import REPO
 from wiredesk.lake import Lake
+from wiredesk.syndication import STATE_FILE, build_syndication, read_lake
 
 NORTHWIRE = REPO / "samples" / "drop" / "northwire"
 
@@ -55,6 +56,10 @@ def test_nothing_new_runs_nothing_and_a_new_day_touches_only_that_day(
     assert "2026-11-17  feed_items 2" in third and "2026-11-16  " not in third.split("\n\n")[0]
     assert lake_files(home, "2026-11-16") == before  # the old day is left as it was
     assert len(Lake(home).days("articles")) == 2
+    # Syndication continued from the first run's state, as a whole recount would have it.
+    assert (home / "state" / STATE_FILE).exists()
+    recount = build_syndication(*read_lake(Lake(home)))
+    assert Lake(home).read("syndication").to_pylist() == recount.rows
 
     # A range rebuilds every day; the daily aggregates take the range in one run.
     before_runs = len(DagsterInstance.get().get_runs())

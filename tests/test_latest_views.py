@@ -67,7 +67,7 @@ def test_views_take_the_cluster_from_syndication_when_days_ran_out_of_order(home
     (copy,) = ingest(lake, DAY2, [F.raw_page("gazette", "ferry", F.COPY_EDITED, "html")])
     (original,) = ingest(lake, DAY1, [F.raw_page("testwire", "ferry", F.WIRE_NEWSML, "newsml")])
     assert copy["cluster_id"] == copy["article_id"]  # stale: it saw no earlier day
-    rows, disagreements = build_syndication(
+    rows, disagreements, _ = build_syndication(
         lake.read("article_signatures").to_pylist(), lake.read("articles").to_pylist()
     )
     assert disagreements == {copy["article_id"]: (copy["article_id"], original["article_id"])}

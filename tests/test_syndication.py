@@ -6,7 +6,7 @@ import random
 from tests import article_fixtures as F
 from wiredesk.articles_stage import ArticleHistory, build_articles_day
 from wiredesk.dedup import assign_clusters, fingerprint
-from wiredesk.syndication import build_syndication
+from wiredesk.syndication import STATE_FILE, build_syndication, load_state, save_state
 from wiredesk.text import content_hash
 
 UTC = dt.UTC
@@ -70,7 +70,7 @@ def test_syndication_table_over_all_days() -> None:
     articles = [{**a, "day": day1} for a in first.articles] + [
         {**a, "day": day2} for a in second.articles
     ]
-    rows, disagreements = build_syndication(first.signatures + second.signatures, articles)
+    rows, disagreements, _ = build_syndication(first.signatures + second.signatures, articles)
     assert disagreements == {}
     table = {r["source_id"]: r for r in rows}
     assert set(table) == {"testwire", "gazette", "courier"}
@@ -98,7 +98,7 @@ def test_out_of_order_days_are_reported_as_disagreements() -> None:
     articles = [{**a, "day": dt.date(2026, 11, 17)} for a in second.articles] + [
         {**a, "day": dt.date(2026, 11, 16)} for a in first.articles
     ]
-    rows, disagreements = build_syndication(first.signatures + second.signatures, articles)
+    rows, disagreements, _ = build_syndication(first.signatures + second.signatures, articles)
     copy_id = second.articles[0]["article_id"]
     wire_id = first.articles[0]["article_id"]
     assert disagreements == {copy_id: (copy_id, wire_id)}
@@ -112,3 +112,40 @@ def test_exact_duplicates_match_by_hash() -> None:
     b = fingerprint("b", text.upper(), stamp + dt.timedelta(hours=1), content_hash(text.upper()))
     matches = assign_clusters([b, a])
     assert matches["b"].cluster_id == "a" and matches["b"].similarity == 1.0
+
+
+def test_a_later_day_from_the_saved_state_equals_a_whole_recount(tmp_path) -> None:
+    first = build_articles_day([EDITED, REORDERED, RELATED], [], "t", NOW)
+    second = build_articles_day(
+        [WIRE], [], "t", NOW, ArticleHistory(prior_signatures=first.signatures)
+    )
+    day1, day2 = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
+    old = [{**a, "day": day1} for a in first.articles]
+    every = old + [{**a, "day": day2} for a in second.articles]
+    signatures = first.signatures + second.signatures
+    before = build_syndication(first.signatures, old)
+    assert len(before.rows) == 2  # the two outlets' copies, without their original yet
+    state_file = tmp_path / "state" / STATE_FILE
+    save_state(state_file, before.state)
+
+    later = build_syndication(signatures, every, previous=load_state(state_file))
+    whole = build_syndication(signatures, every)
+    assert later == whole
+    # The wire original arrived on the later day but was published first: it is the original.
+    wire_id = next(r["article_id"] for r in second.articles if r["source_id"] == "testwire")
+    assert {r["cluster_id"] for r in later.rows} == {wire_id}
+    assert [r["words_changed"] > 0 for r in later.rows] == [False, True, True]
+
+
+def test_a_state_from_other_settings_or_unreadable_is_not_used(tmp_path) -> None:
+    day = build_articles_day([WIRE, EDITED], [], "t", NOW)
+    articles = [{**a, "day": dt.date(2026, 11, 16)} for a in day.articles]
+    state = build_syndication(day.signatures, articles).state
+    path = tmp_path / STATE_FILE
+    save_state(path, state.replace_schema_metadata({"wiredesk.rule": "perm=64"}))
+    assert load_state(path) is None
+    path.write_bytes(b"not parquet")
+    assert load_state(path) is None
+    assert load_state(tmp_path / "missing.parquet") is None
+    save_state(path, state)
+    assert load_state(path).equals(state)

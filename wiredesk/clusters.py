@@ -12,7 +12,7 @@ uint64 array, and candidates are found with ``searchsorted`` for all articles at
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -40,6 +40,66 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
+class _Archive:
+    """Signatures with their LSH bands sorted, and the rule that verifies a candidate copy."""
+
+    def __init__(
+        self,
+        signatures: np.ndarray,
+        content_hashes: Sequence[str],
+        shingle_counts: np.ndarray,
+        threshold: float,
+        same_jaccard: float,
+        same_containment: float,
+        min_shingles: int,
+    ) -> None:
+        self.signatures = signatures
+        codes: dict[str | None, int] = {}  # equal hashes, equal codes: compared as integers
+        self.hashes = np.fromiter(
+            (codes.setdefault(h, len(codes)) for h in content_hashes),
+            dtype=np.int64,
+            count=len(content_hashes),
+        )
+        self.shingle_counts = shingle_counts
+        self.same_jaccard, self.same_containment = same_jaccard, same_containment
+        self.min_shingles = min_shingles
+        bands, rows = band_layout(threshold, signatures.shape[1])
+        keys = band_keys(signatures, bands, rows)
+        self.order = np.argsort(keys, axis=0, kind="stable")
+        sorted_keys = np.take_along_axis(keys, self.order, axis=0)
+        self.low = np.empty_like(self.order)
+        self.high = np.empty_like(self.order)
+        for b in range(bands):
+            self.low[:, b] = np.searchsorted(sorted_keys[:, b], keys[:, b], side="left")
+            self.high[:, b] = np.searchsorted(sorted_keys[:, b], keys[:, b], side="right")
+        self.shared = (self.high - self.low) > 1
+
+    def candidates(self, i: int) -> np.ndarray:
+        """Rows sharing at least one band with row ``i`` (``i`` among them), or none."""
+        wanted = np.flatnonzero(self.shared[i])
+        if not len(wanted):
+            return wanted
+        return np.unique(
+            np.concatenate([self.order[self.low[i, b] : self.high[i, b], b] for b in wanted])
+        )
+
+    def verified(self, i: int, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which candidates are copies of row ``i`` (the test is symmetric), and their
+        estimated Jaccard."""
+        num_perm = self.signatures.shape[1]
+        same = np.count_nonzero(self.signatures[candidates] == self.signatures[i], axis=1)
+        jaccard = np.where(self.hashes[candidates] == self.hashes[i], 1.0, same / num_perm)
+        sizes = self.shingle_counts[candidates].astype(float)
+        smaller = np.minimum(sizes, self.shingle_counts[i])
+        intersection = jaccard * (sizes + self.shingle_counts[i]) / (1 + jaccard)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            contained = np.minimum(1.0, np.where(smaller > 0, intersection / smaller, 0.0))
+        verified = (jaccard >= self.same_jaccard) | (
+            (smaller >= self.min_shingles) & (contained >= self.same_containment)
+        )
+        return verified, jaccard
+
+
 def earliest_copies(
     signatures: np.ndarray,
     rank: np.ndarray,
@@ -58,43 +118,95 @@ def earliest_copies(
     of lower rank, and never with a row of the same ``identity`` (another reading of the
     same article). Returns row -> (matched row, estimated Jaccard) for rows with a match.
     """
-    n, num_perm = signatures.shape
-    if n == 0:
+    if signatures.shape[0] == 0:
         return {}
-    bands, rows = band_layout(threshold, num_perm)
-    keys = band_keys(signatures, bands, rows)
-    order = np.argsort(keys, axis=0, kind="stable")
-    sorted_keys = np.take_along_axis(keys, order, axis=0)
-    low = np.empty_like(order)
-    high = np.empty_like(order)
-    for b in range(bands):
-        low[:, b] = np.searchsorted(sorted_keys[:, b], keys[:, b], side="left")
-        high[:, b] = np.searchsorted(sorted_keys[:, b], keys[:, b], side="right")
-    shared = (high - low) > 1
-    hashes = np.asarray(content_hashes, dtype=object)
+    archive = _Archive(
+        signatures,
+        content_hashes,
+        shingle_counts,
+        threshold,
+        same_jaccard,
+        same_containment,
+        min_shingles,
+    )
+    return _earliest(archive, rank, todo, identity)
+
+
+def _earliest(
+    archive: _Archive, rank: np.ndarray, todo: Iterable[int], identity: np.ndarray | None = None
+) -> dict[int, tuple[int, float]]:
     found: dict[int, tuple[int, float]] = {}
     for i in todo:
-        wanted = np.flatnonzero(shared[i])
-        if not len(wanted):
-            continue
-        candidates = np.unique(np.concatenate([order[low[i, b] : high[i, b], b] for b in wanted]))
+        candidates = archive.candidates(i)
         candidates = candidates[rank[candidates] < rank[i]]
         if identity is not None:
             candidates = candidates[identity[candidates] != identity[i]]
         if not len(candidates):
             continue
-        jaccard = np.count_nonzero(signatures[candidates] == signatures[i], axis=1) / num_perm
-        jaccard = np.where(hashes[candidates] == hashes[i], 1.0, jaccard)
-        sizes = shingle_counts[candidates].astype(float)
-        smaller = np.minimum(sizes, shingle_counts[i])
-        intersection = jaccard * (sizes + shingle_counts[i]) / (1 + jaccard)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            contained = np.minimum(1.0, np.where(smaller > 0, intersection / smaller, 0.0))
-        verified = (jaccard >= same_jaccard) | (
-            (smaller >= min_shingles) & (contained >= same_containment)
-        )
+        verified, jaccard = archive.verified(i, candidates)
         if verified.any():
             hits = np.flatnonzero(verified)
             best = hits[np.argmin(rank[candidates[hits]])]
             found[int(i)] = (int(candidates[best]), float(jaccard[best]))
+    return found
+
+
+def earliest_copies_after_change(
+    signatures: np.ndarray,
+    rank: np.ndarray,
+    content_hashes: Sequence[str],
+    shingle_counts: np.ndarray,
+    changed: np.ndarray,
+    previous: Mapping[int, tuple[int, float]],
+    threshold: float,
+    same_jaccard: float,
+    same_containment: float,
+    min_shingles: int,
+) -> dict[int, tuple[int, float]]:
+    """``earliest_copies`` for every row, given its result before some rows changed.
+
+    ``changed`` marks the rows that are new, or whose signature or rank is not the one the
+    earlier result saw; ``previous`` is that result for the other rows (row -> (matched
+    row, Jaccard); matched row -1 when that article is gone). Whether a row copies another
+    depends on the two rows alone, so an unchanged row keeps its match unless the match
+    changed or went (then it is searched again), or a changed row is an older verified
+    copy (then that one is its match). Only changed rows and the rows that matched them
+    are searched, so a new day costs what its own articles share bands with, not the
+    whole archive over again.
+    """
+    if signatures.shape[0] == 0:
+        return {}
+    archive = _Archive(
+        signatures,
+        content_hashes,
+        shingle_counts,
+        threshold,
+        same_jaccard,
+        same_containment,
+        min_shingles,
+    )
+    redo = changed.copy()
+    for i, (j, _) in previous.items():
+        if j < 0 or changed[j]:
+            redo[i] = True
+    found = _earliest(archive, rank, np.flatnonzero(redo))
+    # A changed row may be an older copy of rows kept as they were: the earliest such wins.
+    nearer: dict[int, tuple[int, float]] = {}
+    for c in np.flatnonzero(changed):
+        candidates = archive.candidates(c)
+        candidates = candidates[(rank[candidates] > rank[c]) & ~redo[candidates]]
+        if not len(candidates):
+            continue
+        verified, jaccard = archive.verified(c, candidates)
+        for i, similarity in zip(candidates[verified], jaccard[verified], strict=True):
+            best = nearer.get(int(i))
+            if best is None or rank[c] < rank[best[0]]:
+                nearer[int(i)] = (int(c), float(similarity))
+    for i in np.flatnonzero(~redo):
+        i = int(i)
+        kept, closer = previous.get(i), nearer.get(i)
+        if closer is not None and (kept is None or rank[closer[0]] < rank[kept[0]]):
+            found[i] = closer
+        elif kept is not None:
+            found[i] = kept
     return found

@@ -10,19 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
-from wiredesk.clusters import earliest_copies
+from wiredesk.clusters import earliest_copies, earliest_copies_after_change
 from wiredesk.dedup import (
     CANDIDATE_JACCARD,
     MIN_SHINGLES,
     NUM_PERM,
     SAME_CONTAINMENT,
     SAME_JACCARD,
+    SCHEME,
+    SEED,
+    SHINGLE,
     Fingerprint,
     Match,
     estimated_jaccard,
@@ -58,12 +63,16 @@ def syndication_rows(
     articles: Mapping[str, Row],
     fingerprints: Mapping[str, Fingerprint],
     matches: Mapping[str, Match],
+    measured: Mapping[str, tuple[int, float | None]] | None = None,
 ) -> list[Row]:
     """One row per member of every cluster with more than one member.
 
     ``articles`` maps article_id to a row with at least source_id, sitename, title,
-    published_at, text and day; ``matches`` is ``dedup.assign_clusters`` output.
+    published_at and day, and text for the members not in ``measured``; ``matches`` is
+    ``dedup.assign_clusters`` output. ``measured`` holds (words_changed, changed_share)
+    still true from an earlier run (``reusable_measures``), so their texts need no diff.
     """
+    measured = measured or {}
     members: dict[str, list[str]] = defaultdict(list)
     for article_id, match in matches.items():
         members[match.cluster_id].append(article_id)
@@ -72,11 +81,17 @@ def syndication_rows(
         if len(ids) < 2 or cluster_id not in articles:
             continue
         original = articles[cluster_id]
-        original_words = len(fold(original["text"]).split())
+        original_words: int | None = None
         for article_id in sorted(ids, key=lambda a: fingerprints[a].order):
             article = articles[article_id]
             is_original = article_id == cluster_id
-            changed = 0 if is_original else words_changed(original["text"], article["text"])
+            if article_id in measured:
+                changed, share = measured[article_id]
+            else:
+                if original_words is None:
+                    original_words = len(fold(original["text"]).split())
+                changed = 0 if is_original else words_changed(original["text"], article["text"])
+                share = round(changed / original_words, 3) if original_words else None
             rows.append(
                 {
                     "cluster_id": cluster_id,
@@ -96,7 +111,7 @@ def syndication_rows(
                         estimated_jaccard(fingerprints[cluster_id], fingerprints[article_id]), 3
                     ),
                     "words_changed": changed,
-                    "changed_share": round(changed / original_words, 3) if original_words else None,
+                    "changed_share": share,
                     "members": len(ids),
                     "day": article["day"],
                 }
@@ -123,29 +138,42 @@ def _latest_by_article(rows: Iterable[Row]) -> dict[str, Row]:
     return latest
 
 
+class Syndication(NamedTuple):
+    rows: list[Row]
+    #: article_id -> (stored cluster_id, cluster recomputed here), where they differ.
+    disagreements: dict[str, tuple[str | None, str]]
+    #: What the next run starts from (``save_state``): every article's match and measures.
+    state: pa.Table
+
+
 def build_syndication(
     signatures: pa.Table | Iterable[Row],
     article_rows: Iterable[Row],
     texts: TextLoader | None = None,
-) -> tuple[list[Row], dict[str, tuple[str | None, str]]]:
+    previous: pa.Table | None = None,
+) -> Syndication:
     """Clusters over every day at once (the authoritative result, whatever order the days
-    were ingested in), as syndication rows; plus article_id -> (stored cluster_id, cluster
-    recomputed here) for every article whose stored cluster_id disagrees.
+    were ingested in), as syndication rows; the articles whose stored cluster_id disagrees;
+    and the state a later run continues from.
 
     ``signatures``: article_signatures rows (or that table, which keeps memory small: the
     MinHash values become one numpy matrix). ``article_rows`` may leave out ``text``;
-    ``texts`` then loads it for the articles that turn out to have copies (a small share),
-    so a long archive's text is never all in memory.
+    ``texts`` then loads it for the members whose words changed must be measured (a small
+    share), so a long archive's text is never all in memory. ``previous`` is the state of
+    an earlier run (``load_state``): only articles new or changed since, and those whose
+    match they were, are searched again, with the same result as searching everything.
     """
     articles = _latest_by_article(article_rows)
     table = signatures if isinstance(signatures, pa.Table) else _signature_table(signatures)
     table = table.take(_latest_signatures(table, articles.keys()))
-    matches, fingerprints = _clusters(table)
+    matches, fingerprints, state = _clusters(table, previous)
+    measured = reusable_measures(previous, state, matches)
     if texts is not None:
-        wanted = set(fingerprints)
+        wanted = {a for a in fingerprints if a not in measured}
+        wanted |= {matches[a].cluster_id for a in wanted}
         for article_id, text in (texts(wanted) if wanted else {}).items():
             articles[article_id] = {**articles[article_id], "text": text}
-    rows = syndication_rows(articles, fingerprints, matches)
+    rows = syndication_rows(articles, fingerprints, matches, measured)
     for row in rows:
         row["member_day"] = row.pop("day")
     disagreements = {
@@ -153,7 +181,44 @@ def build_syndication(
         for article_id, match in matches.items()
         if articles[article_id].get("cluster_id") != match.cluster_id
     }
-    return rows, disagreements
+    by_member = {r["article_id"]: (r["words_changed"], r["changed_share"]) for r in rows}
+    ids = state.column("article_id").to_pylist()
+    state = state.append_column(
+        pa.field("cluster_id", pa.string()),
+        pa.array([matches[a].cluster_id for a in ids], pa.string()),
+    )
+    state = state.append_column(
+        pa.field("words_changed", pa.int64()),
+        pa.array([by_member.get(a, (None, None))[0] for a in ids], pa.int64()),
+    )
+    state = state.append_column(
+        pa.field("changed_share", pa.float64()),
+        pa.array([by_member.get(a, (None, None))[1] for a in ids], pa.float64()),
+    )
+    return Syndication(rows, disagreements, state.cast(STATE_SCHEMA))
+
+
+def reusable_measures(
+    previous: pa.Table | None, state: pa.Table, matches: Mapping[str, Match]
+) -> dict[str, tuple[int, float | None]]:
+    """(words_changed, changed_share) of the earlier run that still hold: the member and
+    its cluster's original are the texts they were, in the same cluster."""
+    if previous is None or not _usable(previous):
+        return {}
+    now = dict(zip(state.column("article_id").to_pylist(), _change_keys(state), strict=True))
+    before = previous.select(["article_id", "cluster_id", "words_changed", "changed_share"])
+    kept: dict[str, tuple[int, float | None]] = {}
+    keys = dict(zip(previous.column("article_id").to_pylist(), _change_keys(previous), strict=True))
+    for article_id, cluster_id, changed, share in zip(
+        *(before.column(c).to_pylist() for c in before.column_names), strict=True
+    ):
+        if changed is None or article_id not in matches:
+            continue
+        if matches[article_id].cluster_id != cluster_id:
+            continue
+        if now.get(article_id) == keys[article_id] and now.get(cluster_id) == keys.get(cluster_id):
+            kept[article_id] = (changed, share)
+    return kept
 
 
 SIGNATURE_COLUMNS = {
@@ -191,8 +256,75 @@ def _latest_signatures(table: pa.Table, wanted: Collection[str]) -> list[int]:
     return sorted(index for _, index in best.values())
 
 
-def _clusters(table: pa.Table) -> tuple[dict[str, Match], dict[str, Fingerprint]]:
-    """Every article's Match, and the fingerprints of the articles in multi-member clusters."""
+#: Where the syndication asset keeps its state, in the local home's ``state`` folder.
+STATE_FILE = "syndication.parquet"
+#: The dedup settings a state was computed under: another set means start again.
+RULE = (
+    f"perm={NUM_PERM} shingle={SHINGLE} seed={SEED} scheme={SCHEME} "
+    f"candidate={CANDIDATE_JACCARD} jaccard={SAME_JACCARD} containment={SAME_CONTAINMENT} "
+    f"min={MIN_SHINGLES}"
+)
+STATE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("published_at", pa.timestamp("us", tz="UTC")),
+        ("content_hash", pa.string()),
+        ("shingle_count", pa.int64()),
+        # A 64-bit digest of the MinHash values: a revised signature is a changed article.
+        ("signature", pa.int64()),
+        ("matched_id", pa.string()),
+        ("similarity", pa.float64()),
+        ("cluster_id", pa.string()),
+        ("words_changed", pa.int64()),
+        ("changed_share", pa.float64()),
+    ],
+    metadata={"wiredesk.rule": RULE},
+)
+_CHANGE_COLUMNS = ("published_at", "content_hash", "shingle_count", "signature")
+
+
+def load_state(path: Path) -> pa.Table | None:
+    """The state an earlier run saved, or None (none yet, unreadable, other settings)."""
+    try:
+        table = pq.read_table(path)
+    except (OSError, pa.ArrowInvalid):
+        return None
+    return table if _usable(table) else None
+
+
+def save_state(path: Path, state: pa.Table) -> None:
+    """Written whole and renamed into place, so a killed run leaves the earlier state."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    pq.write_table(state, temporary, compression="zstd")
+    temporary.replace(path)
+
+
+def _usable(table: pa.Table) -> bool:
+    metadata = table.schema.metadata or {}
+    return metadata.get(b"wiredesk.rule") == RULE.encode() and set(STATE_SCHEMA.names) <= set(
+        table.column_names
+    )
+
+
+def _change_keys(table: pa.Table) -> list[tuple]:
+    return list(zip(*(table.column(c).to_pylist() for c in _CHANGE_COLUMNS), strict=True))
+
+
+def _digests(matrix: np.ndarray) -> np.ndarray:
+    """One 64-bit polynomial digest per signature row (equal rows, equal digests)."""
+    digest = np.zeros(matrix.shape[0], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in range(matrix.shape[1]):
+            digest = digest * np.uint64(0x100000001B3) + matrix[:, column].astype(np.uint64)
+    return digest.view(np.int64)
+
+
+def _clusters(
+    table: pa.Table, previous: pa.Table | None = None
+) -> tuple[dict[str, Match], dict[str, Fingerprint], pa.Table]:
+    """Every article's Match, the fingerprints of the articles in multi-member clusters,
+    and each article's match as state (without the measures ``build_syndication`` adds)."""
     ids = table.column("article_id").to_pylist()
     published = table.column("published_at").to_pylist()
     hashes = table.column("content_hash").to_pylist()
@@ -210,17 +342,45 @@ def _clusters(table: pa.Table) -> tuple[dict[str, Match], dict[str, Fingerprint]
     by_order = sorted(range(len(ids)), key=lambda i: (published[i] or latest, ids[i]))
     rank = np.empty(len(ids), dtype=np.int64)
     rank[by_order] = np.arange(len(ids))
-    found = earliest_copies(
-        matrix,
-        rank,
-        hashes,
-        shingle_counts,
-        np.arange(len(ids)),
+    state = pa.table(
+        {
+            "article_id": pa.array(ids, pa.string()),
+            "published_at": table.column("published_at"),
+            "content_hash": pa.array(hashes, pa.string()),
+            "shingle_count": pa.array(shingle_counts, pa.int64()),
+            "signature": pa.array(_digests(matrix), pa.int64()),
+        }
+    )
+    rule = dict(
         threshold=CANDIDATE_JACCARD,
         same_jaccard=SAME_JACCARD,
         same_containment=SAME_CONTAINMENT,
         min_shingles=MIN_SHINGLES,
     )
+    if previous is not None and _usable(previous):
+        row_of = {article_id: i for i, article_id in enumerate(ids)}
+        before = dict(
+            zip(previous.column("article_id").to_pylist(), _change_keys(previous), strict=True)
+        )
+        changed = np.array(
+            [before.get(a) != key for a, key in zip(ids, _change_keys(state), strict=True)],
+            dtype=bool,
+        )
+        kept = {
+            row_of[a]: (row_of.get(match, -1), similarity)
+            for a, match, similarity in zip(
+                previous.column("article_id").to_pylist(),
+                previous.column("matched_id").to_pylist(),
+                previous.column("similarity").to_pylist(),
+                strict=True,
+            )
+            if match is not None and a in row_of and not changed[row_of[a]]
+        }
+        found = earliest_copies_after_change(
+            matrix, rank, hashes, shingle_counts, changed, kept, **rule
+        )
+    else:
+        found = earliest_copies(matrix, rank, hashes, shingle_counts, np.arange(len(ids)), **rule)
     cluster_of: dict[int, int] = {}
     matches: dict[str, Match] = {}
     for i in by_order:
@@ -243,7 +403,15 @@ def _clusters(table: pa.Table) -> tuple[dict[str, Match], dict[str, Fingerprint]
         for i, root in cluster_of.items()
         if sizes[root] > 1
     }
-    return matches, fingerprints
+    state = state.append_column(
+        pa.field("matched_id", pa.string()),
+        pa.array([matches[a].matched_id for a in ids], pa.string()),
+    )
+    state = state.append_column(
+        pa.field("similarity", pa.float64()),
+        pa.array([found[i][1] if i in found else None for i in range(len(ids))], pa.float64()),
+    )
+    return matches, fingerprints, state
 
 
 def read_lake(lake: Lake) -> tuple[pa.Table, list[Row], TextLoader]:
@@ -259,13 +427,22 @@ def read_lake(lake: Lake) -> tuple[pa.Table, list[Row], TextLoader]:
     signatures = pa.concat_tables(signature_parts) if signature_parts else _signature_table([])
 
     def texts(ids: Collection[str]) -> dict[str, str]:
+        """Read from the days that hold those articles only, oldest first (a later version
+        on a later day wins)."""
         found: dict[str, str] = {}
+        ids = set(ids)
         wanted = pa.array(sorted(ids), pa.string())
-        for day in days:
+        holding = {row["day"] for row in article_rows if row["article_id"] in ids}
+        for day in sorted(holding):
             data = lake.read("articles", day).select(["article_id", "text"])
             data = data.filter(pc.is_in(data.column("article_id"), value_set=wanted))
-            ids, texts_of_day = data.column("article_id"), data.column("text")
-            found.update(zip(ids.to_pylist(), texts_of_day.to_pylist(), strict=True))
+            found.update(
+                zip(
+                    data.column("article_id").to_pylist(),
+                    data.column("text").to_pylist(),
+                    strict=True,
+                )
+            )
         return found
 
     return signatures, article_rows, texts
