@@ -136,6 +136,19 @@ def test_a_later_day_from_the_saved_state_equals_a_whole_recount(tmp_path) -> No
     assert {r["cluster_id"] for r in later.rows} == {wire_id}
     assert [r["words_changed"] > 0 for r in later.rows] == [False, True, True]
 
+    # Again with nothing new: every measure is kept and no text is read to diff.
+    asked: list[str] = []
+
+    def texts(ids):
+        asked.extend(ids)
+        return {a["article_id"]: a["text"] for a in every if a["article_id"] in ids}
+
+    bare = [{k: v for k, v in a.items() if k != "text"} for a in every]
+    again = build_syndication(signatures, bare, texts, previous=later.state)
+    assert again.rows == whole.rows and asked == []
+    # Without the state, the same texts are read to measure the copies.
+    assert build_syndication(signatures, bare, texts).rows == whole.rows and len(asked) == 3
+
 
 def test_a_state_from_other_settings_or_unreadable_is_not_used(tmp_path) -> None:
     day = build_articles_day([WIRE, EDITED], [], "t", NOW)

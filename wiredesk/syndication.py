@@ -8,6 +8,7 @@ long after the original it appeared, how similar it still is, and how much was r
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
@@ -166,8 +167,8 @@ def build_syndication(
     articles = _latest_by_article(article_rows)
     table = signatures if isinstance(signatures, pa.Table) else _signature_table(signatures)
     table = table.take(_latest_signatures(table, articles.keys()))
-    matches, fingerprints, state = _clusters(table, previous)
-    measured = reusable_measures(previous, state, matches)
+    matches, fingerprints, state, unchanged = _clusters(table, previous)
+    measured = reusable_measures(previous, unchanged, matches)
     if texts is not None:
         wanted = {a for a in fingerprints if a not in measured}
         wanted |= {matches[a].cluster_id for a in wanted}
@@ -199,24 +200,20 @@ def build_syndication(
 
 
 def reusable_measures(
-    previous: pa.Table | None, state: pa.Table, matches: Mapping[str, Match]
+    previous: pa.Table | None, unchanged: Collection[str], matches: Mapping[str, Match]
 ) -> dict[str, tuple[int, float | None]]:
     """(words_changed, changed_share) of the earlier run that still hold: the member and
-    its cluster's original are the texts they were, in the same cluster."""
-    if previous is None or not _usable(previous):
+    its cluster's original are ``unchanged`` articles (the same texts), in the same cluster."""
+    if previous is None or not unchanged:
         return {}
-    now = dict(zip(state.column("article_id").to_pylist(), _change_keys(state), strict=True))
-    before = previous.select(["article_id", "cluster_id", "words_changed", "changed_share"])
     kept: dict[str, tuple[int, float | None]] = {}
-    keys = dict(zip(previous.column("article_id").to_pylist(), _change_keys(previous), strict=True))
+    names = ("article_id", "cluster_id", "words_changed", "changed_share")
     for article_id, cluster_id, changed, share in zip(
-        *(before.column(c).to_pylist() for c in before.column_names), strict=True
+        *(previous.column(name).to_pylist() for name in names), strict=True
     ):
-        if changed is None or article_id not in matches:
+        if changed is None or article_id not in unchanged or cluster_id not in unchanged:
             continue
-        if matches[article_id].cluster_id != cluster_id:
-            continue
-        if now.get(article_id) == keys[article_id] and now.get(cluster_id) == keys.get(cluster_id):
+        if matches[article_id].cluster_id == cluster_id:
             kept[article_id] = (changed, share)
     return kept
 
@@ -293,9 +290,11 @@ def load_state(path: Path) -> pa.Table | None:
 
 
 def save_state(path: Path, state: pa.Table) -> None:
-    """Written whole and renamed into place, so a killed run leaves the earlier state."""
+    """Written whole and renamed into place, so a killed run leaves the earlier state and
+    two runs at once each leave a whole one (any state is a sound start: it describes the
+    articles it was computed from)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     pq.write_table(state, temporary, compression="zstd")
     temporary.replace(path)
 
@@ -322,9 +321,10 @@ def _digests(matrix: np.ndarray) -> np.ndarray:
 
 def _clusters(
     table: pa.Table, previous: pa.Table | None = None
-) -> tuple[dict[str, Match], dict[str, Fingerprint], pa.Table]:
+) -> tuple[dict[str, Match], dict[str, Fingerprint], pa.Table, set[str]]:
     """Every article's Match, the fingerprints of the articles in multi-member clusters,
-    and each article's match as state (without the measures ``build_syndication`` adds)."""
+    each article's match as state (without the measures ``build_syndication`` adds), and
+    the articles unchanged since ``previous`` (none without it)."""
     ids = table.column("article_id").to_pylist()
     published = table.column("published_at").to_pylist()
     hashes = table.column("content_hash").to_pylist()
@@ -379,8 +379,10 @@ def _clusters(
         found = earliest_copies_after_change(
             matrix, rank, hashes, shingle_counts, changed, kept, **rule
         )
+        unchanged = {a for a, moved in zip(ids, changed, strict=True) if not moved}
     else:
         found = earliest_copies(matrix, rank, hashes, shingle_counts, np.arange(len(ids)), **rule)
+        unchanged = set()
     cluster_of: dict[int, int] = {}
     matches: dict[str, Match] = {}
     for i in by_order:
@@ -411,7 +413,7 @@ def _clusters(
         pa.field("similarity", pa.float64()),
         pa.array([found[i][1] if i in found else None for i in range(len(ids))], pa.float64()),
     )
-    return matches, fingerprints, state
+    return matches, fingerprints, state, unchanged
 
 
 def read_lake(lake: Lake) -> tuple[pa.Table, list[Row], TextLoader]:
