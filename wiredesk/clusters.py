@@ -52,7 +52,10 @@ class _Archive:
         same_jaccard: float,
         same_containment: float,
         min_shingles: int,
+        queried: np.ndarray,
     ) -> None:
+        """``queried``: the rows whose candidates will be asked for; only their places in
+        the sorted bands are looked up, so a few new rows cost little in a large archive."""
         self.signatures = signatures
         codes: dict[str | None, int] = {}  # equal hashes, equal codes: compared as integers
         self.hashes = np.fromiter(
@@ -67,21 +70,26 @@ class _Archive:
         keys = band_keys(signatures, bands, rows)
         self.order = np.argsort(keys, axis=0, kind="stable")
         sorted_keys = np.take_along_axis(keys, self.order, axis=0)
-        self.low = np.empty_like(self.order)
-        self.high = np.empty_like(self.order)
+        self.slot = np.full(signatures.shape[0], -1, dtype=np.int64)
+        self.slot[queried] = np.arange(len(queried))
+        self.low = np.empty((len(queried), bands), dtype=np.int64)
+        self.high = np.empty((len(queried), bands), dtype=np.int64)
         for b in range(bands):
-            self.low[:, b] = np.searchsorted(sorted_keys[:, b], keys[:, b], side="left")
-            self.high[:, b] = np.searchsorted(sorted_keys[:, b], keys[:, b], side="right")
+            asked = keys[queried, b]
+            self.low[:, b] = np.searchsorted(sorted_keys[:, b], asked, side="left")
+            self.high[:, b] = np.searchsorted(sorted_keys[:, b], asked, side="right")
         self.shared = (self.high - self.low) > 1
 
     def candidates(self, i: int) -> np.ndarray:
-        """Rows sharing at least one band with row ``i`` (``i`` among them), or none."""
-        wanted = np.flatnonzero(self.shared[i])
+        """Rows sharing at least one band with queried row ``i`` (``i`` among them), or none."""
+        slot = self.slot[i]
+        if slot < 0:
+            raise ValueError(f"row {i} was not among the queried rows")
+        low, high = self.low[slot], self.high[slot]
+        wanted = np.flatnonzero(self.shared[slot])
         if not len(wanted):
             return wanted
-        return np.unique(
-            np.concatenate([self.order[self.low[i, b] : self.high[i, b], b] for b in wanted])
-        )
+        return np.unique(np.concatenate([self.order[low[b] : high[b], b] for b in wanted]))
 
     def verified(self, i: int, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Which candidates are copies of row ``i`` (the test is symmetric), and their
@@ -128,6 +136,7 @@ def earliest_copies(
         same_jaccard,
         same_containment,
         min_shingles,
+        np.asarray(todo, dtype=np.int64),
     )
     return _earliest(archive, rank, todo, identity)
 
@@ -176,6 +185,10 @@ def earliest_copies_after_change(
     """
     if signatures.shape[0] == 0:
         return {}
+    redo = changed.copy()
+    for i, (j, _) in previous.items():
+        if j < 0 or changed[j]:
+            redo[i] = True
     archive = _Archive(
         signatures,
         content_hashes,
@@ -184,11 +197,8 @@ def earliest_copies_after_change(
         same_jaccard,
         same_containment,
         min_shingles,
+        np.flatnonzero(redo),  # the changed rows among them
     )
-    redo = changed.copy()
-    for i, (j, _) in previous.items():
-        if j < 0 or changed[j]:
-            redo[i] = True
     found = _earliest(archive, rank, np.flatnonzero(redo))
     # A changed row may be an older copy of rows kept as they were: the earliest such wins.
     nearer: dict[int, tuple[int, float]] = {}
