@@ -6,7 +6,9 @@ signatures, or containment for a shortened copy). Candidates come from LSH bandi
 bands and rows datasketch would choose for the same threshold, so the candidates are the
 same; what differs is the storage. datasketch keeps a Python dict of byte strings per band,
 which for an archive of 100,000 articles took most of 2.5 GB; here a band is a sorted
-uint64 array, and candidates are found with ``searchsorted`` for all articles at once.
+uint64 array, and candidates are found with ``searchsorted`` for all the rows asked about
+at once. ``earliest_copies_after_change`` continues an earlier result, asking only about
+the rows a change can affect.
 """
 
 from __future__ import annotations
