@@ -319,6 +319,29 @@ def _digests(matrix: np.ndarray) -> np.ndarray:
     return digest.view(np.int64)
 
 
+def _since(previous: pa.Table, state: pa.Table) -> tuple[np.ndarray, dict[int, tuple[int, float]]]:
+    """Which rows of ``state`` changed since ``previous`` (new, or another signature, text
+    or time), and the earlier matches of the others by row (-1: that article is gone)."""
+    ids = state.column("article_id").to_pylist()
+    row_of = {article_id: i for i, article_id in enumerate(ids)}
+    before = dict(
+        zip(previous.column("article_id").to_pylist(), _change_keys(previous), strict=True)
+    )
+    changed = np.array(
+        [before.get(a) != key for a, key in zip(ids, _change_keys(state), strict=True)],
+        dtype=bool,
+    )
+    kept = {
+        row_of[a]: (row_of.get(match, -1), similarity)
+        for a, match, similarity in zip(
+            *(previous.column(c).to_pylist() for c in ("article_id", "matched_id", "similarity")),
+            strict=True,
+        )
+        if match is not None and a in row_of and not changed[row_of[a]]
+    }
+    return changed, kept
+
+
 def _clusters(
     table: pa.Table, previous: pa.Table | None = None
 ) -> tuple[dict[str, Match], dict[str, Fingerprint], pa.Table, set[str]]:
@@ -358,24 +381,7 @@ def _clusters(
         min_shingles=MIN_SHINGLES,
     )
     if previous is not None and _usable(previous):
-        row_of = {article_id: i for i, article_id in enumerate(ids)}
-        before = dict(
-            zip(previous.column("article_id").to_pylist(), _change_keys(previous), strict=True)
-        )
-        changed = np.array(
-            [before.get(a) != key for a, key in zip(ids, _change_keys(state), strict=True)],
-            dtype=bool,
-        )
-        kept = {
-            row_of[a]: (row_of.get(match, -1), similarity)
-            for a, match, similarity in zip(
-                previous.column("article_id").to_pylist(),
-                previous.column("matched_id").to_pylist(),
-                previous.column("similarity").to_pylist(),
-                strict=True,
-            )
-            if match is not None and a in row_of and not changed[row_of[a]]
-        }
+        changed, kept = _since(previous, state)
         found = earliest_copies_after_change(
             matrix, rank, hashes, shingle_counts, changed, kept, **rule
         )
