@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -42,6 +43,16 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """LSH threshold for candidates; what verifies one as a copy."""
+
+    threshold: float
+    same_jaccard: float
+    same_containment: float
+    min_shingles: int
+
+
 class _Archive:
     """Signatures with their LSH bands sorted, and the rule that verifies a candidate copy."""
 
@@ -50,10 +61,7 @@ class _Archive:
         signatures: np.ndarray,
         content_hashes: Sequence[str],
         shingle_counts: np.ndarray,
-        threshold: float,
-        same_jaccard: float,
-        same_containment: float,
-        min_shingles: int,
+        rule: _Rule,
         queried: np.ndarray,
     ) -> None:
         """``queried``: the rows whose candidates will be asked for; only their places in
@@ -66,9 +74,8 @@ class _Archive:
             count=len(content_hashes),
         )
         self.shingle_counts = shingle_counts
-        self.same_jaccard, self.same_containment = same_jaccard, same_containment
-        self.min_shingles = min_shingles
-        bands, rows = band_layout(threshold, signatures.shape[1])
+        self.rule = rule
+        bands, rows = band_layout(rule.threshold, signatures.shape[1])
         keys = band_keys(signatures, bands, rows)
         self.order = np.argsort(keys, axis=0, kind="stable")
         sorted_keys = np.take_along_axis(keys, self.order, axis=0)
@@ -104,8 +111,8 @@ class _Archive:
         intersection = jaccard * (sizes + self.shingle_counts[i]) / (1 + jaccard)
         with np.errstate(divide="ignore", invalid="ignore"):
             contained = np.minimum(1.0, np.where(smaller > 0, intersection / smaller, 0.0))
-        verified = (jaccard >= self.same_jaccard) | (
-            (smaller >= self.min_shingles) & (contained >= self.same_containment)
+        verified = (jaccard >= self.rule.same_jaccard) | (
+            (smaller >= self.rule.min_shingles) & (contained >= self.rule.same_containment)
         )
         return verified, jaccard
 
@@ -130,16 +137,9 @@ def earliest_copies(
     """
     if signatures.shape[0] == 0:
         return {}
-    archive = _Archive(
-        signatures,
-        content_hashes,
-        shingle_counts,
-        threshold,
-        same_jaccard,
-        same_containment,
-        min_shingles,
-        np.asarray(todo, dtype=np.int64),
-    )
+    rule = _Rule(threshold, same_jaccard, same_containment, min_shingles)
+    queried = np.asarray(todo, dtype=np.int64)
+    archive = _Archive(signatures, content_hashes, shingle_counts, rule, queried)
     return _earliest(archive, rank, todo, identity)
 
 
@@ -191,16 +191,9 @@ def earliest_copies_after_change(
     for i, (j, _) in previous.items():
         if j < 0 or changed[j]:
             redo[i] = True
-    archive = _Archive(
-        signatures,
-        content_hashes,
-        shingle_counts,
-        threshold,
-        same_jaccard,
-        same_containment,
-        min_shingles,
-        np.flatnonzero(redo),  # the changed rows among them
-    )
+    rule = _Rule(threshold, same_jaccard, same_containment, min_shingles)
+    queried = np.flatnonzero(redo)  # the changed rows among them
+    archive = _Archive(signatures, content_hashes, shingle_counts, rule, queried)
     found = _earliest(archive, rank, np.flatnonzero(redo))
     # A changed row may be an older copy of rows kept as they were: the earliest such wins.
     nearer: dict[int, tuple[int, float]] = {}
