@@ -137,3 +137,19 @@ def test_the_build_log_keeps_graph_and_code_stamp(tmp_path: Path) -> None:
     log.save(GRAPH, "abc")
     again = BuildLog(tmp_path)
     assert again.graph == GRAPH and again.code == "abc" and again.built_at("articles", D1) == 5
+
+
+def test_two_commands_saving_at_once_keep_each_others_builds(tmp_path: Path) -> None:
+    first, second = BuildLog(tmp_path), BuildLog(tmp_path)  # both read the empty log
+    first.record(["articles"], [D1], 5)
+    first.record(["quotes"], [D1], 5)
+    second.record(["articles"], [D1], 7)
+    second.record(["articles"], [D2], 7)
+    first.save(GRAPH, "abc")
+    second.save()
+    again = BuildLog(tmp_path)
+    assert again.graph == GRAPH and again.code == "abc"
+    assert again.built_at("quotes", D1) == 5  # the first command's build is not lost
+    assert again.built_at("articles", D1) == 7 and again.built_at("articles", D2) == 7
+    first.save()  # an older record never replaces a newer one
+    assert BuildLog(tmp_path).built_at("articles", D1) == 7

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wiredesk.lake import Lake
+from wiredesk.locks import exclusive
 
 BUILD_FILE = "built.json"
 #: The key under which a cross-day stage's build time is kept.
@@ -84,10 +85,7 @@ class BuildLog:
 
     def __init__(self, state_dir: Path) -> None:
         self.path = Path(state_dir) / BUILD_FILE
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = {}
+        data = _read(self.path)
         self.graph = graph_from_json(data.get("graph", {}))
         #: Fingerprint of the code the graph was read from: another one means reload it.
         self.code: str = data.get("code", "")
@@ -106,19 +104,38 @@ class BuildLog:
                 per_day[_key(day)] = started_ns
 
     def save(self, graph: Mapping[str, Stage] | None = None, code: str | None = None) -> None:
+        """Write the log, merged under a lock with what another command (a second
+        ``wiredesk ingest`` at the same time) saved since it was read."""
         if graph is not None:
             self.graph = dict(graph)
         if code is not None:
             self.code = code
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {
-            "graph": {name: stage.as_json() for name, stage in sorted(self.graph.items())},
-            "code": self.code,
-            "built": self.built,
-        }
-        temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
-        temporary.write_text(json.dumps(data, sort_keys=True, indent=1), encoding="utf-8")
-        os.replace(temporary, self.path)
+        with exclusive(self.path.with_name(f".{self.path.name}.lock")):
+            # Another command may have saved since this log was read: keep its records too,
+            # the newer of two for the same stage and day.
+            saved = _read(self.path)
+            for stage, per_day in saved.get("built", {}).items():
+                mine = self.built.setdefault(stage, {})
+                for day, started in per_day.items():
+                    mine[day] = max(started, mine.get(day, started))
+            if not self.graph:
+                self.graph = graph_from_json(saved.get("graph", {}))
+                self.code = self.code or saved.get("code", "")
+            data = {
+                "graph": {name: stage.as_json() for name, stage in sorted(self.graph.items())},
+                "code": self.code,
+                "built": self.built,
+            }
+            temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
+            temporary.write_text(json.dumps(data, sort_keys=True, indent=1), encoding="utf-8")
+            os.replace(temporary, self.path)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 #: The write time a remote lake object carries in its name (see ``wiredesk.lake``).

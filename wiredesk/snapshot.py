@@ -27,7 +27,6 @@ was superseded when its part's newest object was written, which the listing tell
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import shutil
@@ -39,6 +38,7 @@ from pathlib import Path
 
 from wiredesk.config import local_home
 from wiredesk.lake import Lake, newest_per_part, part_of
+from wiredesk.locks import exclusive
 from wiredesk.schema import TABLES
 from wiredesk.storage import AnyPath, is_remote
 
@@ -89,14 +89,8 @@ def publish_lock(home: AnyPath) -> Iterator[None]:
 
     For a remote home it serialises one machine's publications only; they are stateless
     listings and idempotent deletions, so machines need not exclude each other."""
-    lock = _lock_file(home)
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with exclusive(_lock_file(home)):
+        yield
 
 
 def _current_files(lake: Lake, table: str) -> dict[str, str]:
