@@ -13,14 +13,7 @@ from assets.articles import articles
 from assets.checks import spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.resources import WiredeskResource
-from wiredesk.revisions import superseded_rows
-from wiredesk.syndication import (
-    STATE_FILE,
-    build_syndication,
-    load_state,
-    read_lake,
-    save_state,
-)
+from wiredesk.syndication import update_syndication
 
 
 @asset(
@@ -47,18 +40,8 @@ from wiredesk.syndication import (
     ],
 )
 def syndication(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-    lake = wiredesk.lake()
-    state_file = wiredesk.local_path() / "state" / STATE_FILE
-    signature_rows, article_rows, texts = read_lake(lake)
-    rows, disagreements, state = build_syndication(
-        signature_rows, article_rows, texts, load_state(state_file)
-    )
-    lake.write("syndication", rows)
-    lake.write("superseded_articles", superseded_rows(article_rows))
-    wiredesk.publish()
-    save_state(state_file, state)  # only once the table it describes is published
-    days = {row["article_id"]: row["day"] for row in article_rows}
-    stale_days = sorted({days[a].isoformat() for a in disagreements})
+    result, stale_days = update_syndication(wiredesk.lake(), wiredesk.state_dir(), wiredesk.publish)
+    rows, disagreements = result.rows, result.disagreements
     copies = [r for r in rows if not r["is_original"]]
     return MaterializeResult(
         metadata=output_metadata(

@@ -84,19 +84,9 @@ def link_step(home: Path) -> dict:
 
 def syndication_step(home: Path) -> dict:
     """As the asset runs it: from the state of the run before, when there is one."""
-    from wiredesk.syndication import (
-        STATE_FILE,
-        build_syndication,
-        load_state,
-        read_lake,
-        save_state,
-    )
+    from wiredesk.syndication import update_syndication
 
-    lake = Lake(home)
-    state_file = home / "state" / STATE_FILE
-    result = build_syndication(*read_lake(lake), previous=load_state(state_file))
-    lake.write("syndication", result.rows)
-    save_state(state_file, result.state)
+    result, _ = update_syndication(Lake(home), home / "state")
     return {"rows": len(result.rows)}
 
 

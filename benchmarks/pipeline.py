@@ -64,11 +64,10 @@ def library_only(corpus: Path, home: Path) -> dict:
     from wiredesk.entities.link import link_entities
     from wiredesk.fetch import Fetcher
     from wiredesk.lake import Lake
-    from wiredesk.revisions import superseded_rows
     from wiredesk.search import build_indexes
     from wiredesk.sources.config import load_sources
     from wiredesk.stages import build_mentions, build_quotes, collect_feed_items, fetch_pages
-    from wiredesk.syndication import build_syndication, read_lake
+    from wiredesk.syndication import update_syndication
     from wiredesk.warehouse import ensure_warehouse
 
     clock = Clock()
@@ -92,13 +91,7 @@ def library_only(corpus: Path, home: Path) -> dict:
     clock.run("entities", lake.write, "entities", entities.to_dict("records"))
     clock.run("entities", lake.write, "entity_aliases", aliases.to_dict("records"))
 
-    def syndication() -> None:
-        signatures, article_rows, texts = read_lake(lake)
-        rows = build_syndication(signatures, article_rows, texts).rows
-        lake.write("syndication", rows)
-        lake.write("superseded_articles", superseded_rows(article_rows))
-
-    clock.run("entities", syndication)
+    clock.run("entities", update_syndication, lake, home / "state")
     for name in DAILY_AGGREGATES:  # as the assets do it: a range of days in one go
         computed = clock.run("aggregates", lambda n=name: list(compute_days(home, n, days)))
         for result in computed:

@@ -68,6 +68,11 @@ class WiredeskResource(ConfigurableResource):
         """Local folder for the warehouse file and ``state/`` (the home, when local)."""
         return local_home(self.home)
 
+    def state_dir(self) -> Path:
+        """What earlier runs leave for later ones: ledger, fetch validators, build log,
+        syndication matches (under the local home, also when the lake is remote)."""
+        return self.local_path() / "state"
+
     def lake(self) -> Lake:
         return Lake(self.home_path())
 
@@ -86,13 +91,13 @@ class WiredeskResource(ConfigurableResource):
                 max_retries=self.max_retries,
                 respect_robots=self.respect_robots,
                 allow_networks=tuple(self.allow_networks),
-                state_dir=self.local_path() / "state",
+                state_dir=self.state_dir(),
             )
         )
 
     def ledger(self) -> Ledger:
-        """Items and drop-folder files earlier runs saw (under the local home's ``state``)."""
-        return Ledger(self.local_path() / "state")
+        """Items and drop-folder files earlier runs saw."""
+        return Ledger(self.state_dir())
 
     def discovery(self) -> DiscoverySettings:
         return DiscoverySettings(

@@ -34,7 +34,7 @@ from wiredesk.dedup import (
     estimated_jaccard,
 )
 from wiredesk.lake import Lake
-from wiredesk.revisions import words_changed
+from wiredesk.revisions import superseded_rows, words_changed
 from wiredesk.text import fold
 
 Row = dict[str, Any]
@@ -197,6 +197,23 @@ def build_syndication(
         pa.array([by_member.get(a, (None, None))[1] for a in ids], pa.float64()),
     )
     return Syndication(rows, disagreements, state.cast(STATE_SCHEMA))
+
+
+def update_syndication(
+    lake: Lake, state_dir: Path, publish: Callable[[], object] = lambda: None
+) -> tuple[Syndication, list[str]]:
+    """The cross-day step whole: cluster every day from the saved state, write syndication
+    and superseded_articles, ``publish``, and only then save the new state. Also returns
+    the partition days of the articles whose stored cluster_id disagrees (to re-run)."""
+    state_file = state_dir / STATE_FILE
+    signatures, article_rows, texts = read_lake(lake)
+    result = build_syndication(signatures, article_rows, texts, load_state(state_file))
+    lake.write("syndication", result.rows)
+    lake.write("superseded_articles", superseded_rows(article_rows))
+    publish()
+    save_state(state_file, result.state)
+    days = {row["article_id"]: row["day"] for row in article_rows}
+    return result, sorted({days[a].isoformat() for a in result.disagreements})
 
 
 def reusable_measures(
