@@ -167,7 +167,7 @@ def build_syndication(
     articles = _latest_by_article(article_rows)
     table = signatures if isinstance(signatures, pa.Table) else _signature_table(signatures)
     table = table.take(_latest_signatures(table, articles.keys()))
-    matches, fingerprints, state, unchanged = _clusters(table, previous)
+    matches, fingerprints, keys, unchanged = _clusters(table, previous)
     measured = reusable_measures(previous, unchanged, matches)
     if texts is not None:
         wanted = {a for a in fingerprints if a not in measured}
@@ -182,21 +182,26 @@ def build_syndication(
         for article_id, match in matches.items()
         if articles[article_id].get("cluster_id") != match.cluster_id
     }
-    by_member = {r["article_id"]: (r["words_changed"], r["changed_share"]) for r in rows}
-    ids = state.column("article_id").to_pylist()
-    state = state.append_column(
-        pa.field("cluster_id", pa.string()),
-        pa.array([matches[a].cluster_id for a in ids], pa.string()),
-    )
-    state = state.append_column(
-        pa.field("words_changed", pa.int64()),
-        pa.array([by_member.get(a, (None, None))[0] for a in ids], pa.int64()),
-    )
-    state = state.append_column(
-        pa.field("changed_share", pa.float64()),
-        pa.array([by_member.get(a, (None, None))[1] for a in ids], pa.float64()),
-    )
-    return Syndication(rows, disagreements, state.cast(STATE_SCHEMA))
+    return Syndication(rows, disagreements, _state(keys, matches, rows))
+
+
+def _state(keys: pa.Table, matches: Mapping[str, Match], rows: Iterable[Row]) -> pa.Table:
+    """What the next run starts from, one row per article: what tells whether it changed
+    (``keys``), its match, its cluster and its measures."""
+    measures = {r["article_id"]: (r["words_changed"], r["changed_share"]) for r in rows}
+    ids = keys.column("article_id").to_pylist()
+    found = [matches[a] for a in ids]
+    columns = {
+        "matched_id": [m.matched_id for m in found],
+        "similarity": [m.similarity if m.matched_id else None for m in found],
+        "cluster_id": [m.cluster_id for m in found],
+        "words_changed": [measures.get(a, (None, None))[0] for a in ids],
+        "changed_share": [measures.get(a, (None, None))[1] for a in ids],
+    }
+    for name, values in columns.items():
+        field = STATE_SCHEMA.field(name)
+        keys = keys.append_column(field, pa.array(values, field.type))
+    return keys.cast(STATE_SCHEMA)
 
 
 def update_syndication(
@@ -336,16 +341,16 @@ def _digests(matrix: np.ndarray) -> np.ndarray:
     return digest.view(np.int64)
 
 
-def _since(previous: pa.Table, state: pa.Table) -> tuple[np.ndarray, dict[int, tuple[int, float]]]:
-    """Which rows of ``state`` changed since ``previous`` (new, or another signature, text
+def _since(previous: pa.Table, keys: pa.Table) -> tuple[np.ndarray, dict[int, tuple[int, float]]]:
+    """Which rows of ``keys`` changed since ``previous`` (new, or another signature, text
     or time), and the earlier matches of the others by row (-1: that article is gone)."""
-    ids = state.column("article_id").to_pylist()
+    ids = keys.column("article_id").to_pylist()
     row_of = {article_id: i for i, article_id in enumerate(ids)}
     before = dict(
         zip(previous.column("article_id").to_pylist(), _change_keys(previous), strict=True)
     )
     changed = np.array(
-        [before.get(a) != key for a, key in zip(ids, _change_keys(state), strict=True)],
+        [before.get(a) != key for a, key in zip(ids, _change_keys(keys), strict=True)],
         dtype=bool,
     )
     kept = {
@@ -363,7 +368,7 @@ def _clusters(
     table: pa.Table, previous: pa.Table | None = None
 ) -> tuple[dict[str, Match], dict[str, Fingerprint], pa.Table, set[str]]:
     """Every article's Match, the fingerprints of the articles in multi-member clusters,
-    each article's match as state (without the measures ``build_syndication`` adds), and
+    each article's change keys (the first columns of the state, see ``_state``), and
     the articles unchanged since ``previous`` (none without it)."""
     ids = table.column("article_id").to_pylist()
     published = table.column("published_at").to_pylist()
@@ -382,7 +387,7 @@ def _clusters(
     by_order = sorted(range(len(ids)), key=lambda i: (published[i] or latest, ids[i]))
     rank = np.empty(len(ids), dtype=np.int64)
     rank[by_order] = np.arange(len(ids))
-    state = pa.table(
+    keys = pa.table(
         {
             "article_id": pa.array(ids, pa.string()),
             "published_at": table.column("published_at"),
@@ -398,7 +403,7 @@ def _clusters(
         min_shingles=MIN_SHINGLES,
     )
     if previous is not None and _usable(previous):
-        changed, kept = _since(previous, state)
+        changed, kept = _since(previous, keys)
         found = earliest_copies_after_change(
             matrix, rank, hashes, shingle_counts, changed, kept, **rule
         )
@@ -428,15 +433,7 @@ def _clusters(
         for i, root in cluster_of.items()
         if sizes[root] > 1
     }
-    state = state.append_column(
-        pa.field("matched_id", pa.string()),
-        pa.array([matches[a].matched_id for a in ids], pa.string()),
-    )
-    state = state.append_column(
-        pa.field("similarity", pa.float64()),
-        pa.array([found[i][1] if i in found else None for i in range(len(ids))], pa.float64()),
-    )
-    return matches, fingerprints, state, unchanged
+    return matches, fingerprints, keys, unchanged
 
 
 def read_lake(lake: Lake) -> tuple[pa.Table, list[Row], TextLoader]:
