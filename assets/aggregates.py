@@ -22,7 +22,7 @@ from assets.quotes import quotes
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
 from wiredesk.aggregates import SUMS_TO_INPUT, compute_days
-from wiredesk.schema import table
+from wiredesk.store import table
 
 UPSTREAM = {
     "daily_source_volume": [articles],

@@ -9,7 +9,7 @@ from assets.common import OWNERS, definition_metadata, markdown_table, output_me
 from assets.ingest import raw_pages
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.articles_stage import run_articles_day
+from wiredesk.articles import run_articles_day
 from wiredesk.stages import now_utc
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pyarrow as pa
 from dagster import BetaWarning, MarkdownMetadataValue, TableColumn, TableSchema
 
-from wiredesk.schema import table
+from wiredesk.store import table
 
 OWNERS = ["team:wiredesk"]
 

@@ -16,8 +16,7 @@ from assets.checks import (
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.entities.curated import EntitiesFileError, entities_file, load_curated
-from wiredesk.entities.link import link_entities
+from wiredesk.entities import EntitiesFileError, entities_file, link_entities, load_curated
 from wiredesk.stages import build_mentions
 
 

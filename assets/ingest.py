@@ -26,7 +26,7 @@ from assets.checks import (
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.sources.polling import POLLED_KINDS, PollState, due_sources
+from wiredesk.sources import POLLED_KINDS, PollState, due_sources
 from wiredesk.stages import collect_feed_items, fetch_pages, now_utc
 
 #: Run tag saying what started a run; "poll" runs read only the sources that are due.

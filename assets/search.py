@@ -1,4 +1,4 @@
-"""search_index: the day's full-text index of articles and quotes (see wiredesk.search)."""
+"""search_index: the day's full-text index of articles and quotes (wiredesk.aggregates)."""
 
 import datetime as dt
 
@@ -17,8 +17,8 @@ from assets.common import OWNERS, definition_metadata, output_metadata
 from assets.quotes import quotes
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.schema import table
-from wiredesk.search import build_indexes, index_summary
+from wiredesk.aggregates import build_indexes, index_summary
+from wiredesk.store import table
 
 
 @asset(

@@ -1,7 +1,7 @@
 """Cross-day aggregates: trending entities and top quotes, refreshed where inputs changed.
 
 They are unpartitioned assets (they read many days) that store one lake partition per day;
-each run recomputes only the days a changed input day reaches (wiredesk.aggregates).
+each run recomputes only the days a changed input day reaches (wiredesk.aggregates.daily).
 """
 
 from dagster import (
@@ -18,7 +18,7 @@ from assets.common import OWNERS, definition_metadata, markdown_table, output_me
 from assets.quotes import quotes
 from pipelines.resources import WiredeskResource
 from wiredesk.aggregates import CROSS_DAY_AGGREGATES, refresh_cross_day
-from wiredesk.schema import table
+from wiredesk.store import table
 
 _DAILY = {a.key.to_user_string(): a for a in daily_aggregates}
 UPSTREAM = {

@@ -18,9 +18,9 @@ import time
 import warnings
 from pathlib import Path
 
-from wiredesk.articles_stage import build_articles_day
-from wiredesk.entities.conll import eval_dir
-from wiredesk.sources.wireformats import detect_format
+from wiredesk.articles import build_articles_day
+from wiredesk.entities import eval_dir
+from wiredesk.sources import detect_format
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

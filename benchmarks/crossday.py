@@ -25,8 +25,8 @@ import numpy as np
 import pyarrow as pa
 
 from benchmarks.child import report, run_child
-from wiredesk.dedup import NUM_PERM
-from wiredesk.lake import Lake
+from wiredesk.store import Lake
+from wiredesk.syndication import NUM_PERM
 
 COPY_SHARE = 0.1
 #: Signature values an edited copy keeps from its original (estimated Jaccard ~0.8).
@@ -73,7 +73,7 @@ def add_signatures(home: Path, seed: int = 7, days: list[dt.date] | None = None)
 
 
 def link_step(home: Path) -> dict:
-    from wiredesk.entities.link import link_entities
+    from wiredesk.entities import link_entities
 
     lake = Lake(home)
     entities, aliases = link_entities(lake.read("entity_mentions"))

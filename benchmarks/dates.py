@@ -3,7 +3,7 @@
 A page counts as right when the extracted publication date equals the gold ``date``
 (YYYY-MM-DD). Gold dates are the publisher's calendar day, so wiredesk is scored on
 ``Extracted.published_day`` (the reconciled time's day where the publisher wrote it; see
-``wiredesk.pubdate.calendar_day``); the stored ``published_at`` is the same instant in UTC.
+``wiredesk.articles.pubdate.calendar_day``); the stored ``published_at`` is the same instant in UTC.
 Plain ``htmldate.find_date`` with its defaults runs side by side. Gold stays in the shared
 eval folder and is read in place.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from htmldate import find_date
 
-from wiredesk.entities.conll import eval_dir
-from wiredesk.extract import ExtractionError, extract
+from wiredesk.articles import ExtractionError, extract
+from wiredesk.entities import eval_dir
 
 
 def load_pages(folder: Path) -> list[tuple[str, bytes, str]]:

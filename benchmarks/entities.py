@@ -28,10 +28,18 @@ from benchmarks.entities_sample import (
     recognition,
     sample_articles,
 )
-from wiredesk.entities.conll import Document, eval_dir, read_documents
-from wiredesk.entities.link import link_entities
-from wiredesk.entities.mention import Mention, entity_key
-from wiredesk.entities.recognise import BASE_MODEL, Recogniser, Rules, find_mentions
+from wiredesk.entities import (
+    BASE_MODEL,
+    Document,
+    Mention,
+    Recogniser,
+    Rules,
+    entity_key,
+    eval_dir,
+    find_mentions,
+    link_entities,
+    read_documents,
+)
 from wiredesk.stages import mention_rows
 
 #: spaCy label -> CoNLL label for the scored types.

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from wiredesk.entities.mention import COUNTED_TYPES, Mention
+from wiredesk.entities import COUNTED_TYPES, Mention
 
 REPO = Path(__file__).resolve().parents[1]
 KEY = Path(__file__).resolve().parent / "entities_sample_key.yaml"
@@ -39,7 +39,7 @@ class GoldMention:
 def sample_articles() -> list[dict]:
     """The sample's articles, extracted by the pipeline's own stage functions (no Dagster)."""
     from wiredesk.fetch import Fetcher
-    from wiredesk.sources.config import load_sources
+    from wiredesk.sources import load_sources
     from wiredesk.stages import build_articles, collect_feed_items, fetch_pages
 
     articles: list[dict] = []

@@ -2,7 +2,7 @@
 
 The benchmark's own measure: precision, recall and F1 over multisets of lower-cased word
 4-gram shingles of the extracted text against the gold ``articleBody``, averaged over pages.
-wiredesk (``wiredesk.extract.extract``, the code the pipeline runs) and plain
+wiredesk (``wiredesk.articles.extraction.extract``, the code the pipeline runs) and plain
 ``trafilatura.extract`` with its defaults are scored side by side. Gold stays in the shared
 eval folder and is read in place.
 """
@@ -21,8 +21,8 @@ from pathlib import Path
 
 import trafilatura
 
-from wiredesk.entities.conll import eval_dir
-from wiredesk.extract import ExtractionError, extract
+from wiredesk.articles import ExtractionError, extract
+from wiredesk.entities import eval_dir
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 NGRAM = 4

@@ -32,7 +32,7 @@ def article(host: int, number: int) -> bytes:
 
 def serve(hosts: int, pages: int, latency: float) -> None:
     """The farm: print the ports, serve until stdin closes, then print what the servers saw."""
-    from wiredesk.fetch.loopback import LoopbackServer
+    from wiredesk.fetch import LoopbackServer
 
     servers = []
     for host in range(hosts):
@@ -129,7 +129,7 @@ def measure(args: argparse.Namespace) -> dict[str, float]:
 
 def replace_gate(fetcher):  # noqa: ANN001, ANN201
     """A fresh gate for the timed run (the warm-up's starts are not counted)."""
-    from wiredesk.fetch.politeness import HostGate
+    from wiredesk.fetch import HostGate
 
     s = fetcher.settings
     return HostGate(s.per_host_concurrency, s.min_host_delay_s, s.global_concurrency, True)

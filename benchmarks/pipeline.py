@@ -57,18 +57,17 @@ def library_only(corpus: Path, home: Path) -> dict:
     from wiredesk.aggregates import (
         CROSS_DAY_AGGREGATES,
         DAILY_AGGREGATES,
+        build_indexes,
         compute_days,
         refresh_cross_day,
     )
-    from wiredesk.articles_stage import run_articles_day
-    from wiredesk.entities.link import link_entities
+    from wiredesk.articles import run_articles_day
+    from wiredesk.entities import link_entities
     from wiredesk.fetch import Fetcher
-    from wiredesk.lake import Lake
-    from wiredesk.search import build_indexes
-    from wiredesk.sources.config import load_sources
+    from wiredesk.sources import load_sources
     from wiredesk.stages import build_mentions, build_quotes, collect_feed_items, fetch_pages
+    from wiredesk.store import Lake, ensure_warehouse
     from wiredesk.syndication import update_syndication
-    from wiredesk.warehouse import ensure_warehouse
 
     clock = Clock()
     lake = Lake(home)
@@ -149,7 +148,7 @@ def _run_child(mode: str, corpus: Path, home: Path) -> dict:
 
 
 def count_articles(home: Path) -> int:
-    from wiredesk.warehouse import memory_connection
+    from wiredesk.store import memory_connection
 
     con = memory_connection(home)
     try:

@@ -318,7 +318,7 @@ def run(split: str, errors: int) -> None:
     docs = load_split(split)
     if not docs:
         sys.exit(f"no documents under {eval_dir() / 'polnear' / split}")
-    from wiredesk.entities.recognise import find_mentions
+    from wiredesk.entities import find_mentions
 
     t0 = time.perf_counter()
     all_mentions = find_mentions([d.text for d in docs])

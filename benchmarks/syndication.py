@@ -21,11 +21,9 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from wiredesk.articles_stage import LOOKBACK_DAYS
-from wiredesk.dedup import Fingerprint, assign_clusters, fingerprint
-from wiredesk.extract import ExtractionError, extract
-from wiredesk.sources.dropfolder import folder_day
-from wiredesk.text import content_hash
+from wiredesk.articles import LOOKBACK_DAYS, ExtractionError, content_hash, extract
+from wiredesk.sources import folder_day
+from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 #: The sample's syndicated pair (samples/README.md).

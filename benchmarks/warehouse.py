@@ -34,12 +34,12 @@ from wiredesk.aggregates import (
     CROSS_DAY_AGGREGATES,
     DAILY_AGGREGATES,
     LOOKUP_TABLES,
+    build_index,
     compute_daily,
     refresh_cross_day,
+    search,
 )
-from wiredesk.lake import Lake
-from wiredesk.search import build_index, search
-from wiredesk.warehouse import connect_readonly, ensure_warehouse, memory_connection, sql_dir
+from wiredesk.store import Lake, connect_readonly, ensure_warehouse, memory_connection, sql_dir
 
 START = dt.date(2025, 1, 1)
 SOURCES = ["northwire", "capital-press", "meridian", "harbor-times", "lakeside-post"] + [

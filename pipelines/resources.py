@@ -8,14 +8,18 @@ from pathlib import Path
 from dagster import ConfigurableResource, EnvVar
 from pydantic import Field
 
-from wiredesk.config import DEFAULT_HOME, DEFAULT_SOURCES, home_dir, local_home, sources_file
 from wiredesk.fetch import Fetcher, FetchSettings
-from wiredesk.lake import Lake
-from wiredesk.sources.config import Source, load_sources
-from wiredesk.sources.discover import DiscoverySettings
-from wiredesk.sources.ledger import Ledger
-from wiredesk.storage import AnyPath
-from wiredesk.warehouse import ensure_warehouse
+from wiredesk.sources import DiscoverySettings, Ledger, Source, load_sources
+from wiredesk.store import (
+    DEFAULT_HOME,
+    DEFAULT_SOURCES,
+    AnyPath,
+    Lake,
+    ensure_warehouse,
+    home_dir,
+    local_home,
+    sources_file,
+)
 
 
 class WiredeskResource(ConfigurableResource):

@@ -17,11 +17,9 @@ from dagster import BackfillPolicy, DagsterEventType, DagsterInstance, materiali
 from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import WiredeskResource
-from wiredesk.config import home_dir, local_home, sources_file
 from wiredesk.fetch import Fetcher
-from wiredesk.freshness import BuildLog, Plan, Stage, topological
-from wiredesk.sources.config import load_sources
-from wiredesk.sources.discover import discover, item_day
+from wiredesk.sources import discover, item_day, load_sources
+from wiredesk.store import BuildLog, Plan, Stage, home_dir, local_home, sources_file, topological
 
 DAY_STAGES = ("feed_items", "raw_pages", "articles", "entity_mentions", "quotes")
 CROSS_DAY = ("entities", "syndication")

@@ -19,13 +19,8 @@ from dagster import (
 
 from pipelines.jobs import daily_ingest_job, process_new_items_job
 from pipelines.partitions import daily_partitions
-from wiredesk.config import home_dir, sources_file
-from wiredesk.ids import stable_id
-from wiredesk.lake import Lake
-from wiredesk.sources.config import SourcesError, load_sources
-from wiredesk.sources.dropfolder import folder_day, list_files, scan_file
-from wiredesk.sources.items import FeedItem
-from wiredesk.warehouse import ensure_warehouse
+from wiredesk.sources import FeedItem, SourcesError, folder_day, list_files, load_sources, scan_file
+from wiredesk.store import Lake, ensure_warehouse, home_dir, sources_file, stable_id
 
 
 def drop_folder_state(sources_path: Path) -> dict[str, list]:

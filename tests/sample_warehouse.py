@@ -9,16 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import REPO
-from wiredesk.aggregates import (
+from wiredesk.aggregates.daily import (
     CROSS_DAY_AGGREGATES,
     DAILY_AGGREGATES,
     compute_daily,
     refresh_cross_day,
 )
+from wiredesk.aggregates.search_index import build_index
 from wiredesk.entities.link import link_entities
 from wiredesk.fetch import Fetcher
-from wiredesk.lake import Lake
-from wiredesk.search import build_index
 from wiredesk.sources.config import load_sources
 from wiredesk.stages import (
     build_articles,
@@ -27,7 +26,8 @@ from wiredesk.stages import (
     collect_feed_items,
     fetch_pages,
 )
-from wiredesk.warehouse import ensure_warehouse, memory_connection
+from wiredesk.store.lake import Lake
+from wiredesk.store.warehouse import ensure_warehouse, memory_connection
 
 SOURCES = REPO / "sources.yaml"
 

@@ -12,8 +12,8 @@ import pytest
 
 from pipelines.cli import main
 from tests import system
-from wiredesk.brief import gather, render_brief
-from wiredesk.warehouse import connect_readonly
+from wiredesk.aggregates.brief import gather, render_brief
+from wiredesk.store.warehouse import connect_readonly
 
 DAY = dt.date(2026, 11, 19)
 CHARTS = {"volume", "entities", "risers", "cooccurrence"}

@@ -88,7 +88,7 @@ def test_missing_file_is_one_line_error(capsys) -> None:
 def test_sql_without_warehouse_and_bad_query(tmp_path: Path, capsys) -> None:
     status, _, err = run_cli(["sql", "SELECT 1", "--home", str(tmp_path)], capsys)
     assert status == 2 and "no warehouse yet" in err and len(err.strip().splitlines()) == 1
-    from wiredesk.warehouse import ensure_warehouse
+    from wiredesk.store.warehouse import ensure_warehouse
 
     ensure_warehouse(tmp_path)
     status, out, _ = run_cli(

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from wiredesk.clusters import earliest_copies, earliest_copies_after_change
+from wiredesk.syndication.clusters import earliest_copies, earliest_copies_after_change
 
 RULE = dict(threshold=0.25, same_jaccard=0.5, same_containment=0.8, min_shingles=20)
 PERM = 32

@@ -3,8 +3,8 @@
 import datetime as dt
 
 from tests import article_fixtures as F
-from wiredesk.articles_stage import ArticleHistory, build_articles_day
-from wiredesk.revisions import version_id, words_changed
+from wiredesk.articles.revisions import version_id, words_changed
+from wiredesk.articles.stage import ArticleHistory, build_articles_day
 from wiredesk.stages import build_articles
 
 UTC = dt.UTC

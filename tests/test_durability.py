@@ -20,8 +20,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from tests.conftest import REPO
-from wiredesk.lake import Lake
-from wiredesk.warehouse import connect_readonly, ensure_warehouse
+from wiredesk.store.lake import Lake
+from wiredesk.store.warehouse import connect_readonly, ensure_warehouse
 
 GENERATE = textwrap.dedent(
     """
@@ -38,11 +38,11 @@ PIPELINE = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from wiredesk.aggregates import (CROSS_DAY_AGGREGATES, DAILY_AGGREGATES, compute_daily,
+    from wiredesk.aggregates.daily import (CROSS_DAY_AGGREGATES, DAILY_AGGREGATES, compute_daily,
                                      refresh_cross_day)
-    from wiredesk.lake import Lake
-    from wiredesk.search import build_index
-    from wiredesk.warehouse import ensure_warehouse, memory_connection
+    from wiredesk.store.lake import Lake
+    from wiredesk.aggregates.search_index import build_index
+    from wiredesk.store.warehouse import ensure_warehouse, memory_connection
 
     home = Path(sys.argv[1])
     lake = Lake(home)

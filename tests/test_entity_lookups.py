@@ -15,12 +15,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from wiredesk.aggregates import DAILY_AGGREGATES, compute_daily
-from wiredesk.lake import Lake
-from wiredesk.revisions import superseded_rows
-from wiredesk.schema import table
-from wiredesk.search import build_index, index_summary, search
-from wiredesk.warehouse import connect_readonly, ensure_warehouse, memory_connection
+from wiredesk.aggregates.daily import DAILY_AGGREGATES, compute_daily
+from wiredesk.aggregates.search_index import build_index, index_summary, search
+from wiredesk.articles.revisions import superseded_rows
+from wiredesk.store.lake import Lake
+from wiredesk.store.schema import table
+from wiredesk.store.warehouse import connect_readonly, ensure_warehouse, memory_connection
 
 DAY1, DAY2 = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
 FULL, SHORT, TOWN = "k-vell-full", "k-vell-short", "k-osk"

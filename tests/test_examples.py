@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from wiredesk.warehouse import connect_readonly, sql_dir
+from wiredesk.store.warehouse import connect_readonly, sql_dir
 
 Rows = list[dict[str, Any]]
 

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from tests.fixtures import HTML, NEWSML, NITF
-from wiredesk.dateline import parse_dateline
-from wiredesk.extract import ExtractionError, clean_authors, extract, reconcile_date
-from wiredesk.text import clean_text, content_hash, fold
+from wiredesk.articles.dateline import parse_dateline
+from wiredesk.articles.extraction import ExtractionError, clean_authors, extract, reconcile_date
+from wiredesk.articles.text import clean_text, content_hash, fold
 
 UTC = dt.UTC
 

@@ -5,12 +5,12 @@ import datetime as dt
 import pytest
 
 from tests import article_fixtures as F
-from wiredesk.boilerplate import is_boilerplate
-from wiredesk.dateline import display_place, parse_dateline
-from wiredesk.dates import date_in_url, parse_stamp
-from wiredesk.extract import clean_authors, extract, reconcile_date
-from wiredesk.pubdate import DateSignal, reconcile
-from wiredesk.text import clean_text, content_hash, fold, repair_text
+from wiredesk.articles.boilerplate import is_boilerplate
+from wiredesk.articles.dateline import display_place, parse_dateline
+from wiredesk.articles.dates import date_in_url, parse_stamp
+from wiredesk.articles.extraction import clean_authors, extract, reconcile_date
+from wiredesk.articles.pubdate import DateSignal, reconcile
+from wiredesk.articles.text import clean_text, content_hash, fold, repair_text
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 20, tzinfo=UTC)
@@ -252,8 +252,8 @@ def test_analyze_output_carries_the_article_fields() -> None:
 def test_one_parse_serves_metadata_and_both_body_passes() -> None:
     from lxml import etree
 
-    from wiredesk.bodytext import extract_body
-    from wiredesk.htmlmeta import parse_page, read_page_meta
+    from wiredesk.articles.bodytext import extract_body
+    from wiredesk.articles.htmlmeta import parse_page, read_page_meta
 
     tree = parse_page(F.COPY_EDITED.encode())
     before = etree.tostring(tree)
@@ -270,7 +270,7 @@ def test_one_parse_serves_metadata_and_both_body_passes() -> None:
 def test_precision_text_far_shorter_than_the_default_modes_gets_a_second_opinion(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from wiredesk import bodytext
+    from wiredesk.articles import bodytext
 
     story = [
         f"Paragraph {n} of the story, long enough to be prose and not furniture." for n in "12345"
@@ -292,8 +292,8 @@ def test_precision_text_far_shorter_than_the_default_modes_gets_a_second_opinion
 
 
 def test_inert_elements_go_but_json_ld_and_following_text_stay() -> None:
-    from wiredesk.bodytext import drop_inert_elements
-    from wiredesk.htmlmeta import parse_page
+    from wiredesk.articles.bodytext import drop_inert_elements
+    from wiredesk.articles.htmlmeta import parse_page
 
     tree = parse_page(
         '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'

@@ -10,7 +10,7 @@ from dagster import DagsterInstance, materialize
 from assets.ingest import feed_items, raw_pages
 from pipelines.resources import WiredeskResource
 from wiredesk.fetch.loopback import LoopbackServer
-from wiredesk.lake import Lake
+from wiredesk.store.lake import Lake
 
 DAY = "2026-11-16"
 

@@ -4,8 +4,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from wiredesk.freshness import BuildLog, Stage, plan, topological
-from wiredesk.lake import Lake
+from wiredesk.store.buildlog import BuildLog, Stage, plan, topological
+from wiredesk.store.lake import Lake
 
 D1, D2 = dt.date(2026, 3, 1), dt.date(2026, 3, 2)
 GRAPH = {

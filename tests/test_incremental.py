@@ -8,8 +8,8 @@ from dagster import DagsterInstance
 
 from pipelines.cli import main
 from tests.conftest import REPO
-from wiredesk.lake import Lake
-from wiredesk.syndication import STATE_FILE, build_syndication, read_lake
+from wiredesk.store.lake import Lake
+from wiredesk.syndication.table import STATE_FILE, build_syndication, read_lake
 
 NORTHWIRE = REPO / "samples" / "drop" / "northwire"
 

@@ -5,8 +5,8 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from wiredesk.lake import Lake
-from wiredesk.schema import table
+from wiredesk.store.lake import Lake
+from wiredesk.store.schema import table
 
 DAY = dt.date(2026, 11, 16)
 
@@ -56,7 +56,7 @@ def test_days_lists_written_partitions(home: Path) -> None:
 
 
 def test_immutable_names_sort_by_write_time_and_map_back_to_their_part() -> None:
-    from wiredesk.lake import newest_per_part, object_name, part_of
+    from wiredesk.store.lake import newest_per_part, object_name, part_of
 
     older = object_name("feed_items-poll-run.1", 10)
     newer = object_name("feed_items-poll-run.1", 9)
@@ -69,7 +69,7 @@ def test_immutable_names_sort_by_write_time_and_map_back_to_their_part() -> None
 
 
 def test_a_new_name_sorts_after_the_newest_even_with_a_clock_behind() -> None:
-    from wiredesk.lake import object_name
+    from wiredesk.store.lake import object_name
 
     ahead = "data.99999999999999999990-ab-1.parquet"  # written by a machine whose clock is ahead
     assert object_name("data", 5, after=ahead) > ahead

@@ -11,11 +11,11 @@ import datetime as dt
 from pathlib import Path
 
 from tests import article_fixtures as F
-from wiredesk.articles_stage import run_articles_day
-from wiredesk.lake import Lake
-from wiredesk.revisions import superseded_rows
-from wiredesk.syndication import build_syndication
-from wiredesk.warehouse import memory_connection
+from wiredesk.articles.revisions import superseded_rows
+from wiredesk.articles.stage import run_articles_day
+from wiredesk.store.lake import Lake
+from wiredesk.store.warehouse import memory_connection
+from wiredesk.syndication.table import build_syndication
 
 UTC = dt.UTC
 DAY1, DAY2 = dt.date(2026, 11, 16), dt.date(2026, 11, 17)

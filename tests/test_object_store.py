@@ -13,11 +13,11 @@ from dagster import DagsterInstance
 
 from pipelines.runner import available_days, ingest_days
 from tests.conftest import REPO
-from wiredesk.config import home_dir, local_home
-from wiredesk.lake import Lake
-from wiredesk.snapshot import publish
-from wiredesk.storage import filesystem
-from wiredesk.warehouse import (
+from wiredesk.store.home import home_dir, local_home
+from wiredesk.store.lake import Lake
+from wiredesk.store.snapshot import publish
+from wiredesk.store.storage import filesystem
+from wiredesk.store.warehouse import (
     connect_readonly,
     ensure_warehouse,
     memory_connection,
@@ -180,7 +180,7 @@ def test_dagster_ingest_into_s3_answers_like_a_local_home(s3_home, tmp_path) -> 
 
 
 def test_write_times_on_object_storage_come_from_the_object_names(s3_home) -> None:
-    from wiredesk.freshness import WriteTimes
+    from wiredesk.store.buildlog import WriteTimes
 
     lake = Lake(s3_home)
     day = dt.date(2026, 11, 16)

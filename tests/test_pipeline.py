@@ -9,7 +9,7 @@ from dagster import DagsterInstance
 
 from pipelines.runner import available_days, ingest_days
 from tests.conftest import REPO
-from wiredesk.warehouse import connect_readonly, warehouse_path
+from wiredesk.store.warehouse import connect_readonly, warehouse_path
 
 SOURCES = REPO / "sources.yaml"
 TABLES = [

@@ -5,7 +5,7 @@ from dagster import DagsterEventType, DagsterInstance, build_run_status_sensor_c
 from pipelines.definitions import all_assets
 from pipelines.resources import WiredeskResource
 from pipelines.sensors import failure_record, record_run_failure
-from wiredesk.lake import Lake
+from wiredesk.store.lake import Lake
 
 
 def test_failed_run_is_recorded_with_partition_and_step(tmp_path: Path, monkeypatch) -> None:

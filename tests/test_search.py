@@ -9,8 +9,8 @@ import duckdb
 import pytest
 
 from pipelines.cli import main
-from wiredesk.search import search
-from wiredesk.warehouse import connect_readonly
+from wiredesk.aggregates.search_index import search
+from wiredesk.store.warehouse import connect_readonly
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tests.fixtures import NEWSML, PLAIN
 from wiredesk.fetch import Fetcher
 from wiredesk.fetch.loopback import BILLION_LAUGHS, BILLION_LAUGHS_MULTILINE, EXTERNAL_ENTITY, rss
 from wiredesk.sources.config import SourcesError, load_sources
-from wiredesk.sources.discover import DiscoverySettings, discover_source
+from wiredesk.sources.discovery import DiscoverySettings, discover_source
 from wiredesk.sources.dropfolder import scan_folder
 from wiredesk.sources.feeds import read_feed
 from wiredesk.sources.ledger import Ledger

@@ -4,10 +4,10 @@ import datetime as dt
 import random
 
 from tests import article_fixtures as F
-from wiredesk.articles_stage import ArticleHistory, build_articles_day
-from wiredesk.dedup import assign_clusters, fingerprint
-from wiredesk.syndication import STATE_FILE, build_syndication, load_state, save_state
-from wiredesk.text import content_hash
+from wiredesk.articles.stage import ArticleHistory, build_articles_day
+from wiredesk.articles.text import content_hash
+from wiredesk.syndication.dedup import assign_clusters, fingerprint
+from wiredesk.syndication.table import STATE_FILE, build_syndication, load_state, save_state
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 20, tzinfo=UTC)

@@ -7,11 +7,11 @@ import pytest
 from dagster import DagsterInstance, materialize
 
 from tests.conftest import REPO
-from wiredesk.aggregates import refresh_cross_day, stale_days
-from wiredesk.lake import Lake
-from wiredesk.schema import TABLES
-from wiredesk.snapshot import publish
-from wiredesk.warehouse import (
+from wiredesk.aggregates.daily import refresh_cross_day, stale_days
+from wiredesk.store.lake import Lake
+from wiredesk.store.schema import TABLES
+from wiredesk.store.snapshot import publish
+from wiredesk.store.warehouse import (
     connect_readonly,
     define_views,
     ensure_warehouse,
@@ -186,7 +186,7 @@ def test_table_reference_lists_every_view() -> None:
 
 
 def publish_nothing():
-    from wiredesk.snapshot import Publication
+    from wiredesk.store.snapshot import Publication
 
     return Publication()
 
@@ -312,7 +312,7 @@ def test_cross_day_assets_materialize_through_dagster(home: Path) -> None:
 
 
 def test_publishing_an_unchanged_lake_reuses_the_last_publication(home: Path) -> None:
-    from wiredesk.snapshot import STATE_FILE, published_root
+    from wiredesk.store.snapshot import STATE_FILE, published_root
 
     lake = Lake(home)
     lake.write("articles", [{"article_id": "a1"}], DAY)

@@ -7,11 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from wiredesk.entities.mention import COUNTED_TYPES, Mention
-from wiredesk.extract import Extracted, extract
-from wiredesk.language import detect_language
-from wiredesk.sources.wireformats import detect_format
-from wiredesk.text import clean_text, content_hash
+from wiredesk.articles import Extracted, clean_text, content_hash, detect_language, extract
+from wiredesk.entities import COUNTED_TYPES, Mention
+from wiredesk.sources import detect_format
 
 
 @dataclass
@@ -90,7 +88,7 @@ def article_fields(item: Extracted) -> dict[str, Any]:
 
 def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
     """Entities and quotes for already extracted articles (models load once, NER batched)."""
-    from wiredesk.entities.recognise import find_mentions
+    from wiredesk.entities import find_mentions
     from wiredesk.quotes import find_quotes
 
     all_mentions = find_mentions([e.text for e in extracted])

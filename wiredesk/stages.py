@@ -12,15 +12,19 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from wiredesk.articles_stage import build_articles_day
-from wiredesk.entities.mention import COUNTED_TYPES, Mention
+from wiredesk.articles import build_articles_day, fold
+from wiredesk.entities import COUNTED_TYPES, Mention
 from wiredesk.fetch import Fetcher, FetchResult
-from wiredesk.ids import stable_id
-from wiredesk.sources.config import Source
-from wiredesk.sources.discover import Discovery, DiscoverySettings, discover_source
-from wiredesk.sources.items import FeedItem, SourceError
-from wiredesk.sources.ledger import Ledger
-from wiredesk.text import fold
+from wiredesk.sources import (
+    Discovery,
+    DiscoverySettings,
+    FeedItem,
+    Ledger,
+    Source,
+    SourceError,
+    discover_source,
+)
+from wiredesk.store import stable_id
 
 Row = dict[str, Any]
 
@@ -244,7 +248,7 @@ def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
 
 
 def build_mentions(articles: Sequence[Row]) -> list[Row]:
-    from wiredesk.entities.recognise import find_mentions
+    from wiredesk.entities import find_mentions
 
     found = find_mentions([a["text"] for a in articles])
     rows: list[Row] = []

@@ -34,7 +34,7 @@ def _read_input(path: str | None, url: str | None) -> tuple[bytes, str | None]:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from wiredesk.analyze import Document, analyze_document
-    from wiredesk.extract import ExtractionError
+    from wiredesk.articles import ExtractionError
 
     if args.jsonl:
         return _analyze_jsonl(args.batch_size)
@@ -53,7 +53,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def _analyze_jsonl(batch_size: int) -> int:
     from wiredesk.analyze import Document, analyze_extracted, extract_document
-    from wiredesk.extract import ExtractionError
+    from wiredesk.articles import ExtractionError
 
     failures = 0
 

@@ -12,9 +12,8 @@ from pipelines.commands.common import UsageError, parse_day
 def cmd_brief(args: argparse.Namespace) -> int:
     import duckdb
 
-    from wiredesk.brief import gather, render_brief
-    from wiredesk.config import home_dir
-    from wiredesk.warehouse import connect_readonly
+    from wiredesk.aggregates import gather, render_brief
+    from wiredesk.store import connect_readonly, home_dir
 
     try:
         con = connect_readonly(home_dir(args.home))

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from wiredesk.fetch import Fetcher
-    from wiredesk.sources.discover import DiscoverySettings
+    from wiredesk.sources import DiscoverySettings
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
     from wiredesk.fetch import Fetcher, FetchSettings
-    from wiredesk.sources.discover import DiscoverySettings
+    from wiredesk.sources import DiscoverySettings
 
     try:
         settings = FetchSettings(
@@ -43,7 +43,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 def _print_feeds(locations: list[str], fetcher: Fetcher, discovery: DiscoverySettings) -> int:
     """Print every location's items; returns how many locations gave nothing usable."""
-    from wiredesk.sources.discover import read_location
+    from wiredesk.sources import read_location
 
     failed = 0
     for location in locations:

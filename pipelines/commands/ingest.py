@@ -11,8 +11,8 @@ from pipelines.commands.common import UsageError, parse_day, print_table
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from wiredesk.config import home_dir, sources_file
-    from wiredesk.sources.config import SourcesError, load_sources
+    from wiredesk.sources import SourcesError, load_sources
+    from wiredesk.store import home_dir, sources_file
 
     sources_path = sources_file(args.sources)
     try:
@@ -46,12 +46,9 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
     with nothing to do costs a look at the sources and a stat of the lake.
     """
     from pipelines.code_stamp import code_stamp
-    from wiredesk.config import home_dir, local_home
     from wiredesk.fetch import Fetcher, FetchSettings
-    from wiredesk.freshness import BuildLog, plan
-    from wiredesk.lake import Lake
-    from wiredesk.sources.ledger import Ledger
-    from wiredesk.sources.pending import pending_work
+    from wiredesk.sources import Ledger, pending_work
+    from wiredesk.store import BuildLog, Lake, home_dir, local_home, plan
 
     home, state = home_dir(home_arg), local_home(home_arg) / "state"
     with Fetcher(FetchSettings(state_dir=state)) as fetcher, Ledger(state) as ledger:
@@ -87,7 +84,7 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
 
 
 def print_summary(home: Path, days: Sequence[str]) -> None:
-    from wiredesk.warehouse import memory_connection, warehouse_path
+    from wiredesk.store import memory_connection, warehouse_path
 
     con = memory_connection(home)
     rows = con.execute(

@@ -10,9 +10,8 @@ from pipelines.commands.common import UsageError, parse_day
 def cmd_search(args: argparse.Namespace) -> int:
     import duckdb
 
-    from wiredesk.config import home_dir
-    from wiredesk.search import search
-    from wiredesk.warehouse import connect_readonly
+    from wiredesk.aggregates import search
+    from wiredesk.store import connect_readonly, home_dir
 
     if not args.text.strip():
         raise UsageError("search: empty query")

@@ -11,8 +11,7 @@ from pipelines.commands.common import UsageError, print_table
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from wiredesk.config import home_dir
-    from wiredesk.warehouse import connect_readonly
+    from wiredesk.store import connect_readonly, home_dir
 
     query = args.query if args.query != "-" else sys.stdin.read()
     try:

@@ -22,9 +22,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from wiredesk.lake import Lake
-from wiredesk.storage import write_text_atomic
-from wiredesk.warehouse import memory_connection, read_sql
+from wiredesk.store import Lake, memory_connection, read_sql, write_text_atomic
 
 DAILY_AGGREGATES = (
     "daily_source_volume",

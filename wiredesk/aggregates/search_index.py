@@ -27,7 +27,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from wiredesk.warehouse import memory_connection, read_sql
+from wiredesk.store import memory_connection, read_sql
 
 KINDS = ("article", "quote")
 SNIPPET_CHARS = 220

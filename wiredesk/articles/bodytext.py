@@ -10,7 +10,7 @@ not boilerplate: boilerplate clusters at the edges of an article, real copy does
 Both passes run without trafilatura's comparison with external extractors (readability,
 justext), its costliest step; the precision pass gets it only when its text is far shorter
 than the default mode's (it found a sidebar, not the story), where the comparison earns its
-cost. Both work on copies of one parsed tree (``wiredesk.htmlmeta.parse_page``).
+cost. Both work on copies of one parsed tree (``wiredesk.articles.htmlmeta.parse_page``).
 
 A page's own JSON-LD ``articleBody`` wins when it is sound (complete, not a teaser) and the
 extractor clearly missed part of it.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import trafilatura
 from lxml.html import HtmlElement
 
-from wiredesk.boilerplate import drop_boilerplate, is_boilerplate
+from wiredesk.articles.boilerplate import drop_boilerplate, is_boilerplate
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: JSON-LD bodies shorter than this are teasers or summaries, not the article.
@@ -140,7 +140,7 @@ def extract_body(
 ) -> Body:
     """Best body text of an HTML page; empty paragraphs list when there is none.
 
-    ``page`` is best given parsed (``wiredesk.htmlmeta.parse_page``): both passes then
+    ``page`` is best given parsed (``wiredesk.articles.htmlmeta.parse_page``): both passes then
     work on copies of one tree instead of parsing the page again each."""
     if page is None:  # not HTML at all
         return Body(paragraphs=[], method="none")

@@ -1,8 +1,8 @@
 """From raw bytes of any supported format to one article: text plus reconciled metadata.
 
 Agency formats (NewsML-G2, NITF, plain text) carry their metadata in fields and are read
-directly; HTML goes through ``wiredesk.bodytext`` (trafilatura, corrected) and
-``wiredesk.htmlmeta`` (what the page states outright). Whatever the format, the result
+directly; HTML goes through ``wiredesk.articles.bodytext`` (trafilatura, corrected) and
+``wiredesk.articles.htmlmeta`` (what the page states outright). Whatever the format, the result
 passes through the same steps: stored-text normalisation, dateline and agency, byline
 cleaning, language, partial-copy detection and date reconciliation.
 """
@@ -17,13 +17,14 @@ from urllib.parse import urljoin
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from wiredesk.bodytext import drop_inert_elements, extract_body
-from wiredesk.dateline import display_place, parse_dateline
-from wiredesk.dates import Stamp, date_in_url, month_day_near, parse_stamp
-from wiredesk.htmlmeta import decode_html, parse_page, read_page_meta
-from wiredesk.language import detect_language, primary_subtag
-from wiredesk.pubdate import DateSignal, Reconciled, plausible, reconcile
-from wiredesk.sources.wireformats import (
+from wiredesk.articles.bodytext import drop_inert_elements, extract_body
+from wiredesk.articles.dateline import display_place, parse_dateline
+from wiredesk.articles.dates import Stamp, date_in_url, month_day_near, parse_stamp
+from wiredesk.articles.htmlmeta import decode_html, parse_page, read_page_meta
+from wiredesk.articles.language import detect_language, primary_subtag
+from wiredesk.articles.pubdate import DateSignal, Reconciled, plausible, reconcile
+from wiredesk.articles.text import clean_text, repair_text, word_count
+from wiredesk.sources import (
     FormatError,
     WireDocument,
     detect_format,
@@ -31,7 +32,6 @@ from wiredesk.sources.wireformats import (
     parse_nitf,
     parse_plain_text,
 )
-from wiredesk.text import clean_text, repair_text, word_count
 
 #: A last paragraph like these is a paywall prompt, not copy: it is dropped and the
 #: article marked partial.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from wiredesk.dates import EARLIEST, Stamp
+from wiredesk.articles.dates import EARLIEST, Stamp
 
 #: Signal names in order of trust.
 RANKING = (

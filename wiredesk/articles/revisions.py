@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from wiredesk.ids import stable_id
-from wiredesk.text import fold
+from wiredesk.articles.text import fold
+from wiredesk.store import stable_id
 
 Row = dict[str, Any]
 

@@ -17,14 +17,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from wiredesk.dedup import Fingerprint, assign_clusters, fingerprint
-from wiredesk.extract import ExtractionError, extract, reconcile_date
-from wiredesk.ids import stable_id
-from wiredesk.lake import Lake
-from wiredesk.revisions import KnownVersion, chain_versions
-from wiredesk.schema import table
-from wiredesk.sources.dropfolder import folder_day
-from wiredesk.text import content_hash
+from wiredesk.articles.extraction import ExtractionError, extract, reconcile_date
+from wiredesk.articles.revisions import KnownVersion, chain_versions
+from wiredesk.articles.text import content_hash
+from wiredesk.sources import folder_day
+from wiredesk.store import Lake, stable_id, table
+from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
 
 Row = dict[str, Any]
 #: Days before the partition whose signatures are read back to find originals of copies.

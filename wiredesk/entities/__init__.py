@@ -6,4 +6,22 @@ another installed spaCy pipeline, name it in ``WIREDESK_SPACY_MODEL``, e.g.
 ``pip install <the en_core_web_lg wheel>`` then ``WIREDESK_SPACY_MODEL=en_core_web_lg``; a
 folder path works too. Only its named-entity component (and the encoder it listens to) runs.
 Analysts pin names and aliases in ``entities.yaml`` (see ``curated``).
+
+Entry points: ``find_mentions`` (recognise and resolve the mentions of a batch of texts),
+``link_entities`` (one id per real-world entity across articles), ``Mention`` and its
+``entity_key``, ``load_curated`` (the analysts' file), ``read_documents`` and ``eval_dir``
+(the CoNLL gold sets the benchmarks score against).
 """
+
+from wiredesk.exports import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "mention": ("COUNTED_TYPES", "Mention", "entity_key"),
+        "recognise": ("BASE_MODEL", "Recogniser", "Rules", "find_mentions"),
+        "curated": ("EntitiesFileError", "entities_file", "load_curated"),
+        "link": ("link_entities",),
+        "conll": ("Document", "eval_dir", "read_documents"),
+    },
+)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from wiredesk.entities.titles import role_evidence
-from wiredesk.ids import stable_id
+from wiredesk.store import stable_id
 
 #: Entity types that are counted; spaCy's other labels are kept but not linked.
 COUNTED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")

@@ -1,16 +1,19 @@
-"""Reading URLs: local files, and polite, bounded, guarded HTTP."""
+"""Fetching: local files, and polite, bounded, guarded HTTP, every failure classified.
 
-from wiredesk.fetch.client import FEED, PAGE, Attempt, Fetcher, FetchResult
-from wiredesk.fetch.errors import ERROR_CLASSES, FetchError
-from wiredesk.fetch.settings import FetchSettings
+Entry points: ``Fetcher`` (one client per run: per-host gates, robots.txt, conditional
+requests, size caps, deadlines), ``FetchSettings``, ``FetchResult`` and its ``Attempt`` rows,
+``ERROR_CLASSES``; ``LoopbackServer`` serves files on loopback for tests and benchmarks.
+"""
 
-__all__ = [
-    "ERROR_CLASSES",
-    "FEED",
-    "PAGE",
-    "Attempt",
-    "FetchError",
-    "FetchResult",
-    "FetchSettings",
-    "Fetcher",
-]
+from wiredesk.exports import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "client": ("FEED", "PAGE", "Attempt", "FetchResult", "Fetcher"),
+        "errors": ("ERROR_CLASSES", "FetchError"),
+        "settings": ("FetchSettings",),
+        "loopback": ("LoopbackServer",),
+        "politeness": ("HostGate",),
+    },
+)

@@ -31,7 +31,7 @@ from wiredesk.fetch.politeness import HostGate
 from wiredesk.fetch.robots import RobotsAnswer, RobotsPolicy
 from wiredesk.fetch.settings import FetchSettings
 from wiredesk.fetch.state import FetchState, Validators
-from wiredesk.sources.wireformats import detect_format, looks_binary
+from wiredesk.sources import detect_format, looks_binary
 
 #: What a fetch is for: decides the body checks and whether robots.txt applies.
 PAGE, FEED, ROBOTS = "page", "feed", "robots"

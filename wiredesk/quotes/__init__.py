@@ -1,12 +1,16 @@
-"""Quotations and their speakers."""
+"""Quotations and their speakers.
+
+Entry points: ``find_quotes`` (every direct, partial and indirect quotation of one article,
+its speaker resolved against the article's entity mentions) and ``Quote``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
 
-from wiredesk.dateline import parse_dateline
-from wiredesk.entities.mention import Mention
+from wiredesk.articles import parse_dateline
+from wiredesk.entities import Mention
 from wiredesk.quotes.direct import find_direct
 from wiredesk.quotes.indirect import find_indirect
 from wiredesk.quotes.layout import Layout

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from wiredesk.entities.mention import Mention
+from wiredesk.entities import Mention
 
 #: Sentence ends: final punctuation (maybe inside a closing mark) then space, or a newline.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z0-9])|\n")

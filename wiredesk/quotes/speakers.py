@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wiredesk.entities.mention import Mention
+from wiredesk.entities import Mention
 from wiredesk.quotes.layout import ABBREVIATIONS
 from wiredesk.quotes.referents import (
     Referent,

@@ -14,7 +14,7 @@ import re
 import feedparser
 from lxml import etree
 
-from wiredesk.dates import parse_datetime
+from wiredesk.articles import parse_datetime
 from wiredesk.fetch import errors as E
 from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.jsonfeed import FeedPage, looks_like_json, read_json_feed

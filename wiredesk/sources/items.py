@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wiredesk.ids import stable_id
+from wiredesk.store import stable_id
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from wiredesk.dates import parse_datetime
+from wiredesk.articles import parse_datetime
 from wiredesk.fetch import errors as E
 from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.urls import admissible_link, canonical_url, resolve_link

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from wiredesk.fetch import Fetcher
 from wiredesk.sources.config import Source
-from wiredesk.sources.discover import DiscoverySettings, discover_source, item_day
+from wiredesk.sources.discovery import DiscoverySettings, discover_source, item_day
 from wiredesk.sources.items import SourceError
 from wiredesk.sources.ledger import Ledger
 

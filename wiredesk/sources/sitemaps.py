@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from wiredesk.dates import parse_datetime
+from wiredesk.articles import parse_datetime
 from wiredesk.fetch import errors as E
 from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.urls import admissible_link, canonical_url, resolve_link

@@ -1,6 +1,6 @@
 """Wire document formats: detection, and parsing of NewsML-G2, NITF and plain-text copy.
 
-HTML goes through trafilatura in ``wiredesk.extract``; the agency formats carry their
+HTML goes through trafilatura in ``wiredesk.articles.extraction``; the agency formats carry their
 metadata in fields, so they are read directly.
 """
 
@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from wiredesk.dateline import parse_dateline
-from wiredesk.dates import month_day_in_year, parse_datetime
+from wiredesk.articles import month_day_in_year, parse_dateline, parse_datetime
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"

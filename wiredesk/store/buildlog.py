@@ -30,8 +30,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from wiredesk.lake import Lake
-from wiredesk.locks import exclusive
+from wiredesk.store.lake import Lake
+from wiredesk.store.locks import exclusive
 
 BUILD_FILE = "built.json"
 #: The key under which a cross-day stage's build time is kept.
@@ -138,7 +138,7 @@ def _read(path: Path) -> dict:
         return {}
 
 
-#: The write time a remote lake object carries in its name (see ``wiredesk.lake``).
+#: The write time a remote lake object carries in its name (see ``wiredesk.store.lake``).
 _STAMP = re.compile(r"\.([0-9]{20})-[0-9a-f]+-[0-9a-f]+\.parquet$")
 
 

@@ -1,7 +1,7 @@
 """Where wiredesk keeps its data: one home, set by ``WIREDESK_HOME``.
 
 The home is a local folder or an object-store prefix (``s3://bucket/prefix``, see
-``wiredesk.storage``). Two things cannot live on object storage and go to the *local home*
+``wiredesk.store.storage``). Two things cannot live on object storage and go to the *local home*
 instead: the analyst's DuckDB file (DuckDB opens database files through the operating system
 only) and ``state/``, the pipeline's small SQLite and JSON files (the ledger of items seen,
 poll times, conditional-GET validators), which need transactions and file locks that an
@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from wiredesk.storage import AnyPath, as_path, is_remote
+from wiredesk.store.storage import AnyPath, as_path, is_remote
 
 DEFAULT_HOME = "data"
 DEFAULT_SOURCES = "sources.yaml"

@@ -4,11 +4,11 @@ Writers never share a file with readers: each (table, day, part) is one Parquet 
 written under a temporary name and renamed into place, so a reader sees the old file
 or the new one, never half of one. A re-run replaces the file whole.
 
-On object storage (a remote home, see ``wiredesk.storage``) there is no rename, and an object
+On object storage (a remote home, see ``wiredesk.store.storage``) there is no rename, and an object
 must never change under a running query either. There each write is a new, immutable object
 named ``<part>.<stamp>.parquet``; the stamp leads with the write time in nanoseconds (20
 digits, so names sort by age), then a random token and the size. The current file of a part
-is its newest object; ``wiredesk.snapshot`` deletes superseded ones after the retention
+is its newest object; ``wiredesk.store.snapshot`` deletes superseded ones after the retention
 window. A PUT is atomic, so a reader lists either the old newest object or the new one.
 A writer lists the part first and stamps past its newest object, so a clock that is behind
 (another machine's, or this one's after a step back) never hides a write; the asset graph
@@ -29,8 +29,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from wiredesk.schema import Table, table
-from wiredesk.storage import IMMUTABLE_SUFFIX, AnyPath, as_path, is_remote
+from wiredesk.store.schema import Table, table
+from wiredesk.store.storage import IMMUTABLE_SUFFIX, AnyPath, as_path, is_remote
 
 DEFAULT_PART = "data"
 

@@ -19,7 +19,7 @@ file it linked, and a publication that finds the same files, with no superseded 
 removal, returns the recorded one without linking, listing the published folder or writing.
 
 A remote lake (object storage) needs no links: its objects are already immutable and uniquely
-named (see ``wiredesk.lake``), so publishing there lists the newest object of every part and
+named (see ``wiredesk.store.lake``), so publishing there lists the newest object of every part and
 deletes objects superseded longer ago than the retention period. It keeps no state: an object
 was superseded when its part's newest object was written, which the listing tells.
 """
@@ -36,11 +36,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wiredesk.config import local_home
-from wiredesk.lake import Lake, newest_per_part, part_of
-from wiredesk.locks import exclusive
-from wiredesk.schema import TABLES
-from wiredesk.storage import AnyPath, is_remote
+from wiredesk.store.home import local_home
+from wiredesk.store.lake import Lake, newest_per_part, part_of
+from wiredesk.store.locks import exclusive
+from wiredesk.store.schema import TABLES
+from wiredesk.store.storage import AnyPath, is_remote
 
 PUBLISHED_DIR = "published"
 STATE_FILE = "state.json"

@@ -87,7 +87,7 @@ def filesystem(protocol: str, snapshot: bool = False) -> fsspec.AbstractFileSyst
 
 
 #: What follows the part in an immutable file's name: ``.<20-digit stamp>-<hex>-<hex>.parquet``
-#: (published links, and every object of a remote lake; see ``wiredesk.lake``).
+#: (published links, and every object of a remote lake; see ``wiredesk.store.lake``).
 IMMUTABLE_SUFFIX = r"\.[0-9]{20}-[0-9a-f]+-[0-9a-f]+\.parquet$"
 _IMMUTABLE = re.compile(IMMUTABLE_SUFFIX)
 #: Metadata entries kept (a few hundred bytes each).
@@ -145,7 +145,7 @@ class ImmutableCachingS3FileSystem(s3fs.S3FileSystem):
     DuckDB opens a Parquet file several times per query and re-reads footers each time a view
     is bound (every ``CREATE VIEW`` over a lake view binds it again); over a network each is
     a request. Lake objects are never rewritten (a new write is a new name, see
-    ``wiredesk.lake``), so their ``info`` and bytes are cached for the life of the process,
+    ``wiredesk.store.lake``), so their ``info`` and bytes are cached for the life of the process,
     keyed by endpoint and key. Listings are not cached, so new objects are seen at once,
     except by a ``snapshot`` instance (see ``filesystem``).
     """

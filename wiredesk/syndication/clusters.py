@@ -1,6 +1,6 @@
 """Near-duplicate clusters over a whole archive, with signatures held as one numpy matrix.
 
-The rule is ``wiredesk.dedup``'s: articles are taken oldest first, and each joins the
+The rule is ``wiredesk.syndication.dedup``'s: articles are taken oldest first, and each joins the
 cluster of the earliest older article verified as its copy (Jaccard from the MinHash
 signatures, or containment for a shortened copy). Candidates come from LSH banding, with the
 bands and rows datasketch would choose for the same threshold, so the candidates are the

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-from wiredesk.clusters import earliest_copies
-from wiredesk.text import fold_line
+from wiredesk.articles import fold_line
+from wiredesk.syndication.clusters import earliest_copies
 
 NUM_PERM = 128
 SHINGLE = 5

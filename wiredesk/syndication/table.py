@@ -1,7 +1,7 @@
 """The syndication table: each member of a multi-outlet cluster, measured against the original.
 
 The original is the cluster's earliest copy (its id is the cluster id, see
-``wiredesk.dedup``). For every other member the table says which outlet carried it, how
+``wiredesk.syndication.dedup``). For every other member the table says which outlet carried it, how
 long after the original it appeared, how similar it still is, and how much was rewritten.
 """
 
@@ -19,8 +19,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from wiredesk.clusters import earliest_copies, earliest_copies_after_change
-from wiredesk.dedup import (
+from wiredesk.articles import fold, superseded_rows, words_changed
+from wiredesk.store import Lake
+from wiredesk.syndication.clusters import earliest_copies, earliest_copies_after_change
+from wiredesk.syndication.dedup import (
     CANDIDATE_JACCARD,
     MIN_SHINGLES,
     NUM_PERM,
@@ -33,9 +35,6 @@ from wiredesk.dedup import (
     Match,
     estimated_jaccard,
 )
-from wiredesk.lake import Lake
-from wiredesk.revisions import superseded_rows, words_changed
-from wiredesk.text import fold
 
 Row = dict[str, Any]
 #: article ids -> their texts

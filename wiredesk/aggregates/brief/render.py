@@ -7,8 +7,8 @@ from html import escape
 from pathlib import Path
 from string import Template
 
-from wiredesk.brief.charts import PALETTE, bar_chart, cooccurrence_chart, volume_chart
-from wiredesk.brief.data import BriefData
+from wiredesk.aggregates.brief.charts import PALETTE, bar_chart, cooccurrence_chart, volume_chart
+from wiredesk.aggregates.brief.data import BriefData
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "brief.html"
 

@@ -1,0 +1,107 @@
+"""The import rules of docs/architecture.md, checked on the source itself."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+STAGE_PACKAGES = (
+    "sources",
+    "fetch",
+    "articles",
+    "entities",
+    "quotes",
+    "syndication",
+    "aggregates",
+    "store",
+)
+#: What the assets may take from the code location: the shared resources and partitions.
+ASSETS_MAY_IMPORT = {"pipelines.resources", "pipelines.partitions"}
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """Every module ``path`` imports (at any depth of the file), with its line."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def python_files(*folders: str) -> list[Path]:
+    return sorted(p for folder in folders for p in (REPO / folder).rglob("*.py"))
+
+
+def package_of(path: Path) -> str | None:
+    """The stage package a library file belongs to (None for the top-level modules)."""
+    parts = path.relative_to(REPO).parts
+    return parts[1] if parts[0] == "wiredesk" and len(parts) > 2 else None
+
+
+def test_the_library_never_imports_dagster_the_assets_or_the_code_location() -> None:
+    wrong = [
+        f"{path.relative_to(REPO)}:{line} imports {module}"
+        for path in python_files("wiredesk")
+        for line, module in imports(path)
+        if module.split(".")[0] in {"dagster", "assets", "pipelines"}
+    ]
+    assert wrong == []
+
+
+def test_assets_take_only_the_shared_resources_and_partitions_from_the_code_location() -> None:
+    wrong = [
+        f"{path.relative_to(REPO)}:{line} imports {module}"
+        for path in python_files("assets")
+        for line, module in imports(path)
+        if module.split(".")[0] == "pipelines" and module not in ASSETS_MAY_IMPORT
+    ]
+    assert wrong == []
+
+
+def test_outside_a_stage_package_only_its_entry_points_are_imported() -> None:
+    wrong = []
+    for path in python_files("wiredesk", "assets", "pipelines", "benchmarks"):
+        here = package_of(path)
+        for line, module in imports(path):
+            parts = module.split(".")
+            if parts[0] != "wiredesk" or len(parts) < 3 or parts[1] not in STAGE_PACKAGES:
+                continue
+            if parts[1] != here:
+                wrong.append(f"{path.relative_to(REPO)}:{line} imports {module}")
+    assert wrong == []
+
+
+def test_the_store_imports_no_stage_package() -> None:
+    wrong = [
+        f"{path.relative_to(REPO)}:{line} imports {module}"
+        for path in python_files("wiredesk/store")
+        for line, module in imports(path)
+        if module.split(".")[0] == "wiredesk"
+        and len(module.split(".")) > 1
+        and module.split(".")[1] in STAGE_PACKAGES
+        and module.split(".")[1] != "store"
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("package", STAGE_PACKAGES)
+def test_each_package_names_its_entry_points_and_each_one_exists(package: str) -> None:
+    module = importlib.import_module(f"wiredesk.{package}")
+    assert "Entry points" in (module.__doc__ or "")
+    assert module.__all__, f"wiredesk.{package} exports nothing"
+    missing = [name for name in module.__all__ if getattr(module, name, None) is None]
+    assert missing == []
+    with pytest.raises(AttributeError, match="no attribute 'not_an_entry_point'"):
+        module.not_an_entry_point  # noqa: B018
+
+
+def test_the_stage_packages_are_the_library_folders() -> None:
+    """A new folder under wiredesk/ is a stage package and must follow the rules above."""
+    folders = {p.name for p in (REPO / "wiredesk").iterdir() if (p / "__init__.py").exists()}
+    assert folders == set(STAGE_PACKAGES)

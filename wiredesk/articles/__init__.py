@@ -1,0 +1,23 @@
+"""Articles: a fetched page or wire file becomes one story with its text and metadata.
+
+Entry points: ``extract`` (one page or file: body text, title, authors, dates, dateline,
+language), ``run_articles_day`` (the day's stage: every page of a day, with the versions
+seen before and near-duplicates clustered), and the text helpers other stages share
+(``fold``, ``content_hash``, ``clean_text``), the date and dateline parsers the sources read
+feeds with, and the revision helpers syndication compares copies with.
+"""
+
+from wiredesk.exports import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "extraction": ("Extracted", "ExtractionError", "extract", "reconcile_date"),
+        "stage": ("LOOKBACK_DAYS", "build_articles_day", "run_articles_day"),
+        "text": ("clean_text", "content_hash", "fold", "fold_line", "word_count"),
+        "language": ("detect_language",),
+        "dateline": ("Dateline", "display_place", "parse_dateline"),
+        "dates": ("month_day_in_year", "parse_datetime"),
+        "revisions": ("superseded_rows", "words_changed"),
+    },
+)
