@@ -1,7 +1,8 @@
 """Cross-day aggregates: trending entities and top quotes, refreshed where inputs changed.
 
 They are unpartitioned assets (they read many days) that store one lake partition per day;
-each run recomputes only the days a changed input day reaches (wiredesk.aggregates.daily).
+each run recomputes only the days a changed input day reaches, decided from the build log
+(wiredesk.aggregates.crossday).
 """
 
 from dagster import (
@@ -46,7 +47,7 @@ def cross_day_aggregate(name: str) -> AssetsDefinition:
         metadata=definition_metadata(name),
     )
     def _cross_day(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-        written = refresh_cross_day(wiredesk.home_path(), name)
+        written = refresh_cross_day(wiredesk.home_path(), name, state_dir=wiredesk.state_dir())
         wiredesk.publish()
         rows = [{"day": day.isoformat(), "rows": n} for day, n in sorted(written.items())]
         context.log.info(f"{name}: recomputed {len(rows)} day(s)")

@@ -38,7 +38,7 @@ PIPELINE = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from wiredesk.aggregates.daily import (CROSS_DAY_AGGREGATES, DAILY_AGGREGATES, compute_daily,
+    from wiredesk.aggregates import (CROSS_DAY_AGGREGATES, DAILY_AGGREGATES, compute_daily,
                                      refresh_cross_day)
     from wiredesk.store.lake import Lake
     from wiredesk.aggregates.search_index import build_index

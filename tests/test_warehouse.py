@@ -1,5 +1,5 @@
 import datetime as dt
-import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -7,7 +7,8 @@ import pytest
 from dagster import DagsterInstance, materialize
 
 from tests.conftest import REPO
-from wiredesk.aggregates.daily import refresh_cross_day, stale_days
+from wiredesk.aggregates import refresh_cross_day, stale_days
+from wiredesk.store.buildlog import BuildLog
 from wiredesk.store.lake import Lake
 from wiredesk.store.schema import TABLES
 from wiredesk.store.snapshot import publish
@@ -237,6 +238,29 @@ def test_trends_recompute_only_the_days_a_change_reaches(home: Path) -> None:
     assert sorted(refresh_cross_day(home, "trending_entities")) == days
 
 
+def test_trends_after_a_removed_day_forget_it(home: Path) -> None:
+    lake = Lake(home)
+    for n in range(4):
+        _write_entity_day(lake, n, {"a": 2, "b": 3})
+    refresh_cross_day(home, "trending_entities")
+    for table in ("daily_entity_mentions", "daily_source_volume"):
+        shutil.rmtree(lake.partition_dir(table, _day(1)))
+    days, changed = stale_days(home, "trending_entities")
+    assert changed == {_day(1)} and days == [_day(2), _day(3)]
+
+
+def test_an_input_written_after_the_build_began_is_new_to_the_next_build(home: Path) -> None:
+    lake = Lake(home)
+    for n in range(3):
+        _write_entity_day(lake, n, {"a": 2})
+    refresh_cross_day(home, "trending_entities")
+    log = BuildLog(home / "state")
+    built = log.built_at("trending_entities", None)
+    assert built is not None
+    _write_entity_day(lake, 2, {"a": 5})
+    assert stale_days(home, "trending_entities") == ([_day(2)], {_day(2)})
+
+
 def _write_quote_day(lake: Lake, n: int, quotes: list[tuple[str, str, str]]) -> None:
     """quotes: (article_id, source_id, quote_hash)."""
     articles = sorted({(a, s) for a, s, _ in quotes})
@@ -307,8 +331,8 @@ def test_cross_day_assets_materialize_through_dagster(home: Path) -> None:
     con = connect_readonly(home)
     assert con.execute("SELECT count(DISTINCT day) FROM trending_entities").fetchone() == (3,)
     assert con.execute("SELECT count(DISTINCT day) FROM top_quotes").fetchone() == (3,)
-    state = json.loads((lake.table_dir("top_quotes") / "_inputs.json").read_text())
-    assert set(state) == {"quotes", "articles"}
+    log = BuildLog(home / "state")  # what the next run compares input write times with
+    assert log.built_at("top_quotes", None) and log.built_at("trending_entities", None)
 
 
 def test_publishing_an_unchanged_lake_reuses_the_last_publication(home: Path) -> None:

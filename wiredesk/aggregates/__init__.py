@@ -12,14 +12,13 @@ __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     {
         "daily": (
-            "CROSS_DAY_AGGREGATES",
             "DAILY_AGGREGATES",
             "LOOKUP_TABLES",
             "SUMS_TO_INPUT",
             "compute_daily",
             "compute_days",
-            "refresh_cross_day",
         ),
+        "crossday": ("CROSS_DAY_AGGREGATES", "refresh_cross_day", "stale_days"),
         "search_index": ("build_index", "build_indexes", "index_summary", "search"),
         "brief": ("BriefData", "gather", "render_brief"),
     },

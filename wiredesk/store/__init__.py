@@ -12,7 +12,14 @@ from wiredesk.exports import lazy_exports
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     {
-        "home": ("DEFAULT_HOME", "DEFAULT_SOURCES", "home_dir", "local_home", "sources_file"),
+        "home": (
+            "DEFAULT_HOME",
+            "DEFAULT_SOURCES",
+            "home_dir",
+            "local_home",
+            "sources_file",
+            "state_dir",
+        ),
         "ids": ("stable_id",),
         "lake": ("Lake",),
         "schema": ("TABLES", "Table", "table"),

@@ -153,11 +153,16 @@ class WriteTimes:
         self.lake = lake
         self._tables: dict[str, dict[dt.date | None, int]] = {}
 
-    def of(self, table: str, day: dt.date | None) -> int | None:
-        """A partition's time; with no day, the newest of the whole table."""
+    def days(self, table: str) -> dict[dt.date | None, int]:
+        """Every partition's time (``None``: an unpartitioned table's files)."""
         per_day = self._tables.get(table)
         if per_day is None:
             per_day = self._tables[table] = self._list(table)
+        return per_day
+
+    def of(self, table: str, day: dt.date | None) -> int | None:
+        """A partition's time; with no day, the newest of the whole table."""
+        per_day = self.days(table)
         if day is None:
             return max(per_day.values(), default=None)
         return per_day.get(day)
