@@ -38,9 +38,10 @@ class GoldMention:
 
 def sample_articles() -> list[dict]:
     """The sample's articles, extracted by the pipeline's own stage functions (no Dagster)."""
+    from wiredesk.articles import build_articles_day
     from wiredesk.fetch import Fetcher
     from wiredesk.sources import load_sources
-    from wiredesk.stages import build_articles, collect_feed_items, fetch_pages
+    from wiredesk.stages import collect_feed_items, fetch_pages
 
     articles: list[dict] = []
     with Fetcher() as fetcher:
@@ -49,7 +50,7 @@ def sample_articles() -> list[dict]:
         )
         for day in sorted(items_by_day):
             pages, _ = fetch_pages(items_by_day[day], fetcher, "benchmark")
-            found, _ = build_articles(pages, items_by_day[day], "benchmark")
+            found = build_articles_day(pages, items_by_day[day], "benchmark").articles
             articles.extend({**a, "day": day} for a in found)
     return articles
 

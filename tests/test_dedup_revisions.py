@@ -5,7 +5,6 @@ import datetime as dt
 from tests import article_fixtures as F
 from wiredesk.articles.revisions import version_id, words_changed
 from wiredesk.articles.stage import ArticleHistory, build_articles_day
-from wiredesk.stages import build_articles
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 20, tzinfo=UTC)
@@ -99,6 +98,7 @@ def test_words_changed_counts_the_edit() -> None:
 
 
 def test_build_articles_keeps_its_simple_interface() -> None:
-    articles, errors = build_articles([V1, V2], [], "t", NOW)
+    built = build_articles_day([V1, V2], [], "t", NOW)
+    articles, errors = built.articles, built.errors
     assert len(articles) == 1 and errors == []
     assert articles[0]["version"] == 2

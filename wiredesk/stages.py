@@ -1,7 +1,7 @@
-"""Each pipeline stage as a plain function from rows to rows.
+"""The stages the assets and the benchmarks both call, as plain functions from rows to rows.
 
-The Dagster assets are thin wrappers around these, so every stage can be run and tested
-without Dagster, and ``wiredesk analyze`` runs the same code on one article.
+The Dagster assets are thin wrappers around these (and around ``run_articles_day``,
+``link_entities``, the aggregates), so every stage can be run and measured without Dagster.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from wiredesk.articles import build_articles_day, fold
+from wiredesk.articles import fold
 from wiredesk.entities import COUNTED_TYPES, Mention
 from wiredesk.fetch import Fetcher, FetchResult
 from wiredesk.sources import (
@@ -217,16 +217,6 @@ def fetch_pages(items: Iterable[Row], fetcher: Fetcher, run_id: str) -> tuple[li
                 }
             )
     return pages, log
-
-
-# -- articles -----------------------------------------------------------------------------
-def build_articles(
-    pages: Iterable[Row], items: Iterable[Row], run_id: str, now: dt.datetime | None = None
-) -> tuple[list[Row], list[Row]]:
-    """Extract every page; keep the latest version of each story; cluster near-duplicates.
-    (The asset uses ``build_articles_day``, which also reads and writes history.)"""
-    day = build_articles_day(pages, items, run_id, now)
-    return day.articles, day.errors
 
 
 # -- entity_mentions ----------------------------------------------------------------------
