@@ -46,15 +46,21 @@ PIPELINE = textwrap.dedent(
 
     home = Path(sys.argv[1])
     lake = Lake(home)
+    def wrote(what):  # progress on stderr: where a test may kill the run
+        print(what, file=sys.stderr, flush=True)
+
     for day in lake.days("articles"):
         con = memory_connection(home)
         for name in DAILY_AGGREGATES:
             lake.write(name, compute_daily(home, name, day, con), day)
+            wrote(name)
         lake.write("search_index", build_index(home, day, con), day)
+        wrote("search_index")
         con.close()
         ensure_warehouse(home)
     for name in CROSS_DAY_AGGREGATES:
         refresh_cross_day(home, name)
+        wrote(name)
     ensure_warehouse(home)
     print("done", flush=True)
     """
@@ -144,11 +150,16 @@ def test_a_run_killed_mid_write_leaves_whole_partitions_and_the_next_run_complet
     home = tmp_path / "home"
     _generate(home, articles=400, days=4)
     lake = Lake(home)
-    for delay in (1.0, 1.8, 2.6):
+    # Killed after the 3rd, 17th and 33rd of its 34 writes: in the first day, in the third,
+    # and in the cross-day aggregates. Each kill must land while the run is still writing.
+    for writes in (3, 17, 33):
         run = _python(PIPELINE, str(home))
-        time.sleep(delay)
+        for _ in range(writes):
+            assert run.stderr.readline(), "the run ended before it was killed"
         run.send_signal(signal.SIGKILL)
-        run.wait(timeout=30)
+        assert run.wait(timeout=30) == -signal.SIGKILL
+        run.stdout.close()
+        run.stderr.close()
         for path in lake.root.rglob("*.parquet"):  # every visible file is a whole file
             pq.read_metadata(path)
     run = _python(PIPELINE, str(home))
