@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export WIREDESK_HOME ?= $(CURDIR)/data
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: install demo test dev lint lock clean
+.PHONY: install demo test test-deps dev lint lock clean
 
 install: $(STAMP)
 
@@ -22,9 +22,13 @@ demo: install
 	mkdir -p $(DAGSTER_HOME)
 	$(BIN)/wiredesk ingest --sources sources.yaml
 
-test: install
+test: install test-deps
 	@$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "no tests were collected" >&2; exit 1; fi; exit $$status
+
+# Chromium and PostgreSQL, which some tests drive for real (Debian packages; needs root).
+test-deps:
+	bash .ci/test-deps
 
 dev: install
 	mkdir -p $(DAGSTER_HOME)

@@ -1,9 +1,8 @@
-"""Programs the tests drive for real (Chromium, PostgreSQL): found, or installed from
-Debian's packages on first use, and Chromium started the one way this machine allows."""
+"""Programs the tests drive for real (Chromium, PostgreSQL), and Chromium started the one
+way this machine allows. The tests install nothing: ``make test-deps`` does, before them."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -25,20 +24,14 @@ CHROMIUM_FLAGS = [
 
 
 def debian_package(package: str, find: Callable[[], str | None]) -> str:
-    """``find()``'s answer, installing ``package`` with apt-get first when it finds nothing."""
-    found = find()
-    if found:
-        return found
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.fail(f"{package} is not installed and cannot be installed here (needs root + apt)")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, capture_output=True)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", package], check=True, env=env, capture_output=True
-    )
+    """``find()``'s answer; a test that needs a program the machine lacks fails with what to
+    install (``make test-deps`` installs every one of them)."""
     found = find()
     if not found:
-        pytest.fail(f"{package} installed but not found")
+        pytest.fail(
+            f"{package} is not installed: run `make test-deps` "
+            f"(or `apt-get install {package}`) before the tests"
+        )
     return found
 
 
