@@ -1,4 +1,6 @@
-from dagster import AssetKey, Definitions
+import datetime as dt
+
+from dagster import AssetKey, Backoff, Definitions, Jitter
 
 from pipelines.definitions import all_assets, defs
 
@@ -64,8 +66,14 @@ def test_network_facing_assets_retry_and_have_freshness() -> None:
     by_key = {a.key.to_user_string(): a for a in all_assets}
     for name in ("feed_items", "raw_pages"):
         spec = by_key[name].specs_by_key[by_key[name].key]
-        assert by_key[name].op.retry_policy is not None, name
-        assert spec.freshness_policy is not None, name
+        retry = by_key[name].op.retry_policy
+        # No step retries under test (tests/conftest.py sets WIREDESK_STEP_RETRIES=0); 30 s,
+        # doubled each time, with jitter, otherwise.
+        assert (retry.max_retries, retry.delay) == (0, 30), name
+        assert (retry.backoff, retry.jitter) == (Backoff.EXPONENTIAL, Jitter.PLUS_MINUS), name
+        freshness = spec.freshness_policy
+        assert freshness.warn_window.to_timedelta() == dt.timedelta(hours=1), name
+        assert freshness.fail_window.to_timedelta() == dt.timedelta(hours=26), name
 
 
 def test_cross_day_and_aggregate_assets_follow_their_inputs() -> None:
