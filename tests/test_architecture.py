@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,49 +45,50 @@ def package_of(path: Path) -> str | None:
     return parts[1] if parts[0] == "wiredesk" and len(parts) > 2 else None
 
 
-def test_the_library_never_imports_dagster_the_assets_or_the_code_location() -> None:
-    wrong = [
+def violations(folders: tuple[str, ...], forbidden: Callable[[Path, list[str]], bool]) -> list:
+    """``path:line imports module`` for every import in ``folders`` that ``forbidden`` flags
+    (it is given the importing file and the imported module's dotted parts)."""
+    return [
         f"{path.relative_to(REPO)}:{line} imports {module}"
-        for path in python_files("wiredesk")
+        for path in python_files(*folders)
         for line, module in imports(path)
-        if module.split(".")[0] in {"dagster", "assets", "pipelines"}
+        if forbidden(path, module.split("."))
     ]
+
+
+def test_the_library_never_imports_dagster_the_assets_or_the_code_location() -> None:
+    wrong = violations(
+        ("wiredesk",), lambda _path, parts: parts[0] in {"dagster", "assets", "pipelines"}
+    )
     assert wrong == []
 
 
 def test_assets_take_only_the_shared_resources_and_partitions_from_the_code_location() -> None:
-    wrong = [
-        f"{path.relative_to(REPO)}:{line} imports {module}"
-        for path in python_files("assets")
-        for line, module in imports(path)
-        if module.split(".")[0] == "pipelines" and module not in ASSETS_MAY_IMPORT
-    ]
+    wrong = violations(
+        ("assets",),
+        lambda _path, parts: parts[0] == "pipelines" and ".".join(parts) not in ASSETS_MAY_IMPORT,
+    )
     assert wrong == []
 
 
 def test_outside_a_stage_package_only_its_entry_points_are_imported() -> None:
-    wrong = []
-    for path in python_files("wiredesk", "assets", "pipelines", "benchmarks"):
-        here = package_of(path)
-        for line, module in imports(path):
-            parts = module.split(".")
-            if parts[0] != "wiredesk" or len(parts) < 3 or parts[1] not in STAGE_PACKAGES:
-                continue
-            if parts[1] != here:
-                wrong.append(f"{path.relative_to(REPO)}:{line} imports {module}")
+    def into_another_package(path: Path, parts: list[str]) -> bool:
+        inside = parts[0] == "wiredesk" and len(parts) >= 3 and parts[1] in STAGE_PACKAGES
+        return inside and parts[1] != package_of(path)
+
+    wrong = violations(("wiredesk", "assets", "pipelines", "benchmarks"), into_another_package)
     assert wrong == []
 
 
 def test_the_store_imports_no_stage_package() -> None:
-    wrong = [
-        f"{path.relative_to(REPO)}:{line} imports {module}"
-        for path in python_files("wiredesk/store")
-        for line, module in imports(path)
-        if module.split(".")[0] == "wiredesk"
-        and len(module.split(".")) > 1
-        and module.split(".")[1] in STAGE_PACKAGES
-        and module.split(".")[1] != "store"
-    ]
+    wrong = violations(
+        ("wiredesk/store",),
+        lambda _path, parts: (
+            parts[0] == "wiredesk"
+            and len(parts) > 1
+            and parts[1] in set(STAGE_PACKAGES) - {"store"}
+        ),
+    )
     assert wrong == []
 
 
