@@ -538,3 +538,57 @@ def test_a_term_someone_calls_something_is_not_a_quote() -> None:
         "the \u201cdynamic price corridor\u201d."
     )
     assert only(find_quotes(text, []), "partial") == []
+
+
+NEGOTIATORS = [
+    ("Olena Marchuk", "PERSON", "Olena Marchuk"),
+    ("Pavel Orlov", "PERSON", "Pavel Orlov"),
+    ("Ukraine", "GPE", "Ukraine"),
+]
+MINISTERS = [
+    ("Amara Oyelaran", "PERSON", "Amara Oyelaran"),
+    ("Tom Brask", "PERSON", "Tom Brask"),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "speaker"),
+    [
+        ("the senior Ukraine negotiator", "Olena Marchuk"),  # Ukrainian written as Ukraine
+        ("the Ukrainian senior negotiator", "Olena Marchuk"),  # word order
+        ("the Ukrainian negotiator", "Olena Marchuk"),  # a modifier dropped
+        ("the senior Ukrainian chief negotiator", "Olena Marchuk"),  # one added
+        ("the Russian negotiator", None),  # contradicts the only negotiator's role
+    ],
+)
+def test_role_variants_resolve_to_the_one_person_they_fit(
+    description: str, speaker: str | None
+) -> None:
+    text = (
+        "The senior Ukrainian negotiator, Olena Marchuk, arrived on Monday. Talks resumed "
+        "with Russian envoy Pavel Orlov.\n\n"
+        f'"We are close," {description} said.'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, NEGOTIATORS))
+    assert quote.speaker_mention == description
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("description", "speaker"),
+    [
+        ("the minister of foreign affairs", "Amara Oyelaran"),
+        ("the foreign minister", "Amara Oyelaran"),
+        ("the defense minister", "Tom Brask"),  # spelt the other way
+        ("the minister", None),  # two ministers fit: no guess
+    ],
+)
+def test_minister_variants_need_exactly_one_fitting_person(
+    description: str, speaker: str | None
+) -> None:
+    text = (
+        "Foreign Minister Amara Oyelaran met Defence Minister Tom Brask on Monday.\n\n"
+        f'"The corridor stays open," {description} told reporters.'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, MINISTERS))
+    assert quote.speaker == speaker

@@ -22,6 +22,7 @@ from wiredesk.quotes.referents import (
     gender_votes,
     sentence_starts,
 )
+from wiredesk.quotes.roles import Role, parse_role, role_fits
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -306,15 +307,29 @@ class SpeakerResolver:
         return Speaker(holder.name, phrase, holder.entity_key)
 
     def _role_holder(self, lower: list[str], pos: int) -> Mention | None:
-        """The person last introduced before ``pos`` with this role."""
+        """The person introduced before ``pos`` with this role, when only one fits.
+
+        A description fits a person's role by head noun and modifiers (see ``roles``); when
+        several people fit, the one whose role is written the same way wins, if only one is.
+        """
         words = [w.strip(".,;:") for w in lower]
-        head = head_noun(" ".join(words))
         full = " ".join(w for w in words if w not in DETERMINERS)
-        best: Mention | None = None
+        query = parse_role(full)
+        if query is None:
+            return None
+        last: dict[str, Mention] = {}
         for mention in self.people:
             if mention.start_char >= pos:
                 break
-            roles = self.roles.get(mention.name, set())
-            if full in roles or head in roles:
-                best = mention
-        return best
+            last[mention.name] = mention
+        fitting = [n for n in last if any(role_fits(query, r) for r in self._parsed_roles(n))]
+        if len(fitting) > 1:
+            fitting = [n for n in fitting if full in self.roles.get(n, set())]
+        return last[fitting[0]] if len(fitting) == 1 else None
+
+    def _parsed_roles(self, name: str) -> list[Role]:
+        """A person's roles as head and modifiers; a bare head noun only when no fuller
+        role has that head ("negotiator" beside "senior Ukrainian negotiator" adds nothing)."""
+        parsed = [r for k in self.roles.get(name, set()) if (r := parse_role(k)) is not None]
+        described = {r.head for r in parsed if r.modifiers}
+        return [r for r in parsed if r.modifiers or r.head not in described]
