@@ -122,3 +122,61 @@ def test_empty_input() -> None:
     entities, aliases = link_entities(frame([]).reindex(columns=list(frame().columns)))
     assert entities.empty and aliases.empty
     assert "entity_id" in entities.columns and list(aliases.columns) == ["entity_key", "entity_id"]
+
+
+def test_dotted_undotted_and_expanded_forms_are_one_organisation() -> None:
+    rows = [
+        ("b1", date(2024, 4, 1), "U.N.", "ORG", "U.N.", []),
+        ("b2", date(2024, 4, 1), "UN", "ORG", "UN", []),
+        ("b3", date(2024, 4, 2), "United Nations", "ORG", "United Nations", []),
+        ("b4", date(2024, 4, 2), "EU", "GPE", "EU", []),  # the recogniser's place reading
+        ("b5", date(2024, 4, 3), "European Union", "ORG", "European Union", []),
+        ("b5", date(2024, 4, 3), "E.U.", "ORG", "European Union", []),
+    ]
+    entities, aliases = link_entities(frame(rows))
+    assert sorted(entities["name"]) == ["European Union", "United Nations"]
+    un = entity(entities, "United Nations", "ORG")
+    assert un["aliases"] == ["U.N.", "UN", "United Nations"] and un["article_count"] == 3
+    assert entity(entities, "European Union", "ORG")["article_count"] == 2
+    assert aliases["entity_id"].nunique() == 2
+
+
+def test_a_person_never_joins_an_expansion() -> None:
+    rows = [
+        ("c1", date(2024, 4, 1), "UN", "PERSON", "UN", []),
+        ("c2", date(2024, 4, 1), "United Nations", "ORG", "United Nations", []),
+    ]
+    entities, _ = link_entities(frame(rows))
+    assert len(entities) == 2
+
+
+def test_source_names_are_one_flagged_organisation_whatever_their_reading() -> None:
+    rows = [
+        ("d1", date(2024, 5, 1), "Northwire", "ORG", "Northwire", []),
+        ("d2", date(2024, 5, 1), "Northwire", "PERSON", "Northwire", []),  # a byline
+        ("d3", date(2024, 5, 2), "NORTHWIRE", "GPE", "NORTHWIRE", []),  # a dateline
+        ("d3", date(2024, 5, 2), "Harbor Times", "ORG", "Harbor Times", []),
+        ("d4", date(2024, 5, 2), "Velmora", "GPE", "Velmora", []),
+    ]
+    entities, aliases = link_entities(frame(rows), source_names=["Northwire", "The Harbor Times"])
+    wire = entity(entities, "Northwire", "ORG")
+    assert wire["is_source"] and wire["article_count"] == 3
+    assert wire["entity_id"] == entity_key("ORG", "Northwire")
+    assert entity(entities, "Harbor Times", "ORG")["is_source"]
+    assert not entity(entities, "Velmora", "GPE")["is_source"]
+    assert len(entities) == 3 and aliases["entity_id"].nunique() == 3
+    plain, _ = link_entities(frame(rows))
+    assert not plain["is_source"].any() and len(plain) > 3
+
+
+def test_one_word_name_joins_the_type_that_holds_nine_of_ten_mentions() -> None:
+    rows = [(f"e{i}", date(2024, 6, 1), "Korvex", "ORG", "Korvex", []) for i in range(9)]
+    rows.append(("e9", date(2024, 6, 2), "Korvex", "GPE", "Korvex", []))
+    entities, _ = link_entities(frame(rows))
+    assert len(entities) == 1
+    assert entity(entities, "Korvex", "ORG")["article_count"] == 10
+    # two against three is no evidence: the readings stay apart
+    entities, _ = link_entities(
+        frame(rows[:3] + [rows[-1], ("e8", date(2024, 6, 2), "Korvex", "GPE", "Korvex", [])])
+    )
+    assert len(entities) == 2

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from wiredesk.entities.acronyms import abbreviates, initials, is_acronym
 from wiredesk.entities.casing import is_shouting, recase, recase_line
-from wiredesk.entities.consistency import majority_types, propagate
+from wiredesk.entities.consistency import company_products, majority_types, propagate
 from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import dateline_mentions
 from wiredesk.entities.labels import to_wiredesk
-from wiredesk.entities.mention import Mention
+from wiredesk.entities.mention import Mention, normalise_name
 from wiredesk.entities.recognise import display_name
 from wiredesk.entities.spans import clean_mention
 from wiredesk.entities.titles import role_evidence
@@ -173,3 +173,30 @@ def test_conll_labels_are_mapped() -> None:
     assert to_wiredesk("MISC", "Kestrelian") == "NORP"
     assert to_wiredesk("MISC", "World Cup") == "MISC"
     assert to_wiredesk("LOC", "Geneva", conll=False) == "LOC"
+
+
+def test_a_person_named_after_a_company_in_the_article_is_its_product() -> None:
+    text = "Korvex said on Monday that Korvex Lumen, its streaming service, would close."
+    mentions = [
+        mention_at(text, "Korvex", "ORG"),
+        mention_at(text, "Korvex Lumen", "PERSON"),
+    ]
+    assert [m.type for m in company_products(mentions)] == ["ORG", "ORG"]
+    # a person with a title, or a company name the article also reads as a person, stays
+    titled = [mentions[0], Mention("Korvex Lumen", "PERSON", 27, 39, "Korvex Lumen", ("CEO",))]
+    assert company_products(titled)[1].type == "PERSON"
+    text = "Ford said Ford Halvard would speak; Ford later declined."
+    mixed = [
+        mention_at(text, "Ford", "ORG"),
+        mention_at(text, "Ford Halvard", "PERSON"),
+        mention_at(text, "Ford", "PERSON", 2),
+    ]
+    assert company_products(mixed)[1].type == "PERSON"
+
+
+def test_dotted_and_undotted_initials_normalise_alike() -> None:
+    assert normalise_name("U.N.") == normalise_name("UN") == "un"
+    assert normalise_name("E.U.") == "eu"
+    assert normalise_name("J.P. Morgan") == normalise_name("JP Morgan")
+    assert normalise_name("St. Louis") == "st louis"
+    assert normalise_name("George W. Bush") == "george w bush"

@@ -59,6 +59,32 @@ def majority_types(mentions: list[Mention], fixed: frozenset[int] = frozenset())
     return out
 
 
+def company_products(mentions: list[Mention], fixed: frozenset[int] = frozenset()) -> list[Mention]:
+    """A "person" whose first word is a company the article names ("Google Stadia" beside
+    "Google" as ORG) is the company's product or unit: relabel it ORG.
+
+    Only a one-word ORG that the article never also reads as a person counts, and a mention
+    with a role ("Chief Executive ...") stays a person.
+    """
+    companies = {m.text for m in mentions if m.type == "ORG" and " " not in m.text.strip()}
+    companies -= {m.text for m in mentions if m.type == "PERSON"}
+    if not companies:
+        return mentions
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (
+            m.type == "PERSON"
+            and len(words) > 1
+            and words[0] in companies
+            and not m.roles
+            and m.start_char not in fixed
+        ):
+            m = replace(m, type="ORG")
+        out.append(m)
+    return out
+
+
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Tag untagged repeats of names (and of person surnames) found elsewhere in the article."""
     labels: dict[str, str] = {}

@@ -4,11 +4,14 @@ Only merges that are safe without reading the articles again are made:
 
 * the same normalised name (case, accents, punctuation, "Mr." do not matter) and type;
 * the same name with a stray type: places of different kinds, or a name one type holds
-  almost all of ("Amara Oyelaran" tagged NORP once among many PERSON mentions);
+  almost all of ("Amara Oyelaran" tagged NORP once among many PERSON mentions; a one-word
+  name needs more: "Amazon" read as a place once among nine organisation mentions);
 * a person an article knows only by one word, to the one full name ending in it that
   shares a role with it ("Governor Renner" -> "Sofia Renner"); never on the surname alone;
 * an acronym, to the only expansion an article defined for it or that spells it out;
-* every name an analyst listed for one entity in ``entities.yaml``.
+* every name an analyst listed for one entity in ``entities.yaml``;
+* every reading of the name of one of the archive's own sources (an agency or outlet):
+  one ORG entity, flagged ``is_source`` so that "most covered" tables can leave it out.
 
 Ids are hashes of (type, canonical name), so they do not depend on the order of rows.
 """
@@ -23,7 +26,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from wiredesk.entities.acronyms import abbreviates, is_acronym
+from wiredesk.entities.acronyms import abbreviates, is_acronym, letters
 from wiredesk.entities.curated import CuratedEntity, match_key
 from wiredesk.entities.mention import COUNTED_TYPES, entity_key, normalise_name
 from wiredesk.entities.titles import role_evidence
@@ -39,11 +42,18 @@ ENTITY_COLUMNS = [
     "article_count",
     "mention_count",
     "wikidata_id",
+    "is_source",
 ]
 ALIAS_COLUMNS = ["entity_key", "entity_id"]
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: Types an acronym and its expansion may carry (a recogniser reads "EU" as either).
+ACRONYM_TYPES = frozenset({"ORG", *PLACES})
 #: Share of a name's mentions one type must hold to absorb the others.
 DOMINANT_SHARE = 0.75
+#: A one-word name ("Amazon" ORG, once GPE) needs stronger evidence: this share of at
+#: least STRONG_MENTIONS mentions.
+STRONG_SHARE = 0.85
+STRONG_MENTIONS = 5
 
 
 @dataclass
@@ -146,7 +156,10 @@ def _type_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
         for other in group[1:]:
             if other.type in PLACES and top.type in PLACES:
                 continue
-            if (top.words > 1 or other.type == "NORP") and top.mentions / total >= DOMINANT_SHARE:
+            share = top.mentions / total
+            if (top.words > 1 or other.type == "NORP") and share >= DOMINANT_SHARE:
+                links.append((other.key, top.key))
+            elif share >= STRONG_SHARE and top.mentions >= STRONG_MENTIONS:
                 links.append((other.key, top.key))
     return links
 
@@ -175,28 +188,33 @@ def _surname_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
 
 
 def _acronym_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
-    """An acronym joins the only expansion it abbreviates, as an article defined it or spelt."""
+    """An acronym joins the only expansion it abbreviates, as an article defined it or spelt.
+
+    "U.N.", "UN" and "United Nations" are one organisation; a recogniser that read the
+    acronym as a place ("EU" GPE) does not keep it apart, but a person never joins.
+    """
     links = []
-    expansions = {k: n for k, n in nodes.items() if n.type == "ORG" and " " in n.norm}
+    expansions = {k: n for k, n in nodes.items() if n.type in ACRONYM_TYPES and n.words > 1}
     defined: dict[str, set[str]] = defaultdict(set)
     for key, node in expansions.items():
         for text in node.texts:
             if is_acronym(text.strip()):
-                defined[text.strip().replace(".", "").upper()].add(key)
+                defined[letters(text.strip())].add(key)
     for key, node in nodes.items():
-        if node.type != "ORG" or " " in node.norm:
+        if node.type not in ACRONYM_TYPES or node.words != 1:
             continue
         acronyms = sorted(n for n in node.names if is_acronym(n))
         if not acronyms:
             continue
-        letters = acronyms[0].replace(".", "").upper()
-        targets = defined.get(letters, set())
+        targets = defined.get(letters(acronyms[0]), set())
         if not targets:
             targets = {
                 k
                 for k, n in expansions.items()
                 if any(abbreviates(acronyms[0], x) for x in n.names)
             }
+        if len(targets) > 1:  # "EU" (ORG) between two expansions: the one of its own type
+            targets = {k for k in targets if nodes[k].type == node.type}
         if len(targets) == 1:
             links.append((key, next(iter(targets))))
     return links
@@ -218,6 +236,20 @@ def _curated_links(
     return links, claimed
 
 
+def _source_links(
+    nodes: dict[str, _Node], source_names: Sequence[str]
+) -> tuple[list[tuple[str, str]], set[str]]:
+    """Every node named as a source ("The Harbor Times", "Harbor Times"), whatever type the
+    recogniser gave it, joins the others with that name; returns links and those nodes."""
+    wanted = {match_key(n) for n in source_names} - {""}
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, node in nodes.items():
+        if node.type in COUNTED_TYPES and match_key(node.norm) in wanted:
+            members[match_key(node.norm)].append(key)
+    links = [(k, keys[0]) for keys in members.values() for k in keys[1:]]
+    return links, {k for keys in members.values() for k in keys}
+
+
 def canonical_name(names: Counter) -> str:
     """The fullest common form: most words, then most used, then not all capitals, then A-Z.
 
@@ -230,12 +262,15 @@ def canonical_name(names: Counter) -> str:
 
 
 def link_entities(
-    mentions: pd.DataFrame | pa.Table, curated: Sequence[CuratedEntity] = ()
+    mentions: pd.DataFrame | pa.Table,
+    curated: Sequence[CuratedEntity] = (),
+    source_names: Sequence[str] = (),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group mentions from many articles into entities; map each entity key to its entity.
 
     ``mentions``: one row per mention with ``article_id, day, entity_key, text, type, name,
-    roles``; ``curated``: entries of the alias file. Returns ``(entities, entity_aliases)``.
+    roles``; ``curated``: entries of the alias file; ``source_names``: the archive's own
+    agencies and outlets (see ``source_names``). Returns ``(entities, entity_aliases)``.
     """
     if mentions.num_rows == 0 if isinstance(mentions, pa.Table) else mentions.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS), pd.DataFrame(columns=ALIAS_COLUMNS)
@@ -248,7 +283,9 @@ def link_entities(
         for a, b in curated_links:
             groups.union(a, b)
         entry_of_root = {groups.find(k): entry.name for k, entry in claimed.items()}
-        for a, b in [*_type_links(nodes), *_surname_links(nodes), *_acronym_links(nodes)]:
+        named_sources, sources = _source_links(nodes, source_names)
+        rules = [*named_sources, *_type_links(nodes), *_surname_links(nodes)]
+        for a, b in [*rules, *_acronym_links(nodes)]:
             ra, rb = groups.find(a), groups.find(b)
             ea, eb = entry_of_root.get(ra), entry_of_root.get(rb)
             if ea and eb and ea != eb:
@@ -262,7 +299,7 @@ def link_entities(
             members[groups.find(key)].append(nodes[key])
         entities, aliases = [], []
         for group in members.values():
-            entities.append(_entity_row(group, claimed))
+            entities.append(_entity_row(group, claimed, sources))
             aliases.extend(
                 {"entity_key": n.key, "entity_id": entities[-1]["entity_id"]} for n in group
             )
@@ -292,7 +329,7 @@ def _with_spans(
     return entities
 
 
-def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity]) -> dict:
+def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity], sources: set[str]) -> dict:
     names = sum((n.names for n in group), Counter())
     texts = sum((n.texts for n in group), Counter())
     roles = sum((n.roles for n in group), Counter())
@@ -314,6 +351,9 @@ def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity]) -> dict:
             entity_id = min(n.key for n in group)  # "Governor Renner", no full name known
         else:
             entity_id = entity_key(type_, name)
+    is_source = any(n.key in sources for n in group)
+    if is_source and entry is None and type_ != "ORG":
+        type_, entity_id = "ORG", entity_key("ORG", name)  # an agency, however it was read
     return {
         "entity_id": entity_id,
         "name": name,
@@ -325,4 +365,5 @@ def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity]) -> dict:
         "article_count": 0,
         "mention_count": sum(n.mentions for n in group),
         "wikidata_id": entry.wikidata_id if entry else None,
+        "is_source": is_source,
     }

@@ -44,8 +44,16 @@ class Mention:
         return entity_key(self.type, self.name)
 
 
+#: Initials written with dots ("U.N.", "J.P."), which mean the same as without ("UN").
+_DOTTED_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}(?!\w)|\b(?:[^\W\d_]\.)+[^\W\d_]\b")
+
+
 def normalise_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form used for matching names."""
+    """Case-, accent- and punctuation-insensitive form used for matching names.
+
+    Dotted and undotted initials are one form: "U.N." and "UN" -> "un".
+    """
+    name = _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), name)
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = re.sub(r"['\u2019]s\b", "", folded)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from wiredesk.entities.casing import recase
-from wiredesk.entities.consistency import majority_types, propagate
+from wiredesk.entities.consistency import company_products, majority_types, propagate
 from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import dateline_mentions
 from wiredesk.entities.gazetteer import add_missing, relabel
@@ -107,6 +107,8 @@ def refine(text: str, mentions: list[Mention], rules: Rules = Rules()) -> list[M
     fixed = frozenset(d.start_char for d in dated)
     if rules.cues:
         merged = apply_cues(text, merged)
+    if rules.majority:  # before propagation, so a product's last word is no surname
+        merged = company_products(merged, fixed)
     if rules.propagate:
         merged = propagate(text, merged)
     if rules.majority:
