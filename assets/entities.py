@@ -16,7 +16,13 @@ from assets.checks import (
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.entities import EntitiesFileError, entities_file, link_entities, load_curated
+from wiredesk.entities import (
+    EntitiesFileError,
+    entities_file,
+    link_entities,
+    load_curated,
+    source_names,
+)
 from wiredesk.stages import build_mentions
 
 
@@ -88,7 +94,8 @@ def entities(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
     except EntitiesFileError as exc:  # the analyst's file is broken: say so, link without it
         context.log.error(str(exc))
         curated = []
-    entity_table, aliases = link_entities(mentions, curated=curated)
+    agencies = source_names(wiredesk.home_path())
+    entity_table, aliases = link_entities(mentions, curated=curated, source_names=agencies)
     lake.write("entities", entity_table.to_dict("records"))
     lake.write("entity_aliases", aliases.to_dict("records"))
     wiredesk.publish()

@@ -101,3 +101,49 @@ def test_cli_brief_without_warehouse_is_one_line(tmp_path: Path, capsys) -> None
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("wiredesk: ") and "no warehouse yet" in err and "\n" not in err
+
+
+def test_sample_names_no_entity_twice_as_acronym_and_expansion(sample_warehouse: Path) -> None:
+    from wiredesk.entities.acronyms import abbreviates, is_acronym
+
+    con = connect_readonly(sample_warehouse)
+    try:
+        rows = con.execute(
+            "SELECT entity_id, name, aliases FROM entities WHERE type <> 'PERSON'"
+        ).fetchall()
+    finally:
+        con.close()
+    split = [
+        (acronym, expansion)
+        for entity_id, name, aliases in rows
+        for acronym in {name, *aliases}
+        if is_acronym(acronym)
+        for other_id, expansion, _ in rows
+        if other_id != entity_id and abbreviates(acronym, expansion)
+    ]
+    assert not split
+    united = [aliases for _, name, aliases in rows if name == "United Nations"]
+    assert united and {"U.N.", "UN"} <= set(united[0])
+
+
+def test_no_source_agency_among_the_brief_s_top_entities(sample_warehouse: Path) -> None:
+    con = connect_readonly(sample_warehouse)
+    try:
+        names = {n for (n,) in con.execute("SELECT name FROM sources").fetchall()}
+        agencies = {
+            n for (n,) in con.execute("SELECT name FROM entities WHERE is_source").fetchall()
+        }
+        days = [
+            d for (d,) in con.execute("SELECT DISTINCT day FROM articles ORDER BY 1").fetchall()
+        ]
+        assert {"Northwire", "Meridian", "Capital Press Agency"} <= agencies
+        shown, with_sources = set(), set()
+        for day in days:
+            data = gather(con, day)
+            shown |= {e["name"] for e in data.top_entities} | {r["name"] for r in data.risers}
+            everything = gather(con, day, include_sources=True)
+            with_sources |= {e["name"] for e in everything.top_entities}
+    finally:
+        con.close()
+    assert not shown & (agencies | names)
+    assert with_sources & agencies  # the filter is what keeps them out

@@ -23,7 +23,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         day = args.day or con.execute("SELECT max(day) FROM articles").fetchone()[0]
         if day is None:
             raise UsageError("the warehouse has no articles yet; run `wiredesk ingest`")
-        data = gather(con, day)
+        data = gather(con, day, include_sources=args.with_sources)
     except duckdb.Error as exc:
         raise UsageError(f"brief failed: {' '.join(str(exc).split())}") from None
     finally:
@@ -52,5 +52,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     brief.add_argument("--day", type=parse_day, help="day, YYYY-MM-DD (default: newest)")
     brief.add_argument("--out", help="write to this HTML file (default: stdout)")
+    brief.add_argument(
+        "--with-sources",
+        action="store_true",
+        help="keep the archive's own agencies and outlets in the entity lists (left out by "
+        "default: they name who filed the story)",
+    )
     brief.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
     brief.set_defaults(func=cmd_brief)

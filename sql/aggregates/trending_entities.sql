@@ -4,7 +4,8 @@
 -- archive days (days with articles), so a young archive has a shorter window. The score is
 -- z = (x - mean) / sqrt(variance + 1): the +1 is a floor on the spread so a newcomer gets a
 -- finite score that grows with its coverage. An entity is "supported" with at least
--- $min_articles articles from $min_sources sources on the day; only those are ranked.
+-- $min_articles articles from $min_sources sources on the day; only those are ranked, and
+-- never the archive's own agencies and outlets (is_source: they name who filed, not news).
 WITH archive_days AS (
     SELECT DISTINCT day
     FROM daily_source_volume
@@ -17,7 +18,7 @@ windows AS (
     FROM archive_days
 ),
 today AS (
-    SELECT entity_id, name, type, articles, sources, mentions
+    SELECT entity_id, name, type, articles, sources, mentions, is_source
     FROM daily_entity_mentions
     WHERE day = $day::DATE AND entity_id IS NOT NULL
 ),
@@ -48,7 +49,8 @@ scored AS (
         CASE WHEN w.n28 > 0 THEN s.s28 / w.n28 ELSE 0 END AS mean_28,
         CASE WHEN w.n28 > 0 THEN greatest(s.q28 / w.n28 - (s.s28 / w.n28) ^ 2, 0) ELSE 0 END
             AS var_28,
-        t.articles >= $min_articles AND t.sources >= $min_sources AS supported
+        t.articles >= $min_articles AND t.sources >= $min_sources AS supported,
+        t.articles >= $min_articles AND t.sources >= $min_sources AND NOT t.is_source AS ranked
     FROM today AS t
     JOIN sums AS s USING (entity_id)
     CROSS JOIN windows AS w
@@ -67,9 +69,10 @@ SELECT
     mean_28,
     (articles - mean_28) / sqrt(var_28 + 1) AS z_28,
     supported,
-    CASE WHEN supported THEN
+    is_source,
+    CASE WHEN ranked THEN
         row_number() OVER (
-            PARTITION BY supported
+            PARTITION BY ranked
             ORDER BY (articles - mean_7) / sqrt(var_7 + 1) DESC, articles DESC, entity_id
         )
     END AS rank

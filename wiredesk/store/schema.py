@@ -272,6 +272,12 @@ TABLES: dict[str, Table] = {
             ("article_count", INT, "Articles mentioning it."),
             ("mention_count", INT, "Mentions in all."),
             ("wikidata_id", S, "Wikidata id given in entities.yaml, if any."),
+            (
+                "is_source",
+                B,
+                "One of the archive's own agencies or outlets (sources.yaml names, wire "
+                "providers): left out of the most-covered tables and the brief by default.",
+            ),
             partitioned=False,
         ),
         _t(
@@ -395,7 +401,16 @@ TABLES: dict[str, Table] = {
                 B,
                 "Meets the minimum support (articles and sources) to count as a trend.",
             ),
-            ("rank", INT, "Rank by z_7 among supported entities of the day (null if unsupported)."),
+            (
+                "is_source",
+                B,
+                "One of the archive's own agencies or outlets (entities.is_source): never ranked.",
+            ),
+            (
+                "rank",
+                INT,
+                "Rank by z_7 among supported entities of the day that are not sources (else null).",
+            ),
         ),
         _t(
             "top_quotes",

@@ -34,8 +34,15 @@ def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-def gather(con: duckdb.DuckDBPyConnection, day: dt.date) -> BriefData:
-    """Everything the page needs for ``day`` (the last 30 days for the volume chart)."""
+def gather(
+    con: duckdb.DuckDBPyConnection, day: dt.date, include_sources: bool = False
+) -> BriefData:
+    """Everything the page needs for ``day`` (the last 30 days for the volume chart).
+
+    The archive's own agencies and outlets ("Northwire" in every byline) are named in
+    nearly every story they file, so the entity lists leave them out unless
+    ``include_sources``.
+    """
     first = day - dt.timedelta(days=VOLUME_DAYS - 1)
     days = [first + dt.timedelta(days=i) for i in range(VOLUME_DAYS)]
     volume: dict[str, list[int]] = {}
@@ -49,15 +56,17 @@ def gather(con: duckdb.DuckDBPyConnection, day: dt.date) -> BriefData:
         con.execute(
             "SELECT entity_id, name, type, articles, sources, mentions FROM daily_entity_mentions "
             "WHERE day = $day AND type IN ('PERSON', 'ORG', 'GPE', 'LOC') "
+            "AND ($sources OR NOT is_source) "
             "ORDER BY articles DESC, mentions DESC, name LIMIT $n",
-            {"day": day, "n": TOP_ENTITIES},
+            {"day": day, "n": TOP_ENTITIES, "sources": include_sources},
         )
     )
     risers = _dicts(
         con.execute(
             "SELECT name, type, articles, sources, mean_7, z_7, z_28 FROM trending_entities "
-            "WHERE day = $day AND supported ORDER BY rank LIMIT $n",
-            {"day": day, "n": RISERS},
+            "WHERE day = $day AND supported AND ($sources OR NOT coalesce(is_source, false)) "
+            "ORDER BY z_7 DESC, articles DESC, entity_id LIMIT $n",
+            {"day": day, "n": RISERS, "sources": include_sources},
         )
     )
     quotes = _dicts(
