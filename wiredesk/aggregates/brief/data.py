@@ -64,7 +64,8 @@ def gather(
     risers = _dicts(
         con.execute(
             "SELECT name, type, articles, sources, mean_7, z_7, z_28 FROM trending_entities "
-            "WHERE day = $day AND supported AND ($sources OR NOT coalesce(is_source, false)) "
+            "WHERE day = $day AND supported AND ($sources OR entity_id NOT IN "
+            "(SELECT entity_id FROM entities WHERE is_source)) "  # as linked now
             "ORDER BY z_7 DESC, articles DESC, entity_id LIMIT $n",
             {"day": day, "n": RISERS, "sources": include_sources},
         )
