@@ -178,6 +178,15 @@ def test_known_entities_carry_their_aliases(con) -> None:
     assert articles >= 10  # one id across articles and days
 
 
+def test_the_asset_flags_the_configured_agencies(con) -> None:
+    flagged = dict(con.execute("SELECT name, type FROM entities WHERE is_source").fetchall())
+    assert flagged.keys() >= {"Northwire", "Meridian", "Capital Press Agency"}
+    assert set(flagged.values()) == {"ORG"}
+    assert not con.execute(
+        "SELECT count(*) FROM entities WHERE name = 'U.N.' OR (name = 'UN' AND type <> 'PERSON')"
+    ).fetchone()[0]
+
+
 def test_daily_tables_cover_every_sample_day(sample_home, con) -> None:
     _, days = sample_home
     for table in (
