@@ -121,10 +121,11 @@ def read_environment(environ: Mapping[str, str]) -> tuple[dict[str, dict[str, st
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in over.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = {**merged[key], **value}
-        else:
+        if key not in merged:
             merged[key] = value
+        elif isinstance(merged[key], dict):
+            merged[key] = {**merged[key], **value}
+        # else: the file's section is not a mapping; keep it so that it is reported
     return merged
 
 
