@@ -156,8 +156,6 @@ def run_plan(
             settings.settings, home=str(home_dir(home)), sources_file=str(sources_file(sources))
         )
     }
-    progress(f"fetch: {resources['wiredesk'].fetch_settings().summary()}")
-    progress(f"settings: {settings.path if settings.file_found else 'defaults'}")
     instance = instance or dagster_instance()
     graph = stage_graph()
     log = BuildLog(local_home(home) / "state")

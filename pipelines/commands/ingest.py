@@ -12,6 +12,7 @@ from pipelines.commands.common import UsageError, parse_day, print_table
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from wiredesk.fetch import FetchSettings
+    from wiredesk.settings import current
     from wiredesk.sources import SourcesError, load_sources
     from wiredesk.store import home_dir, sources_file
 
@@ -21,6 +22,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except SourcesError as exc:
         raise UsageError(str(exc)) from None
     fetch = FetchSettings.configured()
+    loaded = current()
+    where = loaded.path if loaded.file_found else "defaults and environment"
+    print(f"settings: {where} (hash {loaded.hash})")
+    print(f"fetch: {fetch.summary()}")
     notice = fetch.contact_notice(s.location for s in sources if s.enabled)
     if notice and fetch.require_contact:
         raise UsageError(f"{sources_path}: {notice}")
