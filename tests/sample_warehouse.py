@@ -9,12 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import REPO
-from wiredesk.aggregates.daily import (
-    CROSS_DAY_AGGREGATES,
-    DAILY_AGGREGATES,
-    compute_daily,
-    refresh_cross_day,
-)
+from wiredesk.aggregates.crossday import CROSS_DAY_AGGREGATES, refresh_cross_day
+from wiredesk.aggregates.daily import DAILY_AGGREGATES, compute_daily
 from wiredesk.aggregates.search_index import build_index
 from wiredesk.entities.link import link_entities
 from wiredesk.fetch import Fetcher
