@@ -1,7 +1,6 @@
 """feed_items and raw_pages: what the sources offer for a day, and its bytes."""
 
 import datetime as dt
-import os
 from collections import Counter
 
 from dagster import (
@@ -26,6 +25,7 @@ from assets.checks import (
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
+from wiredesk.settings import current_settings
 from wiredesk.sources import POLLED_KINDS, PollState, due_sources
 from wiredesk.stages import collect_feed_items, fetch_pages, now_utc
 
@@ -34,7 +34,7 @@ TRIGGER_TAG = "wiredesk/trigger"
 
 #: Network-facing steps retry a failed step (the fetch layer already retries each URL).
 NETWORK_RETRY = RetryPolicy(
-    max_retries=int(os.environ.get("WIREDESK_STEP_RETRIES", "2")),
+    max_retries=current_settings().fetch.step_retries,
     delay=30,
     backoff=Backoff.EXPONENTIAL,
     jitter=Jitter.PLUS_MINUS,
@@ -42,8 +42,8 @@ NETWORK_RETRY = RetryPolicy(
 
 #: Feeds are polled every few minutes: warn after an hour without a poll, fail after a day.
 FEED_FRESHNESS = FreshnessPolicy.time_window(
-    warn_window=dt.timedelta(hours=float(os.environ.get("WIREDESK_FRESHNESS_WARN_HOURS", "1"))),
-    fail_window=dt.timedelta(hours=float(os.environ.get("WIREDESK_FRESHNESS_FAIL_HOURS", "26"))),
+    warn_window=dt.timedelta(hours=current_settings().checks.freshness_warn_hours),
+    fail_window=dt.timedelta(hours=current_settings().checks.freshness_fail_hours),
 )
 
 
@@ -90,6 +90,11 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
         context.log.info(f"polling {len(read)} of {len(sources)} sources")
     else:
         read = sources
+    fetch_settings = wiredesk.fetch_settings()
+    context.log.info(f"fetch settings: {fetch_settings.summary()}")
+    notice = fetch_settings.contact_notice(s.location for s in read if s.enabled)
+    if notice:  # once per run: feed_items is every run's first fetching step
+        context.log.warning(notice)
     with wiredesk.fetcher() as fetcher, wiredesk.ledger() as ledger:
         items_by_day, log_by_day = collect_feed_items(
             read,

@@ -1,13 +1,13 @@
 """Score the quotation finder against the PolNeAR attribution gold set.
 
 Run ``python -m benchmarks.quotes [--split dev|train|both] [--errors N]``. The gold data is read
-from ``../shared/eval`` next to the repository (or ``WIREDESK_EVAL_DIR``) and never copied.
+from ``../shared/eval`` next to the repository (or the ``models.eval_dir`` setting) and never
+copied.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import time
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wiredesk.quotes import Quote, find_quotes
+from wiredesk.settings import current_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -56,7 +57,8 @@ class Doc:
 
 
 def eval_dir() -> Path:
-    return Path(os.environ.get("WIREDESK_EVAL_DIR", REPO_ROOT.parent / "shared" / "eval"))
+    configured = current_settings().models.eval_dir
+    return Path(configured) if configured else REPO_ROOT.parent / "shared" / "eval"
 
 
 def has_quote_mark(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Which executor runs a job's steps: chosen by ``WIREDESK_EXECUTOR`` when the code loads.
+"""Which executor runs a job's steps: ``workers.executor`` when the code loads.
 
 ``multiprocess`` (default: in-process for ``materialize``, a process per step otherwise),
 ``in_process``, ``k8s`` (every step a Kubernetes job; needs the ``scale`` extra) or
@@ -7,15 +7,15 @@
 
 from __future__ import annotations
 
-import os
-
 from dagster import ExecutorDefinition, in_process_executor, multi_or_in_process_executor
+
+from wiredesk.settings import current_settings
 
 EXECUTORS = ("multiprocess", "in_process", "k8s", "celery")
 
 
 def configured_executor() -> ExecutorDefinition:
-    name = os.environ.get("WIREDESK_EXECUTOR", "multiprocess").strip().lower()
+    name = current_settings().workers.executor
     if name == "multiprocess":
         return multi_or_in_process_executor
     if name == "in_process":

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from dagster import DailyPartitionsDefinition
 
-#: First day partitions exist for; a setting, because archives may start earlier.
-START_DATE = os.environ.get("WIREDESK_START_DATE", "2026-01-01")
+from wiredesk.settings import current_settings
+
+#: First day partitions exist for (``schedule.start_date``): archives may start earlier.
+START_DATE = current_settings().schedule.start_date.isoformat()
 
 daily_partitions = DailyPartitionsDefinition(start_date=START_DATE, timezone="UTC", end_offset=1)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Any
 
-from dagster import ConfigurableResource, EnvVar
+from dagster import ConfigurableResource
 from pydantic import Field
 
 from wiredesk.fetch import Fetcher, FetchSettings
+from wiredesk.settings import Settings, current, current_settings
 from wiredesk.sources import DiscoverySettings, Ledger, Source, load_sources
 from wiredesk.store import (
-    DEFAULT_HOME,
-    DEFAULT_SOURCES,
     AnyPath,
     Lake,
     ensure_warehouse,
@@ -21,48 +20,65 @@ from wiredesk.store import (
     sources_file,
 )
 
+#: The resource's field for each setting it carries (the UI's launchpad can override them).
+RESOURCE_FIELDS = {
+    "home": ("home", "path"),
+    "sources_file": ("home", "sources"),
+    "http_timeout_s": ("fetch", "deadline_s"),
+    "max_bytes": ("fetch", "max_bytes"),
+    "contact": ("fetch", "contact"),
+    "strict_contact": ("fetch", "strict_contact"),
+    "per_host_concurrency": ("fetch", "per_host_concurrency"),
+    "min_host_delay_s": ("fetch", "min_host_delay_s"),
+    "global_concurrency": ("fetch", "global_concurrency"),
+    "max_retries": ("fetch", "max_retries"),
+    "respect_robots": ("fetch", "respect_robots"),
+    "allow_networks": ("fetch", "allow_networks"),
+    "sitemap_recent_days": ("fetch", "sitemap_recent_days"),
+    "max_feed_pages": ("fetch", "max_feed_pages"),
+    "max_fetch_error_rate": ("checks", "max_fetch_error_rate"),
+    "max_extraction_failure_rate": ("checks", "max_extraction_failure_rate"),
+    "max_duplicate_rate": ("checks", "max_duplicate_rate"),
+    "min_speaker_share": ("checks", "min_speaker_share"),
+    "max_mentions_per_article": ("checks", "max_mentions_per_article"),
+}
+
+
+def from_model(name: str) -> Any:
+    """The resource field ``name``: default and description of its setting (one place)."""
+    section, key = RESOURCE_FIELDS[name]
+    info = Settings.model_fields[section].annotation.model_fields[key]
+    default = info.get_default(call_default_factory=True)
+    description = f"{section}.{key}: {info.description}"
+    if isinstance(default, list):
+        return Field(default_factory=lambda: list(default), description=description)
+    return Field(default=default, description=description)
+
 
 class WiredeskResource(ConfigurableResource):
-    """The home folder (lake + warehouse), the sources file and fetch limits."""
+    """The home folder (lake + warehouse), the sources file, fetch limits and check
+    thresholds; defaults and meanings come from the settings model (``wiredesk.yaml``)."""
 
-    home: str = Field(
-        default=DEFAULT_HOME,
-        description="WIREDESK_HOME: lake and warehouse; a folder or s3://bucket/prefix.",
-    )
-    sources_file: str = Field(default=DEFAULT_SOURCES, description="Path of sources.yaml.")
-    http_timeout_s: float = Field(default=20.0, description="Total deadline per request.")
-    max_bytes: int = Field(default=10 * 1024 * 1024, description="Largest body accepted.")
-    contact: str = Field(
-        default="", description="E-mail or URL for site owners, sent in the User-Agent."
-    )
-    per_host_concurrency: int = Field(default=2, description="Requests at once per host.")
-    min_host_delay_s: float = Field(default=1.0, description="Seconds between starts per host.")
-    global_concurrency: int = Field(default=16, description="Requests at once in all.")
-    max_retries: int = Field(default=2, description="Retries after connect errors, 5xx, 429.")
-    respect_robots: bool = Field(default=True, description="Obey robots.txt.")
-    allow_networks: list[str] = Field(
-        default_factory=list,
-        description="Addresses the SSRF guard lets through (e.g. 127.0.0.1:8080); "
-        "empty in production.",
-    )
-    sitemap_recent_days: float = Field(default=2.0, description="Sitemap entries taken, days.")
-    max_feed_pages: int = Field(default=5, description="Feed pages followed per poll.")
+    home: str = from_model("home")
+    sources_file: str = from_model("sources_file")
+    http_timeout_s: float = from_model("http_timeout_s")
+    max_bytes: int = from_model("max_bytes")
+    contact: str = from_model("contact")
+    strict_contact: bool = from_model("strict_contact")
+    per_host_concurrency: int = from_model("per_host_concurrency")
+    min_host_delay_s: float = from_model("min_host_delay_s")
+    global_concurrency: int = from_model("global_concurrency")
+    max_retries: int = from_model("max_retries")
+    respect_robots: bool = from_model("respect_robots")
+    allow_networks: list[str] = from_model("allow_networks")
+    sitemap_recent_days: float = from_model("sitemap_recent_days")
+    max_feed_pages: int = from_model("max_feed_pages")
     # Asset check thresholds (an operator tunes these to their sources).
-    max_fetch_error_rate: float = Field(
-        default=0.2, description="Check: share of a source's fetches that may fail in a day."
-    )
-    max_extraction_failure_rate: float = Field(
-        default=0.1, description="Check: share of fetched pages that may yield no article."
-    )
-    max_duplicate_rate: float = Field(
-        default=0.5, description="Check: share of a day's articles that may be exact copies."
-    )
-    min_speaker_share: float = Field(
-        default=0.5, description="Check: share of direct quotes that must have a speaker."
-    )
-    max_mentions_per_article: float = Field(
-        default=150.0, description="Check: mean entity mentions per article, upper bound."
-    )
+    max_fetch_error_rate: float = from_model("max_fetch_error_rate")
+    max_extraction_failure_rate: float = from_model("max_extraction_failure_rate")
+    max_duplicate_rate: float = from_model("max_duplicate_rate")
+    min_speaker_share: float = from_model("min_speaker_share")
+    max_mentions_per_article: float = from_model("max_mentions_per_article")
 
     def home_path(self) -> AnyPath:
         """The home: a local ``Path`` or, on object storage, a ``UPath``."""
@@ -83,21 +99,23 @@ class WiredeskResource(ConfigurableResource):
     def sources(self) -> list[Source]:
         return load_sources(sources_file(self.sources_file))
 
-    def fetcher(self) -> Fetcher:
-        return Fetcher(
-            FetchSettings(
-                contact=self.contact,
-                timeout_s=self.http_timeout_s,
-                max_bytes=self.max_bytes,
-                per_host_concurrency=self.per_host_concurrency,
-                min_host_delay_s=self.min_host_delay_s,
-                global_concurrency=self.global_concurrency,
-                max_retries=self.max_retries,
-                respect_robots=self.respect_robots,
-                allow_networks=tuple(self.allow_networks),
-                state_dir=self.state_dir(),
-            )
+    def fetch_settings(self) -> FetchSettings:
+        return FetchSettings(
+            contact=self.contact,
+            require_contact=self.strict_contact,
+            timeout_s=self.http_timeout_s,
+            max_bytes=self.max_bytes,
+            per_host_concurrency=self.per_host_concurrency,
+            min_host_delay_s=self.min_host_delay_s,
+            global_concurrency=self.global_concurrency,
+            max_retries=self.max_retries,
+            respect_robots=self.respect_robots,
+            allow_networks=tuple(self.allow_networks),
+            state_dir=self.state_dir(),
         )
+
+    def fetcher(self) -> Fetcher:
+        return Fetcher(self.fetch_settings())
 
     def ledger(self) -> Ledger:
         """Items and drop-folder files earlier runs saw."""
@@ -113,13 +131,26 @@ class WiredeskResource(ConfigurableResource):
         ensure_warehouse(self.home_path())
 
 
-def _env_or(name: str, default: str) -> str | EnvVar:
-    return EnvVar(name) if os.environ.get(name) else default
+def configured_resource(settings: Settings | None = None, **overrides: Any) -> WiredeskResource:
+    """The resource with every field from the settings in force (``wiredesk.yaml`` and the
+    environment), so the UI, the command line, schedules and sensors run with the same."""
+    settings = settings or current_settings()
+    values = {
+        name: getattr(getattr(settings, section), key)
+        for name, (section, key) in RESOURCE_FIELDS.items()
+    }
+    return WiredeskResource(**{**values, **overrides})
+
+
+#: Run tag carrying the hash of the settings a run used (``wiredesk config`` prints it).
+CONFIG_TAG = "wiredesk/config_hash"
+
+
+def config_tags() -> dict[str, str]:
+    """Tags every run wiredesk starts carries: the hash of the settings in force."""
+    return {CONFIG_TAG: current().hash}
 
 
 def default_wiredesk_resource() -> WiredeskResource:
-    """Paths from ``WIREDESK_HOME`` / ``WIREDESK_SOURCES`` when set, else the defaults."""
-    return WiredeskResource(
-        home=_env_or("WIREDESK_HOME", DEFAULT_HOME),
-        sources_file=_env_or("WIREDESK_SOURCES", DEFAULT_SOURCES),
-    )
+    """The code location's resource: the settings in force when the code loads."""
+    return configured_resource()

@@ -16,8 +16,9 @@ from dagster import BackfillPolicy, DagsterEventType, DagsterInstance, materiali
 
 from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
-from pipelines.resources import WiredeskResource
-from wiredesk.fetch import Fetcher
+from pipelines.resources import CONFIG_TAG, configured_resource
+from wiredesk.fetch import Fetcher, FetchSettings
+from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
 from wiredesk.store import BuildLog, Plan, Stage, home_dir, local_home, sources_file, topological
 
@@ -53,7 +54,7 @@ def available_days(sources_path: Path) -> list[dt.date]:
     """Every day the enabled sources currently offer items for."""
     now = dt.datetime.now(dt.UTC)
     days: set[dt.date] = set()
-    with Fetcher() as fetcher:
+    with Fetcher(FetchSettings.configured()) as fetcher:
         for source in load_sources(sources_path):
             if source.enabled:
                 items, errors = discover(source, fetcher)
@@ -149,9 +150,10 @@ def run_plan(
     day: the days' ingest stages, cross-day linking, the daily aggregates (which read the
     linked entities), then the cross-day aggregates. Each finished step is recorded in the
     home's build log."""
+    settings = current()
     resources = {
-        "wiredesk": WiredeskResource(
-            home=str(home_dir(home)), sources_file=str(sources_file(sources))
+        "wiredesk": configured_resource(
+            settings.settings, home=str(home_dir(home)), sources_file=str(sources_file(sources))
         )
     }
     instance = instance or dagster_instance()
@@ -162,7 +164,7 @@ def run_plan(
     def run(selection: Sequence[str], days: Sequence[dt.date] = ()) -> dict[str, int]:
         """One run: a cross-day selection (no days), one day, or consecutive days as a range
         (only for assets whose backfill policy takes a range in one run)."""
-        tags = {"wiredesk/trigger": "cli"}
+        tags = {"wiredesk/trigger": "cli", CONFIG_TAG: settings.hash}
         if len(days) > 1:
             tags[RANGE_START], tags[RANGE_END] = days[0].isoformat(), days[-1].isoformat()
         result = materialize(

@@ -1,7 +1,6 @@
 """Run the day's ingest shortly after each UTC day closes."""
 
 import datetime as dt
-import os
 
 from dagster import (
     DefaultScheduleStatus,
@@ -13,6 +12,8 @@ from dagster import (
 
 from assets.ingest import TRIGGER_TAG
 from pipelines.jobs import daily_ingest_job, poll_feeds_job
+from pipelines.resources import config_tags
+from wiredesk.settings import current_settings
 
 daily_ingest_schedule = build_schedule_from_partitioned_job(
     daily_ingest_job,
@@ -21,8 +22,9 @@ daily_ingest_schedule = build_schedule_from_partitioned_job(
     description="Materialises yesterday's partition at 00:30 UTC.",
 )
 
-#: How often the poll schedule fires; each source still waits for its own poll_minutes.
-POLL_CRON = os.environ.get("WIREDESK_POLL_CRON", "*/15 * * * *")
+#: How often the poll schedule fires (``schedule.poll_cron``); each source still waits for
+#: its own poll_minutes.
+POLL_CRON = current_settings().schedule.poll_cron
 
 
 @schedule(
@@ -37,5 +39,5 @@ def feed_poll_schedule(context: ScheduleEvaluationContext) -> RunRequest:
     when = context.scheduled_execution_time or dt.datetime.now(dt.UTC)
     return RunRequest(
         partition_key=when.astimezone(dt.UTC).date().isoformat(),
-        tags={TRIGGER_TAG: "poll"},
+        tags={TRIGGER_TAG: "poll", **config_tags()},
     )

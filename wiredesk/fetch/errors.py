@@ -24,6 +24,7 @@ ROBOTS_DISALLOWED = "robots_disallowed"
 ROBOTS_UNAVAILABLE = "robots_unavailable"  # robots.txt answered 5xx: the host is deferred
 SSRF_BLOCKED = "ssrf_blocked"  # the host resolves to an address we never connect to
 SCHEME_BLOCKED = "scheme_blocked"  # not http or https (file: only where a source says so)
+NO_CONTACT = "no_contact"  # strict mode: no contact address to send site owners
 INVALID_URL = "invalid_url"
 HTTP_4XX = "http_4xx"
 HTTP_5XX = "http_5xx"
@@ -63,6 +64,7 @@ ERROR_CLASSES: tuple[str, ...] = (
     ROBOTS_UNAVAILABLE,
     SSRF_BLOCKED,
     SCHEME_BLOCKED,
+    NO_CONTACT,
     INVALID_URL,
     HTTP_4XX,
     HTTP_5XX,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wiredesk import __version__
+from wiredesk.settings import current_settings
 
 PROJECT_URL = "https://github.com/wiredesk/wiredesk"
 
@@ -20,6 +22,7 @@ class FetchSettings:
     """
 
     contact: str = ""  # an e-mail or URL for site owners, sent in the User-Agent
+    require_contact: bool = False  # strict mode: no http(s) fetch without a contact
     timeout_s: float = 20.0  # total deadline of one request, redirects included
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 10.0  # longest silence between two reads
@@ -41,6 +44,47 @@ class FetchSettings:
     allow_networks: tuple[str, ...] = ()
     state_dir: Path | None = None  # conditional-GET validators and robots.txt cache
     extra_headers: tuple[tuple[str, str], ...] = field(default=())
+
+    @classmethod
+    def configured(cls, state_dir: Path | None = None) -> FetchSettings:
+        """The ``fetch`` section of the settings in force."""
+        fetch = current_settings().fetch
+        return cls(
+            contact=fetch.contact,
+            require_contact=fetch.strict_contact,
+            timeout_s=fetch.deadline_s,
+            max_bytes=fetch.max_bytes,
+            per_host_concurrency=fetch.per_host_concurrency,
+            min_host_delay_s=fetch.min_host_delay_s,
+            global_concurrency=fetch.global_concurrency,
+            max_retries=fetch.max_retries,
+            respect_robots=fetch.respect_robots,
+            allow_networks=tuple(fetch.allow_networks),
+            state_dir=state_dir,
+        )
+
+    def contact_notice(self, locations: Iterable[str]) -> str | None:
+        """What to tell the operator when pages will be fetched from the internet without a
+        contact address (strict mode refuses such fetches), or None."""
+        if self.contact or not any(loc.startswith(("http://", "https://")) for loc in locations):
+            return None
+        if self.require_contact:
+            return "fetch.contact is empty and fetch.strict_contact is on: http(s) is refused"
+        return (
+            "fetch.contact is empty: site owners cannot reach you; set it in wiredesk.yaml "
+            "(or WIREDESK_FETCH__CONTACT)"
+        )
+
+    def summary(self) -> str:
+        """One line for a run's log: what this run fetches with."""
+        return (
+            f"contact={self.contact or '(none)'} per_host_concurrency={self.per_host_concurrency}"
+            f" min_host_delay_s={self.min_host_delay_s:g}"
+            f" global_concurrency={self.global_concurrency} deadline_s={self.timeout_s:g}"
+            f" max_bytes={self.max_bytes} max_retries={self.max_retries}"
+            f" respect_robots={str(self.respect_robots).lower()}"
+            f" allow_networks={','.join(self.allow_networks) or '(none)'}"
+        )
 
     @property
     def user_agent(self) -> str:

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+from wiredesk.settings import current_settings
 from wiredesk.sources.config import Source
 
 DEFAULT_POLL_MINUTES = 15
@@ -21,7 +22,8 @@ POLLED_KINDS = ("feed", "sitemap", "urllist")
 
 
 def default_poll_minutes() -> int:
-    return int(os.environ.get("WIREDESK_POLL_MINUTES", DEFAULT_POLL_MINUTES))
+    """Minutes between polls of a source that sets none (``schedule.poll_minutes``)."""
+    return current_settings().schedule.poll_minutes
 
 
 class PollState:

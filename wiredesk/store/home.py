@@ -1,4 +1,4 @@
-"""Where wiredesk keeps its data: one home, set by ``WIREDESK_HOME``.
+"""Where wiredesk keeps its data: one home, the ``home.path`` setting (``WIREDESK_HOME``).
 
 The home is a local folder or an object-store prefix (``s3://bucket/prefix``, see
 ``wiredesk.store.storage``). Two things cannot live on object storage and go to the *local home*
@@ -13,37 +13,38 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from wiredesk.settings import Settings, current_settings
 from wiredesk.store.storage import AnyPath, as_path, is_remote
 
-DEFAULT_HOME = "data"
-DEFAULT_SOURCES = "sources.yaml"
-#: Local home of a remote home when ``WIREDESK_LOCAL_HOME`` is unset: beside ``.dagster``.
+DEFAULT_HOME: str = Settings().home.path
+DEFAULT_SOURCES: str = Settings().home.sources
+#: Local home of a remote home when ``home.local`` is unset: beside ``.dagster``.
 DEFAULT_LOCAL_ROOT = ".wiredesk"
 
 
 def home_dir(home: str | os.PathLike[str] | None = None) -> AnyPath:
-    """The home: the argument, else ``$WIREDESK_HOME``, else ``./data``.
+    """The home: the argument, else the ``home.path`` setting (default ``./data``).
 
     A local home is an absolute ``Path`` so that views written into the warehouse work from
     any current directory; a remote one is a ``UPath``.
     """
-    chosen = home if home else os.environ.get("WIREDESK_HOME") or DEFAULT_HOME
+    chosen = home if home else current_settings().home.path
     return as_path(chosen)
 
 
 def local_home(home: str | os.PathLike[str] | None = None) -> Path:
     """Local folder for the warehouse file and ``state/``: the home itself when local; for a
-    remote home ``$WIREDESK_LOCAL_HOME`` if set, else ``./.wiredesk/<bucket>/<prefix>``.
+    remote home the ``home.local`` setting if set, else ``./.wiredesk/<bucket>/<prefix>``.
 
     The setting applies to remote homes only, so a local run elsewhere never writes into a
     remote home's folder. By default each remote home has its own folder, so two remote
-    homes never share a ledger. Past one machine, point ``WIREDESK_LOCAL_HOME`` at a volume
+    homes never share a ledger. Past one machine, point ``home.local`` at a volume
     the fetching steps share (see deploy/README.md).
     """
     resolved = home_dir(home)
     if not is_remote(resolved):
         return Path(resolved)
-    chosen = os.environ.get("WIREDESK_LOCAL_HOME")
+    chosen = current_settings().home.local
     if chosen:
         return Path(chosen).expanduser().resolve()
     bucket_and_prefix = str(resolved).partition("://")[2]
@@ -56,6 +57,6 @@ def state_dir(home: str | os.PathLike[str] | None = None) -> Path:
 
 
 def sources_file(path: str | os.PathLike[str] | None = None) -> Path:
-    """The sources file: the argument, else ``$WIREDESK_SOURCES``, else ``./sources.yaml``."""
-    chosen = path if path else os.environ.get("WIREDESK_SOURCES") or DEFAULT_SOURCES
+    """The sources file: the argument, else the ``home.sources`` setting (``./sources.yaml``)."""
+    chosen = path if path else current_settings().home.sources
     return Path(chosen).expanduser().resolve()

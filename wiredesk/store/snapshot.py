@@ -11,7 +11,7 @@ Views read every link of a table by glob and keep, for each partition part, only
 link that ``glob()`` lists (names sort by modification time). An open connection therefore
 sees new data at its next query, and a query already running keeps reading the links it
 started with: superseded links stay for a retention period
-(``WIREDESK_SNAPSHOT_RETENTION_HOURS``, default 1) longer than any query. Publication is
+(``storage.snapshot_retention_hours``, default 1) longer than any query. Publication is
 serialised by a file lock, so parallel Dagster steps never race each other.
 
 Publishing is cheap when nothing changed: the state file records the identity of every lake
@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wiredesk.settings import current_settings
 from wiredesk.store.home import local_home
 from wiredesk.store.lake import Lake, newest_per_part, part_of
 from wiredesk.store.locks import exclusive
@@ -44,7 +45,6 @@ from wiredesk.store.storage import AnyPath, is_remote
 
 PUBLISHED_DIR = "published"
 STATE_FILE = "state.json"
-DEFAULT_RETENTION_HOURS = 1.0
 
 
 @dataclass
@@ -63,11 +63,8 @@ class Publication:
 
 
 def retention_seconds() -> float:
-    hours = os.environ.get("WIREDESK_SNAPSHOT_RETENTION_HOURS")
-    try:
-        return float(hours) * 3600 if hours else DEFAULT_RETENTION_HOURS * 3600
-    except ValueError:
-        return DEFAULT_RETENTION_HOURS * 3600
+    """How long replaced files stay readable (the ``storage.snapshot_retention_hours``)."""
+    return current_settings().storage.snapshot_retention_hours * 3600
 
 
 def published_root(home: AnyPath) -> AnyPath:

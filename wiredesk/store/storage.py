@@ -28,6 +28,8 @@ import fsspec
 import s3fs
 from upath import UPath
 
+from wiredesk.settings import current_settings
+
 #: A home, or anything under it: a local path or an object-store path.
 AnyPath: TypeAlias = Path | UPath
 
@@ -94,18 +96,24 @@ _IMMUTABLE = re.compile(IMMUTABLE_SUFFIX)
 CACHED_INFOS = 200_000
 #: Objects up to this size are kept whole in memory once read; larger ones are read by range.
 CACHED_OBJECT_BYTES = 32 * 1024 * 1024
-CACHE_BYTES = int(os.environ.get("WIREDESK_OBJECT_CACHE_MB", "256")) * 1024 * 1024
 
 
 class _ObjectCache:
     """A process-wide LRU of immutable objects' metadata and bytes, bounded in bytes."""
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
+    def __init__(self, limit: int | None = None) -> None:
+        self._limit = limit
         self.size = 0
         self.infos: OrderedDict[tuple, dict] = OrderedDict()
         self.blobs: OrderedDict[tuple, bytes] = OrderedDict()
         self.lock = threading.Lock()
+
+    @property
+    def limit(self) -> int:
+        """Bytes kept: the ``storage.object_cache_mb`` setting, read when first needed."""
+        if self._limit is None:
+            self._limit = current_settings().storage.object_cache_mb * 1024 * 1024
+        return self._limit
 
     def blob(self, key: tuple) -> bytes | None:
         with self.lock:
@@ -136,7 +144,7 @@ class _ObjectCache:
                 self.size -= len(dropped)
 
 
-_CACHE = _ObjectCache(CACHE_BYTES)
+_CACHE = _ObjectCache()
 
 
 class ImmutableCachingS3FileSystem(s3fs.S3FileSystem):

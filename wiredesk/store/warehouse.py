@@ -9,7 +9,7 @@ new data, open ones keep theirs until they reconnect.
 
 A remote home (``s3://bucket/prefix``, see ``wiredesk.store.storage``) keeps the lake on object
 storage and this file on local disk (DuckDB opens database files through the operating system
-only): ``WIREDESK_LOCAL_HOME``, by default ``./.wiredesk/<bucket>/<prefix>``. Its views read
+only): ``home.local``, by default ``./.wiredesk/<bucket>/<prefix>``. Its views read
 ``s3://`` paths, which DuckDB reaches through the fsspec filesystem that every connection made
 here registers (``connect_readonly``, ``memory_connection``); a DuckDB with the httpfs
 extension and credentials reads them natively.
@@ -32,6 +32,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from wiredesk.settings import current_settings
 from wiredesk.store.home import local_home
 from wiredesk.store.lake import GENERATION
 from wiredesk.store.schema import SCHEMA_VERSION, TABLES, Table
@@ -50,7 +51,8 @@ WAREHOUSE_FILE = "wiredesk.duckdb"
 
 def sql_dir() -> Path:
     """The project's ``sql/`` folder (overridable for installed copies)."""
-    return Path(os.environ.get("WIREDESK_SQL_DIR", SQL_DIR))
+    configured = current_settings().storage.sql_dir
+    return Path(configured) if configured else SQL_DIR
 
 
 def read_sql(relative: str) -> str:
