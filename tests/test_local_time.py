@@ -247,3 +247,15 @@ def test_brief_says_the_partition_is_the_utc_day_and_shows_the_local_days(
     assert f"Partition day {BRIEF_DAY.isoformat()} is the UTC day" in line
     counts = [int(n) for n in re.findall(r"\((\d+)\)", line)]
     assert data.local_days and sum(counts) == data.totals["articles"]
+
+
+def test_a_wiki_revision_view_is_dated_by_that_revision() -> None:
+    head = json_ld(
+        datePublished="2011-03-01T10:00:00+01:00", dateModified="2026-04-07T12:33:32-07:00"
+    )
+    revision = extract(
+        page(head), url="https://wiki.example/index.php?title=Pier&oldid=42", now=NOW
+    )
+    assert revision.published_day == dt.date(2026, 4, 7) and revision.utc_offset_minutes == -420
+    plain = extract(page(head), url="https://wiki.example/index.php?title=Pier", now=NOW)
+    assert plain.published_day == dt.date(2011, 3, 1)

@@ -225,6 +225,9 @@ def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
     for source, value in meta.modified:
         if stamp := parse_stamp(value):
             extracted.modified_signals.append(DateSignal(source, stamp))
+    if names_a_revision(url):
+        # What the page shows is that revision: it was published when the page was modified.
+        extracted.date_signals[:0] = extracted.modified_signals
     day = date_in_url(canonical or url)
     if day is not None:
         midnight = dt.datetime.combine(day, dt.time(), dt.UTC)
@@ -245,6 +248,15 @@ def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
     if meta.accessible_for_free is False:
         extracted.is_partial, extracted.partial_reason = True, "isAccessibleForFree"
     return extracted
+
+
+#: Wiki revision views (MediaWiki ``index.php?title=X&oldid=N`` or ``&diff=N``).
+_REVISION_QUERY = re.compile(r"[?&](?:oldid|diff)=\d+(?:&|$)")
+
+
+def names_a_revision(url: str | None) -> bool:
+    """True for the URL of one revision of a wiki page, not the page itself."""
+    return bool(url and _REVISION_QUERY.search(url))
 
 
 def guess_page_date(page: HtmlElement | str | None, url: str | None) -> str | None:
