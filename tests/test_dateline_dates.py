@@ -113,3 +113,9 @@ def test_plain_text_files_read_the_dateline_date_with_the_folder_s_year() -> Non
     copy = f"Talks resume\n\nBERLIN, 3. März (dpa) - {REST}\n".encode()
     doc = parse_plain_text(copy, dt.date(2026, 3, 3))
     assert doc.published_at == dt.datetime(2026, 3, 3, tzinfo=UTC)
+
+
+def test_a_file_filed_on_new_year_s_day_keeps_last_year_s_dateline() -> None:
+    copy = f"Talks resume\n\nGENEVA, Dec 31 (Reuters) - {REST}\n".encode()
+    doc = parse_plain_text(copy, dt.date(2027, 1, 1))
+    assert doc.published_at == dt.datetime(2026, 12, 31, tzinfo=UTC)

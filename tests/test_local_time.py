@@ -18,6 +18,7 @@ from wiredesk.articles.extraction import extract, reconcile_date
 from wiredesk.articles.stage import build_articles_day
 from wiredesk.sources.feeds import parse_feed
 from wiredesk.sources.jsonfeed import read_json_feed
+from wiredesk.sources.sitemaps import parse_sitemap
 from wiredesk.sources.wireformats import parse_newsml, parse_nitf
 from wiredesk.store.lake import Lake
 from wiredesk.store.schema import table
@@ -259,3 +260,19 @@ def test_a_wiki_revision_view_is_dated_by_that_revision() -> None:
     assert revision.published_day == dt.date(2026, 4, 7) and revision.utc_offset_minutes == -420
     plain = extract(page(head), url="https://wiki.example/index.php?title=Pier", now=NOW)
     assert plain.published_day == dt.date(2011, 3, 1)
+
+
+SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+ xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://rome.example/a</loc><news:news>
+<news:publication_date>2026-02-15T07:00:00+01:00</news:publication_date>
+<news:title>Ferries</news:title></news:news></url>
+</urlset>"""
+
+
+def test_news_sitemap_items_keep_the_offset_of_their_dates() -> None:
+    items, _errors = parse_sitemap(SITEMAP, "https://rome.example/sitemap.xml", "test")
+    (item,) = items
+    assert item.published_at == dt.datetime(2026, 2, 15, 6, 0, tzinfo=UTC)
+    assert item.utc_offset_minutes == 60

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
-from wiredesk.articles.months import read_month_day
-
 UTC = dt.UTC
 #: No news page or wire archive we read predates this; earlier values are template junk.
 EARLIEST = dt.datetime(1995, 1, 1, tzinfo=UTC)
@@ -145,16 +143,3 @@ def time_in_status_url(url: str | None) -> dt.datetime | None:
         return None
     millis = (int(match.group(1)) >> 22) + _SNOWFLAKE_EPOCH_MS
     return dt.datetime.fromtimestamp(millis / 1000, UTC)
-
-
-def month_day_in_year(text: str, year: int) -> dt.date | None:
-    """The first dateline date in ``text`` ("Nov 18", "4 déc.", "18 января") in ``year``,
-    unless it writes its own year."""
-    parsed = read_month_day(text)
-    if parsed is None:
-        return None
-    month, day, written = parsed
-    try:
-        return dt.date(written or year, month, day)
-    except ValueError:
-        return None

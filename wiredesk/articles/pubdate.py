@@ -7,6 +7,10 @@ and the drop folder's day. A signal is rejected when it lies in the future or be
 ``EARLIEST``. A date without a time of day gives way to a lower-ranked signal that has one
 on the same day (a feed's exact time beats a page's bare date). The modification time is
 kept apart (``updated_at``) and only when it is later than the publication time.
+
+The result keeps the time twice: the UTC instant (what partitions and joins use) and the
+wall time on the outlet's clock with its offset, plus the publisher's calendar day, the
+day the page showed its readers.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from wiredesk.articles import month_day_in_year, parse_dateline, parse_with_offset
+from wiredesk.articles import date_for_dateline, parse_dateline, parse_with_offset
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -241,7 +241,8 @@ def parse_plain_text(data: bytes, folder_day: dt.date | None = None) -> WireDocu
             doc.dateline = dateline.place
             doc.agency = dateline.agency
             if folder_day and dateline.date_text:
-                day = month_day_in_year(dateline.date_text, folder_day.year)
+                latest = folder_day + dt.timedelta(days=1)  # "Dec 31" filed on 1 January
+                day = date_for_dateline(dateline.date_text, folder_day, latest)
                 if day:
                     doc.published_at = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     if doc.published_at is None and folder_day is not None:
