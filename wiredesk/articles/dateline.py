@@ -9,6 +9,11 @@ Styles recognised (one pattern each, tried in order):
 - Interfax: ``MOSCOW. Jan 18 (Interfax) -``
 - ANSA (agency first): ``(ANSA) - ROME, JAN 18 -``
 - no agency: ``BRUSSELS, Nov 16 -`` and ``BRUSSELS —``
+
+Dates may be written in English, French, German, Spanish, Italian or Russian, either way
+round (``Paris, 4 déc. (AFP)``, ``BERLIN, 3. März (dpa)``, ``Madrid, 18 de enero (EFE)``,
+``МОСКВА, 18 января. /ТАСС/.``; see ``wiredesk.articles.months``), and places in Latin or
+Cyrillic capitals.
 """
 
 from __future__ import annotations
