@@ -154,7 +154,9 @@ TABLES: dict[str, Table] = {
                 "published_local",
                 LOCAL_TS,
                 "Publication time on the outlet's wall clock, as the winning signal wrote it "
-                "(a date alone: its midnight, never shifted).",
+                "(a date alone: its midnight, never shifted). A TIMESTAMP without zone, so its "
+                "day and hour read the same under any session TimeZone; the offset is "
+                "utc_offset_minutes.",
             ),
             (
                 "utc_offset_minutes",
