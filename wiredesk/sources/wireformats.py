@@ -241,8 +241,9 @@ def parse_plain_text(data: bytes, folder_day: dt.date | None = None) -> WireDocu
             doc.dateline = dateline.place
             doc.agency = dateline.agency
             if folder_day and dateline.date_text:
-                latest = folder_day + dt.timedelta(days=1)  # "Dec 31" filed on 1 January
-                day = date_for_dateline(dateline.date_text, folder_day, latest)
+                # The year nearest the folder's day ("Dec 31" filed on 1 January is last
+                # year's); the run's own ceiling applies when the article is dated.
+                day = date_for_dateline(dateline.date_text, folder_day, dt.date.max)
                 if day:
                     doc.published_at = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     if doc.published_at is None and folder_day is not None:
