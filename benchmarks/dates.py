@@ -1,11 +1,12 @@
 """Publication dates on the htmldate evaluation pages: ``python -m benchmarks.dates``.
 
 A page counts as right when the extracted publication date equals the gold ``date``
-(YYYY-MM-DD). Gold dates are the publisher's calendar day, so wiredesk is scored on
-``Extracted.published_day`` (the reconciled time's day where the publisher wrote it; see
-``wiredesk.articles.pubdate.calendar_day``); the stored ``published_at`` is the same instant in UTC.
-Plain ``htmldate.find_date`` with its defaults runs side by side. Gold stays in the shared
-eval folder and is read in place.
+(YYYY-MM-DD). Gold dates are the day the page shows its readers, so wiredesk is scored on
+the local day, ``Extracted.published_day`` (the articles table's ``published_day``: the
+winning time on the outlet's own clock, see ``wiredesk.articles.pubdate.calendar_day``).
+The UTC day of ``published_at`` (the partition day) is printed beside it, to show what
+reading every time in UTC would cost. Plain ``htmldate.find_date`` with its defaults runs
+side by side. Gold stays in the shared eval folder and is read in place.
 """
 
 from __future__ import annotations
@@ -32,14 +33,16 @@ def load_pages(folder: Path) -> list[tuple[str, bytes, str]]:
     ]
 
 
-def wiredesk_day(html: bytes, url: str) -> tuple[str | None, str | None]:
+def wiredesk_day(html: bytes, url: str) -> tuple[str | None, str | None, str | None]:
+    """(local day, UTC day, winning signal) of one page."""
     try:
         article = extract(html, url=url, fmt="html")
     except ExtractionError:
-        return None, None
-    if article.published_day is None:
-        return None, None
-    return article.published_day.isoformat(), article.date_source
+        return None, None, None
+    if article.published_day is None or article.published_at is None:
+        return None, None, None
+    utc_day = article.published_at.date().isoformat()
+    return article.published_day.isoformat(), utc_day, article.date_source
 
 
 def htmldate_day(html: bytes, url: str) -> str | None:
@@ -58,19 +61,21 @@ def main(argv: list[str] | None = None) -> None:
     began = time.perf_counter()
     theirs = [htmldate_day(html, url) == gold for url, html, gold in pages]
     theirs_elapsed = time.perf_counter() - began
-    right = sum(1 for _url, gold, day, _source in ours if day == gold)
+    right = sum(1 for _url, gold, day, _utc, _source in ours if day == gold)
+    right_utc = sum(1 for _url, gold, _day, utc, _source in ours if utc == gold)
     sources = Counter(source for *_rest, source in ours)
-    print(f"dates: {len(pages)} pages, exact publication day")
+    print(f"dates: {len(pages)} pages, exact publication day (local, as the page shows it)")
     print(f"{'method':<20}{'right':>7}{'accuracy':>10}{'pages/s':>10}")
     rate = len(pages) / ours_elapsed
     print(f"{'wiredesk':<20}{right:>7}{right / len(pages):>10.4f}{rate:>10.1f}")
+    print(f"{'  (its UTC day)':<20}{right_utc:>7}{right_utc / len(pages):>10.4f}{'':>10}")
     print(
         f"{'htmldate.find_date':<20}{sum(theirs):>7}{sum(theirs) / len(pages):>10.4f}"
         f"{len(pages) / theirs_elapsed:>10.1f}"
     )
     print("winning signals: " + ", ".join(f"{s} {n}" for s, n in sources.most_common()))
     if args.misses:
-        for url, gold, day, source in ours:
+        for url, gold, day, _utc, source in ours:
             if day != gold:
                 print(f"  gold {gold}  got {day} ({source})  {url[:90]}")
 

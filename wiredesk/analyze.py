@@ -67,9 +67,24 @@ def _iso(value: dt.datetime | None) -> str | None:
     return value.isoformat() if isinstance(value, dt.datetime) else None
 
 
+def published_as_written(item: Extracted) -> str | None:
+    """ISO 8601 publication time in the outlet's own offset (``2020-02-15T07:00:00+09:00``);
+    a date alone when the source gave no time of day (the date is the answer, never
+    shifted); UTC when no signal gave an offset."""
+    if item.published_local is None:
+        return None
+    if not item.published_has_time:
+        return item.published_local.date().isoformat()
+    return item.published_local.isoformat()
+
+
 def article_fields(item: Extracted) -> dict[str, Any]:
     """The article-level metadata the articles table stores, for one extracted article."""
+    day = item.published_day
     return {
+        "published_at": _iso(item.published_at),
+        "utc_offset_minutes": item.utc_offset_minutes,
+        "published_day": day.isoformat() if day else None,
         "date_source": item.date_source,
         "updated_at": _iso(item.updated_at),
         "authors": item.authors,
@@ -94,13 +109,10 @@ def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
     all_mentions = find_mentions([e.text for e in extracted])
     results = []
     for item, mentions in zip(extracted, all_mentions, strict=True):
-        published = (
-            item.published_at.isoformat() if isinstance(item.published_at, dt.datetime) else None
-        )
         results.append(
             {
                 "title": item.title,
-                "published": published,
+                "published": published_as_written(item),
                 "language": item.language,
                 "text": item.text,
                 **article_fields(item),

@@ -134,6 +134,7 @@ def _item_row(item: FeedItem, now: dt.datetime) -> Row:
         "version": item.version,
         "title": item.title,
         "published_at": item.published_at,
+        "utc_offset_minutes": item.utc_offset_minutes,
         "discovered_at": now,
         "format": item.format,
     }

@@ -43,6 +43,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 def _print_feeds(locations: list[str], fetcher: Fetcher, discovery: DiscoverySettings) -> int:
     """Print every location's items; returns how many locations gave nothing usable."""
+    from wiredesk.articles import at_offset
     from wiredesk.sources import read_location
 
     failed = 0
@@ -60,12 +61,15 @@ def _print_feeds(locations: list[str], fetcher: Fetcher, discovery: DiscoverySet
                 file=sys.stderr,
             )
         for item in found.items:
+            published = (
+                at_offset(item.published_at, item.utc_offset_minutes) if item.published_at else None
+            )
             record = {
                 "feed": location,
                 "url": item.url,
                 "guid": item.guid,
                 "title": item.title,
-                "published": item.published_at.isoformat() if item.published_at else None,
+                "published": published.isoformat() if published else None,  # feed's own offset
             }
             print(json.dumps(record, ensure_ascii=False))
         if not found.items and (found.errors or any(not r.ok for r in found.fetches)):

@@ -17,7 +17,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "text": ("clean_text", "content_hash", "fold", "fold_line", "word_count"),
         "language": ("detect_language",),
         "dateline": ("Dateline", "display_place", "parse_dateline"),
-        "dates": ("month_day_in_year", "parse_datetime"),
+        "dates": ("at_offset", "parse_datetime", "parse_with_offset"),
+        "months": ("date_for_dateline",),
         "revisions": ("superseded_rows", "words_changed"),
     },
 )

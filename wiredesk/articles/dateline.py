@@ -9,6 +9,11 @@ Styles recognised (one pattern each, tried in order):
 - Interfax: ``MOSCOW. Jan 18 (Interfax) -``
 - ANSA (agency first): ``(ANSA) - ROME, JAN 18 -``
 - no agency: ``BRUSSELS, Nov 16 -`` and ``BRUSSELS —``
+
+Dates may be written in English, French, German, Spanish, Italian or Russian, either way
+round (``Paris, 4 déc. (AFP)``, ``BERLIN, 3. März (dpa)``, ``Madrid, 18 de enero (EFE)``,
+``МОСКВА, 18 января. /ТАСС/.``; see ``wiredesk.articles.months``), and places in Latin or
+Cyrillic capitals.
 """
 
 from __future__ import annotations
@@ -16,20 +21,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wiredesk.articles.months import DATE_PATTERN
+
 _DASH = r"[-\u2013\u2014]+"
-_UPPER_PLACE = r"[A-Z][A-Z.'\u2019-]*(?: [A-Z][A-Z.'\u2019-]*){0,4}"
-_TITLE_PLACE = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"
+# Capital letters of the Latin and Cyrillic alphabets, accented ones included.
+_CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0400-\u042f"
+_UPPER_PLACE = rf"[{_CAP}][{_CAP}.'\u2019-]*(?: [{_CAP}][{_CAP}.'\u2019-]*){{0,4}}"
+_TITLE_PLACE = rf"[{_CAP}][\w.'\u2019-]*(?: [{_CAP}][\w.'\u2019-]*){{0,3}}"
 # An optional region after the city: "SPRINGFIELD, Ill." / "GENEVA, Switzerland"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?(?=\s*[,(]))?"
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
-    r"|(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic)\.?"
-)
-_DATE = rf"(?P<date>(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))"
-_AGENCY = r"(?P<agency>[A-Za-z][\w .&'-]{0,40}?)"
+_DATE = rf"(?P<date>{DATE_PATTERN})"
+_AGENCY = r"(?P<agency>[^\W\d_][\w .&'-]{0,40}?)"
 # After a title-case place only a capitalised name or a short lower-case one ("dpa").
-_NAMED_AGENCY = r"(?P<agency>[A-Z][\w .&'-]{0,40}?|[a-z]{2,4})"
+_NAMED_AGENCY = rf"(?P<agency>[{_CAP}][\w .&'-]{{0,40}}?|[a-z]{{2,4}})"
 
 _PATTERNS = [
     # KABUL, Jan 18 (Reuters) -    WASHINGTON (AP) —    PARIS, 18 January (AFP) -

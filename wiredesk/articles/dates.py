@@ -17,11 +17,6 @@ UTC = dt.UTC
 #: No news page or wire archive we read predates this; earlier values are template junk.
 EARLIEST = dt.datetime(1995, 1, 1, tzinfo=UTC)
 
-# Wire datelines give a month and day without a year: "Nov 18", "November 18".
-_MONTH_DAY = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b"
-)
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}|T\d{2}|\d{8}T\d{4}")
 _HAS_ZONE = re.compile(r"(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|UT|[ECMP][SD]T)\b)\s*$", re.IGNORECASE)
 _US_ZONES = {
@@ -43,14 +38,30 @@ _URL_DATE = re.compile(
 
 @dataclass(frozen=True)
 class Stamp:
-    """A parsed time: as written, and whether the source gave a time of day."""
+    """A parsed time: as written, whether the source gave a time of day, and whether it gave
+    a UTC offset (a value without one is taken as UTC, but says nothing of the local clock)."""
 
     local: dt.datetime
     has_time: bool
+    has_zone: bool = False
 
     @property
     def utc(self) -> dt.datetime:
         return self.local.astimezone(UTC)
+
+    @property
+    def utc_offset_minutes(self) -> int | None:
+        """The offset the source wrote the time in; None for a bare date or no zone."""
+        if not (self.has_time and self.has_zone):
+            return None
+        offset = self.local.utcoffset() or dt.timedelta(0)
+        return int(offset.total_seconds() // 60)
+
+
+def at_offset(utc: dt.datetime, minutes: int | None) -> dt.datetime:
+    """The instant ``utc`` on the wall clock of a UTC offset (UTC when there is none)."""
+    zone = dt.timezone(dt.timedelta(minutes=minutes)) if minutes else UTC
+    return utc.astimezone(zone)
 
 
 def to_utc(value: dt.datetime) -> dt.datetime:
@@ -66,7 +77,7 @@ def _compact(text: str) -> str:
         return text
     date, time, zone = compact.groups()
     time = time.ljust(6, "0")
-    return f"{date[:4]}-{date[4:6]}-{date[6:]}T{time[:2]}:{time[2:4]}:{time[4:]}{zone or 'Z'}"
+    return f"{date[:4]}-{date[4:6]}-{date[6:]}T{time[:2]}:{time[2:4]}:{time[4:]}{zone or ''}"
 
 
 def parse_stamp(text: str | None) -> Stamp | None:
@@ -82,13 +93,21 @@ def parse_stamp(text: str | None) -> Stamp | None:
         value = date_parser.parse(cleaned, tzinfos=_US_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
+    has_zone = value.tzinfo is not None
     try:
         if value.tzinfo is None or value.utcoffset() == dt.timedelta(0):
             value = value.replace(tzinfo=UTC)  # also dateutil's tzlocal() for "Z"
         value.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
-    return Stamp(value, bool(_HAS_TIME.search(cleaned)))
+    return Stamp(value, bool(_HAS_TIME.search(cleaned)), has_zone)
+
+
+def parse_with_offset(text: str | None) -> tuple[dt.datetime | None, int | None]:
+    """The UTC instant of a time and the offset it was written in (None when no zone or
+    no time of day was given): wire formats and feeds keep both."""
+    stamp = parse_stamp(text)
+    return (stamp.utc, stamp.utc_offset_minutes) if stamp else (None, None)
 
 
 def parse_datetime(text: str | None) -> dt.datetime | None:
@@ -110,20 +129,17 @@ def date_in_url(url: str | None) -> dt.date | None:
     return None
 
 
-def month_day_in_year(text: str, year: int) -> dt.date | None:
-    """The first "Mon DD" in ``text`` as a date in ``year`` (for yearless datelines)."""
-    match = _MONTH_DAY.search(text)
-    if not match:
-        return None
-    month = _MONTHS.index(match.group(1)[:3].lower()) + 1
-    try:
-        return dt.date(year, month, int(match.group(2)))
-    except ValueError:
-        return None
+#: Post URLs of Twitter/X: the id is a Snowflake id, milliseconds since this epoch << 22.
+_STATUS_URL = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/(\d+)")
+_SNOWFLAKE_EPOCH_MS = 1288834974657
+#: Ids below this predate Snowflake ids (sequential numbers that carry no time).
+_FIRST_SNOWFLAKE = 86_400_000 << 22
 
 
-def month_day_near(text: str, reference: dt.date) -> dt.date | None:
-    """A yearless "Mon DD" placed in the year that puts it closest to ``reference``."""
-    candidates = [month_day_in_year(text, reference.year + delta) for delta in (-1, 0, 1)]
-    found = [c for c in candidates if c is not None]
-    return min(found, key=lambda day: abs((day - reference).days)) if found else None
+def time_in_status_url(url: str | None) -> dt.datetime | None:
+    """The posting time a Twitter/X status URL carries in its id (UTC)."""
+    match = _STATUS_URL.match(url or "")
+    if not match or int(match.group(1)) < _FIRST_SNOWFLAKE:
+        return None
+    millis = (int(match.group(1)) >> 22) + _SNOWFLAKE_EPOCH_MS
+    return dt.datetime.fromtimestamp(millis / 1000, UTC)

@@ -19,9 +19,17 @@ from lxml.html import HtmlElement
 
 from wiredesk.articles.bodytext import drop_inert_elements, extract_body
 from wiredesk.articles.dateline import display_place, parse_dateline
-from wiredesk.articles.dates import Stamp, date_in_url, month_day_near, parse_stamp
+from wiredesk.articles.dates import (
+    Stamp,
+    at_offset,
+    date_in_url,
+    parse_stamp,
+    time_in_status_url,
+)
 from wiredesk.articles.htmlmeta import decode_html, parse_page, read_page_meta
 from wiredesk.articles.language import detect_language, primary_subtag
+from wiredesk.articles.months import date_for_dateline
+from wiredesk.articles.placezones import zone_of_place
 from wiredesk.articles.pubdate import DateSignal, Reconciled, plausible, reconcile
 from wiredesk.articles.text import clean_text, repair_text, word_count
 from wiredesk.sources import (
@@ -112,7 +120,9 @@ class Extracted:
     authors: list[str] = field(default_factory=list)
     published_at: dt.datetime | None = None
     date_source: str | None = None
-    published_local: dt.datetime | None = None
+    published_local: dt.datetime | None = None  # aware, in the offset the source wrote
+    utc_offset_minutes: int | None = None  # None when no signal gave an offset
+    published_has_time: bool = False  # False when the source gave a date alone
     published_day: dt.date | None = None
     updated_at: dt.datetime | None = None
     language: str | None = None
@@ -120,6 +130,7 @@ class Extracted:
     canonical_url: str | None = None
     description: str | None = None
     dateline: str | None = None
+    dateline_date: str | None = None  # the dateline's date as written ("Nov 16", "4 déc.")
     wire_agency: str | None = None
     guid: str | None = None
     version: int = 1
@@ -158,8 +169,11 @@ def clean_authors(names: list[str], agencies: set[str]) -> list[str]:
     return out
 
 
-def _stamp_of(value: dt.datetime | None) -> Stamp | None:
-    return Stamp(value, True) if value is not None else None
+def _stamp_of(value: dt.datetime | None, offset_minutes: int | None) -> Stamp | None:
+    """A wire format's time, on the clock it was written in."""
+    if value is None:
+        return None
+    return Stamp(at_offset(value, offset_minutes), True, offset_minutes is not None)
 
 
 def _from_wire(doc: WireDocument, folder_day: dt.date | None) -> Extracted:
@@ -177,9 +191,11 @@ def _from_wire(doc: WireDocument, folder_day: dt.date | None) -> Extracted:
         declared_language=doc.language,
     )
     if doc.format in ("newsml", "nitf") and doc.published_at is not None:
-        extracted.date_signals.append(DateSignal(doc.format, _stamp_of(doc.published_at)))
+        stamp = _stamp_of(doc.published_at, doc.published_offset_minutes)
+        extracted.date_signals.append(DateSignal(doc.format, stamp))
     if doc.format == "newsml" and doc.updated_at is not None:
-        extracted.modified_signals.append(DateSignal("newsml", _stamp_of(doc.updated_at)))
+        stamp = _stamp_of(doc.updated_at, doc.updated_offset_minutes)
+        extracted.modified_signals.append(DateSignal("newsml", stamp))
     if folder_day is not None:
         midnight = dt.datetime.combine(folder_day, dt.time(), dt.UTC)
         extracted.date_signals.append(DateSignal("folder", Stamp(midnight, False)))
@@ -209,10 +225,15 @@ def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
     for source, value in meta.modified:
         if stamp := parse_stamp(value):
             extracted.modified_signals.append(DateSignal(source, stamp))
+    if names_a_revision(url):
+        # What the page shows is that revision: it was published when the page was modified.
+        extracted.date_signals[:0] = extracted.modified_signals
     day = date_in_url(canonical or url)
     if day is not None:
         midnight = dt.datetime.combine(day, dt.time(), dt.UTC)
         extracted.date_signals.append(DateSignal("url", Stamp(midnight, False)))
+    elif posted := time_in_status_url(canonical or url):
+        extracted.date_signals.append(DateSignal("url", Stamp(posted, True, True)))
     # htmldate ranks below every signal above and gives only a day, so it can only decide
     # when they are all missing; it is by far the slowest, so it runs only then. It reads
     # scripts too, so it runs before they are dropped for the body passes.
@@ -229,6 +250,15 @@ def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
     return extracted
 
 
+#: Wiki revision views (MediaWiki ``index.php?title=X&oldid=N`` or ``&diff=N``).
+_REVISION_QUERY = re.compile(r"[?&](?:oldid|diff)=\d+(?:&|$)")
+
+
+def names_a_revision(url: str | None) -> bool:
+    """True for the URL of one revision of a wiki page, not the page itself."""
+    return bool(url and _REVISION_QUERY.search(url))
+
+
 def guess_page_date(page: HtmlElement | str | None, url: str | None) -> str | None:
     """htmldate's reading of the page (text, scripts, markup), the weakest page signal.
     Given the parsed tree, htmldate works on a copy of it instead of parsing again."""
@@ -240,7 +270,7 @@ def guess_page_date(page: HtmlElement | str | None, url: str | None) -> str | No
         return None
 
 
-def _apply_dateline(extracted: Extracted, reference: dt.date) -> None:
+def _apply_dateline(extracted: Extracted) -> None:
     first = extracted.text.split("\n\n", 1)[0]
     dateline = parse_dateline(first)
     if dateline is None:
@@ -253,11 +283,8 @@ def _apply_dateline(extracted: Extracted, reference: dt.date) -> None:
             if extracted.format == "html"
             else (extracted.wire_agency or dateline.agency)
         )
-    if dateline.date_text:
-        day = month_day_near(dateline.date_text, reference)
-        if day is not None:
-            midnight = dt.datetime.combine(day, dt.time(), dt.UTC)
-            extracted.date_signals.append(DateSignal("dateline", Stamp(midnight, False)))
+    # Dated when reconciled: the year comes from the feed, which only the stage knows.
+    extracted.dateline_date = dateline.date_text
 
 
 def _mark_partial(extracted: Extracted) -> None:
@@ -274,15 +301,29 @@ def _mark_partial(extracted: Extracted) -> None:
 
 
 #: Signals trusted to anchor the year of a yearless dateline ("Nov 16").
-_YEAR_ANCHORS = ("newsml", "nitf", "json_ld", "html_meta", "html_time", "url", "folder")
+_YEAR_ANCHORS = ("newsml", "nitf", "json_ld", "html_meta", "html_time", "feed", "url", "folder")
 
 
-def _reference_day(extracted: Extracted, now: dt.datetime) -> dt.date:
-    """Year anchor for a yearless dateline: the best plausible firm signal, else today."""
-    for signal in extracted.date_signals:
-        if signal.source in _YEAR_ANCHORS and plausible(signal.stamp, now) is None:
-            return signal.stamp.local.date()
-    return now.date()
+def _reference_day(signals: list[DateSignal], now: dt.datetime) -> dt.date:
+    """Year anchor for a yearless dateline: the best plausible firm signal, else the run's
+    day."""
+    anchors = [s for s in signals if s.source in _YEAR_ANCHORS and plausible(s.stamp, now) is None]
+    if not anchors:
+        return now.date()
+    return min(anchors, key=lambda s: _YEAR_ANCHORS.index(s.source)).stamp.local.date()
+
+
+def dateline_signal(
+    date_text: str | None, signals: list[DateSignal], now: dt.datetime
+) -> DateSignal | None:
+    """The dateline's day as a date signal, never more than a day after the run's day."""
+    if not date_text:
+        return None
+    latest = (now + dt.timedelta(days=1)).date()
+    day = date_for_dateline(date_text, _reference_day(signals, now), latest)
+    if day is None:
+        return None
+    return DateSignal("dateline", Stamp(dt.datetime.combine(day, dt.time(), dt.UTC), False))
 
 
 def extract(
@@ -310,7 +351,7 @@ def extract(
         raise ExtractionError(exc.error_class, exc.detail) from None
     if extracted.word_count < MIN_WORDS:
         raise ExtractionError("empty_text", f"{url}: no article text found")
-    _apply_dateline(extracted, _reference_day(extracted, now))
+    _apply_dateline(extracted)
     _mark_partial(extracted)
     extracted.authors = clean_authors(
         extracted.authors, {extracted.wire_agency or "", extracted.sitename or ""}
@@ -322,29 +363,42 @@ def extract(
 
 
 def reconcile_signals(
-    extracted: Extracted, feed_published: dt.datetime | None, now: dt.datetime
+    extracted: Extracted,
+    feed_published: dt.datetime | None,
+    now: dt.datetime,
+    feed_offset_minutes: int | None = None,
 ) -> Reconciled:
-    """Every date signal of the document, plus the feed's, reconciled."""
+    """Every date signal of the document, plus the feed's, reconciled; the dateline is
+    dated here, with the feed's day among the anchors of its year."""
     signals = list(extracted.date_signals)
     if feed_published is not None:
-        signals.append(DateSignal("feed", Stamp(feed_published, True)))
-    return reconcile(signals, extracted.modified_signals, now)
+        local = at_offset(feed_published, feed_offset_minutes)
+        signals.append(DateSignal("feed", Stamp(local, True, feed_offset_minutes is not None)))
+    if dated := dateline_signal(extracted.dateline_date, signals, now):
+        signals.append(dated)
+    place_zone = zone_of_place(extracted.dateline)
+    return reconcile(signals, extracted.modified_signals, now, place_zone=place_zone)
 
 
 def apply_dates(extracted: Extracted, result: Reconciled) -> None:
     extracted.published_at = result.published_at
     extracted.date_source = result.date_source
     extracted.published_local = result.published_local
+    extracted.utc_offset_minutes = result.utc_offset_minutes
+    extracted.published_has_time = result.has_time
     extracted.published_day = result.published_day
     extracted.updated_at = result.updated_at
     extracted.rejected_dates = result.rejected
 
 
 def reconcile_date(
-    extracted: Extracted, feed_published: dt.datetime | None, now: dt.datetime
+    extracted: Extracted,
+    feed_published: dt.datetime | None,
+    now: dt.datetime,
+    feed_offset_minutes: int | None = None,
 ) -> tuple[dt.datetime | None, str | None]:
     """Publication time and the signal that gave it, with the feed's date as one signal;
-    also updates ``extracted`` (updated_at, rejected dates)."""
-    result = reconcile_signals(extracted, feed_published, now)
+    also updates ``extracted`` (local time and offset, updated_at, rejected dates)."""
+    result = reconcile_signals(extracted, feed_published, now, feed_offset_minutes)
     apply_dates(extracted, result)
     return result.published_at, result.date_source

@@ -65,6 +65,11 @@ def _error_row(page: Row, error: ExtractionError, run_id: str, now: dt.datetime)
     }
 
 
+def wall_clock(value: dt.datetime | None) -> dt.datetime | None:
+    """The local time as written, without its zone (the offset is a column of its own)."""
+    return value.replace(tzinfo=None) if value is not None else None
+
+
 def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
     """One candidate article row from one fetched page; raises ExtractionError."""
     url = page["url"]
@@ -78,7 +83,8 @@ def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
     )
     # A drop folder's listing dates the item from the file itself: not a separate signal.
     listed = None if url.startswith("file:") else item.get("published_at")
-    published, date_source = reconcile_date(extracted, listed, now)
+    offset = None if listed is None else item.get("utc_offset_minutes")
+    published, date_source = reconcile_date(extracted, listed, now, offset)
     canonical = extracted.canonical_url or item.get("canonical_url") or url
     guid = extracted.guid or item.get("guid")
     article_id = stable_id("article", page["source_id"], guid or canonical)
@@ -93,6 +99,9 @@ def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
         "title": extracted.title or item.get("title"),
         "authors": extracted.authors,
         "published_at": published,
+        "published_local": wall_clock(extracted.published_local),
+        "utc_offset_minutes": extracted.utc_offset_minutes,
+        "published_day": extracted.published_day,
         "date_source": date_source,
         "updated_at": extracted.updated_at,
         "language": extracted.language,

@@ -122,6 +122,7 @@ def scan_bytes(
         format=kind,
         version=doc.version,
         origin_file=record,
+        utc_offset_minutes=doc.published_offset_minutes if doc.published_at else None,
     )
 
 

@@ -14,7 +14,7 @@ import re
 import feedparser
 from lxml import etree
 
-from wiredesk.articles import parse_datetime
+from wiredesk.articles import parse_with_offset
 from wiredesk.fetch import errors as E
 from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.jsonfeed import FeedPage, looks_like_json, read_json_feed
@@ -33,16 +33,24 @@ _ALTERNATE = re.compile(
 _HREF = re.compile(rb"""href=["']([^"']+)["']""", re.I)
 
 
-def _entry_time(entry: feedparser.FeedParserDict) -> dt.datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+def _entry_time(entry: feedparser.FeedParserDict) -> tuple[dt.datetime | None, int | None]:
+    """The entry's time in UTC (feedparser's reading) and the offset the feed wrote it in,
+    when our own reading of the raw value names the same instant."""
+    for key, raw in (
+        ("published_parsed", "published"),
+        ("updated_parsed", "updated"),
+        ("created_parsed", "created"),
+    ):
         value = entry.get(key)
         if value:
-            return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+            instant = dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+            written, offset = parse_with_offset(entry.get(raw))
+            return instant, offset if written == instant else None
     for key in ("published", "updated"):
-        parsed = parse_datetime(entry.get(key))
+        parsed, offset = parse_with_offset(entry.get(key))
         if parsed:
-            return parsed
-    return None
+            return parsed, offset
+    return None, None
 
 
 def parse_feed(
@@ -82,6 +90,7 @@ def read_feed(
     page = FeedPage(flavour=parsed.version or "unknown")
     page.errors.extend(SourceError(source_id, feed_url, c, f"{feed_url}: {r}") for c, r in notes)
     for index, entry in enumerate(parsed.entries):
+        published_at, offset = _entry_time(entry)
         page.add_entry(
             source_id,
             feed_url,
@@ -89,7 +98,8 @@ def read_feed(
             entry.get("link") or _guid_link(entry),
             guid=entry.get("id") or entry.get("guid") or None,
             title=(entry.get("title") or "").strip() or None,
-            published_at=_entry_time(entry),
+            published_at=published_at,
+            utc_offset_minutes=offset,
             format="html",
         )
     for link in parsed.feed.get("links", []):

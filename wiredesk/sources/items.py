@@ -29,6 +29,8 @@ class FeedItem:
     format: str = "html"
     version: int = 1
     origin_file: FileRecord | None = None
+    #: UTC offset the announcement wrote its time in (minutes); None when it gave none.
+    utc_offset_minutes: int | None = None
 
     @property
     def identity(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from wiredesk.articles import parse_datetime
+from wiredesk.articles import parse_with_offset
 from wiredesk.fetch import errors as E
 from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.urls import admissible_link, canonical_url, resolve_link
@@ -84,6 +84,9 @@ def read_json_feed(data: bytes, feed_url: str, source_id: str, max_items: int) -
         if not isinstance(entry, dict):
             continue
         title = entry.get("title")
+        published_at, offset = parse_with_offset(
+            entry.get("date_published") or entry.get("date_modified")
+        )
         page.add_entry(
             source_id,
             feed_url,
@@ -91,7 +94,8 @@ def read_json_feed(data: bytes, feed_url: str, source_id: str, max_items: int) -
             entry.get("url") or entry.get("external_url"),
             guid=str(entry["id"]) if entry.get("id") not in (None, "") else None,
             title=title.strip() or None if isinstance(title, str) else None,
-            published_at=parse_datetime(entry.get("date_published") or entry.get("date_modified")),
+            published_at=published_at,
+            utc_offset_minutes=offset,
         )
     next_url = document.get("next_url")
     if isinstance(next_url, str) and next_url.strip():

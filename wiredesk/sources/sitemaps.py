@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from wiredesk.articles import parse_datetime
+from wiredesk.articles import parse_datetime, parse_with_offset
 from wiredesk.fetch import errors as E
 from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.urls import admissible_link, canonical_url, resolve_link
@@ -92,7 +92,9 @@ def read_sitemap(
         fields = _fields(node)
         if local_name(node.tag) != "url" or "loc" not in fields:
             continue
-        published = parse_datetime(fields.get("publication_date") or fields.get("lastmod"))
+        published, offset = parse_with_offset(
+            fields.get("publication_date") or fields.get("lastmod")
+        )
         if cutoff is not None and published is not None and published < cutoff:
             page.skipped_old += 1
             continue
@@ -109,6 +111,7 @@ def read_sitemap(
                 guid=None,
                 title=fields.get("title"),
                 published_at=published,
+                utc_offset_minutes=offset,
             )
         )
     return page

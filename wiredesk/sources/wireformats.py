@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from wiredesk.articles import month_day_in_year, parse_dateline, parse_datetime
+from wiredesk.articles import date_for_dateline, parse_dateline, parse_with_offset
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -35,8 +35,11 @@ class WireDocument:
     title: str | None = None
     guid: str | None = None
     version: int = 1
-    published_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    published_at: dt.datetime | None = None  # UTC
+    updated_at: dt.datetime | None = None  # UTC
+    #: The UTC offsets those times were written in (minutes); None when none was given.
+    published_offset_minutes: int | None = None
+    updated_offset_minutes: int | None = None
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     agency: str | None = None
@@ -151,8 +154,11 @@ def parse_newsml(data: bytes) -> WireDocument:
     doc.guid = item.get("guid")
     doc.version = int(item.get("version") or 1)
     if meta is not None:
-        doc.published_at = parse_datetime(_text(meta.find("n:firstCreated", ns)))
-        doc.updated_at = parse_datetime(_text(meta.find("n:versionCreated", ns)))
+        first = parse_with_offset(_text(meta.find("n:firstCreated", ns)))
+        doc.published_at, doc.published_offset_minutes = first
+        doc.updated_at, doc.updated_offset_minutes = parse_with_offset(
+            _text(meta.find("n:versionCreated", ns))
+        )
     if provider is not None:
         doc.agency = provider.get("literal") or _text(provider)
     if content_meta is not None:
@@ -172,7 +178,8 @@ def parse_newsml(data: bytes) -> WireDocument:
     if not body:
         body = [el for el in item.iter() if etree.QName(el).localname == "p"]
     doc.paragraphs = _paragraphs(body)
-    doc.published_at = doc.published_at or doc.updated_at
+    if doc.published_at is None:
+        doc.published_at, doc.published_offset_minutes = doc.updated_at, doc.updated_offset_minutes
     doc.sitename = doc.agency
     return doc
 
@@ -186,10 +193,11 @@ def parse_nitf(data: bytes) -> WireDocument:
     if du_key is not None and (du_key.get("version") or "").isdigit():
         doc.version = int(du_key.get("version"))
     issue = root.find(".//docdata/date.issue")
-    doc.published_at = parse_datetime(issue.get("norm")) if issue is not None else None
+    if issue is not None:
+        doc.published_at, doc.published_offset_minutes = parse_with_offset(issue.get("norm"))
     story_date = root.find(".//dateline/story.date")
     if doc.published_at is None and story_date is not None:
-        doc.published_at = parse_datetime(story_date.get("norm"))
+        doc.published_at, doc.published_offset_minutes = parse_with_offset(story_date.get("norm"))
     doc.title = _text(root.find(".//hedline/hl1")) or _text(root.find("head/title"))
     doc.authors = _byline(_text(root.find(".//byline")))
     doc.dateline = _text(root.find(".//dateline/location"))
@@ -233,7 +241,9 @@ def parse_plain_text(data: bytes, folder_day: dt.date | None = None) -> WireDocu
             doc.dateline = dateline.place
             doc.agency = dateline.agency
             if folder_day and dateline.date_text:
-                day = month_day_in_year(dateline.date_text, folder_day.year)
+                # The year nearest the folder's day ("Dec 31" filed on 1 January is last
+                # year's); the run's own ceiling applies when the article is dated.
+                day = date_for_dateline(dateline.date_text, folder_day, dt.date.max)
                 if day:
                     doc.published_at = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     if doc.published_at is None and folder_day is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 #: Bump when a column changes; the warehouse file is rebuilt when this changes.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,9 @@ class Table:
 
 S, INT, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 TS = pa.timestamp("us", tz="UTC")
+#: A wall-clock time without a zone (DuckDB TIMESTAMP): the local time as written, which
+#: keeps its own day and hour under any session time zone.
+LOCAL_TS = pa.timestamp("us")
 D = pa.date32()
 LS = pa.list_(pa.string())
 DAY = Column("day", D, "Partition day (UTC) the row belongs to.")
@@ -100,6 +103,7 @@ TABLES: dict[str, Table] = {
             ("version", INT, "Item version (NewsML-G2 version, NITF du-key), 1 if none."),
             ("title", S, "Title as announced."),
             ("published_at", TS, "Publication time as announced, UTC."),
+            ("utc_offset_minutes", INT, "UTC offset the announcement wrote it in; null if none."),
             ("discovered_at", TS, "When this run saw the item."),
             ("format", S, "newsml, nitf, html, text or unknown."),
         ),
@@ -145,8 +149,27 @@ TABLES: dict[str, Table] = {
             ("versions_seen", INT, "How many versions of the story arrived that day."),
             ("title", S, "Headline."),
             ("authors", LS, "Bylines, cleaned."),
-            ("published_at", TS, "Publication time, UTC."),
-            ("date_source", S, "Which signal gave published_at."),
+            ("published_at", TS, "Publication time, UTC: the instant partitions and joins use."),
+            (
+                "published_local",
+                LOCAL_TS,
+                "Publication time on the outlet's wall clock, as the winning signal wrote it "
+                "(a date alone: its midnight, never shifted). A TIMESTAMP without zone, so its "
+                "day and hour read the same under any session TimeZone; the offset is "
+                "utc_offset_minutes.",
+            ),
+            (
+                "utc_offset_minutes",
+                INT,
+                "UTC offset of published_local, minutes (+540 Tokyo); null where no signal "
+                "gave one (a bare date, a time without a zone).",
+            ),
+            (
+                "published_day",
+                D,
+                "Publisher's calendar day: the local day the page shows (may differ from day).",
+            ),
+            ("date_source", S, "Which signal gave published_at (json_ld, feed, dateline, ...)."),
             ("language", S, "ISO 639-1 language of the text."),
             ("sitename", S, "Outlet or agency name."),
             ("dateline", S, "Place from the dateline (e.g. GENEVA)."),

@@ -83,7 +83,7 @@ def _arrow_to_duck(arrow_type, mapping: dict) -> str:  # noqa: ANN001 - a pyarro
     import pyarrow as pa
 
     if pa.types.is_timestamp(arrow_type):
-        return "TIMESTAMPTZ"
+        return "TIMESTAMPTZ" if arrow_type.tz else "TIMESTAMP"  # a zone-less wall clock
     if pa.types.is_list(arrow_type):
         return _arrow_to_duck(arrow_type.value_type, mapping) + "[]"
     return mapping[arrow_type]

@@ -27,6 +27,9 @@ class BriefData:
     #: (i, j) -> articles naming both of pair_names[i] and pair_names[j].
     pairs: dict[tuple[int, int], int] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
+    #: (publisher's own day, articles) of the partition's articles: the partition is a UTC
+    #: day, and a Tokyo morning or a New York evening story is dated another day locally.
+    local_days: list[tuple[dt.date, int]] = field(default_factory=list)
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -72,7 +75,8 @@ def gather(
     )
     quotes = _dicts(
         con.execute(
-            "SELECT text, speaker, copies, outlets, outlet_list, first_outlet, first_seen_at "
+            "SELECT text, speaker, copies, outlets, outlet_list, first_outlet, first_seen_at, "
+            "first_article_id "
             "FROM top_quotes WHERE day = $day AND speaker IS NOT NULL AND kind = 'direct' "
             "ORDER BY rank LIMIT 1",
             {"day": day},
@@ -99,6 +103,13 @@ def gather(
             strict=True,
         )
     )
+    local_days = con.execute(
+        "SELECT published_day, count(*) FROM articles WHERE day = $day "
+        "AND published_day IS NOT NULL GROUP BY published_day ORDER BY published_day",
+        {"day": day},
+    ).fetchall()
+    if quotes:
+        quotes[0].update(_first_copy_clock(con, quotes[0]))
     return BriefData(
         day=day,
         days=days,
@@ -109,4 +120,24 @@ def gather(
         pair_names=[row["name"] for row in top[:PAIR_ENTITIES]],
         pairs=pairs,
         totals=totals,
+        local_days=[(when, count) for when, count in local_days],
     )
+
+
+def _first_copy_clock(con: duckdb.DuckDBPyConnection, quote: dict[str, Any]) -> dict[str, Any]:
+    """The earliest copy's publication time on its outlet's clock (its partition is the UTC
+    day of ``first_seen_at``, give or take the day a drop folder filed it under)."""
+    first = quote.get("first_seen_at")
+    if not first or not quote.get("first_article_id"):
+        return {}
+    utc_day = first.astimezone(dt.UTC).date()
+    row = con.execute(
+        "SELECT published_local, utc_offset_minutes FROM articles "
+        "WHERE day BETWEEN $low AND $high AND article_id = $id LIMIT 1",
+        {
+            "low": utc_day - dt.timedelta(days=1),
+            "high": utc_day + dt.timedelta(days=1),
+            "id": quote["first_article_id"],
+        },
+    ).fetchone()
+    return {"first_local": row[0], "first_offset": row[1]} if row else {}
