@@ -1,0 +1,71 @@
+"""Work spread over processes, results back in input order as soon as they are ready.
+
+Each worker is a process of its own that loads the models once, on its first batch, and
+keeps them. A bounded number of batches is in flight, so an endless input streams in
+bounded memory. Workers recognise entities in-process: a pool inside a pool only fights
+over the same cores.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+from typing import TypeVar
+
+Batch = TypeVar("Batch")
+Result = TypeVar("Result")
+
+#: Batches queued per worker beyond the one it runs: enough to keep it busy, no more.
+QUEUED_PER_WORKER = 2
+
+
+def worker_count(override: int | None = None) -> int:
+    """Workers to run: the override, else ``$WIREDESK_WORKERS``, else the cores we may use."""
+    if override is not None:
+        if override < 1:
+            raise ValueError(f"workers: {override} is not a positive number")
+        return override
+    configured = os.environ.get("WIREDESK_WORKERS", "").strip()
+    if configured:
+        try:
+            value = int(configured)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise ValueError(f"WIREDESK_WORKERS={configured!r} is not a positive number")
+        return value
+    return len(os.sched_getaffinity(0))
+
+
+def _in_worker() -> None:
+    """Runs once in each worker process: entity recognition stays in this process."""
+    os.environ["WIREDESK_NER_PROCESSES"] = "1"
+
+
+def ordered_map(
+    fn: Callable[[Batch], Result], batches: Iterable[Batch], workers: int
+) -> Iterator[Result]:
+    """``map(fn, batches)`` on ``workers`` processes, yielding in input order as results come.
+
+    With one worker, or a single batch (where starting workers costs more than it saves),
+    it runs here, in this process: the results are the same.
+    """
+    batches = iter(batches)
+    first = list(islice(batches, 2))
+    if workers <= 1 or len(first) < 2:
+        yield from map(fn, chain(first, batches))
+        return
+    limit = workers * (1 + QUEUED_PER_WORKER)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_in_worker) as pool:
+        pending: deque[Future[Result]] = deque()
+        for batch in chain(first, batches):
+            pending.append(pool.submit(fn, batch))
+            while pending and (len(pending) >= limit or pending[0].done()):
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
