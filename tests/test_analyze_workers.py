@@ -59,8 +59,19 @@ def test_ordered_map_keeps_input_order_and_streams_with_few_batches_in_flight() 
     assert seen_when_first_came <= 2 * (1 + QUEUED_PER_WORKER) + 1 < 20
 
 
-def test_one_worker_runs_in_this_process() -> None:
+def ner_setting(_batch: int) -> str | None:
+    return os.environ.get("WIREDESK_NER_PROCESSES")
+
+
+def test_workers_recognise_entities_in_their_own_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WIREDESK_NER_PROCESSES", raising=False)
+    assert list(ordered_map(ner_setting, [1, 2, 3], workers=2)) == ["1", "1", "1"]
+    assert os.environ.get("WIREDESK_NER_PROCESSES") is None  # this process is left alone
+
+
+def test_one_worker_or_one_batch_runs_in_this_process() -> None:
     assert list(ordered_map(os.getpid().__add__, [0, 0], workers=1)) == [os.getpid()] * 2
+    assert list(ordered_map(os.getpid().__add__, [0], workers=2)) == [os.getpid()]
 
 
 def _input_lines() -> str:
