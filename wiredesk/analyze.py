@@ -178,9 +178,13 @@ def analyze_jsonl(
 ) -> Iterator[list[OutputLine]]:
     """JSON lines in, one list of output lines per batch, in input order, as they are ready.
 
-    Batches go to ``workers`` processes (default: ``worker_count()``), each loading the
-    models once; the output is the same whatever their number.
+    Batches go to ``workers`` processes (default: ``worker_count()``) that share the models
+    loaded once; the output is the same whatever their number.
     """
+    from wiredesk.entities import find_mentions
     from wiredesk.workers import ordered_map, worker_count
 
-    yield from ordered_map(analyze_lines, _batches(lines, batch_size), worker_count(workers))
+    count = worker_count(workers)
+    yield from ordered_map(
+        analyze_lines, _batches(lines, batch_size), count, prepare=lambda: find_mentions([""])
+    )

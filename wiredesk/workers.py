@@ -1,9 +1,9 @@
 """Work spread over processes, results back in input order as soon as they are ready.
 
-Each worker is a process of its own that loads the models once, on its first batch, and
-keeps them. A bounded number of batches is in flight, so an endless input streams in
-bounded memory. Workers recognise entities in-process: a pool inside a pool only fights
-over the same cores.
+Each worker is a process of its own, forked from this one after ``prepare`` has loaded the
+models, so no worker loads them again and their pages are shared until written. A bounded
+number of batches is in flight, so an endless input streams in bounded memory. Workers
+recognise entities in-process: a pool inside a pool only fights over the same cores.
 """
 
 from __future__ import annotations
@@ -47,12 +47,16 @@ def _in_worker() -> None:
 
 
 def ordered_map(
-    fn: Callable[[Batch], Result], batches: Iterable[Batch], workers: int
+    fn: Callable[[Batch], Result],
+    batches: Iterable[Batch],
+    workers: int,
+    prepare: Callable[[], object] | None = None,
 ) -> Iterator[Result]:
     """``map(fn, batches)`` on ``workers`` processes, yielding in input order as results come.
 
     With one worker, or a single batch (where starting workers costs more than it saves),
-    it runs here, in this process: the results are the same.
+    it runs here, in this process: the results are the same. ``prepare`` runs here once
+    before the workers start (loading what each of them would otherwise load).
     """
     batches = iter(batches)
     first = list(islice(batches, 2))
@@ -60,7 +64,9 @@ def ordered_map(
         yield from map(fn, chain(first, batches))
         return
     limit = workers * (1 + QUEUED_PER_WORKER)
-    context = multiprocessing.get_context("spawn")
+    if prepare is not None:
+        prepare()
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_in_worker) as pool:
         pending: deque[Future[Result]] = deque()
         for batch in chain(first, batches):
