@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from wiredesk.articles import Extracted, clean_text, content_hash, detect_language, extract
+from wiredesk.articles import (
+    Extracted,
+    ExtractionError,
+    clean_text,
+    content_hash,
+    detect_language,
+    extract,
+)
 from wiredesk.entities import COUNTED_TYPES, Mention
 from wiredesk.sources import detect_format
 
@@ -126,3 +135,68 @@ def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
 def analyze_document(doc: Document) -> dict[str, Any]:
     """One article; raises ``ExtractionError`` when it has no text."""
     return analyze_extracted([extract_document(doc)])[0]
+
+
+@dataclass(frozen=True)
+class OutputLine:
+    """One input line's JSON output line, and the warning to print when it failed."""
+
+    line: str
+    warning: str | None = None
+
+
+def _parse_line(number: int, line: str) -> tuple[Any, Extracted | str, str | None]:
+    """The id, the extracted article (or the error text) and a warning, for one input line."""
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as exc:
+        return None, f"line {number}: not a JSON object", f"line {number}: not a JSON object: {exc}"
+    key = record.get("id", number)
+    try:
+        if isinstance(record.get("html"), str):
+            doc = Document(record["html"].encode("utf-8"), record.get("url"), True)
+        elif isinstance(record.get("text"), str):
+            doc = Document(record["text"].encode("utf-8"), record.get("url"))
+        else:
+            raise ExtractionError("missing_field", "needs a 'text' or 'html' string")
+        return key, extract_document(doc), None
+    except ExtractionError as exc:
+        return key, f"{exc.error_class}: {exc.detail}", f"line {number} (id {key}): {exc.detail}"
+
+
+def analyze_lines(numbered: Sequence[tuple[int, str]]) -> list[OutputLine]:
+    """One batch of JSON input lines (with their line numbers) into output lines, in order."""
+    parsed = [_parse_line(number, line) for number, line in numbered]
+    analysed = iter(analyze_extracted([item for _, item, _ in parsed if not isinstance(item, str)]))
+    out = []
+    for key, item, warning in parsed:
+        record = (
+            {"id": key, "error": item} if isinstance(item, str) else {"id": key, **next(analysed)}
+        )
+        out.append(OutputLine(json.dumps(record, ensure_ascii=False), warning))
+    return out
+
+
+def _batches(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
+    numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+    while batch := list(islice(numbered, size)):
+        yield batch
+
+
+def analyze_jsonl(
+    lines: Iterable[str], batch_size: int = 32, workers: int | None = None
+) -> Iterator[list[OutputLine]]:
+    """JSON lines in, one list of output lines per batch, in input order, as they are ready.
+
+    Batches go to ``workers`` processes (default: ``worker_count()``) that share the models
+    loaded once; the output is the same whatever their number.
+    """
+    from wiredesk.entities import find_mentions
+    from wiredesk.workers import ordered_map, worker_count
+
+    count = worker_count(workers)
+    yield from ordered_map(
+        analyze_lines, _batches(lines, batch_size), count, prepare=lambda: find_mentions([""])
+    )

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from pipelines.commands.common import UsageError
 
@@ -37,7 +36,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from wiredesk.articles import ExtractionError
 
     if args.jsonl:
-        return _analyze_jsonl(args.batch_size)
+        return _analyze_jsonl(args.batch_size, args.workers)
     data, url = _read_input(args.path, args.url)
     label = args.path or args.url or "stdin"
     if not data.strip():
@@ -51,54 +50,24 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _analyze_jsonl(batch_size: int) -> int:
-    from wiredesk.analyze import Document, analyze_extracted, extract_document
-    from wiredesk.articles import ExtractionError
+def _analyze_jsonl(batch_size: int, workers: int | None) -> int:
+    from wiredesk.analyze import analyze_jsonl
+    from wiredesk.workers import worker_count
 
+    try:
+        count = worker_count(workers)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if batch_size < 1:
+        raise UsageError(f"--batch-size {batch_size} is not a positive number")
     failures = 0
-
-    def flush(batch: list[tuple[Any, Any]]) -> None:
-        good = [(key, item) for key, item in batch if not isinstance(item, str)]
-        analysed = iter(analyze_extracted([item for _key, item in good]))
-        for key, item in batch:
-            if isinstance(item, str):
-                record = {"id": key, "error": item}
-            else:
-                record = {"id": key, **next(analysed)}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for batch in analyze_jsonl(sys.stdin, batch_size, count):
+        for output in batch:
+            if output.warning:
+                failures += 1
+                print(f"wiredesk: stdin {output.warning}", file=sys.stderr)
+            sys.stdout.write(output.line + "\n")
         sys.stdout.flush()
-
-    batch: list[tuple[Any, Any]] = []
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError("not a JSON object")
-        except ValueError as exc:
-            failures += 1
-            print(f"wiredesk: stdin line {number}: not a JSON object: {exc}", file=sys.stderr)
-            batch.append((None, f"line {number}: not a JSON object"))
-            continue
-        key = record.get("id", number)
-        try:
-            if isinstance(record.get("html"), str):
-                doc = Document(record["html"].encode("utf-8"), record.get("url"), True)
-            elif isinstance(record.get("text"), str):
-                doc = Document(record["text"].encode("utf-8"), record.get("url"))
-            else:
-                raise ExtractionError("missing_field", "needs a 'text' or 'html' string")
-            batch.append((key, extract_document(doc)))
-        except ExtractionError as exc:
-            failures += 1
-            print(f"wiredesk: stdin line {number} (id {key}): {exc.detail}", file=sys.stderr)
-            batch.append((key, f"{exc.error_class}: {exc.detail}"))
-        if len(batch) >= batch_size:
-            flush(batch)
-            batch = []
-    if batch:
-        flush(batch)
     return 1 if failures else 0
 
 
@@ -117,5 +86,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help='batch: JSON lines {"id","text"} or {"id","html","url"} on stdin',
     )
     analyze.add_argument("--batch-size", type=int, default=32, help="articles per NER batch")
+    analyze.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes for --jsonl (default $WIREDESK_WORKERS, else the cores available)",
+    )
     analyze.add_argument("--compact", action="store_true", help="one-line JSON")
     analyze.set_defaults(func=cmd_analyze)

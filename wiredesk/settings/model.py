@@ -131,6 +131,12 @@ class WorkersSection(Section):
         ge=0,
     )
     ner_batch: int = setting(32, "Texts the recogniser takes per batch.", ge=1)
+    processes: int = setting(
+        0,
+        "Worker processes of `wiredesk analyze --jsonl` (0: the cores available).",
+        "WIREDESK_WORKERS",
+        ge=0,
+    )
 
     @field_validator("executor", mode="before")
     @classmethod
