@@ -6,8 +6,15 @@ import random
 from tests import article_fixtures as F
 from wiredesk.articles.stage import ArticleHistory, build_articles_day
 from wiredesk.articles.text import content_hash
+from wiredesk.store import Lake
 from wiredesk.syndication.dedup import assign_clusters, fingerprint
-from wiredesk.syndication.table import STATE_FILE, build_syndication, load_state, save_state
+from wiredesk.syndication.table import (
+    STATE_FILE,
+    build_syndication,
+    load_state,
+    save_state,
+    update_syndication,
+)
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 20, tzinfo=UTC)
@@ -162,3 +169,18 @@ def test_a_state_from_other_settings_or_unreadable_is_not_used(tmp_path) -> None
     assert load_state(tmp_path / "missing.parquet") is None
     save_state(path, state)
     assert load_state(path).equals(state)
+
+
+def test_an_archive_whose_days_hold_no_articles_gives_an_empty_table(tmp_path) -> None:
+    # A day whose every input was bad leaves empty partitions; the step must still run.
+    lake = Lake(tmp_path / "home")
+    day = dt.date(2026, 11, 17)
+    lake.write("articles", [], day=day)
+    lake.write("article_signatures", [], day=day)
+    state_dir = tmp_path / "state"
+    state_dir.mkdir()
+    for _ in range(2):  # the second run starts from the state the first saved
+        result, days_to_rerun = update_syndication(lake, state_dir)
+        assert result.rows == [] and days_to_rerun == []
+        assert load_state(state_dir / STATE_FILE).num_rows == 0
+    assert lake.read("syndication").num_rows == 0

@@ -165,7 +165,7 @@ def build_syndication(
     """
     articles = _latest_by_article(article_rows)
     table = signatures if isinstance(signatures, pa.Table) else _signature_table(signatures)
-    table = table.take(_latest_signatures(table, articles.keys()))
+    table = table.take(pa.array(_latest_signatures(table, articles.keys()), pa.int64()))
     matches, fingerprints, keys, unchanged = _clusters(table, previous)
     measured = reusable_measures(previous, unchanged, matches)
     if texts is not None:
