@@ -146,7 +146,9 @@ def test_the_example_file_is_generated_and_holds_the_defaults() -> None:
     example = REPO / "wiredesk.example.yaml"
     assert example.read_text(encoding="utf-8") == example_file()
     loaded = load_settings(example, environ={})
-    assert loaded.settings == Settings()
+    home = loaded.settings.home  # its relative paths are read from the file's folder
+    assert (home.path, home.sources) == (str(REPO / "data"), str(REPO / "sources.yaml"))
+    assert loaded.settings.model_copy(update={"home": Settings().home}) == Settings()
     assert all(origin.kind == "file" for origin in loaded.origins.values())
     assert len(loaded.origins) == len(readme_table().splitlines()) - 4  # every setting
 
@@ -273,3 +275,31 @@ def test_a_bad_file_stops_every_command_with_one_line(
             f"wiredesk: {config}: fetch.min_host_delay_s: expected greater than or equal to 0, "
             "got -1"
         ]
+
+
+def test_relative_paths_in_the_file_are_read_from_its_folder(tmp_path: Path) -> None:
+    desk = tmp_path / "desk"
+    (desk / "models" / "ner").mkdir(parents=True)
+    config = write(
+        desk / "wiredesk.yaml",
+        "home:\n  path: lake-home\n  sources: feeds/sources.yaml\n"
+        "storage:\n  sql_dir: ../shared-sql\n"
+        "models:\n  entity_model: models/ner\n  alias_file: /etc/desk/entities.yaml\n",
+    )
+    loaded = load_settings(config, environ={})
+    assert loaded.settings.home.path == str(desk / "lake-home")
+    assert loaded.settings.home.sources == str(desk / "feeds" / "sources.yaml")
+    assert loaded.settings.storage.sql_dir == str(tmp_path / "shared-sql")
+    assert loaded.settings.models.entity_model == str(desk / "models" / "ner")
+    assert loaded.settings.models.alias_file == "/etc/desk/entities.yaml"
+
+
+def test_names_urls_and_variables_are_not_paths_of_the_file(tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "wiredesk.yaml",
+        "home:\n  path: s3://bucket/desk\nmodels:\n  entity_model: en_core_web_lg\n",
+    )
+    loaded = load_settings(config, environ={"WIREDESK_SOURCES": "conf/sources.yaml"})
+    assert loaded.settings.home.path == "s3://bucket/desk"
+    assert loaded.settings.models.entity_model == "en_core_web_lg"  # no such folder: a package
+    assert loaded.settings.home.sources == "conf/sources.yaml"  # a variable: from the cwd

@@ -18,7 +18,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from wiredesk.settings.model import Settings, env_name, fields, legacy_env
+from wiredesk.settings.model import (
+    PATH_OR_NAME,
+    Settings,
+    env_name,
+    fields,
+    legacy_env,
+    path_kind,
+)
 
 CONFIG_ENV = "WIREDESK_CONFIG"
 CONFIG_NAME = "wiredesk.yaml"
@@ -118,6 +125,31 @@ def read_environment(environ: Mapping[str, str]) -> tuple[dict[str, dict[str, st
     return values, origins
 
 
+def resolve_paths(data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """The file's relative paths read from the file's own folder, as its author meant them,
+    not from wherever a scheduler happens to start the command. URLs (``s3://``), absolute
+    paths and empty values are kept; a model setting that names no file there stays a name."""
+    resolved = {
+        key: dict(value) if isinstance(value, dict) else value for key, value in data.items()
+    }
+    for section, name, info in fields():
+        values = resolved.get(section)
+        kind = path_kind(info)
+        if not kind or not isinstance(values, dict):
+            continue
+        value = values.get(name)
+        if not isinstance(value, str) or not value or "://" in value:
+            continue
+        written = Path(value).expanduser()
+        if written.is_absolute():
+            continue
+        candidate = folder / written
+        if kind == PATH_OR_NAME and not candidate.exists():
+            continue
+        values[name] = str(candidate.resolve())
+    return resolved
+
+
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in over.items():
@@ -180,8 +212,9 @@ def load_settings(
             origins[str(section)] = Origin("file", str(chosen))
     from_env, env_origins = read_environment(environ)
     origins.update(env_origins)
+    file_values = resolve_paths(from_file or {}, chosen.parent)
     try:
-        settings = Settings(**_merge(from_file or {}, from_env))
+        settings = Settings(**_merge(file_values, from_env))
     except ValidationError as exc:
         raise SettingsError(_error_line(exc, chosen, origins)) from None
     return Loaded(settings, chosen, from_file is not None, origins)

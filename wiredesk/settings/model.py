@@ -16,10 +16,26 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from wiredesk.settings.cron import cron_problem
 
+#: How a relative path written in ``wiredesk.yaml`` is read: from the file's folder
+#: (``PATH``), or from there only when something of that name is there (``PATH_OR_NAME``: a
+#: folder or an installed package's name).
+PATH = "path"
+PATH_OR_NAME = "path-or-name"
 
-def setting(default: Any, description: str, legacy_env: str | None = None, **limits: Any) -> Any:
-    """A field with its one-line description and, if it has one, its older variable name."""
-    extra = {"legacy_env": legacy_env} if legacy_env else None
+
+def setting(
+    default: Any,
+    description: str,
+    legacy_env: str | None = None,
+    path: str | None = None,
+    **limits: Any,
+) -> Any:
+    """A field with its one-line description and, if it has one, its older variable name;
+    ``path`` marks a file or folder (``PATH`` or ``PATH_OR_NAME``)."""
+    extra: dict[str, Any] | None = {"legacy_env": legacy_env} if legacy_env else {}
+    if path:
+        extra["path"] = path
+    extra = extra or None
     if isinstance(default, list):
         return Field(
             default_factory=lambda: list(default),
@@ -42,6 +58,7 @@ class HomeSection(Section):
         "The lake (`lake/<table>/day=YYYY-MM-DD/*.parquet`) and `wiredesk.duckdb`: "
         "a folder or `s3://bucket/prefix`.",
         "WIREDESK_HOME",
+        path=PATH,
         min_length=1,
     )
     local: str = setting(
@@ -49,11 +66,13 @@ class HomeSection(Section):
         "With the home on object storage: where `wiredesk.duckdb` and `state/` live "
         "(empty: `./.wiredesk/<bucket>/<prefix>`).",
         "WIREDESK_LOCAL_HOME",
+        path=PATH,
     )
     sources: str = setting(
         "sources.yaml",
         "Which feeds, sitemaps and drop folders to read (see the comments in the file).",
         "WIREDESK_SOURCES",
+        path=PATH,
         min_length=1,
     )
 
@@ -210,6 +229,7 @@ class StorageSection(Section):
         "",
         "The SQL folder (empty: the project's `sql/`), for installed copies.",
         "WIREDESK_SQL_DIR",
+        path=PATH,
     )
 
 
@@ -219,16 +239,19 @@ class ModelsSection(Section):
         "spaCy pipeline for entities: an installed package (e.g. `en_core_web_lg`) or a "
         "folder (empty: the model shipped in `wiredesk/entities/model/`).",
         "WIREDESK_SPACY_MODEL",
+        path=PATH_OR_NAME,
     )
     alias_file: str = setting(
         "",
         "Analyst-curated entities and aliases (empty: `entities.yaml` beside the sources file).",
         "WIREDESK_ENTITIES",
+        path=PATH,
     )
     eval_dir: str = setting(
         "",
         "Gold sets the benchmarks measure against (empty: `../shared/eval` beside the project).",
         "WIREDESK_EVAL_DIR",
+        path=PATH,
     )
 
 
@@ -289,6 +312,12 @@ def fields() -> list[tuple[str, str, Any]]:
 def legacy_env(info: Any) -> str | None:
     extra = info.json_schema_extra or {}
     return extra.get("legacy_env") if isinstance(extra, dict) else None
+
+
+def path_kind(info: Any) -> str | None:
+    """``PATH``, ``PATH_OR_NAME`` or None: whether the setting names a file or folder."""
+    extra = info.json_schema_extra or {}
+    return extra.get("path") if isinstance(extra, dict) else None
 
 
 def env_name(section: str, name: str) -> str:
