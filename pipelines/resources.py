@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field
 
 from wiredesk.fetch import Fetcher, FetchSettings
-from wiredesk.settings import Settings, current, current_settings
+from wiredesk.settings import Settings, check_values, current, current_settings
 from wiredesk.sources import DiscoverySettings, Ledger, Source, load_sources
 from wiredesk.store import (
     AnyPath,
@@ -79,6 +79,18 @@ class WiredeskResource(ConfigurableResource):
     max_duplicate_rate: float = from_model("max_duplicate_rate")
     min_speaker_share: float = from_model("min_speaker_share")
     max_mentions_per_article: float = from_model("max_mentions_per_article")
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        """A launchpad value is checked as the settings file's would be: a run with a
+        negative delay or a share above 1 stops here, with one line naming the key."""
+        self.checked()
+
+    def checked(self) -> Settings:
+        """The resource's values through the settings model (``SettingsError`` if not)."""
+        sections: dict[str, dict[str, Any]] = {}
+        for name, (section, key) in RESOURCE_FIELDS.items():
+            sections.setdefault(section, {})[key] = getattr(self, name)
+        return check_values(sections, "resources.wiredesk.config")
 
     def home_path(self) -> AnyPath:
         """The home: a local ``Path`` or, on object storage, a ``UPath``."""

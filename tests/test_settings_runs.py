@@ -12,7 +12,7 @@ from dagster import AssetKey, DagsterEventType, DagsterInstance, materialize
 
 from assets.ingest import feed_items, raw_pages
 from pipelines.cli import main
-from pipelines.resources import CONFIG_TAG, default_wiredesk_resource
+from pipelines.resources import CONFIG_TAG, configured_resource, default_wiredesk_resource
 from wiredesk.fetch.loopback import LoopbackServer
 from wiredesk.settings import load_settings
 
@@ -172,3 +172,30 @@ def test_an_empty_contact_warns_once_and_strict_mode_refuses(
     ]
     assert len(warnings) == 1
     assert all("wiredesk/" in agent and CONTACT not in agent for agent in site.agents)
+
+
+def test_a_launchpad_value_the_model_refuses_stops_the_run_with_one_line(
+    tmp_path: Path,
+) -> None:
+    # What an operator would type in the UI's launchpad: a negative delay between requests.
+    instance = DagsterInstance.ephemeral()
+    resource = configured_resource(home=str(tmp_path / "home"), min_host_delay_s=-2.0)
+    result = materialize(
+        [feed_items],
+        partition_key=DAY,
+        resources={"wiredesk": resource},
+        instance=instance,
+        raise_on_error=False,
+    )
+    assert not result.success
+    (failure,) = instance.all_logs(result.run_id, of_type=DagsterEventType.RUN_FAILURE)
+    cause = failure.dagster_event.event_specific_data.error.cause  # shown in the UI
+    assert cause.cls_name == "SettingsError"
+    line = cause.message.removeprefix("wiredesk.settings.load.SettingsError: ").rstrip("\n")
+    assert line == (
+        "resources.wiredesk.config: fetch.min_host_delay_s: "
+        "expected greater than or equal to 0, got -2.0"
+    )
+    assert not (tmp_path / "home" / "lake").exists()  # nothing ran
+    accepted = configured_resource(home=str(tmp_path / "home"), min_host_delay_s=0.0)
+    assert accepted.checked().fetch.min_host_delay_s == 0.0

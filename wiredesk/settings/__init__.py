@@ -3,7 +3,8 @@
 Entry points: ``current_settings`` (the settings in force, read again when the file or a
 variable changes), ``current`` and ``load_settings`` (the same with the file's path and each
 value's origin), ``Settings``, ``SettingsError`` (one line naming the file or variable, the
-key and what it expects), ``settings_hash``, ``config_path``, and the renderings
+key and what it expects), ``check_values`` (values set elsewhere, such as the UI's
+launchpad, checked by the same model), ``settings_hash``, ``config_path``, and the renderings
 ``readme_table``, ``example_file`` and ``effective_rows``. It imports no other package of
 wiredesk, so every package, the store included, may use it.
 """
@@ -17,6 +18,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "load": (
             "Loaded",
             "SettingsError",
+            "check_values",
             "config_path",
             "current",
             "current_settings",

@@ -220,6 +220,22 @@ def load_settings(
     return Loaded(settings, chosen, from_file is not None, origins)
 
 
+def check_values(values: Mapping[str, Mapping[str, Any]], where: str) -> Settings:
+    """Values set outside the file and the environment (the UI's launchpad), checked by the
+    same model: a negative delay there stops a run as it would in ``wiredesk.yaml``. Raises
+    ``SettingsError`` naming ``where`` and the key."""
+    sections = {section: dict(fields_) for section, fields_ in values.items()}
+    origins = {
+        f"{section}.{name}": Origin("file", where)
+        for section, fields_ in sections.items()
+        for name in fields_
+    }
+    try:
+        return Settings(**sections)
+    except ValidationError as exc:
+        raise SettingsError(_error_line(exc, Path(where), origins)) from None
+
+
 _cache: dict[tuple, Loaded] = {}
 _cache_lock = threading.Lock()
 
