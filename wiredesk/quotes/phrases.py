@@ -1,0 +1,143 @@
+"""Words, sentences and speaker phrases of copy in any language, by character offsets.
+
+The per-language finder reads text through these: words in any alphabet, sentences that
+start with any capital letter (Cyrillic and accented ones too) and do not end at an
+abbreviation or a German ordinal date ("am 3. März"), and the noun phrase that names who
+speaks next to a verb of saying.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiredesk.quotes.languages import QuoteLanguage
+
+#: A word in any alphabet, with inner apostrophes and hyphens (l'ONU, a-t-il, пресс-секретарь).
+_WORD = re.compile(r"[^\W_][\w]*(?:['\u2019-][\w]+)*")
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+(?=[\s\u00a0]+[\"'\u201c\u201e\u2018\u00ab\u00bb\u2039(\[\u2014\u2013]?[\s\u00a0]*\w)"
+)
+#: French inversion glued to its verb: "a-t-il", "dit-elle", "estime-t-on".
+_INVERTED_PRONOUN = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
+MAX_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def sentences(masked: str, start: int, end: int, lang: QuoteLanguage) -> list[tuple[int, int]]:
+    """Sentence spans of ``masked[start:end]`` (quoted stretches masked by the caller)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for match in _SENTENCE_END.finditer(masked, start, end):
+        after = masked[match.end() :].lstrip()[:1]
+        if match.group() == "." and _no_break(masked, match.start(), after, lang):
+            continue
+        spans.append((pos, match.end()))
+        pos = match.end()
+        while pos < end and masked[pos].isspace():
+            pos += 1
+    if pos < end:
+        spans.append((pos, end))
+    return [(s, e) for s, e in spans if masked[s:e].strip()]
+
+
+def _no_break(text: str, dot: int, after: str, lang: QuoteLanguage) -> bool:
+    """A period that closes an abbreviation, an initial or an ordinal, not a sentence."""
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot]
+    if not word:
+        return False
+    if word.lower().rstrip(".") in lang.abbreviations or (len(word) == 1 and word.isupper()):
+        return True
+    if lang.ordinal_dates and word.isdigit() and len(word) <= 2:
+        return True  # "am 3. März", "der 2. Weltkrieg"
+    return after.islower()
+
+
+def inverted_pronoun(word: Word) -> tuple[int, int] | None:
+    """The pronoun glued to a verb by French inversion ("a-t-il" -> il), as a span."""
+    match = _INVERTED_PRONOUN.search(word.text)
+    if match is None:
+        return None
+    return word.start + match.start(1), word.start + match.end(1)
+
+
+def cue_base(word: Word, lang: QuoteLanguage) -> bool:
+    """Whether a word is a verb of saying, also with an inverted pronoun glued to it."""
+    if lang.is_cue(word.text):
+        return True
+    if "-" in word.text:
+        return lang.is_cue(word.text.split("-")[0])
+    return False
+
+
+def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
+    """Whether words can name whoever speaks: a pronoun, a name, a described person."""
+    if not phrase or len(phrase) > MAX_PHRASE_WORDS:
+        return False
+    first = phrase[0]
+    if first.lower in lang.not_subject or first.lower in lang.complementisers:
+        return False
+    if len(phrase) == 1 and first.lower in lang.pronouns:
+        return True
+    if first.lower in lang.determiners:
+        return len(phrase) > 1
+    return first.text[:1].isupper() or lang.is_title(first.text)
+
+
+def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | None:
+    """The phrase that ends right before a cue (``words`` run from a boundary to the cue)."""
+    while words and (words[-1].lower in lang.auxiliaries or words[-1].lower in lang.inverted_markers):
+        words = words[:-1]
+    for cut in range(len(words)):
+        phrase = words[cut:]
+        if len(phrase) <= MAX_PHRASE_WORDS and plausible_subject(phrase, lang):
+            if cut and words[cut - 1].lower in lang.determiners:
+                continue  # "der Minister": start at the article, not at the noun
+            return phrase[0].start, phrase[-1].end
+    return None
+
+
+def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start``: an inverted speaker ("sagte der Minister",
+    "dijo el presidente") or the source after "laut", "selon", "по словам"."""
+    taken: list[Word] = []
+    for word in words_in(text, start, limit):
+        gap = text[taken[-1].end if taken else start : word.start]
+        if any(ch in gap for ch in ",;:.!?()\u00ab\u00bb\u201e\u201c\u201d\"\u2014\u2013"):
+            if taken or gap.strip(" \u00a0,"):
+                break
+        if taken and (word.lower in lang.not_subject or word.lower in lang.complementisers):
+            break
+        if taken and cue_base(word, lang):
+            break
+        if taken and word.text[:1].islower() and taken[-1].lower not in lang.determiners:
+            if not _joins_name(taken, word) and not any(lang.is_title(w.text) for w in taken):
+                break
+        taken.append(word)
+        if len(taken) >= MAX_PHRASE_WORDS:
+            break
+    if not taken or not plausible_subject(taken, lang):
+        return None
+    return taken[0].start, taken[-1].end
+
+
+def _joins_name(taken: list[Word], word: Word) -> bool:
+    """Lower-case words inside a name or a title: "von", "de", "di", "del", "ministre de"."""
+    return word.lower in ("von", "van", "de", "di", "da", "del", "della", "du", "la", "le", "des")
