@@ -11,8 +11,8 @@ sentence for a quoted phrase inside reported speech. Reported speech is in ``rep
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from wiredesk.entities import Mention
 from wiredesk.quotes.languages import QuoteLanguage
@@ -25,6 +25,7 @@ from wiredesk.quotes.phrases import (
     inverted_pronoun,
     phrase_after,
     sentences,
+    separable_cues,
     subject_before,
     words_in,
 )
@@ -61,9 +62,13 @@ class Found:
     speaker: tuple[int, int] | None
 
 
-def find_language_quotes(text: str, mentions: Sequence[Mention], lang: QuoteLanguage) -> list[Quote]:
+def find_language_quotes(
+    text: str, mentions: Sequence[Mention], lang: QuoteLanguage
+) -> list[Quote]:
     """Direct, partial and reported quotations of one article in ``lang``, in text order."""
     work = text.translate(_GUILLEMETS)
+    if lang.separable:
+        lang = replace(lang, cue_starts=separable_cues(work, lang))
     layout = Layout(work)
     stretches = [
         Stretch(q.start, q.end, inner_text(work, q), q.balanced) for q in find_quoted(work, layout)
@@ -73,7 +78,9 @@ def find_language_quotes(text: str, mentions: Sequence[Mention], lang: QuoteLang
     stretches.sort(key=lambda s: s.start)
     masked = mask_spans(work, [(s.start + 1, s.end - 1) for s in stretches])
     spans = [(s.start, s.end) for s in stretches]
-    bounds = [b for p_start, p_end in layout.paragraphs for b in sentences(masked, p_start, p_end, lang)]
+    bounds = [
+        b for p_start, p_end in layout.paragraphs for b in sentences(masked, p_start, p_end, lang)
+    ]
     resolver = PhraseResolver(work, mentions, lang)
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -85,8 +92,14 @@ def find_language_quotes(text: str, mentions: Sequence[Mention], lang: QuoteLang
             work, masked, floor, stretch.start, lang
         )
         lead = work[floor : stretch.start].strip()
-        in_sentence = found is None and _sentence_cue(work, masked, floor, limit, spans, lang)
-        attribution = found or in_sentence or None
+        in_sentence = None
+        if found is None:
+            in_sentence = _sentence_cue(work, masked, floor, limit, spans, lang, _said)
+            in_sentence = in_sentence or _sentence_cue(
+                work, masked, floor, limit, spans, lang, _framed
+            )
+            in_sentence = in_sentence or _reported_mood(work, floor, limit, spans, lang)
+        attribution = found or in_sentence
         n_words = len(stretch.inner.split())
         opens = not lead or lead.endswith(":") or stretch.dash
         kind = "direct" if (opens or (found and lead.endswith(","))) and n_words >= 3 else "partial"
@@ -98,13 +111,15 @@ def find_language_quotes(text: str, mentions: Sequence[Mention], lang: QuoteLang
         cue = None
         confidence = 0.9 if found else 0.75
         if attribution is not None:
-            cue = " ".join(work[attribution.cue_start : attribution.cue_end].split())
+            cue = " ".join(work[attribution.cue_start : attribution.cue_end].split()) or None
             if attribution.speaker is not None:
                 speaker = resolver.resolve(*attribution.speaker)
             else:
                 speaker = resolver.zero()
         elif previous is not None and layout.paragraph_of(stretch.start) - previous.paragraph <= 1:
-            speaker = Speaker(previous.speaker, previous.speaker_mention, previous.speaker_entity_key)
+            speaker = Speaker(
+                previous.speaker, previous.speaker_mention, previous.speaker_entity_key
+            )
             confidence = 0.6
         else:
             confidence = 0.5
@@ -129,9 +144,7 @@ def find_language_quotes(text: str, mentions: Sequence[Mention], lang: QuoteLang
     return sorted(quotes + reported, key=lambda q: (q.start_char, q.end_char))
 
 
-def _sentence_of(
-    bounds: list[tuple[int, int]], start: int, end: int, size: int
-) -> tuple[int, int]:
+def _sentence_of(bounds: list[tuple[int, int]], start: int, end: int, size: int) -> tuple[int, int]:
     floor, limit = 0, size
     for s, e in bounds:
         if s <= start < e:
@@ -188,7 +201,7 @@ def _after(text: str, masked: str, pos: int, limit: int, lang: QuoteLanguage) ->
         return None
     window_end = min(limit, start + 160)
     for i, ch in enumerate(masked[start:window_end]):
-        if ch in _STOPS or ch in "\u201e\u00ab\u00bb\"":
+        if ch in _STOPS or ch in '\u201e\u00ab\u00bb"':
             window_end = start + i
             break
     words = words_in(text, start, window_end)
@@ -224,6 +237,10 @@ def _around_cue(
     before = subject_before(words[:i], lang)
     if before is not None:
         return Found(begin, cue.end, before)
+    if i and words[0].lower in lang.auxiliaries:  # "hatte VW-Chef Winterkorn … erklärt"
+        after_aux = phrase_after(text, words[0].end, cue.start, lang)
+        if after_aux is not None:
+            return Found(begin, cue.end, after_aux)
     after = phrase_after(text, cue.end, window_end, lang)
     return Found(begin, cue.end, after)
 
@@ -265,17 +282,38 @@ def _sentence_cue(
     limit: int,
     spans: list[tuple[int, int]],
     lang: QuoteLanguage,
+    verb: Callable[[Word, QuoteLanguage], bool],
 ) -> Found | None:
-    """The verb of saying of the sentence a quoted phrase sits in, outside quotations."""
-    words = [
-        w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in spans)
-    ]
+    """The verb of saying (or of framing) of the sentence a quoted phrase sits in, outside
+    quotations, with its subject."""
+    words = [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in spans)]
     for i, word in enumerate(words):
-        if cue_base(word, lang):
+        if verb(word, lang):
             end = limit
             for k in range(i + 1, len(words)):
                 if masked[words[k - 1].end : words[k].start].strip(" \u00a0"):
                     end = words[k - 1].end
                     break
             return _around_cue(text, words, i, end, lang)
+    return None
+
+
+def _said(word: Word, lang: QuoteLanguage) -> bool:
+    return cue_base(word, lang)
+
+
+def _framed(word: Word, lang: QuoteLanguage) -> bool:
+    return word.lower in lang.framing
+
+
+def _reported_mood(
+    text: str, floor: int, limit: int, spans: list[tuple[int, int]], lang: QuoteLanguage
+) -> Found | None:
+    """A quoted phrase in a sentence whose verb is in the reported mood ("Er habe sich
+    „bewusst“ entschieden"): someone's words, said by whoever spoke last."""
+    if not lang.subjunctive:
+        return None
+    for word in words_in(text, floor, limit):
+        if word.lower in lang.subjunctive and not any(s <= word.start < e for s, e in spans):
+            return Found(word.start, word.start, None)
     return None

@@ -78,9 +78,26 @@ def inverted_pronoun(word: Word) -> tuple[int, int] | None:
     return word.start + match.start(1), word.start + match.end(1)
 
 
+def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
+    """Offsets of separable verbs of saying whose particle closes their clause: "teilte die
+    Polizei mit", "fügte er hinzu" (the particle is the clause's last word)."""
+    if not lang.separable:
+        return frozenset()
+    found = set()
+    for match in re.finditer(r"\w+", text):
+        particles = lang.separable.get(match.group().lower())
+        if particles is None:
+            continue
+        clause = re.match(r"[^,.;:!?\u201e\u201c\u00bb\u00ab\"]{0,120}", text[match.end() :])
+        tail = re.findall(r"\w+", clause.group()) if clause else []
+        if tail and tail[-1].lower() in particles:
+            found.add(match.start())
+    return frozenset(found)
+
+
 def cue_base(word: Word, lang: QuoteLanguage) -> bool:
     """Whether a word is a verb of saying, also with an inverted pronoun glued to it."""
-    if lang.is_cue(word.text):
+    if lang.is_cue(word.text) or word.start in lang.cue_starts:
         return True
     if "-" in word.text:
         return lang.is_cue(word.text.split("-")[0])
@@ -101,17 +118,31 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
     return first.text[:1].isupper() or lang.is_title(first.text)
 
 
+#: Conjunctions that may open a clause before its subject ("Und Merz sagte", "Mais il a dit").
+CONJUNCTIONS = frozenset("und aber doch denn sondern et mais y pero e ma и но а".split())
+#: Words opening a subordinate clause, whose subject follows them ("wie der Minister sagte",
+#: "comme l'a dit le ministre", "как заявил министр").
+SUBORDINATORS = frozenset("wie als nachdem während weil da comme como come как".split())
+
+
 def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | None:
-    """The phrase that ends right before a cue (``words`` run from a boundary to the cue)."""
-    while words and (words[-1].lower in lang.auxiliaries or words[-1].lower in lang.inverted_markers):
+    """The subject standing before a cue (``words`` run from a clause boundary to the cue).
+
+    What precedes the verb must be the subject as a whole: "Der Sprecher der Polizei sagte".
+    When it is an adverbial ("Am Montag sagte der Minister") the subject follows the verb,
+    and None sends the caller there. A long subject keeps its first words, where its head
+    stands ("Patrick Kamanda von der Umweltbehörde …").
+    """
+    while words and (
+        words[-1].lower in lang.auxiliaries or words[-1].lower in lang.inverted_markers
+    ):
         words = words[:-1]
-    for cut in range(len(words)):
-        phrase = words[cut:]
-        if len(phrase) <= MAX_PHRASE_WORDS and plausible_subject(phrase, lang):
-            if cut and words[cut - 1].lower in lang.determiners:
-                continue  # "der Minister": start at the article, not at the noun
-            return phrase[0].start, phrase[-1].end
-    return None
+    while words and (words[0].lower in CONJUNCTIONS or words[0].lower in SUBORDINATORS):
+        words = words[1:]
+    if not words or not plausible_subject(words[:MAX_PHRASE_WORDS], lang):
+        return None
+    phrase = words[:MAX_PHRASE_WORDS]
+    return phrase[0].start, phrase[-1].end
 
 
 def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tuple[int, int] | None:
@@ -120,7 +151,7 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
     taken: list[Word] = []
     for word in words_in(text, start, limit):
         gap = text[taken[-1].end if taken else start : word.start]
-        if any(ch in gap for ch in ",;:.!?()\u00ab\u00bb\u201e\u201c\u201d\"\u2014\u2013"):
+        if any(ch in gap for ch in ',;:.!?()\u00ab\u00bb\u201e\u201c\u201d"\u2014\u2013'):
             if taken or gap.strip(" \u00a0,"):
                 break
         if taken and (word.lower in lang.not_subject or word.lower in lang.complementisers):

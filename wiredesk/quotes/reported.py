@@ -29,8 +29,6 @@ from wiredesk.quotes.speaker_phrases import PhraseResolver
 from wiredesk.quotes.speakers import Speaker
 
 MIN_CLAUSE_WORDS = 3
-#: How far back (in sentences) free reported speech may take its speaker from.
-CARRY_SENTENCES = 3
 
 
 def find_reported(
@@ -45,13 +43,12 @@ def find_reported(
 ) -> list[Quote]:
     """Indirect quotations, one per reporting sentence, in text order."""
     found: list[Quote] = []
-    last_speech = -(10**6)
     last_speaker = Speaker(None, None, None)
     direct_at = sorted(q.start_char for q in direct if q.kind == "direct")
-    for index, (start, end) in enumerate(bounds):
+    for start, end in bounds:
         if _mostly_quoted(start, end, quoted):
             if any(start <= pos < end for pos in direct_at):
-                last_speech, last_speaker = index, _speaker_of(direct, start, end) or last_speaker
+                last_speaker = _speaker_of(direct, start, end) or last_speaker
             continue
         words = [w for w in words_in(text, start, end) if not _inside(w.start, quoted)]
         if len(words) < MIN_CLAUSE_WORDS:
@@ -69,16 +66,19 @@ def find_reported(
             speaker = resolver.resolve(*span) if span else resolver.zero()
         elif (
             lang.subjunctive
-            and index - last_speech <= CARRY_SENTENCES
             and any(w.lower in lang.subjunctive for w in words)
-            and not words[0].lower == "ich"
+            and words[0].lower != "ich"
         ):
-            clause, cue, speaker = (words[0].start, _clause_end(text, words[-1].end)), None, last_speaker
+            clause, cue, speaker = (
+                (words[0].start, _clause_end(text, words[-1].end)),
+                None,
+                last_speaker,
+            )
         else:
             if any(start <= pos < end for pos in direct_at):
-                last_speech, last_speaker = index, _speaker_of(direct, start, end) or last_speaker
+                last_speaker = _speaker_of(direct, start, end) or last_speaker
             continue
-        last_speech, last_speaker = index, speaker
+        last_speaker = speaker
         c_start, c_end = clause
         found.append(
             Quote(
@@ -131,18 +131,15 @@ def _cue_then_clause(
     for i, word in enumerate(words):
         if not cue_base(word, lang):
             continue
-        for k in range(i + 1, min(len(words), i + 8)):
+        for k in range(i + 1, min(len(words), i + 12)):
             if words[k].lower in lang.complementisers:
                 clause_words = words[k:]
                 break
             if "," in _gap(masked, words[k - 1], words[k]):
+                # "Merz sagte, die Lage sei ernst": the clause after the verb's comma.
                 rest = words[k:]
-                if any(w.lower in lang.complementisers for w in rest[:1]) or (
-                    any(w.lower in lang.subjunctive | lang.subjunctive_weak for w in rest)
-                ):
-                    clause_words = rest
-                    break
-                return None
+                clause_words = rest
+                break
         else:
             continue
         if len(clause_words) < MIN_CLAUSE_WORDS:
@@ -186,15 +183,23 @@ def _source_phrase(
         for at in range(len(words) - n + 1):
             if lowered[at : at + n] != parts:
                 continue
-            if at and "," not in _gap(masked, words[at - 1], words[at]):
+            if at and "," not in _gap(masked, words[at - 1], words[at]) and phrase != "zufolge":
                 continue  # only at the start of a sentence or of a clause
             after = words[at + n :]
             if not after:
                 break
+            if phrase in lang.zero_sources:
+                if len(after) < MIN_CLAUSE_WORDS:
+                    break
+                return (after[0].start, after[-1].end), words[at].text, None  # "Demnach …"
             if phrase == "wie":
                 return _wie_clause(text, masked, words, at, end, lang)
             if phrase == "zufolge":
-                break
+                # "Dem Bericht zufolge …": the source stands before the postposition.
+                if at == 0 or len(after) < MIN_CLAUSE_WORDS:
+                    break
+                source = subject_before(words[:at], lang)
+                return (after[0].start, after[-1].end), words[at].text, source
             speaker = phrase_after(text, words[at + n - 1].end, end, lang)
             if speaker is None:
                 break

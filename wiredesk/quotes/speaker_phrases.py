@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from wiredesk.entities import Mention
 from wiredesk.quotes.languages import QuoteLanguage
-from wiredesk.quotes.phrases import words_in
+from wiredesk.quotes.phrases import Word, words_in
 from wiredesk.quotes.speakers import Speaker
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -55,13 +55,14 @@ class PhraseResolver:
     def resolve(self, start: int, end: int) -> Speaker:
         phrase = " ".join(self.text[start:end].split())
         found = self._resolve(phrase, start, end)
-        if found.name:
+        if found.name or (found.mention and found.mention.lower() not in self.lang.pronouns):
             self.last = found
         return found
 
     def zero(self) -> Speaker:
-        """A verb of saying with no subject: the speaker last named."""
-        return Speaker(self.last.name, None, self.last.entity_key) if self.last.name else _NONE
+        """A verb of saying with no subject, or a sentence in the reported mood: the
+        speaker last named, as the text named them."""
+        return self.last
 
     def _resolve(self, phrase: str, start: int, end: int) -> Speaker:
         lower = phrase.lower()
@@ -79,7 +80,7 @@ class PhraseResolver:
                 return Speaker(typed[-1].name, phrase, typed[-1].entity_key)
         words = words_in(self.text, start, end)
         title_at = max((i for i, w in enumerate(words) if self.lang.is_title(w.text)), default=-1)
-        after_title = [w for w in words[title_at + 1 :] if w.text[:1].isupper()]
+        after_title = _leading_capitals(words[title_at + 1 :])
         if title_at >= 0 and after_title:
             # "Bundeskanzler Friedrich Merz", "el presidente Pedro Sánchez"
             return self._named_speaker(" ".join(w.text for w in after_title[:4]), phrase)
@@ -88,10 +89,10 @@ class PhraseResolver:
             if holder is not None:
                 return Speaker(holder.name, phrase, holder.entity_key)
             return Speaker(None, phrase, None)
-        names = [w for w in words if w.text[:1].isupper()]
+        names = _leading_capitals(words)
         if not words or words[0].lower in self.lang.determiners or not names:
             return Speaker(None, phrase, None)  # a description: "der CDU-Politiker"
-        return self._named_speaker(" ".join(w.text for w in names[-4:]), phrase)
+        return self._named_speaker(" ".join(w.text for w in names[:4]), phrase)
 
     def _named_speaker(self, name: str, phrase: str) -> Speaker:
         """A name as written, joined to a fuller one said before ("Merz" -> "Friedrich Merz")."""
@@ -124,3 +125,13 @@ class PhraseResolver:
             if earlier.mention and title in earlier.mention.lower():
                 return earlier  # "Bundeskanzler Friedrich Merz" … "der Kanzler"
         return None
+
+
+def _leading_capitals(words: list[Word]) -> list[Word]:
+    """The run of capitalised words a phrase opens with: the name before any "von der …"."""
+    run = []
+    for word in words:
+        if not word.text[:1].isupper():
+            break
+        run.append(word)
+    return run

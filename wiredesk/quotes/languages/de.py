@@ -18,7 +18,7 @@ def weak(stem: str, particle: str = "") -> list[str]:
     if stem.endswith("er") or stem.endswith("el"):
         finite[-1] = stem + "n"  # äußern, erläutern
     no_ge = stem.startswith(_INSEPARABLE) or stem.endswith("ier")
-    participle = (particle + ("" if no_ge else "ge") + stem + joint + "t")
+    participle = particle + ("" if no_ge else "ge") + stem + joint + "t"
     return [*finite, participle]
 
 
@@ -26,14 +26,77 @@ _WEAK = """sag erklär beton bericht erzähl behaupt mein warn forder kritisier 
 ergänz versicher äußer mahn klag bekräftig verkünd twitter informier argumentier kommentier
 präzisier erwider entgegn antwort beklag bemängel vermut wiederhol verlaut signalisier
 appellier berichtig dementier bilanzier resümier prognostizier betont unterstell beteuer
-schilder zitier frag""".split()
-_SEPARABLE = [("hinzu", "füg"), ("mit", "teil"), ("an", "kündig"), ("ein", "räum"),
-              ("klar", "stell"), ("fest", "stell"), ("dar", "leg")]
+schilder zitier frag meld vermeld hoff befürcht fürcht glaub schätz verlang droh begründ
+beschuldig leugn bezweifel vernein bejah plädier spekulier resümier folger""".split()
+_SEPARABLE = [
+    ("hinzu", "füg"),
+    ("mit", "teil"),
+    ("an", "kündig"),
+    ("ein", "räum"),
+    ("klar", "stell"),
+    ("fest", "stell"),
+    ("dar", "leg"),
+]
 _STRONG = """schreibt schrieb schrieben geschrieben spricht sprach sprachen gesprochen
 ruft rief riefen gerufen unterstrich unterstreicht unterstrichen verwies verweist verwiesen
 versprach verspricht versprochen hieß heißt geheißen gab zugegeben warf vorgeworfen
 wies hingewiesen betonte sagt sprach fügte teilte kündigte räumte stellte legte
-bekannte bekennt bekannt räumte""".split()
+bekannte bekennt bekannt räumte bestreitet bestritt bestritten gesteht gestand gestanden
+befand befindet""".split()
+
+
+def joined(separable: dict[str, frozenset[str]]) -> list[str]:
+    """Separable verbs written as one word at the end of a subordinate clause ("…, wie
+    die Polizei mitteilte", "indem sie aufforderte")."""
+    return [particle + finite for finite, particles in separable.items() for particle in particles]
+
+
+_SEPARABLE_FINITE = {
+    finite: frozenset(particles.split())
+    for finite, particles in (
+        ("teilt", "mit"),
+        ("teilte", "mit"),
+        ("teilten", "mit"),
+        ("fügt", "hinzu"),
+        ("fügte", "hinzu"),
+        ("fügten", "hinzu"),
+        ("kündigt", "an"),
+        ("kündigte", "an"),
+        ("kündigten", "an"),
+        ("räumt", "ein"),
+        ("räumte", "ein"),
+        ("räumten", "ein"),
+        ("stellt", "klar fest"),
+        ("stellte", "klar fest"),
+        ("stellten", "klar fest"),
+        ("gibt", "an bekannt zu"),
+        ("gab", "an bekannt zu"),
+        ("gaben", "an bekannt zu"),
+        ("wies", "hin"),
+        ("weist", "hin"),
+        ("wiesen", "hin"),
+        ("warf", "vor"),
+        ("wirft", "vor"),
+        ("warfen", "vor"),
+        ("legte", "dar"),
+        ("legt", "dar"),
+        ("führte", "aus"),
+        ("führt", "aus"),
+        ("sprach", "aus"),
+        ("rief", "auf"),
+        ("ruft", "auf"),
+        ("hob", "hervor"),
+        ("hebt", "hervor"),
+        ("machte", "deutlich klar"),
+        ("macht", "deutlich klar"),
+        ("ging", "aus"),
+        ("geht", "aus"),
+        ("fuhr", "fort"),
+        ("fährt", "fort"),
+        ("forderte", "auf"),
+        ("fordert", "auf"),
+    )
+}
 
 RESOURCES = QuoteLanguage(
     code="de",
@@ -41,6 +104,7 @@ RESOURCES = QuoteLanguage(
         [f for stem in _WEAK for f in weak(stem)],
         [f for particle, stem in _SEPARABLE for f in weak(stem, particle)],
         _STRONG,
+        joined(_SEPARABLE_FINITE),
     )
     - words("meinen fragen klagen sagen heißt bekannt gab stellte legte teilte wies warf"),
     complementisers=words("dass ob"),
@@ -53,7 +117,9 @@ RESOURCES = QuoteLanguage(
         "nach aussagen",
         "zufolge",
         "wie",
+        "demnach",
     ),
+    zero_sources=words("demnach"),
     titles=words(
         """kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin präsident
         präsidentin sprecher sprecherin vorsitzende vorsitzender chef chefin bürgermeister
@@ -99,4 +165,6 @@ RESOURCES = QuoteLanguage(
     auxiliaries=words("hat haben hatte hatten habe"),
     naming=words("sogenannte sogenannten sogenannter genannt genannte titel namens heißt"),
     ordinal_dates=True,
+    separable=_SEPARABLE_FINITE,
+    framing=forms(weak("bezeichn"), "nennt nannte nannten spricht sprach sprachen nennen".split()),
 )

@@ -55,4 +55,5 @@ RESOURCES = QuoteLanguage(
     auxiliaries=words("ha han había habían habría"),
     pro_drop=True,
     dialogue_dash=True,
+    framing=words("calificó califica calificado tildó tilda habló habla definió define llamó"),
 )

@@ -56,4 +56,7 @@ RESOURCES = QuoteLanguage(
     naming=words("baptisé baptisée intitulé intitulée surnommé surnommée appelé appelée dit"),
     auxiliaries=words("a ont avait avaient aurait va"),
     dialogue_dash=True,
+    framing=words(
+        "qualifie qualifié qualifiée qualifiait évoque évoqué parle parlé dénonce dénoncé traite traité"
+    ),
 )

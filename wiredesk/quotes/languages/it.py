@@ -43,4 +43,5 @@ RESOURCES = QuoteLanguage(
     auxiliaries=words("ha hanno aveva avevano avrebbe è"),
     pro_drop=True,
     dialogue_dash=True,
+    framing=words("definito definisce definì bollato bolla parlato parla chiamato chiama"),
 )
