@@ -49,7 +49,7 @@ class PhraseResolver:
                 run.append(nxt)
             if len(run) >= 2:
                 name = " ".join(w.text for w in run)
-                found.append(Speaker(name, name, None))
+                found.append(Speaker(name, f"{word.text} {name}", None))
         return found
 
     def resolve(self, start: int, end: int) -> Speaker:
@@ -80,7 +80,10 @@ class PhraseResolver:
                 return Speaker(typed[-1].name, phrase, typed[-1].entity_key)
         words = words_in(self.text, start, end)
         title_at = max((i for i, w in enumerate(words) if self.lang.is_title(w.text)), default=-1)
-        after_title = _leading_capitals(words[title_at + 1 :])
+        rest = words[title_at + 1 :]
+        while rest and not rest[0].text[:1].isupper() and len(rest) > 1:
+            rest = rest[1:]  # "министр иностранных дел Сергей Лавров"
+        after_title = _leading_capitals(rest)
         if title_at >= 0 and after_title:
             # "Bundeskanzler Friedrich Merz", "el presidente Pedro Sánchez"
             return self._named_speaker(" ".join(w.text for w in after_title[:4]), phrase)

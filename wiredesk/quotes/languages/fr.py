@@ -57,6 +57,7 @@ RESOURCES = QuoteLanguage(
     auxiliaries=words("a ont avait avaient aurait va"),
     dialogue_dash=True,
     framing=words(
-        "qualifie qualifié qualifiée qualifiait évoque évoqué parle parlé dénonce dénoncé traite traité"
+        "qualifie qualifié qualifiée qualifiait évoque évoqué parle parlé dénonce dénoncé "
+        "traite traité"
     ),
 )

@@ -10,20 +10,21 @@ from dataclasses import dataclass, field
 class QuoteLanguage:
     """Resources of one language; every word is lower case.
 
-        ``cues`` are the reporting-verb forms (finite forms, participles); ``complementisers``
-        open a reported clause (dass, que, che, что); ``according_to`` are the phrases whose
-        source follows them (laut, selon, según, по словам); ``inverted_markers`` stand after a
-        quotation and before its speaker without being verbs (German "so"). ``titles`` are role
-        nouns and ``title_suffixes`` the endings of compound ones (Innenminister);
-        ``pronouns`` map each subject pronoun to m, f or p. ``subjunctive`` holds forms that
-        mark reported speech by themselves (German Konjunktiv I) and ``subjunctive_weak`` those
-    that do so only after a verb of saying (Konjunktiv II, "hätten"); ``auxiliaries`` build
-    compound tenses with a participle cue ("a déclaré", "ha detto"); ``pro_drop`` says a verb
-        without a subject refers to the speaker last named. ``framing`` verbs make a quoted phrase someone's words without
-    reporting speech ("bezeichnete den Plan als „…“", "a qualifié de « … »", "назвал «…»");
-    ``zero_sources`` are adverbs that point back to the last source ("demnach"); ``separable`` maps the finite forms of separable verbs of saying to the particles
-    that complete them ("teilte" … "mit", "fügte" … "hinzu"); ``dialogue_dash`` says a paragraph
-        opening with a dash is speech.
+    ``cues`` are the reporting-verb forms (finite forms, participles); ``complementisers``
+    open a reported clause (dass, que, che, что); ``according_to`` are the phrases whose
+    source follows them (laut, selon, según, по словам); ``inverted_markers`` stand after a
+    quotation and before its speaker without being verbs (German "so"). ``titles`` are role
+    nouns and ``title_suffixes`` the endings of compound ones (Innenminister); ``pronouns``
+    map each subject pronoun to m, f or p. ``subjunctive`` holds forms that mark reported
+    speech by themselves (German Konjunktiv I) and ``subjunctive_weak`` those that do so
+    only after a verb of saying (Konjunktiv II, "hätten"); ``auxiliaries`` build compound
+    tenses with a participle cue ("a déclaré", "ha detto"); ``pro_drop`` says a verb without
+    a subject refers to the speaker last named. ``framing`` verbs make a quoted phrase
+    someone's words without reporting speech ("bezeichnete den Plan als „…“", "назвал «…»");
+    ``zero_sources`` are adverbs pointing back to the last source ("demnach");
+    ``separable`` maps the finite forms of separable verbs of saying to the particles that
+    complete them ("teilte" … "mit"); ``dialogue_dash`` says a paragraph opening with a dash
+    is speech.
     """
 
     code: str
