@@ -176,14 +176,13 @@ def _dialogue_turns(text: str, layout: Layout, taken: list[Stretch]) -> list[Str
 
 
 def _speech_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
-    """Without a verb of saying, only a sentence-like stretch is speech, not a title."""
+    """Without a verb of saying, only a stretch longer than a title or a name is speech."""
     if stretch.dash:
         return True
     before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
     if any(w.lower in lang.naming for w in before):
         return False
-    n_words = len(stretch.inner.split())
-    return n_words > SHORT_WORDS and stretch.inner.rstrip()[-1:] in ".!?\u2026,"
+    return len(stretch.inner.split()) > SHORT_WORDS  # titles and names are short
 
 
 def _cue_index(words: list[Word], lang: QuoteLanguage) -> int | None:
