@@ -63,14 +63,15 @@ def find_reported(
             hit = None  # the verb attributes the quotation, which is direct speech
         if hit is not None:
             clause, cue, span = hit
-            speaker = resolver.resolve(*span) if span else resolver.zero()
+            resolver.last = last_speaker  # pronouns and left-out subjects: in reading order
+            speaker = resolver.resolve(*span) if span else last_speaker
         elif (
             lang.subjunctive
             and any(w.lower in lang.subjunctive for w in words)
             and words[0].lower != "ich"
         ):
             clause, cue, speaker = (
-                (words[0].start, _clause_end(text, words[-1].end)),
+                (words[0].start, words[-1].end),
                 None,
                 last_speaker,
             )
@@ -78,7 +79,8 @@ def find_reported(
             if any(start <= pos < end for pos in direct_at):
                 last_speaker = _speaker_of(direct, start, end) or last_speaker
             continue
-        last_speaker = speaker
+        if speaker.name or (speaker.mention and speaker.mention.lower() not in lang.pronouns):
+            last_speaker = speaker
         c_start, c_end = clause
         found.append(
             Quote(
@@ -111,10 +113,6 @@ def _speaker_of(direct: Sequence[Quote], start: int, end: int) -> Speaker | None
         if start <= quote.start_char < end and (quote.speaker or quote.speaker_mention):
             return Speaker(quote.speaker, quote.speaker_mention, quote.speaker_entity_key)
     return None
-
-
-def _clause_end(text: str, end: int) -> int:
-    return end
 
 
 def _gap(masked: str, a: Word, b: Word) -> str:
