@@ -2,7 +2,13 @@
 
 import datetime as dt
 
-from dagster import AssetCheckSeverity, AssetExecutionContext, MaterializeResult, asset
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetExecutionContext,
+    MaterializeResult,
+    asset,
+)
 
 from assets.checks import check_has_rows, check_null_rate, has_rows, null_rate, ratio_check, spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
@@ -10,6 +16,7 @@ from assets.ingest import raw_pages
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
 from wiredesk.articles import run_articles_day
+from wiredesk.routing import language_report
 from wiredesk.stages import now_utc
 
 
@@ -37,6 +44,12 @@ from wiredesk.stages import now_utc
             "articles",
             "duplicate_rate",
             "At most max_duplicate_rate of the day's articles are exact copies of another.",
+        ),
+        spec(
+            "articles",
+            "languages",
+            "Share of articles per language; warns when some were left without entity or "
+            "quote analysis (a language with no recogniser or quotation rules).",
         ),
     ],
 )
@@ -82,5 +95,17 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
                 len(rows),
                 max_rate=wiredesk.max_duplicate_rate,
             ),
+            language_check(rows),
         ],
+    )
+
+
+def language_check(rows: list[dict]) -> AssetCheckResult:
+    """The day's languages, and the articles no entity or quote stage read."""
+    report = language_report(rows)
+    return AssetCheckResult(
+        check_name="languages",
+        passed=report["without_entities"] == 0 and report["without_quotes"] == 0,
+        severity=AssetCheckSeverity.WARN,
+        metadata=report,
     )

@@ -23,6 +23,7 @@ from wiredesk.entities import (
     load_curated,
     source_names,
 )
+from wiredesk.routing import runs_entities
 from wiredesk.stages import build_mentions
 
 
@@ -52,7 +53,7 @@ def entity_mentions(
 ) -> MaterializeResult:
     day = dt.date.fromisoformat(context.partition_key)
     lake = wiredesk.lake()
-    article_rows = lake.read("articles", day).select(["article_id", "text"]).to_pylist()
+    article_rows = lake.read("articles", day).select(["article_id", "text", "language"]).to_pylist()
     rows = build_mentions(article_rows)
     lake.write("entity_mentions", rows, day)
     wiredesk.publish()
@@ -63,7 +64,12 @@ def entity_mentions(
         metadata=output_metadata(len(rows), markdown_table(top, ["name", "type", "mentions"])),
         check_results=[
             check_has_rows(len(rows)),
-            ratio_check("articles_with_entities", with_entities, len(article_rows), min_rate=0.8),
+            ratio_check(
+                "articles_with_entities",
+                with_entities,
+                sum(1 for a in article_rows if runs_entities(a["language"])),
+                min_rate=0.8,
+            ),
             mentions_per_article_check(
                 len(rows), len(article_rows), wiredesk.max_mentions_per_article
             ),

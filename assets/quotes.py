@@ -35,7 +35,7 @@ from wiredesk.stages import build_quotes
 def quotes(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     day = dt.date.fromisoformat(context.partition_key)
     lake = wiredesk.lake()
-    article_rows = lake.read("articles", day).select(["article_id", "text"]).to_pylist()
+    article_rows = lake.read("articles", day).select(["article_id", "text", "language"]).to_pylist()
     mention_rows = lake.read("entity_mentions", day).to_pylist()
     rows = build_quotes(article_rows, mention_rows)
     lake.write("quotes", rows, day)

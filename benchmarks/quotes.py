@@ -1,6 +1,7 @@
 """Score the quotation finder against the PolNeAR attribution gold set.
 
-Run ``python -m benchmarks.quotes [--split dev|train|both] [--errors N]``. The gold data is read
+Run ``python -m benchmarks.quotes [--split dev|train|both] [--errors N]``; with ``--lang de``
+it scores German quotations on quotes-de instead (``benchmarks.quotes_de``). The gold data is read
 from ``../shared/eval`` next to the repository (or the ``models.eval_dir`` setting) and never
 copied.
 """
@@ -367,7 +368,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=("train", "dev", "both"), default="dev")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
+    parser.add_argument(
+        "--lang", choices=("en", "de"), default="en", help="en: PolNeAR; de: quotes-de"
+    )
     args = parser.parse_args(argv)
+    if args.lang == "de":
+        from benchmarks import quotes_de
+
+        quotes_de.run(eval_dir() / "quotes-de" / ("dev" if args.split == "both" else args.split))
+        return
     for split in ("dev", "train") if args.split == "both" else (args.split,):
         run(split, args.errors)
 

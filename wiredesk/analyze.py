@@ -18,6 +18,7 @@ from wiredesk.articles import (
     extract,
 )
 from wiredesk.entities import COUNTED_TYPES, Mention
+from wiredesk.routing import analysis_for, effective_language, runs_entities, runs_quotes
 from wiredesk.sources import detect_format
 
 
@@ -115,9 +116,13 @@ def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
     from wiredesk.entities import find_mentions
     from wiredesk.quotes import find_quotes
 
-    all_mentions = find_mentions([e.text for e in extracted])
+    recognised = [runs_entities(e.language) for e in extracted]
+    found = iter(find_mentions([e.text for e, ok in zip(extracted, recognised, strict=True) if ok]))
+    all_mentions = [next(found) if ok else [] for ok in recognised]
     results = []
     for item, mentions in zip(extracted, all_mentions, strict=True):
+        language = effective_language(item.language)
+        quotes = find_quotes(item.text, mentions, language) if runs_quotes(language) else []
         results.append(
             {
                 "title": item.title,
@@ -125,7 +130,8 @@ def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
                 "language": item.language,
                 "text": item.text,
                 **article_fields(item),
-                "quotes": quote_json(find_quotes(item.text, mentions)),
+                "analysis": analysis_for(item.language),
+                "quotes": quote_json(quotes),
                 "entities": entity_json(mentions),
             }
         )

@@ -15,6 +15,7 @@ from typing import Any
 from wiredesk.articles import fold
 from wiredesk.entities import COUNTED_TYPES, Mention
 from wiredesk.fetch import Fetcher, FetchResult
+from wiredesk.routing import effective_language, runs_entities, runs_quotes
 from wiredesk.sources import (
     Discovery,
     DiscoverySettings,
@@ -239,11 +240,14 @@ def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
 
 
 def build_mentions(articles: Sequence[Row]) -> list[Row]:
+    """Entity mentions of the articles whose language has a recogniser (``language`` may be
+    missing from a row: the article is then read as English)."""
     from wiredesk.entities import find_mentions
 
-    found = find_mentions([a["text"] for a in articles])
+    read = [a for a in articles if runs_entities(a.get("language"))]
+    found = find_mentions([a["text"] for a in read])
     rows: list[Row] = []
-    for article, mentions in zip(articles, found, strict=True):
+    for article, mentions in zip(read, found, strict=True):
         rows.extend(mention_rows(article["article_id"], mentions))
     return rows
 
@@ -290,11 +294,16 @@ def quote_rows(article_id: str, quotes: Iterable[Any]) -> list[Row]:
 
 
 def build_quotes(articles: Sequence[Row], mentions: Iterable[Row]) -> list[Row]:
+    """Quotations of the articles whose language has rules, each read by those rules."""
     from wiredesk.quotes import find_quotes
 
     by_article = mentions_from_rows(mentions)
     rows: list[Row] = []
     for article in articles:
-        found = find_quotes(article["text"], by_article.get(article["article_id"], []))
+        language = article.get("language")
+        if not runs_quotes(language):
+            continue
+        mentions = by_article.get(article["article_id"], [])
+        found = find_quotes(article["text"], mentions, effective_language(language))
         rows.extend(quote_rows(article["article_id"], found))
     return rows

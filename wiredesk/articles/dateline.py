@@ -5,8 +5,9 @@ Styles recognised (one pattern each, tried in order):
 - Reuters, AP, Xinhua, UPI, Kyodo, PTI: ``KABUL, Jan 18 (Reuters) -``, ``WASHINGTON (AP) —``,
   ``BEIJING, Jan. 18 (Xinhua) --``, ``LONDON, 18 January (Reuters) -``
 - AFP, dpa, EFE (place in title case): ``Paris (AFP) -``, ``Madrid, 18 Jan (EFE).-``
-- TASS: ``MOSCOW, January 18. /TASS/.``
-- Interfax: ``MOSCOW. Jan 18 (Interfax) -``
+- TASS: ``MOSCOW, January 18. /TASS/.``; RIA Novosti: ``МОСКВА, 18 янв – РИА Новости.``
+- dpa with a twin city or a regional service: ``Frankfurt/Main (dpa) -``, ``München (dpa/lby) -``
+- Interfax: ``MOSCOW. Jan 18 (Interfax) -``, ``Москва. 18 января. INTERFAX.RU -``
 - ANSA (agency first): ``(ANSA) - ROME, JAN 18 -``
 - no agency: ``BRUSSELS, Nov 16 -`` and ``BRUSSELS —``
 
@@ -27,13 +28,15 @@ _DASH = r"[-\u2013\u2014]+"
 # Capital letters of the Latin and Cyrillic alphabets, accented ones included.
 _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0400-\u042f"
 _UPPER_PLACE = rf"[{_CAP}][{_CAP}.'\u2019-]*(?: [{_CAP}][{_CAP}.'\u2019-]*){{0,4}}"
-_TITLE_PLACE = rf"[{_CAP}][\w.'\u2019-]*(?: [{_CAP}][\w.'\u2019-]*){{0,3}}"
+_TITLE_PLACE = rf"[{_CAP}][\w.'\u2019-]*(?:(?: |/)[{_CAP}][\w.'\u2019-]*){{0,3}}"
 # An optional region after the city: "SPRINGFIELD, Ill." / "GENEVA, Switzerland"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?(?=\s*[,(]))?"
 _DATE = rf"(?P<date>{DATE_PATTERN})"
 _AGENCY = r"(?P<agency>[^\W\d_][\w .&'-]{0,40}?)"
 # After a title-case place only a capitalised name or a short lower-case one ("dpa").
-_NAMED_AGENCY = rf"(?P<agency>[{_CAP}][\w .&'-]{{0,40}}?|[a-z]{{2,4}})"
+_NAMED_AGENCY = rf"(?P<agency>[{_CAP}][\w .&'-]{{0,40}}?|[a-z]{{2,4}}(?:/[a-z]{{2,4}})?)"
+# An agency named after the date and a dash, without brackets: "– РИА Новости."
+_DASHED_AGENCY = rf"(?P<agency>[{_CAP}][\w-]*(?: [{_CAP}][\w-]*){{0,2}})"
 
 _PATTERNS = [
     # KABUL, Jan 18 (Reuters) -    WASHINGTON (AP) —    PARIS, 18 January (AFP) -
@@ -51,6 +54,12 @@ _PATTERNS = [
     # Paris (AFP) -    Madrid, 18 Jan (EFE).-   (title-case place: only with an agency)
     re.compile(
         rf"(?P<place>{_TITLE_PLACE})(?:,\s*{_DATE})?\s*\({_NAMED_AGENCY}\)\s*\.?\s*{_DASH}\s*"
+    ),
+    # МОСКВА, 18 янв – РИА Новости.
+    re.compile(rf"(?P<place>{_UPPER_PLACE}),\s*{_DATE}\s*{_DASH}\s*{_DASHED_AGENCY}\.\s+(?=\S)"),
+    # Москва. 18 января. INTERFAX.RU -
+    re.compile(
+        rf"(?P<place>{_TITLE_PLACE})\.\s*{_DATE}\.?\s*(?P<agency>[A-Z][A-Z.]+)\s*{_DASH}\s*"
     ),
     # BRUSSELS, Nov 16 -
     re.compile(rf"(?P<place>{_UPPER_PLACE}{_REGION}),\s*{_DATE}\s*{_DASH}\s*"),

@@ -9,7 +9,8 @@ Analysts pin names and aliases in ``entities.yaml`` (see ``curated``).
 
 Entry points: ``find_mentions`` (recognise and resolve the mentions of a batch of texts),
 ``link_entities`` (one id per real-world entity across articles), ``Mention`` and its
-``entity_key``, ``load_curated`` (the analysts' file), ``source_names`` (the archive's own
+``entity_key``, ``recognised_languages`` (the languages with a recogniser; texts in
+others get no entities), ``load_curated`` (the analysts' file), ``source_names`` (the archive's own
 agencies and outlets, which the linker flags), ``read_documents`` and ``eval_dir``
 (the CoNLL gold sets the benchmarks score against).
 """
@@ -25,5 +26,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "link": ("link_entities",),
         "sources": ("source_names",),
         "conll": ("Document", "eval_dir", "read_documents"),
+        "languages": ("recognised_languages",),
     },
 )

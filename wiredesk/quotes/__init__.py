@@ -1,7 +1,9 @@
 """Quotations and their speakers.
 
 Entry points: ``find_quotes`` (every direct, partial and indirect quotation of one article,
-its speaker resolved against the article's entity mentions) and ``Quote``.
+its speaker resolved against the article's entity mentions, by the rules of its language),
+``quote_languages`` (the languages it has rules for: English, German, French, Spanish,
+Italian, Russian) and ``Quote``.
 """
 
 from __future__ import annotations
@@ -18,17 +20,27 @@ from wiredesk.quotes.marks import DOUBLED_MARKS, normalise_marks
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import SpeakerResolver
 
-__all__ = ["Quote", "find_quotes"]
+__all__ = ["Quote", "find_quotes", "quote_languages"]
 
 
-def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
+def quote_languages() -> frozenset[str]:
+    """ISO 639-1 codes of the languages with quotation rules; others get no quotes."""
+    from wiredesk.quotes.languages import rule_languages
+
+    return rule_languages() | {"en"}
+
+
+def find_quotes(text: str, mentions: Sequence[Mention], language: str | None = "en") -> list[Quote]:
     """Direct, partial and indirect quotations of one article, in text order.
 
     ``mentions`` are the article's resolved entity mentions; speakers are resolved against
-    them, so no language model runs here.
+    them, so no language model runs here. ``language`` (ISO 639-1) chooses the rules; a
+    language without rules gives no quotes, never English rules read over other copy.
     """
     if not text or not text.strip():
         return []
+    if language not in (None, "en"):
+        return _language_quotes(text, mentions, language)
     work = _blank_dateline(normalise_marks(text))
     layout = Layout(work)
     resolver = SpeakerResolver(work, mentions)
@@ -42,6 +54,21 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
         direct = [_widen_to_doubled_marks(text, q) for q in direct]
     direct = [_drop_attribution_comma(q) for q in direct]
     return sorted(direct + indirect, key=lambda q: (q.start_char, q.end_char))
+
+
+def _language_quotes(text: str, mentions: Sequence[Mention], language: str) -> list[Quote]:
+    """Quotes of copy in a language with per-language resources (none for the others)."""
+    from wiredesk.quotes.languages import resources_for
+    from wiredesk.quotes.multilingual import find_language_quotes
+
+    resources = resources_for(language)
+    if resources is None:
+        return []
+    work = _blank_dateline(normalise_marks(text))
+    found = find_language_quotes(work, mentions, resources)
+    if work is not text:
+        found = [_widen_to_doubled_marks(text, q) if q.kind != "indirect" else q for q in found]
+    return found
 
 
 def _blank_dateline(text: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 #: Bump when a column changes; the warehouse file is rebuilt when this changes.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,12 @@ TABLES: dict[str, Table] = {
             ),
             ("date_source", S, "Which signal gave published_at (json_ld, feed, dateline, ...)."),
             ("language", S, "ISO 639-1 language of the text."),
+            (
+                "analysis",
+                LS,
+                "Stages that read the article, chosen by its language: text, metadata, "
+                "syndication, search, and entities and quotes where the language has them.",
+            ),
             ("sitename", S, "Outlet or agency name."),
             ("dateline", S, "Place from the dateline (e.g. GENEVA)."),
             ("wire_agency", S, "Agency named in the dateline or credit."),

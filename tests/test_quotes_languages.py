@@ -1,0 +1,124 @@
+"""Quotations in German, French, Spanish, Italian and Russian, on copy written for these
+tests; speakers resolved against mentions fed directly."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiredesk.entities import Mention
+from wiredesk.quotes import find_quotes, quote_languages
+
+DPA = (
+    "BERLIN (dpa) - Bundeskanzler Friedrich Merz hat vor einer Spaltung Europas gewarnt. "
+    "„Wir dürfen nicht zulassen, dass Europa zerfällt“, sagte der Kanzler am Montag.\n\n"
+    "Merz sagte, die Lage sei ernst. Es gehe um die Frage der Verantwortung.\n\n"
+    "»Das ist ein guter Tag für Europa«, so Merz. Die Ministerin erklärte: "
+    "„Wir werden handeln, und zwar schnell.“"
+)
+
+
+def _by_text(quotes):
+    return {q.text: q for q in quotes}
+
+
+def test_german_marks_inversion_and_so() -> None:
+    found = _by_text(find_quotes(DPA, [], "de"))
+    first = found["Wir dürfen nicht zulassen, dass Europa zerfällt"]
+    assert first.kind == "direct" and first.cue == "sagte"
+    assert first.speaker == "Friedrich Merz" and first.speaker_mention == "der Kanzler"
+    assert found["Das ist ein guter Tag für Europa"].speaker == "Friedrich Merz"
+    led = found["Wir werden handeln, und zwar schnell."]
+    assert led.cue == "erklärte" and led.speaker_mention == "Die Ministerin"
+
+
+def test_german_reported_speech_in_the_subjunctive() -> None:
+    found = _by_text(find_quotes(DPA, [], "de"))
+    assert found["die Lage sei ernst"].kind == "indirect"
+    assert found["die Lage sei ernst"].speaker == "Friedrich Merz"
+    # no verb of saying: the Konjunktiv I alone marks the words as Merz's
+    free = found["Es gehe um die Frage der Verantwortung"]
+    assert free.kind == "indirect" and free.cue is None and free.speaker == "Friedrich Merz"
+
+
+def test_german_separable_verb_and_source_phrases() -> None:
+    text = (
+        "Drei Menschen wurden verletzt, teilte die Polizei mit. "
+        "Laut Feuerwehr brach das Feuer im Keller aus. "
+        "Wie der Sprecher der Stadt mitteilte, bleibt die Straße gesperrt."
+    )
+    found = find_quotes(text, [], "de")
+    assert [(q.kind, q.text, q.speaker_mention) for q in found] == [
+        ("indirect", "Drei Menschen wurden verletzt", "die Polizei"),
+        ("indirect", "brach das Feuer im Keller aus", "Feuerwehr"),
+        ("indirect", "bleibt die Straße gesperrt", "der Sprecher der Stadt"),
+    ]
+
+
+def test_german_speaker_resolved_against_mentions() -> None:
+    text = "Berlin - „Wir stehen zusammen“, sagte Merz am Abend."
+    start = text.index("Merz")
+    merz = Mention("Merz", "PERSON", start, start + 4, "Friedrich Merz")
+    (quote,) = find_quotes(text, [merz], "de")
+    assert quote.speaker == "Friedrich Merz"
+    assert quote.speaker_entity_key == merz.entity_key
+
+
+def test_french_guillemets_and_inverted_pronoun() -> None:
+    text = (
+        "Paris (AFP) - « Nous ne céderons pas », a déclaré le ministre Gérald Darmanin. "
+        "« La France est prête », a-t-il ajouté.\n\n"
+        "Selon le ministre, la situation reste tendue. "
+        "Emmanuel Macron a affirmé que le pays tiendrait ses engagements."
+    )
+    found = _by_text(find_quotes(text, [], "fr"))
+    assert found["Nous ne céderons pas"].cue == "a déclaré"
+    assert found["Nous ne céderons pas"].speaker == "Gérald Darmanin"
+    added = found["La France est prête"]
+    assert added.cue == "a-t-il ajouté" and added.speaker_mention == "il"
+    assert added.speaker == "Gérald Darmanin"
+    assert found["la situation reste tendue"].kind == "indirect"
+    assert found["que le pays tiendrait ses engagements"].speaker == "Emmanuel Macron"
+
+
+def test_spanish_subject_left_out() -> None:
+    text = (
+        "Madrid, 18 ene (EFE).- «Vamos a cumplir», dijo el presidente Pedro Sánchez. "
+        "«No hay otra opción», añadió."
+    )
+    found = _by_text(find_quotes(text, [], "es"))
+    assert found["Vamos a cumplir"].speaker == "Pedro Sánchez"
+    assert found["No hay otra opción"].speaker == "Pedro Sánchez"
+    assert found["No hay otra opción"].cue == "añadió"
+
+
+def test_italian_compound_tense() -> None:
+    text = 'ROMA, 18 gennaio (ANSA) - "Siamo pronti a tutto", ha detto il premier Giorgia Meloni.'
+    (quote,) = find_quotes(text, [], "it")
+    assert quote.cue == "ha detto" and quote.speaker == "Giorgia Meloni"
+
+
+def test_russian_guillemets_and_dialogue_dash() -> None:
+    text = (
+        "МОСКВА, 18 января. /ТАСС/. «Мы готовы к переговорам», — заявил министр "
+        "иностранных дел Сергей Лавров.\n\n— Это важный шаг, — сказал он."
+    )
+    found = _by_text(find_quotes(text, [], "ru"))
+    assert found["Мы готовы к переговорам"].speaker == "Сергей Лавров"
+    turn = found["Это важный шаг"]
+    assert turn.kind == "direct" and turn.cue == "сказал" and turn.speaker == "Сергей Лавров"
+
+
+def test_french_titles_in_quotes_are_not_speech() -> None:
+    text = "Le film « La Grande Vadrouille » repasse ce soir à la télévision."
+    assert find_quotes(text, [], "fr") == []
+
+
+def test_a_language_without_rules_gets_no_quotes() -> None:
+    text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
+    assert find_quotes(text, [], "ko") == []
+    assert find_quotes(text, [], "en")  # the same copy read as English has a quote
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "it", "ru"])
+def test_quote_languages(code: str) -> None:
+    assert code in quote_languages()

@@ -1,0 +1,71 @@
+"""Each stage looks at the article's language."""
+
+from __future__ import annotations
+
+from wiredesk.quotes import find_quotes
+from wiredesk.routing import analysis_for, language_report
+from wiredesk.stages import build_mentions, build_quotes
+
+GERMAN = (
+    "„Wir dürfen nicht zulassen, dass Europa zerfällt“, sagte Merz am Montag. "
+    "Die Lage sei ernst, sagte er."
+)
+KOREAN = '서울 - "우리는 준비되어 있다," said Kim.'
+
+
+def test_analysis_by_language() -> None:
+    assert analysis_for("en") == [
+        "text",
+        "metadata",
+        "syndication",
+        "search",
+        "entities",
+        "quotes",
+    ]
+    assert analysis_for(None) == analysis_for("en")  # too short to tell: read as English
+    assert analysis_for("de") == ["text", "metadata", "syndication", "search", "quotes"]
+    assert analysis_for("ko") == ["text", "metadata", "syndication", "search"]
+
+
+def test_entities_only_where_a_recogniser_exists(monkeypatch) -> None:
+    seen: list[list[str]] = []
+
+    def fake_find(texts):
+        seen.append(list(texts))
+        return [[] for _ in texts]
+
+    monkeypatch.setattr("wiredesk.entities.find_mentions", fake_find)
+    build_mentions(
+        [
+            {"article_id": "a", "text": "Merz spoke.", "language": "en"},
+            {"article_id": "b", "text": GERMAN, "language": "de"},
+            {"article_id": "c", "text": KOREAN, "language": "ko"},
+        ]
+    )
+    assert seen == [["Merz spoke."]]
+
+
+def test_quotes_by_the_rules_of_the_language() -> None:
+    rows = build_quotes(
+        [
+            {"article_id": "b", "text": GERMAN, "language": "de"},
+            {"article_id": "c", "text": KOREAN, "language": "ko"},
+        ],
+        [],
+    )
+    assert {r["article_id"] for r in rows} == {"b"}
+    assert sorted(r["kind"] for r in rows) == ["direct", "indirect"]
+    assert len(find_quotes(KOREAN, [], "en")) == 1  # English rules would have read it
+
+
+def test_language_report() -> None:
+    rows = [
+        {"language": "en", "analysis": analysis_for("en")},
+        {"language": "en", "analysis": analysis_for("en")},
+        {"language": "de", "analysis": analysis_for("de")},
+        {"language": "ko", "analysis": analysis_for("ko")},
+    ]
+    report = language_report(rows)
+    assert report["share_by_language"] == {"en": 0.5, "de": 0.25, "ko": 0.25}
+    assert report["without_entities"] == 2
+    assert report["without_quotes"] == 1

@@ -1,0 +1,75 @@
+"""What the finder needs to know about one language to find quotations in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class QuoteLanguage:
+    """Resources of one language; every word is lower case.
+
+    ``cues`` are the reporting-verb forms (finite forms, participles); ``complementisers``
+    open a reported clause (dass, que, che, что); ``according_to`` are the phrases whose
+    source follows them (laut, selon, según, по словам); ``inverted_markers`` stand after a
+    quotation and before its speaker without being verbs (German "so"). ``titles`` are role
+    nouns and ``title_suffixes`` the endings of compound ones (Innenminister); ``pronouns``
+    map each subject pronoun to m, f or p. ``subjunctive`` holds forms that mark reported
+    speech by themselves (German Konjunktiv I) and ``subjunctive_weak`` those that do so
+    only after a verb of saying (Konjunktiv II, "hätten"); ``auxiliaries`` build compound
+    tenses with a participle cue ("a déclaré", "ha detto"); ``pro_drop`` says a verb without
+    a subject refers to the speaker last named. ``framing`` verbs make a quoted phrase
+    someone's words without reporting speech ("bezeichnete den Plan als „…“", "назвал «…»");
+    ``zero_sources`` are adverbs pointing back to the last source ("demnach");
+    ``separable`` maps the finite forms of separable verbs of saying to the particles that
+    complete them ("teilte" … "mit"); ``dialogue_dash`` says a paragraph opening with a dash
+    is speech.
+    """
+
+    code: str
+    cues: frozenset[str]
+    complementisers: frozenset[str]
+    according_to: tuple[str, ...]
+    titles: frozenset[str]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+    not_subject: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()
+    title_suffixes: tuple[str, ...] = ()
+    inverted_markers: frozenset[str] = frozenset()
+    subjunctive: frozenset[str] = frozenset()
+    subjunctive_weak: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
+    framing: frozenset[str] = frozenset()
+    zero_sources: frozenset[str] = frozenset()
+    separable: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Set per article by the finder: offsets of separable verbs whose particle closes their
+    #: clause there ("teilte … mit"), which are verbs of saying only with it.
+    cue_starts: frozenset[int] = frozenset()
+    pro_drop: bool = False
+    dialogue_dash: bool = False
+    ordinal_dates: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def is_cue(self, word: str) -> bool:
+        return word.lower() in self.cues
+
+    def is_title(self, word: str) -> bool:
+        lower = word.lower()
+        if lower in self.titles:
+            return True
+        return (
+            len(lower) > 6 and lower.endswith(self.title_suffixes) if self.title_suffixes else False
+        )
+
+
+def words(text: str) -> frozenset[str]:
+    """A whitespace-separated list as a set of lower-case words."""
+    return frozenset(w.lower() for w in text.split())
+
+
+def forms(*groups: Iterable[str]) -> frozenset[str]:
+    """The union of several groups of forms, lower case."""
+    return frozenset(f.lower() for group in groups for f in group)

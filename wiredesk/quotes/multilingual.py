@@ -1,0 +1,318 @@
+"""Quotations in German, French, Spanish, Italian and Russian: one finder, per-language
+resources (``wiredesk.quotes.languages``).
+
+Quoted stretches are paired by the same rules as English copy (``marks``), plus ‹…› and
+dialogue turns opened by a dash. A stretch is attributed by the verb of saying next to it:
+after it, inverted or not ("…“, sagte der Minister", "…», a-t-il ajouté", "…», dijo", "…»,
+— заявил Песков", "…“, so Merz"), or before it ("Merz sagte: „…“"), or anywhere in its
+sentence for a quoted phrase inside reported speech. Reported speech is in ``reported``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from wiredesk.entities import Mention
+from wiredesk.quotes.languages import QuoteLanguage
+from wiredesk.quotes.layout import Layout, mask_spans
+from wiredesk.quotes.marks import find_quoted, inner_text
+from wiredesk.quotes.model import Quote
+from wiredesk.quotes.phrases import (
+    Word,
+    cue_base,
+    inverted_pronoun,
+    phrase_after,
+    sentences,
+    separable_cues,
+    subject_before,
+    words_in,
+)
+from wiredesk.quotes.reported import find_reported
+from wiredesk.quotes.speaker_phrases import PhraseResolver
+from wiredesk.quotes.speakers import Speaker
+
+#: ‹ and › become the single marks the pairing rules read (same length, offsets kept).
+_GUILLEMETS = str.maketrans("\u2039\u203a", "\u2018\u2019")
+_DIALOGUE = re.compile(r"[ \t\u00a0]*[\u2014\u2013][ \t\u00a0]+(?=\w)")
+#: Where a dialogue turn stops for its attribution: ", — заявил он", "—dijo—".
+_TURN_BREAK = re.compile(r",?[ \t\u00a0]*[\u2014\u2013][ \t\u00a0]*(?=\w)")
+_STOPS = ".;!?\u2026"
+SHORT_WORDS = 4
+
+
+@dataclass
+class Stretch:
+    """A quoted stretch: its span (marks included), the words inside, how it was set."""
+
+    start: int
+    end: int
+    inner: str
+    balanced: bool = True
+    dash: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution: the cue's span and the speaker (span, or a subject left out)."""
+
+    cue_start: int
+    cue_end: int
+    speaker: tuple[int, int] | None
+
+
+def find_language_quotes(
+    text: str, mentions: Sequence[Mention], lang: QuoteLanguage
+) -> list[Quote]:
+    """Direct, partial and reported quotations of one article in ``lang``, in text order."""
+    work = text.translate(_GUILLEMETS)
+    if lang.separable:
+        lang = replace(lang, cue_starts=separable_cues(work, lang))
+    layout = Layout(work)
+    stretches = [
+        Stretch(q.start, q.end, inner_text(work, q), q.balanced) for q in find_quoted(work, layout)
+    ]
+    if lang.dialogue_dash:
+        stretches += _dialogue_turns(work, layout, stretches)
+    stretches.sort(key=lambda s: s.start)
+    masked = mask_spans(work, [(s.start + 1, s.end - 1) for s in stretches])
+    spans = [(s.start, s.end) for s in stretches]
+    bounds = [
+        b for p_start, p_end in layout.paragraphs for b in sentences(masked, p_start, p_end, lang)
+    ]
+    resolver = PhraseResolver(work, mentions, lang)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for stretch in stretches:
+        if not any(ch.isalpha() for ch in stretch.inner):
+            continue
+        floor, limit = _sentence_of(bounds, stretch.start, stretch.end, len(work))
+        found = _after(work, masked, stretch.end, limit, lang) or _before(
+            work, masked, floor, stretch.start, lang
+        )
+        lead = work[floor : stretch.start].strip()
+        in_sentence = None
+        if found is None:
+            in_sentence = _sentence_cue(work, masked, floor, limit, spans, lang, _said)
+            in_sentence = in_sentence or _sentence_cue(
+                work, masked, floor, limit, spans, lang, _framed
+            )
+            in_sentence = in_sentence or _reported_mood(work, floor, limit, spans, lang)
+        attribution = found or in_sentence
+        n_words = len(stretch.inner.split())
+        opens = not lead or lead.endswith(":") or stretch.dash
+        kind = "direct" if (opens or (found and lead.endswith(","))) and n_words >= 3 else "partial"
+        if attribution is None and not _speech_like(stretch, work, lang):
+            continue
+        if kind == "partial" and attribution is None:
+            continue  # a title, a name, a term in quotation marks
+        speaker = Speaker(None, None, None)
+        cue = None
+        confidence = 0.9 if found else 0.75
+        if attribution is not None:
+            cue = " ".join(work[attribution.cue_start : attribution.cue_end].split()) or None
+            if attribution.speaker is not None:
+                speaker = resolver.resolve(*attribution.speaker)
+            else:
+                speaker = resolver.zero()
+        elif previous is not None and layout.paragraph_of(stretch.start) - previous.paragraph <= 1:
+            speaker = Speaker(
+                previous.speaker, previous.speaker_mention, previous.speaker_entity_key
+            )
+            confidence = 0.6
+        else:
+            confidence = 0.5
+        if not stretch.balanced:
+            confidence -= 0.3
+        quote = Quote(
+            kind=kind,
+            text=stretch.inner.rstrip(" ,"),
+            start_char=stretch.start,
+            end_char=stretch.end,
+            paragraph=layout.paragraph_of(stretch.start),
+            speaker=speaker.name,
+            speaker_mention=speaker.mention,
+            speaker_entity_key=speaker.entity_key,
+            cue=cue,
+            confidence=round(max(0.05, confidence), 2),
+        )
+        quotes.append(quote)
+        if kind == "direct" and (speaker.name or speaker.mention):
+            previous = quote
+    reported = find_reported(work, masked, bounds, layout, spans, quotes, resolver, lang)
+    return sorted(quotes + reported, key=lambda q: (q.start_char, q.end_char))
+
+
+def _sentence_of(bounds: list[tuple[int, int]], start: int, end: int, size: int) -> tuple[int, int]:
+    floor, limit = 0, size
+    for s, e in bounds:
+        if s <= start < e:
+            floor = s
+        if s <= max(start, end - 1) < e:
+            limit = max(e, end)
+            break
+    return floor, limit
+
+
+def _dialogue_turns(text: str, layout: Layout, taken: list[Stretch]) -> list[Stretch]:
+    """Paragraphs opening with a dash are speech: the turn runs to the dash that brings in
+    its attribution, or to the end of the paragraph."""
+    turns = []
+    for p_start, p_end in layout.paragraphs:
+        opener = _DIALOGUE.match(text, p_start, p_end)
+        if opener is None or any(s.start < p_end and p_start < s.end for s in taken):
+            continue
+        begin = opener.end() - 1
+        while text[begin].isspace():
+            begin -= 1
+        stop = _TURN_BREAK.search(text, opener.end(), p_end)
+        end = stop.start() if stop else p_end
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        inner = text[opener.end() : end].rstrip(" ,")
+        turns.append(Stretch(begin, end, inner, dash=True))
+    return turns
+
+
+def _speech_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    """Without a verb of saying, only a stretch longer than a title or a name is speech."""
+    if stretch.dash:
+        return True
+    before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
+    if any(w.lower in lang.naming for w in before):
+        return False
+    return len(stretch.inner.split()) > SHORT_WORDS  # titles and names are short
+
+
+def _cue_index(words: list[Word], lang: QuoteLanguage) -> int | None:
+    for i, word in enumerate(words):
+        if cue_base(word, lang):
+            return i
+    return None
+
+
+def _after(text: str, masked: str, pos: int, limit: int, lang: QuoteLanguage) -> Found | None:
+    """Attribution right after a quotation: ', sagte Merz', ', a-t-il ajouté', ', so Merz'."""
+    lead = re.match(r"[\s,\u2014\u2013-]*", text[pos:limit])
+    start = pos + (lead.end() if lead else 0)
+    if start >= limit or not text[start].isalpha():
+        return None
+    window_end = min(limit, start + 160)
+    for i, ch in enumerate(masked[start:window_end]):
+        if ch in _STOPS or ch in '\u201e\u00ab\u00bb"':
+            window_end = start + i
+            break
+    words = words_in(text, start, window_end)
+    if not words:
+        return None
+    marker = words[0].lower in lang.inverted_markers
+    if marker:
+        speaker = phrase_after(text, words[0].end, window_end, lang)
+        return Found(words[0].start, words[0].end, speaker) if speaker else None
+    i = _cue_index(words[:MAX_LEAD], lang)
+    if i is None:
+        return None
+    return _around_cue(text, words, i, window_end, lang)
+
+
+MAX_LEAD = 7
+
+
+def _around_cue(
+    text: str, words: list[Word], i: int, window_end: int, lang: QuoteLanguage
+) -> Found:
+    """The speaker of the cue ``words[i]``: a pronoun glued to it or to its auxiliary, the
+    phrase before it, or the phrase after it (inverted); none when the subject is left out."""
+    cue = words[i]
+    helper = words[i - 1] if i else None
+    begin = cue.start
+    if helper is not None and (helper.lower in lang.auxiliaries or inverted_pronoun(helper)):
+        begin = helper.start  # the whole verb: "a déclaré", "a-t-il ajouté", "ha detto"
+    for word in (cue, helper):
+        glued = inverted_pronoun(word) if word is not None else None
+        if glued is not None:
+            return Found(begin, cue.end, glued)
+    before = subject_before(words[:i], lang)
+    if before is not None:
+        return Found(begin, cue.end, before)
+    if i and words[0].lower in lang.auxiliaries:  # "hatte VW-Chef Winterkorn … erklärt"
+        after_aux = phrase_after(text, words[0].end, cue.start, lang)
+        if after_aux is not None:
+            return Found(begin, cue.end, after_aux)
+    after = phrase_after(text, cue.end, window_end, lang)
+    return Found(begin, cue.end, after)
+
+
+def _before(text: str, masked: str, floor: int, pos: int, lang: QuoteLanguage) -> Found | None:
+    """Attribution leading into a quotation: 'Merz sagte: „', 'Dazu sagte Merz: „',
+    'Le ministre a déclaré : «'."""
+    lead = masked[floor:pos].rstrip()
+    if not lead.endswith((":", ",")) and lead:
+        words = words_in(masked, floor, pos)
+        if not words or not cue_base(words[-1], lang):
+            return None
+    words = [w for w in words_in(masked, floor, pos) if "x" * len(w.text) != w.text]
+    cut = max((k for k, w in enumerate(words) if _boundary_between(masked, words, k)), default=0)
+    words = words[cut:]
+    i = None
+    for k in range(len(words) - 1, -1, -1):
+        if cue_base(words[k], lang):
+            i = k
+            break
+    if i is None:
+        return None
+    following = words[i + 1 :]
+    if any(w.lower in lang.complementisers for w in following):
+        return None  # "sagte, dass …": reported speech with a quoted phrase in it
+    end = following[-1].end if following else words[i].end
+    return _around_cue(text, words, i, end, lang)
+
+
+def _boundary_between(masked: str, words: list[Word], k: int) -> bool:
+    """Whether a sentence-internal stop (semicolon, colon) lies before ``words[k]``."""
+    return k > 0 and any(ch in ";:" for ch in masked[words[k - 1].end : words[k].start])
+
+
+def _sentence_cue(
+    text: str,
+    masked: str,
+    floor: int,
+    limit: int,
+    spans: list[tuple[int, int]],
+    lang: QuoteLanguage,
+    verb: Callable[[Word, QuoteLanguage], bool],
+) -> Found | None:
+    """The verb of saying (or of framing) of the sentence a quoted phrase sits in, outside
+    quotations, with its subject."""
+    words = [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in spans)]
+    for i, word in enumerate(words):
+        if verb(word, lang):
+            end = limit
+            for k in range(i + 1, len(words)):
+                if masked[words[k - 1].end : words[k].start].strip(" \u00a0"):
+                    end = words[k - 1].end
+                    break
+            return _around_cue(text, words, i, end, lang)
+    return None
+
+
+def _said(word: Word, lang: QuoteLanguage) -> bool:
+    return cue_base(word, lang)
+
+
+def _framed(word: Word, lang: QuoteLanguage) -> bool:
+    return word.lower in lang.framing
+
+
+def _reported_mood(
+    text: str, floor: int, limit: int, spans: list[tuple[int, int]], lang: QuoteLanguage
+) -> Found | None:
+    """A quoted phrase in a sentence whose verb is in the reported mood ("Er habe sich
+    „bewusst“ entschieden"): someone's words, said by whoever spoke last."""
+    if not lang.subjunctive:
+        return None
+    for word in words_in(text, floor, limit):
+        if word.lower in lang.subjunctive and not any(s <= word.start < e for s, e in spans):
+            return Found(word.start, word.start, None)
+    return None

@@ -1,0 +1,174 @@
+"""Words, sentences and speaker phrases of copy in any language, by character offsets.
+
+The per-language finder reads text through these: words in any alphabet, sentences that
+start with any capital letter (Cyrillic and accented ones too) and do not end at an
+abbreviation or a German ordinal date ("am 3. März"), and the noun phrase that names who
+speaks next to a verb of saying.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiredesk.quotes.languages import QuoteLanguage
+
+#: A word in any alphabet, with inner apostrophes and hyphens (l'ONU, a-t-il, пресс-секретарь).
+_WORD = re.compile(r"[^\W_][\w]*(?:['\u2019-][\w]+)*")
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+(?=[\s\u00a0]+[\"'\u201c\u201e\u2018\u00ab\u00bb\u2039(\[\u2014\u2013]?[\s\u00a0]*\w)"
+)
+#: French inversion glued to its verb: "a-t-il", "dit-elle", "estime-t-on".
+_INVERTED_PRONOUN = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)
+MAX_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def sentences(masked: str, start: int, end: int, lang: QuoteLanguage) -> list[tuple[int, int]]:
+    """Sentence spans of ``masked[start:end]`` (quoted stretches masked by the caller)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for match in _SENTENCE_END.finditer(masked, start, end):
+        after = masked[match.end() :].lstrip()[:1]
+        if match.group() == "." and _no_break(masked, match.start(), after, lang):
+            continue
+        spans.append((pos, match.end()))
+        pos = match.end()
+        while pos < end and masked[pos].isspace():
+            pos += 1
+    if pos < end:
+        spans.append((pos, end))
+    return [(s, e) for s, e in spans if masked[s:e].strip()]
+
+
+def _no_break(text: str, dot: int, after: str, lang: QuoteLanguage) -> bool:
+    """A period that closes an abbreviation, an initial or an ordinal, not a sentence."""
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot]
+    if not word:
+        return False
+    if word.lower().rstrip(".") in lang.abbreviations or (len(word) == 1 and word.isupper()):
+        return True
+    if lang.ordinal_dates and word.isdigit() and len(word) <= 2:
+        return True  # "am 3. März", "der 2. Weltkrieg"
+    return after.islower()
+
+
+def inverted_pronoun(word: Word) -> tuple[int, int] | None:
+    """The pronoun glued to a verb by French inversion ("a-t-il" -> il), as a span."""
+    match = _INVERTED_PRONOUN.search(word.text)
+    if match is None:
+        return None
+    return word.start + match.start(1), word.start + match.end(1)
+
+
+def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
+    """Offsets of separable verbs of saying whose particle closes their clause: "teilte die
+    Polizei mit", "fügte er hinzu" (the particle is the clause's last word)."""
+    if not lang.separable:
+        return frozenset()
+    found = set()
+    for match in re.finditer(r"\w+", text):
+        particles = lang.separable.get(match.group().lower())
+        if particles is None:
+            continue
+        clause = re.match(r"[^,.;:!?\u201e\u201c\u00bb\u00ab\"]{0,120}", text[match.end() :])
+        tail = re.findall(r"\w+", clause.group()) if clause else []
+        if tail and tail[-1].lower() in particles:
+            found.add(match.start())
+    return frozenset(found)
+
+
+def cue_base(word: Word, lang: QuoteLanguage) -> bool:
+    """Whether a word is a verb of saying, also with an inverted pronoun glued to it."""
+    if lang.is_cue(word.text) or word.start in lang.cue_starts:
+        return True
+    if "-" in word.text:
+        return lang.is_cue(word.text.split("-")[0])
+    return False
+
+
+def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
+    """Whether words can name whoever speaks: a pronoun, a name, a described person."""
+    if not phrase or len(phrase) > MAX_PHRASE_WORDS:
+        return False
+    first = phrase[0]
+    if first.lower in lang.not_subject or first.lower in lang.complementisers:
+        return False
+    if len(phrase) == 1 and first.lower in lang.pronouns:
+        return True
+    if first.lower in lang.determiners:
+        return len(phrase) > 1
+    return first.text[:1].isupper() or lang.is_title(first.text)
+
+
+#: Conjunctions that may open a clause before its subject ("Und Merz sagte", "Mais il a dit").
+CONJUNCTIONS = frozenset("und aber doch denn sondern et mais y pero e ma и но а".split())
+#: Words opening a subordinate clause, whose subject follows them ("wie der Minister sagte",
+#: "comme l'a dit le ministre", "как заявил министр").
+SUBORDINATORS = frozenset("wie als nachdem während weil da comme como come как".split())
+
+
+def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | None:
+    """The subject standing before a cue (``words`` run from a clause boundary to the cue).
+
+    What precedes the verb must be the subject as a whole: "Der Sprecher der Polizei sagte".
+    When it is an adverbial ("Am Montag sagte der Minister") the subject follows the verb,
+    and None sends the caller there. A long subject keeps its first words, where its head
+    stands ("Patrick Kamanda von der Umweltbehörde …").
+    """
+    while words and (
+        words[-1].lower in lang.auxiliaries or words[-1].lower in lang.inverted_markers
+    ):
+        words = words[:-1]
+    while words and (words[0].lower in CONJUNCTIONS or words[0].lower in SUBORDINATORS):
+        words = words[1:]
+    if not words or not plausible_subject(words[:MAX_PHRASE_WORDS], lang):
+        return None
+    phrase = words[:MAX_PHRASE_WORDS]
+    return phrase[0].start, phrase[-1].end
+
+
+def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start``: an inverted speaker ("sagte der Minister",
+    "dijo el presidente") or the source after "laut", "selon", "по словам"."""
+    taken: list[Word] = []
+    for word in words_in(text, start, limit):
+        gap = text[taken[-1].end if taken else start : word.start]
+        if any(ch in gap for ch in ',;:.!?()\u00ab\u00bb\u201e\u201c\u201d"\u2014\u2013'):
+            if taken or gap.strip(" \u00a0,"):
+                break
+        if taken and (word.lower in lang.not_subject or word.lower in lang.complementisers):
+            break
+        if taken and cue_base(word, lang):
+            break
+        if taken and word.text[:1].islower() and taken[-1].lower not in lang.determiners:
+            if not _joins_name(taken, word) and not any(lang.is_title(w.text) for w in taken):
+                break
+        taken.append(word)
+        if len(taken) >= MAX_PHRASE_WORDS:
+            break
+    if not taken or not plausible_subject(taken, lang):
+        return None
+    return taken[0].start, taken[-1].end
+
+
+def _joins_name(taken: list[Word], word: Word) -> bool:
+    """Lower-case words inside a name or a title: "von", "de", "di", "del", "ministre de"."""
+    return word.lower in ("von", "van", "de", "di", "da", "del", "della", "du", "la", "le", "des")

@@ -1,0 +1,249 @@
+"""Reported speech in German, French, Spanish, Italian and Russian.
+
+A sentence reports speech when a verb of saying brings in a clause ("X sagte, dass …",
+"a déclaré que …", "заявил, что …", "Merz sagte, die Lage sei ernst"), when the clause comes
+first and the attribution last ("Die Lage sei ernst, sagte Merz", "…, a-t-il dit", "…, so
+Merz"), when a source phrase frames it ("Laut Polizei …", "Selon le ministre, …", "Wie die
+Polizei mitteilte, …", "По словам министра, …"), and, in German, when its verb is in the
+Konjunktiv I right after someone spoke ("Dies sei eindeutig."): the mood says whose words
+they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from wiredesk.quotes.languages import QuoteLanguage
+from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.model import Quote
+from wiredesk.quotes.phrases import (
+    Word,
+    cue_base,
+    inverted_pronoun,
+    phrase_after,
+    subject_before,
+    words_in,
+)
+from wiredesk.quotes.speaker_phrases import PhraseResolver
+from wiredesk.quotes.speakers import Speaker
+
+MIN_CLAUSE_WORDS = 3
+
+
+def find_reported(
+    text: str,
+    masked: str,
+    bounds: Sequence[tuple[int, int]],
+    layout: Layout,
+    quoted: Sequence[tuple[int, int]],
+    direct: Sequence[Quote],
+    resolver: PhraseResolver,
+    lang: QuoteLanguage,
+) -> list[Quote]:
+    """Indirect quotations, one per reporting sentence, in text order."""
+    found: list[Quote] = []
+    last_speaker = Speaker(None, None, None)
+    direct_at = sorted(q.start_char for q in direct if q.kind == "direct")
+    for start, end in bounds:
+        if _mostly_quoted(start, end, quoted):
+            if any(start <= pos < end for pos in direct_at):
+                last_speaker = _speaker_of(direct, start, end) or last_speaker
+            continue
+        words = [w for w in words_in(text, start, end) if not _inside(w.start, quoted)]
+        if len(words) < MIN_CLAUSE_WORDS:
+            continue
+        hit = (
+            _source_phrase(text, masked, words, end, lang)
+            or _cue_then_clause(text, masked, words, end, lang)
+            or _clause_then_cue(text, masked, words, end, lang)
+        )
+        speaker: Speaker | None = None
+        if hit is not None and _mostly_quoted(*hit[0], quoted):
+            hit = None  # the verb attributes the quotation, which is direct speech
+        if hit is not None:
+            clause, cue, span = hit
+            resolver.last = last_speaker  # pronouns and left-out subjects: in reading order
+            speaker = resolver.resolve(*span) if span else last_speaker
+        elif (
+            lang.subjunctive
+            and any(w.lower in lang.subjunctive for w in words)
+            and words[0].lower != "ich"
+        ):
+            clause, cue, speaker = (
+                (words[0].start, words[-1].end),
+                None,
+                last_speaker,
+            )
+        else:
+            if any(start <= pos < end for pos in direct_at):
+                last_speaker = _speaker_of(direct, start, end) or last_speaker
+            continue
+        if speaker.name or (speaker.mention and speaker.mention.lower() not in lang.pronouns):
+            last_speaker = speaker
+        c_start, c_end = clause
+        found.append(
+            Quote(
+                kind="indirect",
+                text=" ".join(text[c_start:c_end].split()),
+                start_char=c_start,
+                end_char=c_end,
+                paragraph=layout.paragraph_of(c_start),
+                speaker=speaker.name,
+                speaker_mention=speaker.mention,
+                speaker_entity_key=speaker.entity_key,
+                cue=cue,
+                confidence=0.7 if cue else 0.5,
+            )
+        )
+    return found
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _mostly_quoted(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return covered * 2 > end - start
+
+
+def _speaker_of(direct: Sequence[Quote], start: int, end: int) -> Speaker | None:
+    for quote in direct:
+        if start <= quote.start_char < end and (quote.speaker or quote.speaker_mention):
+            return Speaker(quote.speaker, quote.speaker_mention, quote.speaker_entity_key)
+    return None
+
+
+def _gap(masked: str, a: Word, b: Word) -> str:
+    return masked[a.end : b.start]
+
+
+Hit = tuple[tuple[int, int], str | None, tuple[int, int] | None]
+
+
+def _cue_then_clause(
+    text: str, masked: str, words: list[Word], end: int, lang: QuoteLanguage
+) -> Hit | None:
+    """'X sagte, dass …', 'a déclaré que …', 'Merz sagte, die Lage sei ernst'."""
+    for i, word in enumerate(words):
+        if not cue_base(word, lang):
+            continue
+        for k in range(i + 1, min(len(words), i + 12)):
+            if words[k].lower in lang.complementisers:
+                clause_words = words[k:]
+                break
+            if "," in _gap(masked, words[k - 1], words[k]):
+                # "Merz sagte, die Lage sei ernst": the clause after the verb's comma.
+                rest = words[k:]
+                clause_words = rest
+                break
+        else:
+            continue
+        if len(clause_words) < MIN_CLAUSE_WORDS:
+            return None
+        speaker = _speaker_around(text, words, i, clause_words[0].start, lang)
+        return (clause_words[0].start, clause_words[-1].end), word.text, speaker
+    return None
+
+
+def _clause_then_cue(
+    text: str, masked: str, words: list[Word], end: int, lang: QuoteLanguage
+) -> Hit | None:
+    """'Die Lage sei ernst, sagte Merz.', '…, a-t-il ajouté.', '…, dijo.', '…, so Merz.'"""
+    for k in range(len(words) - 1, MIN_CLAUSE_WORDS - 1, -1):
+        if "," not in _gap(masked, words[k - 1], words[k]):
+            continue
+        tail = words[k:]
+        if len(tail) > 9:
+            return None
+        clause = (words[0].start, words[k - 1].end)
+        if tail[0].lower in lang.inverted_markers and len(tail) > 1:
+            speaker = phrase_after(text, tail[0].end, end, lang)
+            return (clause, tail[0].text, speaker) if speaker else None
+        for i, word in enumerate(tail[:3]):
+            if cue_base(word, lang):
+                speaker = _speaker_around(text, tail, i, end, lang)
+                return clause, word.text, speaker
+        return None
+    return None
+
+
+def _source_phrase(
+    text: str, masked: str, words: list[Word], end: int, lang: QuoteLanguage
+) -> Hit | None:
+    """'Laut Polizei …', 'Nach Angaben der Polizei …', 'Selon le ministre, …',
+    'Wie die Polizei mitteilte, …', '…, según el ministro.'"""
+    lowered = [w.lower for w in words]
+    for phrase in lang.according_to:
+        parts = phrase.split()
+        n = len(parts)
+        for at in range(len(words) - n + 1):
+            if lowered[at : at + n] != parts:
+                continue
+            if at and "," not in _gap(masked, words[at - 1], words[at]) and phrase != "zufolge":
+                continue  # only at the start of a sentence or of a clause
+            after = words[at + n :]
+            if not after:
+                break
+            if phrase in lang.zero_sources:
+                if len(after) < MIN_CLAUSE_WORDS:
+                    break
+                return (after[0].start, after[-1].end), words[at].text, None  # "Demnach …"
+            if phrase == "wie":
+                return _wie_clause(text, masked, words, at, end, lang)
+            if phrase == "zufolge":
+                # "Dem Bericht zufolge …": the source stands before the postposition.
+                if at == 0 or len(after) < MIN_CLAUSE_WORDS:
+                    break
+                source = subject_before(words[:at], lang)
+                return (after[0].start, after[-1].end), words[at].text, source
+            speaker = phrase_after(text, words[at + n - 1].end, end, lang)
+            if speaker is None:
+                break
+            rest = [w for w in after if w.start >= speaker[1]]
+            if at:  # "…, selon le ministre."
+                clause = (words[0].start, words[at - 1].end)
+            elif len(rest) >= MIN_CLAUSE_WORDS:
+                clause = (rest[0].start, rest[-1].end)
+            else:
+                break
+            return clause, " ".join(w.text for w in words[at : at + n]), speaker
+    return None
+
+
+def _wie_clause(
+    text: str, masked: str, words: list[Word], at: int, end: int, lang: QuoteLanguage
+) -> Hit | None:
+    """'Wie die Polizei mitteilte, wurden drei Menschen verletzt.'"""
+    for k in range(at + 1, min(len(words), at + 9)):
+        if "," in _gap(masked, words[k - 1], words[k]):
+            if not cue_base(words[k - 1], lang) or at:
+                return None
+            clause_words = words[k:]
+            if len(clause_words) < MIN_CLAUSE_WORDS:
+                return None
+            speaker = subject_before(words[at + 1 : k - 1], lang)
+            return (clause_words[0].start, clause_words[-1].end), words[k - 1].text, speaker
+    return None
+
+
+def _speaker_around(
+    text: str, words: list[Word], i: int, limit: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    cue = words[i]
+    for word in (cue, words[i - 1] if i else None):
+        if word is not None and (glued := inverted_pronoun(word)) is not None:
+            return glued
+    before = subject_before(_since_boundary(text, words[:i]), lang)
+    if before is not None:
+        return before
+    return phrase_after(text, cue.end, limit, lang)
+
+
+def _since_boundary(text: str, words: list[Word]) -> list[Word]:
+    """The words after the last comma or colon before a cue (its clause)."""
+    for k in range(len(words) - 1, 0, -1):
+        if re.search(r"[,:;]", text[words[k - 1].end : words[k].start]):
+            return words[k:]
+    return words

@@ -1,0 +1,140 @@
+"""Who a speaker phrase means, in copy of any language: a named entity, a pronoun, a title.
+
+Phrases are resolved against the article's entity mentions when it has them; without them
+(a language with no recogniser) a name stays as written and a later surname is joined to
+the fuller name said before ("Friedrich Merz" … "Merz"); a pronoun or a verb without a
+subject means the speaker last named; a title ("der Minister", "le ministre") the person
+last seen with that title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wiredesk.entities import Mention
+from wiredesk.quotes.languages import QuoteLanguage
+from wiredesk.quotes.phrases import Word, words_in
+from wiredesk.quotes.speakers import Speaker
+
+_SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+_NONE = Speaker(None, None, None)
+
+
+class PhraseResolver:
+    """Resolves the speaker phrases of one article, in reading order."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], lang: QuoteLanguage) -> None:
+        self.text = text
+        self.lang = lang
+        self.mentions = sorted(
+            (m for m in mentions if m.type in _SPEAKER_TYPES), key=lambda m: m.start_char
+        )
+        self.last: Speaker = _NONE
+        self._named: list[Speaker] = list(self._titled_names())
+
+    def _titled_names(self) -> list[Speaker]:
+        """Full names written after a title anywhere in the text ("Bundeskanzler Friedrich
+        Merz", "министр Сергей Лавров"), so a later surname alone resolves to them."""
+        found = []
+        words = words_in(self.text, 0, len(self.text))
+        for i, word in enumerate(words[:-2]):
+            if not self.lang.is_title(word.text):
+                continue
+            run = []
+            for nxt in words[i + 1 : i + 5]:
+                if not nxt.text[:1].isupper() or self.lang.is_title(nxt.text):
+                    break
+                if self.text[(run[-1] if run else word).end : nxt.start].strip():
+                    break
+                run.append(nxt)
+            if len(run) >= 2:
+                name = " ".join(w.text for w in run)
+                found.append(Speaker(name, f"{word.text} {name}", None))
+        return found
+
+    def resolve(self, start: int, end: int) -> Speaker:
+        phrase = " ".join(self.text[start:end].split())
+        found = self._resolve(phrase, start, end)
+        if found.name or (found.mention and found.mention.lower() not in self.lang.pronouns):
+            self.last = found
+        return found
+
+    def zero(self) -> Speaker:
+        """A verb of saying with no subject, or a sentence in the reported mood: the
+        speaker last named, as the text named them."""
+        return self.last
+
+    def _resolve(self, phrase: str, start: int, end: int) -> Speaker:
+        lower = phrase.lower()
+        if lower in self.lang.pronouns:
+            person = self._last_person(start)
+            if self.last.name:
+                return Speaker(self.last.name, phrase, self.last.entity_key)
+            if person is not None:
+                return Speaker(person.name, phrase, person.entity_key)
+            return Speaker(None, phrase, None)
+        inside = [m for m in self.mentions if m.start_char < end and start < m.end_char]
+        for wanted in ("PERSON", "ORG", "GPE", "NORP"):
+            typed = [m for m in inside if m.type == wanted]
+            if typed:
+                return Speaker(typed[-1].name, phrase, typed[-1].entity_key)
+        words = words_in(self.text, start, end)
+        title_at = max((i for i, w in enumerate(words) if self.lang.is_title(w.text)), default=-1)
+        rest = words[title_at + 1 :]
+        while rest and not rest[0].text[:1].isupper() and len(rest) > 1:
+            rest = rest[1:]  # "министр иностранных дел Сергей Лавров"
+        after_title = _leading_capitals(rest)
+        if title_at >= 0 and after_title:
+            # "Bundeskanzler Friedrich Merz", "el presidente Pedro Sánchez"
+            return self._named_speaker(" ".join(w.text for w in after_title[:4]), phrase)
+        if title_at >= 0:
+            holder = self._title_holder(words[title_at].lower, start)
+            if holder is not None:
+                return Speaker(holder.name, phrase, holder.entity_key)
+            return Speaker(None, phrase, None)
+        names = _leading_capitals(words)
+        if not words or words[0].lower in self.lang.determiners or not names:
+            return Speaker(None, phrase, None)  # a description: "der CDU-Politiker"
+        return self._named_speaker(" ".join(w.text for w in names[:4]), phrase)
+
+    def _named_speaker(self, name: str, phrase: str) -> Speaker:
+        """A name as written, joined to a fuller one said before ("Merz" -> "Friedrich Merz")."""
+        surname = name.split()[-1].lower()
+        for earlier in reversed(self._named):
+            if earlier.name and earlier.name.lower().split()[-1] == surname:
+                if len(earlier.name.split()) >= len(name.split()):
+                    return Speaker(earlier.name, phrase, earlier.entity_key)
+        for mention in reversed(self.mentions):
+            if mention.type == "PERSON" and mention.name.lower().split()[-1] == surname:
+                return Speaker(mention.name, phrase, mention.entity_key)
+        speaker = Speaker(name, phrase, None)
+        self._named.append(speaker)
+        return speaker
+
+    def _last_person(self, pos: int) -> Mention | None:
+        people = [m for m in self.mentions if m.type == "PERSON" and m.end_char <= pos]
+        return people[-1] if people else None
+
+    def _title_holder(self, title: str, pos: int) -> Speaker | None:
+        """The person last written with this title before ``pos`` ("Bundeskanzler Merz"),
+        or given it as a role."""
+        for mention in reversed(self.mentions):
+            if mention.type != "PERSON" or mention.start_char >= pos:
+                continue
+            before = self.text[max(0, mention.start_char - 40) : mention.start_char].lower()
+            if title in before or any(title in role.lower() for role in mention.roles):
+                return Speaker(mention.name, None, mention.entity_key)
+        for earlier in reversed(self._named):
+            if earlier.mention and title in earlier.mention.lower():
+                return earlier  # "Bundeskanzler Friedrich Merz" … "der Kanzler"
+        return None
+
+
+def _leading_capitals(words: list[Word]) -> list[Word]:
+    """The run of capitalised words a phrase opens with: the name before any "von der …"."""
+    run = []
+    for word in words:
+        if not word.text[:1].isupper():
+            break
+        run.append(word)
+    return run

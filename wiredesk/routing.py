@@ -1,0 +1,68 @@
+"""Which stages read an article, decided by its language.
+
+Every article gets text, metadata, syndication and search. Entities run only where the
+entities package has a recogniser for the language and quotes only where the quotes package
+has rules for it, so English models and rules are never read over other languages. An
+article whose language could not be identified (too little text) is read as English, the
+language the shipped models know. ``articles.analysis`` stores the list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+#: Stages every article goes through, whatever its language.
+ALWAYS = ("text", "metadata", "syndication", "search")
+DEFAULT_LANGUAGE = "en"
+
+
+def effective_language(language: str | None) -> str:
+    """The language the stages read an article in (unidentified: the default)."""
+    return language or DEFAULT_LANGUAGE
+
+
+def runs_entities(language: str | None) -> bool:
+    from wiredesk.entities import recognised_languages
+
+    return effective_language(language) in recognised_languages()
+
+
+def runs_quotes(language: str | None) -> bool:
+    from wiredesk.quotes import quote_languages
+
+    return effective_language(language) in quote_languages()
+
+
+def analysis_for(language: str | None) -> list[str]:
+    """The stages that read an article in ``language``, in pipeline order."""
+    stages = list(ALWAYS)
+    if runs_entities(language):
+        stages.append("entities")
+    if runs_quotes(language):
+        stages.append("quotes")
+    return stages
+
+
+def language_report(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Share of articles per language, and how many were left without entity or quote
+    analysis (what the articles asset check reports)."""
+    languages: Counter[str] = Counter()
+    no_entities = no_quotes = total = 0
+    for row in rows:
+        total += 1
+        languages[row.get("language") or "unknown"] += 1
+        analysis = row.get("analysis") or analysis_for(row.get("language"))
+        no_entities += "entities" not in analysis
+        no_quotes += "quotes" not in analysis
+    return {
+        "articles": total,
+        "share_by_language": {
+            lang: round(count / total, 3) for lang, count in languages.most_common()
+        }
+        if total
+        else {},
+        "without_entities": no_entities,
+        "without_quotes": no_quotes,
+    }
