@@ -260,7 +260,11 @@ def test_config_command_prints_values_and_origins(
     assert report["hash"] == load_settings(config).hash
     status, out, _ = run_cli(["config"], capsys)
     assert status == 0
-    assert "fetch.contact" in out and f"file {config}" in out and "default" in out
+    assert out.splitlines()[0] == f"settings file: {config}"
+    table = {line.split()[0]: line.split()[1:] for line in out.splitlines()[3:-1] if line}
+    assert table["fetch.contact"] == ['"desk@example.org"', "file"]
+    assert table["fetch.max_retries"] == ["4", "env", "WIREDESK_FETCH__MAX_RETRIES"]
+    assert table["fetch.deadline_s"][-1] == "default"
 
 
 def test_a_bad_file_stops_every_command_with_one_line(

@@ -29,12 +29,15 @@ def cmd_config(args: argparse.Namespace) -> int:
     found = "" if loaded.file_found else " (not found: defaults and environment only)"
     print(f"settings file: {loaded.path}{found}")
     print(f"hash: {loaded.hash}  (the wiredesk/config_hash tag of runs using these settings)\n")
-    table = [
-        (row["key"], json.dumps(row["value"]), f"{row['source']} {row['where']}".strip())
-        for row in rows
-    ]
+    table = [(row["key"], json.dumps(row["value"]), _origin(row)) for row in rows]
     print_table(["setting", "value", "from"], table, max_width=80)
     return 0
+
+
+def _origin(row: dict) -> str:
+    """``file`` (its path heads the table, so no long path is cut), ``env NAME`` or
+    ``default``."""
+    return row["source"] if row["source"] == "file" else f"{row['source']} {row['where']}".strip()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
