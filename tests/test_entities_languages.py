@@ -198,3 +198,20 @@ def test_factrueval_objects_nesting_and_held_back_documents(tmp_path: Path) -> N
     assert [doc.text[s:e] for s, e, _ in outermost(doc.spans)] == ["Мэрия Москвы", "Иван Петров"]
     parts = factrueval_split(tmp_path)
     assert [len(parts[p]) for p in ("train", "checkpoint", "held_back")] == [7, 1, 2]
+
+
+def test_the_french_key_marks_names_in_at_least_thirty_stories() -> None:
+    from benchmarks.entities_languages import FRENCH_KEY, read_marked
+
+    stories = read_marked(FRENCH_KEY)
+    assert len(stories) >= 30
+    for story in stories:
+        assert "[" not in story.text and "](" not in story.text
+        assert story.spans and all(
+            story.text[s:e].strip() == story.text[s:e] for s, e, _ in story.spans
+        )
+    first = stories[0]
+    assert [(first.text[s:e], t) for s, e, t in first.spans][:2] == [
+        ("PARIS", "LOC"),
+        ("Bruno Le Maire", "PER"),
+    ]
