@@ -9,6 +9,9 @@
    ``benchmarks/entities_sample_key.yaml``: recognition per type class, and
    canonicalisation precision/recall over pairs of mentions.
 3. Speed of the entity stage in articles/s on the sample's articles.
+
+``--lang de|ru|fr`` measures another language instead (see ``entities_languages``);
+``--memory`` loads every language's recogniser and prints the peak memory.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from benchmarks.entities_languages import print_language, print_memory
 from benchmarks.entities_sample import (
     CLASSES,
     canonicalisation,
@@ -190,7 +194,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="conllpp_dev.txt", help="file under conllpp/")
     parser.add_argument("--no-sample", action="store_true", help="skip the sample corpus")
+    parser.add_argument("--lang", default="en", help="en (CoNLL++), de, ru or fr")
+    parser.add_argument("--memory", action="store_true", help="peak memory, all languages")
     args = parser.parse_args(argv)
+    if args.memory:
+        print_memory()
+        return
+    if args.lang != "en":
+        print_language(args.lang)
+        return
     find_mentions(["Warm-up sentence so model loading is not timed."])
     print_conll(Path(eval_dir()) / "conllpp" / args.split)
     if not args.no_sample:

@@ -14,35 +14,29 @@ KOREAN = '서울 - "우리는 준비되어 있다," said Kim.'
 
 
 def test_analysis_by_language() -> None:
-    assert analysis_for("en") == [
-        "text",
-        "metadata",
-        "syndication",
-        "search",
-        "entities",
-        "quotes",
-    ]
+    everything = ["text", "metadata", "syndication", "search", "entities", "quotes"]
+    assert analysis_for("en") == everything
     assert analysis_for(None) == analysis_for("en")  # too short to tell: read as English
-    assert analysis_for("de") == ["text", "metadata", "syndication", "search", "quotes"]
+    assert analysis_for("de") == analysis_for("de-AT") == analysis_for("DE") == everything
+    assert analysis_for("es") == ["text", "metadata", "syndication", "search", "quotes"]
     assert analysis_for("ko") == ["text", "metadata", "syndication", "search"]
 
 
-def test_entities_only_where_a_recogniser_exists(monkeypatch) -> None:
-    seen: list[list[str]] = []
-
-    def fake_find(texts):
-        seen.append(list(texts))
-        return [[] for _ in texts]
-
-    monkeypatch.setattr("wiredesk.entities.find_mentions", fake_find)
-    build_mentions(
+def test_entities_by_the_recogniser_of_the_language() -> None:
+    rows = build_mentions(
         [
-            {"article_id": "a", "text": "Merz spoke.", "language": "en"},
-            {"article_id": "b", "text": GERMAN, "language": "de"},
+            {"article_id": "a", "text": "Friedrich Merz spoke in Berlin.", "language": "en"},
+            {"article_id": "b", "text": GERMAN, "language": "de-DE"},
             {"article_id": "c", "text": KOREAN, "language": "ko"},
         ]
     )
-    assert seen == [["Merz spoke."]]
+    by_article: dict[str, set[str]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], set()).add(row["text"])
+    assert set(by_article) <= {"a", "b"} and "Merz" in by_article["b"]
+    # The German recogniser: no capitalised noun of the quote ("Europa" is a place, not a person).
+    assert not by_article["b"] & {"Wir", "Die Lage", "Lage"}
+    assert {"Friedrich Merz", "Berlin"} <= by_article["a"]
 
 
 def test_quotes_by_the_rules_of_the_language() -> None:
@@ -62,10 +56,10 @@ def test_language_report() -> None:
     rows = [
         {"language": "en", "analysis": analysis_for("en")},
         {"language": "en", "analysis": analysis_for("en")},
-        {"language": "de", "analysis": analysis_for("de")},
+        {"language": "es", "analysis": analysis_for("es")},
         {"language": "ko", "analysis": analysis_for("ko")},
     ]
     report = language_report(rows)
-    assert report["share_by_language"] == {"en": 0.5, "de": 0.25, "ko": 0.25}
+    assert report["share_by_language"] == {"en": 0.5, "es": 0.25, "ko": 0.25}
     assert report["without_entities"] == 2
     assert report["without_quotes"] == 1

@@ -195,6 +195,9 @@ def _accessors() -> list[tuple[str, str, object]]:
         ("WIREDESK_TRENDS__MIN_SOURCES", "4", lambda: trending.params(day)["min_sources"] == 4),
         ("WIREDESK_SPACY_MODEL", "en_other", lambda: model_name() == "en_other"),
         ("WIREDESK_WORKERS__NER_PROCESSES", "3", lambda: ner_processes() == 3),
+        ("WIREDESK_MODELS__ENTITY_MODEL_DE", "/m/de", lambda: model_name("de") == "/m/de"),
+        ("WIREDESK_MODELS__ENTITY_MODEL_FR", "fr_other", lambda: model_name("fr") == "fr_other"),
+        ("WIREDESK_MODELS__ENTITY_MODEL_RU", "/m/ru", lambda: model_name("ru-RU") == "/m/ru"),
         (
             "WIREDESK_MODELS__ALIAS_FILE",
             "/x/aliases.yaml",
@@ -207,7 +210,7 @@ def _accessors() -> list[tuple[str, str, object]]:
     ]
 
 
-@pytest.mark.parametrize("index", range(12))
+@pytest.mark.parametrize("index", range(15))
 def test_each_library_setting_reaches_the_code_that_uses_it(
     index: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -116,8 +116,11 @@ def analyze_extracted(extracted: Sequence[Extracted]) -> list[dict[str, Any]]:
     from wiredesk.entities import find_mentions
     from wiredesk.quotes import find_quotes
 
+    read = [e for e in extracted if runs_entities(e.language)]
     recognised = [runs_entities(e.language) for e in extracted]
-    found = iter(find_mentions([e.text for e, ok in zip(extracted, recognised, strict=True) if ok]))
+    found = iter(
+        find_mentions([e.text for e in read], [effective_language(e.language) for e in read])
+    )
     all_mentions = [next(found) if ok else [] for ok in recognised]
     results = []
     for item, mentions in zip(extracted, all_mentions, strict=True):

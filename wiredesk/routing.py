@@ -19,8 +19,10 @@ DEFAULT_LANGUAGE = "en"
 
 
 def effective_language(language: str | None) -> str:
-    """The language the stages read an article in (unidentified: the default)."""
-    return language or DEFAULT_LANGUAGE
+    """The language the stages read an article in, as a bare code ("de-AT" and "DE" read as
+    "de"; unidentified: the default)."""
+    code = (language or "").replace("_", "-").split("-", 1)[0].strip().lower()
+    return code or DEFAULT_LANGUAGE
 
 
 def runs_entities(language: str | None) -> bool:

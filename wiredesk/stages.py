@@ -245,7 +245,9 @@ def build_mentions(articles: Sequence[Row]) -> list[Row]:
     from wiredesk.entities import find_mentions
 
     read = [a for a in articles if runs_entities(a.get("language"))]
-    found = find_mentions([a["text"] for a in read])
+    found = find_mentions(
+        [a["text"] for a in read], [effective_language(a.get("language")) for a in read]
+    )
     rows: list[Row] = []
     for article, mentions in zip(read, found, strict=True):
         rows.extend(mention_rows(article["article_id"], mentions))

@@ -7,12 +7,19 @@ another installed spaCy pipeline, name it in ``WIREDESK_SPACY_MODEL``, e.g.
 folder path works too. Only its named-entity component (and the encoder it listens to) runs.
 Analysts pin names and aliases in ``entities.yaml`` (see ``curated``).
 
-Entry points: ``find_mentions`` (recognise and resolve the mentions of a batch of texts),
+Each language has its own recogniser (English, German, French, Russian; see ``languages``),
+loaded the first time an article in it comes; each is a setting (``models.entity_model``,
+``models.entity_model_de``, ``…_fr``, ``…_ru``). The German and Russian ones are trained here
+(``python -m wiredesk.entities.training.train_de`` / ``train_ru``).
+
+Entry points: ``find_mentions`` (recognise and resolve the mentions of a batch of texts, in
+the language given, one for all or one per text), ``recognised_languages`` (the languages
+with a recogniser; any other raises ``UnsupportedLanguage``),
 ``link_entities`` (one id per real-world entity across articles), ``Mention`` and its
-``entity_key``, ``recognised_languages`` (the languages with a recogniser; texts in
-others get no entities), ``load_curated`` (the analysts' file), ``source_names`` (the archive's own
+``entity_key``, ``load_curated`` (the analysts' file), ``source_names`` (the archive's own
 agencies and outlets, which the linker flags), ``read_documents`` and ``eval_dir``
-(the CoNLL gold sets the benchmarks score against).
+(the CoNLL gold sets the benchmarks score against), ``germeval_split`` and
+``factrueval_split`` (the German and Russian gold, with the parts held back from training).
 """
 
 from wiredesk.exports import lazy_exports
@@ -22,10 +29,12 @@ __getattr__, __dir__, __all__ = lazy_exports(
     {
         "mention": ("COUNTED_TYPES", "Mention", "entity_key"),
         "recognise": ("BASE_MODEL", "Recogniser", "Rules", "find_mentions"),
+        "languages": ("UnsupportedLanguage", "recognised_languages"),
+        "germeval": ("germeval_split",),
+        "factrueval": ("factrueval_split",),
         "curated": ("EntitiesFileError", "entities_file", "load_curated"),
         "link": ("link_entities",),
         "sources": ("source_names",),
         "conll": ("Document", "eval_dir", "read_documents"),
-        "languages": ("recognised_languages",),
     },
 )

@@ -37,3 +37,29 @@ def dateline_mentions(text: str) -> list[Mention]:
                 name = title_case(surface) if label == "GPE" else surface
                 found.append(Mention(surface, label, start, end, name))
     return found
+
+
+#: Any language's dateline: a place in capitals opening the story, then a comma or an
+#: agency in brackets ("CLERMONT-FERRAND, 1er avril", "BERLIN (dpa)", "МОСКВА, 5 марта").
+_ANY_PLACE = r"[^\W\d_][^\W\d_'\u2019.\-]*[^\W\d_](?:[ \-][^\W\d_][^\W\d_'\u2019.\-]*[^\W\d_]){0,3}"
+_ANY_DATELINE = re.compile(rf"\s*(?P<place>{_ANY_PLACE})(?=,\s|\s\()")
+
+
+def any_dateline_places(text: str) -> list[Mention]:
+    """The place (GPE) of a dateline in any language: capitals only, opening the text."""
+    match = _ANY_DATELINE.match(text)
+    if not match or not match.group("place").isupper():
+        return []
+    surface = match.group("place")
+    if sum(ch.isalpha() for ch in surface) < 3:
+        return []
+    start, end = match.span("place")
+    return [Mention(surface, "GPE", start, end, title_case(surface))]
+
+
+def title_datelines(text: str, places: list[Mention]) -> str:
+    """The text with each dateline place in title case (same length), as the model reads
+    names best."""
+    for place in places:
+        text = text[: place.start_char] + place.name + text[place.end_char :]
+    return text

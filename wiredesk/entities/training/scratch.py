@@ -1,0 +1,103 @@
+"""Training a recogniser for a language with no pretrained pipeline we can ship.
+
+Shared by ``train_de`` and ``train_ru``: write the train and checkpoint parts of a split as
+spaCy documents, train ``ner_scratch.cfg`` for that language, and install the best
+checkpoint with a ``meta.json`` that names the corpus and its licence. Only weights and
+hashed-feature tables leave the corpus; no text is written into the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from wiredesk.entities.conll import Document
+from wiredesk.entities.factrueval import outermost
+
+CONFIG = Path(__file__).resolve().parent / "ner_scratch.cfg"
+MODELS = Path(__file__).resolve().parents[1] / "models"
+
+
+def write_docs(lang: str, documents: Iterable[Document], path: Path) -> int:
+    """The documents as a ``.spacy`` DocBin, gold spans aligned to spaCy's own tokens."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank(lang)
+    bin_ = DocBin(store_user_data=False)
+    count = 0
+    for document in documents:
+        doc = nlp.make_doc(document.text)
+        ents = []
+        for start, end, label in outermost(document.spans):
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None and not any(
+                s.start < span.end and span.start < s.end for s in ents
+            ):
+                ents.append(span)
+        doc.ents = ents
+        bin_.add(doc)
+        count += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    bin_.to_disk(path)
+    return count
+
+
+def train_language(
+    lang: str,
+    parts: dict[str, list[Document]],
+    out: Path,
+    work: Path,
+    meta: dict,
+    max_steps: int | None = None,
+) -> Path:
+    """Train on ``parts["train"]``, pick by ``parts["checkpoint"]``, install at ``out``."""
+    from spacy.cli.train import train as spacy_train
+
+    write_docs(lang, parts["train"], work / "train.spacy")
+    write_docs(lang, parts["checkpoint"], work / "checkpoint.spacy")
+    overrides = {
+        "nlp.lang": lang,
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "checkpoint.spacy"),
+    }
+    if max_steps:
+        overrides["training.max_steps"] = max_steps
+    spacy_train(CONFIG, work / "output", overrides=overrides)
+    best = work / "output" / "model-best"
+    meta_path = best / "meta.json"
+    recorded = json.loads(meta_path.read_text(encoding="utf-8"))
+    recorded.update(meta)
+    meta_path.write_text(json.dumps(recorded, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    staged = out.with_name(out.name + ".new")
+    shutil.rmtree(staged, ignore_errors=True)
+    shutil.copytree(best, staged)
+    shutil.rmtree(out, ignore_errors=True)
+    staged.rename(out)
+    return out
+
+
+def run(lang: str, split, corpus: str, meta: dict, argv: list[str] | None, doc: str) -> None:  # noqa: ANN001
+    """The command line both languages share: ``--corpus``, ``--out``, ``--work``, ``--steps``."""
+    import argparse
+    import tempfile
+
+    from wiredesk.entities.conll import eval_dir
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=eval_dir() / corpus, help="gold folder")
+    parser.add_argument("--out", type=Path, default=MODELS / lang, help="where to install")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    parser.add_argument("--steps", type=int, help="training steps (default: the config's)")
+    args = parser.parse_args(argv)
+    parts = split(args.corpus)
+    sizes = ", ".join(f"{name} {len(docs)}" for name, docs in parts.items())
+    print(f"{corpus}: {sizes} documents (held_back is never trained on)")
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
+        print(train_language(lang, parts, args.out, args.work, meta, args.steps))
+        return
+    with tempfile.TemporaryDirectory(prefix=f"wiredesk-ner-{lang}-") as work:
+        print(train_language(lang, parts, args.out, Path(work), meta, args.steps))
