@@ -79,6 +79,26 @@ def test_analyze_jsonl_batch_keeps_going_after_bad_lines(capsys, monkeypatch) ->
     assert "line 2" in err and "Traceback" not in err
 
 
+def test_analyze_jsonl_reads_the_file_named_and_names_it_in_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    german = (
+        "BERLIN (dpa) - \u201eWir sind bereit\u201c, sagte Bundeskanzler Friedrich Merz am "
+        "Montag. Die Lage sei ernst, sagte er."
+    )
+    path = tmp_path / "batch.jsonl"
+    lines = [{"id": "en", "text": ARTICLE}, {"id": "de", "text": german}]
+    path.write_text("\n".join([*map(json.dumps, lines), "{not json"]) + "\n", encoding="utf-8")
+    status, out, err = run_cli(["analyze", "--jsonl", str(path)], capsys)
+    records = {r.get("id"): r for r in map(json.loads, out.splitlines())}
+    assert status == 1 and err.startswith(f"wiredesk: {path} line 3: not a JSON object")
+    assert records["de"]["language"] == "de" and "entities" in records["de"]["analysis"]
+    speakers = {q["kind"]: q["speaker"] for q in records["de"]["quotes"]}
+    assert speakers == {"direct": "Friedrich Merz", "indirect": "Friedrich Merz"}
+    status, _, err = run_cli(["analyze", "--jsonl", str(tmp_path / "none.jsonl")], capsys)
+    assert status == 2 and err.strip() == f"wiredesk: {tmp_path / 'none.jsonl'}: no such file"
+
+
 def test_missing_file_is_one_line_error(capsys) -> None:
     status, out, err = run_cli(["analyze", "/nonexistent/story.txt"], capsys)
     assert status == 2 and out == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipelines.commands.common import UsageError
@@ -36,7 +37,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from wiredesk.articles import ExtractionError
 
     if args.jsonl:
-        return _analyze_jsonl(args.batch_size, args.workers)
+        return _analyze_jsonl(args.path, args.batch_size, args.workers)
     data, url = _read_input(args.path, args.url)
     label = args.path or args.url or "stdin"
     if not data.strip():
@@ -50,8 +51,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _analyze_jsonl(batch_size: int, workers: int | None) -> int:
-    from wiredesk.analyze import analyze_jsonl
+def _analyze_jsonl(path: str | None, batch_size: int, workers: int | None) -> int:
+    """JSON lines from ``path`` (or stdin), one JSON line out per line in, as batches finish."""
     from wiredesk.workers import worker_count
 
     try:
@@ -60,12 +61,26 @@ def _analyze_jsonl(batch_size: int, workers: int | None) -> int:
         raise UsageError(str(exc)) from None
     if batch_size < 1:
         raise UsageError(f"--batch-size {batch_size} is not a positive number")
+    if path in (None, "-"):
+        return _write_jsonl(sys.stdin, "stdin", batch_size, count)
+    try:
+        with open(path, encoding="utf-8", errors="replace") as lines:
+            return _write_jsonl(lines, path, batch_size, count)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory, expected a JSON-lines file") from None
+
+
+def _write_jsonl(lines: Iterable[str], label: str, batch_size: int, count: int) -> int:
+    from wiredesk.analyze import analyze_jsonl
+
     failures = 0
-    for batch in analyze_jsonl(sys.stdin, batch_size, count):
+    for batch in analyze_jsonl(lines, batch_size, count):
         for output in batch:
             if output.warning:
                 failures += 1
-                print(f"wiredesk: stdin {output.warning}", file=sys.stderr)
+                print(f"wiredesk: {label} {output.warning}", file=sys.stderr)
             sys.stdout.write(output.line + "\n")
         sys.stdout.flush()
     return 1 if failures else 0
@@ -83,7 +98,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     analyze.add_argument(
         "--jsonl",
         action="store_true",
-        help='batch: JSON lines {"id","text"} or {"id","html","url"} on stdin',
+        help='batch: JSON lines {"id","text"} or {"id","html","url"} from PATH or stdin',
     )
     analyze.add_argument("--batch-size", type=int, default=32, help="articles per NER batch")
     analyze.add_argument(
