@@ -296,6 +296,8 @@ class Scores:
     speaker_total: int = 0
     #: (gold kind, error kind) -> count; gold kind is "quote" or "indirect".
     errors: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: (confidence, speaker right) of every matched direct/partial quote with a gold source.
+    judged: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -340,6 +342,7 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[Quote]], errors: i
                     continue
                 scores.speaker_total += 1
                 mistake = speaker_error(p[i], source)
+                scores.judged.append((p[i].confidence, mistake is None))
                 if mistake is None:
                     scores.speaker_ok += 1
                     continue
@@ -399,6 +402,30 @@ def run(split: str, errors: int) -> None:
         f"({n / t_wall:.1f} wall clock; {n / (t_wall + t_ner):.1f} with entity recognition)"
     )
     print_errors(ours)
+    print_reliability(ours)
+
+
+#: Lower edges of the confidence bins of the reliability table.
+CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.8, 0.9)
+
+
+def reliability(judged: Sequence[tuple[float, bool]]) -> list[tuple[float, int, float]]:
+    """(lower edge, quotes, share with the right speaker) per confidence bin, so one can
+    see whether filtering on ``quotes.confidence`` keeps the right speakers."""
+    rows = []
+    edges = (*CONFIDENCE_BINS, float("inf"))
+    for low, high in zip(edges, edges[1:], strict=False):
+        inside = [ok for confidence, ok in judged if low <= confidence < high]
+        rows.append((low, len(inside), sum(inside) / len(inside) if inside else 0.0))
+    return rows
+
+
+def print_reliability(scores: Scores) -> None:
+    print(f"\n{'confidence':<18}{'quotes':>8}{'speaker right':>15}")
+    edges = (*CONFIDENCE_BINS, 1.0)
+    for (low, count, share), high in zip(reliability(scores.judged), edges[1:], strict=True):
+        label = f">= {low:.1f}" if low == CONFIDENCE_BINS[-1] else f"{low:.1f} - {high:.1f}"
+        print(f"{label:<18}{count:>8}{share:>15.3f}")
 
 
 def print_errors(scores: Scores) -> None:

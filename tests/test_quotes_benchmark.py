@@ -3,7 +3,7 @@ invented documents (the gold set itself is never read here)."""
 
 from __future__ import annotations
 
-from benchmarks.quotes import ERROR_KINDS, Doc, GoldQuote, score, speaker_error
+from benchmarks.quotes import ERROR_KINDS, Doc, GoldQuote, reliability, score, speaker_error
 from wiredesk.quotes import Quote
 
 TEXT = (
@@ -64,3 +64,19 @@ def test_score_counts_every_kind_of_mistake() -> None:
     assert scores.errors[("indirect", "extra quote")] == 1
     assert scores.errors[("indirect", "missed quote")] == 0
     assert set(kind for _, kind in scores.errors) <= set(ERROR_KINDS)
+
+
+def test_reliability_bins_confidence_against_speaker_accuracy() -> None:
+    judged = [(0.95, True), (0.92, False), (0.91, True), (0.75, True), (0.3, False)]
+    rows = {low: (count, share) for low, count, share in reliability(judged)}
+    assert rows[0.9] == (3, 2 / 3)
+    assert rows[0.7] == (1, 1.0)
+    assert rows[0.0] == (1, 0.0)
+    assert rows[0.5] == (0, 0.0)
+
+
+def test_score_keeps_confidence_of_judged_speakers() -> None:
+    doc = Doc("invented", TEXT, GOLD)
+    right = quote('"We will win,"', "Mara Quist", "Mara Quist")
+    scores = score([doc], [[right]])
+    assert scores.judged == [(0.9, True)]
