@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from wiredesk.articles import parse_dateline
 from wiredesk.entities import Mention
+from wiredesk.quotes.attribution import Attribution
+from wiredesk.quotes.chooser import choose_speakers
 from wiredesk.quotes.direct import find_direct
 from wiredesk.quotes.indirect import find_indirect
 from wiredesk.quotes.layout import Layout
@@ -25,14 +27,18 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
     """Direct, partial and indirect quotations of one article, in text order.
 
     ``mentions`` are the article's resolved entity mentions; speakers are resolved against
-    them, so no language model runs here.
+    them, so no language model runs here. The rules find the quotes and their attribution;
+    the trained chooser then picks each direct or partial quote's speaker among the
+    candidates nearby and sets its calibrated confidence.
     """
     if not text or not text.strip():
         return []
     work = _blank_dateline(normalise_marks(text))
     layout = Layout(work)
     resolver = SpeakerResolver(work, mentions)
-    direct, quoted_spans = find_direct(work, layout, resolver)
+    attributions: dict[int, Attribution | None] = {}
+    direct, quoted_spans = find_direct(work, layout, resolver, attributions)
+    direct = choose_speakers(work, layout, resolver, direct, attributions)
     indirect = find_indirect(work, layout, resolver, quoted_spans)
     taken = [(q.start_char, q.end_char) for q in direct]
     indirect = [
