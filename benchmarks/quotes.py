@@ -12,6 +12,7 @@ import argparse
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,6 +226,35 @@ def gold_surname(source: str) -> str | None:
     return acronyms[-1][-1] if acronyms else None
 
 
+#: Kinds of mistake, in the order the benchmark prints them: the speaker of a matched quote
+#: (another person or phrase chosen, none at all, or the right place with the wrong extent),
+#: then quotes the gold has and we do not, and quotes we found that the gold does not have.
+ERROR_KINDS = ("wrong candidate", "no candidate", "bad mention", "missed quote", "extra quote")
+_FUNCTION_WORDS = _NOT_NAMES | _PREPOSITIONS | {"and", "or", "who", "which", "s"}
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {w for w in _norm(phrase).split() if w not in _FUNCTION_WORDS} or set(
+        _norm(phrase).split()
+    )
+
+
+def speaker_error(pred: Quote, source: str) -> str | None:
+    """Why the speaker of a matched quote is wrong, or None when it is right.
+
+    "bad mention" means the mention shares a word with the gold source (it points at the
+    right phrase but takes too much or too little of it, a clause rather than a noun
+    phrase); "wrong candidate" that it points at someone or something else.
+    """
+    if speaker_correct(pred, source):
+        return None
+    if not pred.speaker and not pred.speaker_mention:
+        return "no candidate"
+    if pred.speaker_mention and _content_words(pred.speaker_mention) & _content_words(source):
+        return "bad mention"
+    return "wrong candidate"
+
+
 def speaker_correct(pred: Quote, source: str) -> bool:
     surname = gold_surname(source)
     if surname is not None:
@@ -265,6 +295,10 @@ class Scores:
     indirect: Tally = field(default_factory=Tally)
     speaker_ok: int = 0
     speaker_total: int = 0
+    #: (gold kind, error kind) -> count; gold kind is "quote" or "indirect".
+    errors: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: (confidence, speaker right) of every matched direct/partial quote with a gold source.
+    judged: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -287,6 +321,8 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[Quote]], errors: i
             tally.tp += len(pairs)
             tally.fp += len(p) - len(pairs)
             tally.fn += len(g) - len(pairs)
+            scores.errors[kind, "extra quote"] += len(p) - len(pairs)
+            scores.errors[kind, "missed quote"] += len(g) - len(pairs)
             matched_p = {i for i, _ in pairs}
             matched_g = {j for _, j in pairs}
             tag = "" if kind == "quote" else "i"
@@ -306,12 +342,16 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[Quote]], errors: i
                 if not source:
                     continue
                 scores.speaker_total += 1
-                if speaker_correct(p[i], source):
+                mistake = speaker_error(p[i], source)
+                scores.judged.append((p[i].confidence, mistake is None))
+                if mistake is None:
                     scores.speaker_ok += 1
-                elif shown["spk"] < errors:
+                    continue
+                scores.errors[kind, mistake] += 1
+                if shown["spk"] < errors:
                     shown["spk"] += 1
                     print(
-                        f"SPK {doc.name}: gold={source!r} pred={p[i].speaker!r}"
+                        f"SPK {doc.name} ({mistake}): gold={source!r} pred={p[i].speaker!r}"
                         f"/{p[i].speaker_mention!r} cue={p[i].cue!r}"
                     )
     return scores
@@ -362,6 +402,40 @@ def run(split: str, errors: int) -> None:
         f"{'articles/s':<16}{'wiredesk':<9}{n / t_quotes:>12.1f}   quote stage, per core "
         f"({n / t_wall:.1f} wall clock; {n / (t_wall + t_ner):.1f} with entity recognition)"
     )
+    print_errors(ours)
+    print_reliability(ours)
+
+
+#: Lower edges of the confidence bins of the reliability table.
+CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.8, 0.9)
+
+
+def reliability(judged: Sequence[tuple[float, bool]]) -> list[tuple[float, int, float]]:
+    """(lower edge, quotes, share with the right speaker) per confidence bin, so one can
+    see whether filtering on ``quotes.confidence`` keeps the right speakers."""
+    rows = []
+    edges = (*CONFIDENCE_BINS, float("inf"))
+    for low, high in zip(edges, edges[1:], strict=False):
+        inside = [ok for confidence, ok in judged if low <= confidence < high]
+        rows.append((low, len(inside), sum(inside) / len(inside) if inside else 0.0))
+    return rows
+
+
+def print_reliability(scores: Scores) -> None:
+    print(f"\n{'confidence':<18}{'quotes':>8}{'speaker right':>15}")
+    edges = (*CONFIDENCE_BINS, 1.0)
+    for (low, count, share), high in zip(reliability(scores.judged), edges[1:], strict=True):
+        label = f">= {low:.1f}" if low == CONFIDENCE_BINS[-1] else f"{low:.1f} - {high:.1f}"
+        print(f"{label:<18}{count:>8}{share:>15.3f}")
+
+
+def print_errors(scores: Scores) -> None:
+    """The mistakes by kind, so the next thing to fix is visible."""
+    print(f"\n{'errors':<18}{'direct+partial':>16}{'indirect':>10}")
+    for kind in ERROR_KINDS:
+        quoted, indirect = scores.errors[("quote", kind)], scores.errors[("indirect", kind)]
+        speaker_only = kind in ERROR_KINDS[:3]
+        print(f"{kind:<18}{quoted:>16}{'' if speaker_only else indirect:>10}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -13,6 +13,8 @@ from dataclasses import replace
 
 from wiredesk.articles import parse_dateline
 from wiredesk.entities import Mention
+from wiredesk.quotes.attribution import Attribution
+from wiredesk.quotes.chooser import choose_speakers
 from wiredesk.quotes.direct import find_direct
 from wiredesk.quotes.indirect import find_indirect
 from wiredesk.quotes.layout import Layout
@@ -35,7 +37,10 @@ def find_quotes(text: str, mentions: Sequence[Mention], language: str | None = "
 
     ``mentions`` are the article's resolved entity mentions; speakers are resolved against
     them, so no language model runs here. ``language`` (ISO 639-1) chooses the rules; a
-    language without rules gives no quotes, never English rules read over other copy.
+    language without rules gives no quotes, never English rules read over other copy. In
+    English the rules find the quotes and their attribution, then the trained chooser picks
+    each direct or partial quote's speaker among the candidates nearby and sets its
+    calibrated confidence.
     """
     if not text or not text.strip():
         return []
@@ -44,7 +49,9 @@ def find_quotes(text: str, mentions: Sequence[Mention], language: str | None = "
     work = _blank_dateline(normalise_marks(text))
     layout = Layout(work)
     resolver = SpeakerResolver(work, mentions)
-    direct, quoted_spans = find_direct(work, layout, resolver)
+    attributions: dict[int, Attribution | None] = {}
+    direct, quoted_spans = find_direct(work, layout, resolver, attributions)
+    direct = choose_speakers(work, layout, resolver, direct, attributions)
     indirect = find_indirect(work, layout, resolver, quoted_spans)
     taken = [(q.start_char, q.end_char) for q in direct]
     indirect = [

@@ -206,9 +206,16 @@ _FRAMING = re.compile(r"\b(?:" + "|".join(sorted(FRAMING_FORMS)) + r")\b", re.IG
 
 
 def find_direct(
-    text: str, layout: Layout, resolver: SpeakerResolver
+    text: str,
+    layout: Layout,
+    resolver: SpeakerResolver,
+    attributions: dict[int, Attribution | None] | None = None,
 ) -> tuple[list[Quote], list[tuple[int, int]]]:
-    """Direct and partial quotes, plus every quoted span (so indirect speech can avoid them)."""
+    """Direct and partial quotes, plus every quoted span (so indirect speech can avoid them).
+
+    ``attributions``, when given, receives the attribution the rules used for each quote,
+    by its start offset (the speaker chooser weighs it against the other candidates).
+    """
     quoted = find_quoted(text, layout)
     spans = [(q.start, q.end) for q in quoted]
     resolver.set_quoted(spans)
@@ -327,6 +334,8 @@ def find_direct(
             confidence=round(max(0.05, min(1.0, confidence)), 2),
         )
         quotes.append(quote)
+        if attributions is not None:
+            attributions[quote.start_char] = attribution
         if kind == "direct":
             previous = quote
     return quotes, spans

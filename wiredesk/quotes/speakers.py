@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from wiredesk.entities import Mention
 from wiredesk.quotes.layout import ABBREVIATIONS
+from wiredesk.quotes.mentions import noun_phrase
 from wiredesk.quotes.referents import (
     Referent,
     antecedent,
@@ -217,7 +218,15 @@ class SpeakerResolver:
         return [m for m in self.mentions[first:last] if m.end_char <= end]
 
     def resolve(self, start: int, end: int) -> Speaker:
-        """The speaker meant by the phrase ``text[start:end]`` at its place in the article."""
+        """The speaker meant by the phrase ``text[start:end]`` at its place in the article.
+
+        The phrase is first narrowed to the noun phrase in it (never a clause); with none,
+        there is no speaker.
+        """
+        narrowed = noun_phrase(self.text, start, end)
+        if narrowed is None:
+            return Speaker(None, None, None)
+        start, end = narrowed
         phrase = _clean(self.text[start:end]).strip(" ,;:-\u2014\u2013")
         last = phrase.rsplit(" ", 1)[-1]
         if last.endswith(".") and "." not in last[:-1] and last[:-1].lower() not in ABBREVIATIONS:

@@ -1,0 +1,98 @@
+"""Speaker mentions are noun phrases: a name, a pronoun or a description, never a clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiredesk.entities.mention import Mention
+from wiredesk.quotes import find_quotes
+from wiredesk.quotes.mentions import noun_phrase
+
+
+def narrowed(phrase: str) -> str | None:
+    span = noun_phrase(phrase, 0, len(phrase))
+    return None if span is None else phrase[span[0] : span[1]]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("September 27 they published the results of their check", "they"),
+        ("She met a young woman", "She"),
+        ("Her campaign also released two new television ads it", "it"),
+        ("the Security Council issued a statement", "the Security Council"),
+        ("a young woman who", "a young woman"),
+        ("the Black Lives Matter movement for", "the Black Lives Matter movement"),
+        (
+            "interference in the vote -- meddling the California congressman",
+            "the California congressman",
+        ),
+        ("On Tuesday the minister", "the minister"),
+        ("a civil complaint filed by the regulator", "a civil complaint"),
+    ],
+)
+def test_clauses_narrow_to_the_noun_phrase_in_them(phrase: str, expected: str) -> None:
+    assert narrowed(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase", ["early Friday", "September 27", "Still", "out a message on Tuesday"]
+)
+def test_phrases_without_a_noun_phrase_are_no_mention(phrase: str) -> None:
+    assert narrowed(phrase) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Theresa May",
+        "May",
+        "the embattled senator",
+        "First Lady Michelle Obama",
+        "Sen. Ted Cruz (R-Texas)",
+        "Lena Brandt, the commission\u2019s vice-president",
+        "Officials at the interior ministry",
+        "he",
+        "That official",
+    ],
+)
+def test_noun_phrases_stay_whole(phrase: str) -> None:
+    assert narrowed(phrase) == phrase
+
+
+def test_offsets_index_the_whole_text() -> None:
+    text = "Earlier on. Early Friday the governor"
+    assert noun_phrase(text, 12, len(text)) == (text.index("the governor"), len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            'The Security Council issued a statement calling the launch "a grave threat to peace."',
+            "The Security Council",
+        ),
+        (
+            "Lawmakers want a reply to the meddling -- which the California congressman said is "
+            'designed to "sow discord" in the country.',
+            "the California congressman",
+        ),
+        (
+            "On September 27 they published their check by announcing that the claim was "
+            '"mostly true."',
+            "they",
+        ),
+        ('She met a young woman who suggested that "nobody listens to us."', "She"),
+    ],
+)
+def test_find_quotes_stores_noun_phrases_as_mentions(text: str, mention: str) -> None:
+    (quote,) = find_quotes(text, [])
+    assert quote.speaker_mention == mention
+
+
+def test_a_named_speaker_keeps_its_name() -> None:
+    text = '"We will not back down," Senator Ada Voss said on Tuesday.'
+    start = text.index("Ada Voss")
+    voss = Mention("Ada Voss", "PERSON", start, start + len("Ada Voss"), "Ada Voss")
+    (quote,) = find_quotes(text, [voss])
+    assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "Ada Voss")

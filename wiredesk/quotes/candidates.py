@@ -1,0 +1,288 @@
+"""The people and phrases that could have spoken a quote, each with the evidence about it.
+
+The rules pick one speaker from the attribution they found; a chooser that weighs all the
+nearby possibilities needs the others too: the entity mentions and pronouns outside quotes
+in the quote's paragraph and the one before (the nearest few), plus the rules' own choice
+(which may be a description: "the spokesman", "officials"). Each candidate carries numeric
+features (distances, cue position, subject and apposition shapes, mention type, agreement,
+the referent tracker's state) named in ``FEATURES``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from wiredesk.entities import Mention
+from wiredesk.quotes.attribution import Attribution
+from wiredesk.quotes.cues import find_cues
+from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.mentions import noun_phrase
+from wiredesk.quotes.model import Quote
+from wiredesk.quotes.speakers import PRONOUN_GENDER, Speaker, SpeakerResolver
+
+#: Feature names, in the order of every candidate's vector (the model's weights follow it).
+FEATURES = (
+    "rule_choice",
+    "rule_choice_cued",
+    "rule_confidence",
+    "partial_quote",
+    "subject_of_quote_cue",
+    "after_quote_cue",
+    "before_a_cue",
+    "log_words_to_quote",
+    "before_quote",
+    "log_words_to_cue",
+    "sentences_between",
+    "same_paragraph",
+    "previous_paragraph",
+    "person",
+    "organisation",
+    "place",
+    "group",
+    "pronoun_singular",
+    "pronoun_plural",
+    "pronoun_first_person",
+    "description",
+    "possessive",
+    "after_preposition",
+    "comma_before",
+    "comma_after",
+    "resolved_to_name",
+    "pronoun_agrees",
+    "salient_person",
+    "log_mentions_of_name",
+    "starts_sentence",
+    "log_distance_rank",
+)
+MAX_CANDIDATES = 6
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
+_PREPOSITIONS = frozenset("of for at from in with by to on about than like".split())
+_ENTITY_FEATURE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible speaker: the span it was read from (None for a speaker the rules
+    carried over from elsewhere), what it resolves to, and its features."""
+
+    start: int | None
+    end: int | None
+    speaker: Speaker
+    features: tuple[float, ...]
+
+
+class _Words:
+    """Word counts between offsets of one text, by binary search on word starts."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [m.start() for m in _WORD.finditer(text)]
+
+    def between(self, a: int, b: int) -> int:
+        if a > b:
+            a, b = b, a
+        return bisect_left(self.starts, b) - bisect_left(self.starts, a)
+
+
+class CandidateBuilder:
+    """Builds the candidate speakers of each quote of one article."""
+
+    def __init__(self, text: str, layout: Layout, resolver: SpeakerResolver) -> None:
+        self.text = text
+        self.layout = layout
+        self.resolver = resolver
+        self.words = _Words(text)
+        # Neighbouring quotes share most candidates: resolve and describe each span once.
+        self._resolved: dict[tuple[int, int], Speaker] = {}
+        self._described: dict[tuple[int, int], dict[str, float]] = {}
+        self._keys: dict[tuple[str, str], str] = {}
+        self._name_counts: dict[str, int] = {}
+        for mention in resolver.mentions:
+            self._name_counts[mention.name] = self._name_counts.get(mention.name, 0) + 1
+
+    def candidates(self, quote: Quote, attribution: Attribution | None) -> list[Candidate]:
+        """The rules' choice first, then the mentions and pronouns nearest the quote."""
+        para = self.layout.paragraph_of(quote.start_char)
+        floor = self.layout.paragraphs[max(0, para - 1)][0]
+        ceiling = self.layout.paragraphs[para][1]
+        rule_span = self._rule_span(attribution)
+        spans: dict[tuple[int, int], Mention | None] = {}
+        for match in _PRONOUN.finditer(self.text, floor, ceiling):
+            spans[(match.start(), match.end())] = None
+        for mention in self.resolver.mentions_in(floor, ceiling):
+            spans[(mention.start_char, mention.end_char)] = mention
+        in_quote = self.resolver.in_quote
+        spans = {
+            s: m
+            for s, m in spans.items()
+            if not in_quote(s[0])  # words inside a quote are what is said, not who says it
+            and not (rule_span is not None and s[0] >= rule_span[0] and s[1] <= rule_span[1])
+        }
+        nearest = sorted(spans, key=lambda s: self._distance(s, quote))[: MAX_CANDIDATES - 1]
+        salient = self.resolver.salient_person(quote.start_char) if nearest else None
+        context = _Context(quote, attribution, para, salient.name if salient else None)
+        found: list[Candidate] = []
+        rule_speaker = Speaker(quote.speaker, quote.speaker_mention, quote.speaker_entity_key)
+        if quote.speaker_mention is not None:
+            found.append(self._candidate(rule_span, rule_speaker, context, rule=True, rank=0))
+        for rank, span in enumerate(nearest, start=1):
+            speaker = self._resolved.get(span)
+            if speaker is None:
+                mention = spans[span]
+                speaker = self.resolver.resolve(*span) if mention is None else self._named(mention)
+                self._resolved[span] = speaker
+            if speaker.mention is None:
+                continue
+            found.append(self._candidate(span, speaker, context, rule=False, rank=rank))
+        return found
+
+    def _named(self, mention: Mention) -> Speaker:
+        """A name means its entity; a group ("Republicans") no one in particular. Keys are
+        computed once per entity, since many mentions share one."""
+        words = " ".join(mention.text.split())
+        if mention.type == "NORP":
+            return Speaker(None, words, None)
+        key = self._keys.get((mention.type, mention.name))
+        if key is None:
+            key = self._keys[(mention.type, mention.name)] = mention.entity_key
+        return Speaker(mention.name, words, key)
+
+    # -- evidence -----------------------------------------------------------------------
+    def _rule_span(self, attribution: Attribution | None) -> tuple[int, int] | None:
+        if attribution is None:
+            return None
+        return noun_phrase(self.text, attribution.speaker_start, attribution.speaker_end)
+
+    def _before_cue(self, end: int) -> bool:
+        """Whether a cue follows the span within its clause, maybe past an apposition:
+        "Naylor, financial policy advocate for Public Citizen, said"."""
+        cues = find_cues(self.text, end, end + 90)
+        if not cues:
+            return False
+        gap = self.text[end : cues[0][0]]
+        return len(gap.split()) <= 12 and not any(ch in gap for ch in '.;!?:\n"\u201c\u201d')
+
+    def _distance(self, span: tuple[int, int], quote: Quote) -> int:
+        if span[1] <= quote.start_char:
+            return quote.start_char - span[1]
+        if span[0] >= quote.end_char:
+            return span[0] - quote.end_char
+        return 0
+
+    def _candidate(
+        self,
+        span: tuple[int, int] | None,
+        speaker: Speaker,
+        context: _Context,
+        rule: bool,
+        rank: int,
+    ) -> Candidate:
+        values = dict.fromkeys(FEATURES, 0.0)
+        quote = context.quote
+        values["rule_choice"] = float(rule)
+        values["rule_choice_cued"] = float(rule and quote.cue is not None)
+        values["rule_confidence"] = quote.confidence if rule else 0.0
+        values["partial_quote"] = float(quote.kind == "partial")
+        values["resolved_to_name"] = float(speaker.name is not None)
+        values["salient_person"] = float(
+            speaker.name is not None and speaker.name == context.salient
+        )
+        values["log_mentions_of_name"] = math.log1p(self._name_counts.get(speaker.name or "", 0))
+        values["log_distance_rank"] = math.log1p(rank)
+        if span is not None:
+            self._span_features(values, span, speaker, context)
+        return Candidate(
+            span[0] if span else None,
+            span[1] if span else None,
+            speaker,
+            tuple(values[name] for name in FEATURES),
+        )
+
+    def _span_features(
+        self, values: dict[str, float], span: tuple[int, int], speaker: Speaker, context: _Context
+    ) -> None:
+        text, quote, attribution = self.text, context.quote, context.attribution
+        start, end = span
+        anchor = quote.start_char if end <= quote.start_char else quote.end_char
+        values["log_words_to_quote"] = math.log1p(self.words.between(anchor, start))
+        values["before_quote"] = float(end <= quote.start_char)
+        if attribution is not None:
+            cue_at = attribution.cue_start
+            values["log_words_to_cue"] = math.log1p(self.words.between(cue_at, start))
+            gap = text[end : attribution.cue_start]
+            values["subject_of_quote_cue"] = float(
+                end <= attribution.cue_start and len(gap.split()) <= 3 and "." not in gap
+            )
+            after = text[attribution.cue_end : start]
+            values["after_quote_cue"] = float(
+                start >= attribution.cue_end and len(after.split()) <= 2
+            )
+        para = self.layout.paragraph_of(start)
+        values["same_paragraph"] = float(para == context.paragraph)
+        values["previous_paragraph"] = float(para == context.paragraph - 1)
+        values["sentences_between"] = min(5, self._sentences_between(start, quote)) / 5
+        described = self._described.get(span)
+        if described is None:
+            described = self._described[span] = self._span_shape(span, speaker)
+        values.update(described)
+
+    def _span_shape(self, span: tuple[int, int], speaker: Speaker) -> dict[str, float]:
+        """Features of a span that do not depend on the quote: type, subject, apposition."""
+        text = self.text
+        start, end = span
+        values: dict[str, float] = {}
+        values["before_a_cue"] = float(self._before_cue(end))
+        self._type_features(values, span, speaker)
+        before = text[max(0, start - 20) : start].split()
+        values["after_preposition"] = float(
+            bool(before) and before[-1].lower().strip(",") in _PREPOSITIONS
+        )
+        values["comma_before"] = float(text[max(0, start - 2) : start].strip() == ",")
+        values["comma_after"] = float(text[end : end + 1] == ",")
+        values["possessive"] = float(
+            text[end : end + 2] in ("'s", "\u2019s") or text[start:end].endswith(("'s", "\u2019s"))
+        )
+        lead = text[max(0, start - 3) : start]
+        values["starts_sentence"] = float(
+            start == 0 or lead.endswith("\n") or bool(re.search(r"[.!?][\"'\u201d]?\s+$", lead))
+        )
+        return values
+
+    def _type_features(
+        self, values: dict[str, float], span: tuple[int, int], speaker: Speaker
+    ) -> None:
+        words = self.text[span[0] : span[1]].split()
+        lower = words[0].lower() if len(words) == 1 else ""
+        if lower in PRONOUN_GENDER:
+            values["pronoun_singular"] = 1.0
+            gender = self.resolver.gender.get(speaker.name or "")
+            values["pronoun_agrees"] = float(gender == PRONOUN_GENDER[lower])
+            return
+        if lower in _PLURAL_PRONOUNS:
+            values["pronoun_plural"] = 1.0
+            return
+        if lower == "i":
+            values["pronoun_first_person"] = 1.0
+            return
+        inside = self.resolver.mentions_in(*span)
+        if inside:
+            values[_ENTITY_FEATURE.get(inside[-1].type, "person")] = 1.0
+        else:
+            values["description"] = 1.0
+
+    def _sentences_between(self, start: int, quote: Quote) -> int:
+        low, high = sorted((start, quote.start_char))
+        gap = self.layout.masked[low:high]
+        return len(re.findall(r"[.!?][\"'\u201d]?\s", gap))
+
+
+@dataclass(frozen=True)
+class _Context:
+    quote: Quote
+    attribution: Attribution | None
+    paragraph: int
+    salient: str | None

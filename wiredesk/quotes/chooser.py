@@ -1,0 +1,153 @@
+"""The trained speaker chooser: ranks each quote's candidate speakers and says how sure it is.
+
+A log-linear ranker scores every candidate from its features; a softmax over one quote's
+candidates and "none of them" (which scores 0) gives each a probability. Candidates that
+resolve to the same speaker pool their probability, the best speaker wins, and its pooled
+probability, calibrated (Platt scaling fitted on held-out training stories), becomes the
+quote's ``confidence``. The weights and feature names ship as ``chooser.json`` (no training
+text); ``python -m wiredesk.quotes.training`` rebuilds them. A quote without candidates keeps
+the rules' speaker and confidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from wiredesk.quotes.attribution import Attribution
+from wiredesk.quotes.candidates import FEATURES, Candidate, CandidateBuilder
+from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.model import Quote
+from wiredesk.quotes.speakers import SpeakerResolver
+
+MODEL_PATH = Path(__file__).with_name("chooser.json")
+
+
+@dataclass(frozen=True)
+class ChooserModel:
+    """Weights per feature name and the calibration of the winning probability."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    platt_a: float
+    platt_b: float
+
+    def scores(self, candidates: Sequence[Candidate]) -> list[float]:
+        return [
+            sum(w * x for w, x in zip(self.weights, c.features, strict=True)) for c in candidates
+        ]
+
+    def calibrate(self, probability: float) -> float:
+        """Platt scaling on the log-odds of the pooled probability."""
+        p = min(max(probability, 1e-6), 1 - 1e-6)
+        z = self.platt_a * math.log(p / (1 - p)) + self.platt_b
+        return 1 / (1 + math.exp(-z))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features),
+            "weights": list(self.weights),
+            "platt_a": self.platt_a,
+            "platt_b": self.platt_b,
+        }
+
+
+def read_model(path: Path) -> ChooserModel:
+    """A model file; its features must be the ones ``candidates`` computes, in order."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: features differ from wiredesk.quotes.candidates.FEATURES")
+    return ChooserModel(
+        tuple(data["features"]),
+        tuple(float(w) for w in data["weights"]),
+        float(data["platt_a"]),
+        float(data["platt_b"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ChooserModel | None:
+    """The model in the package, or None before one was trained (the rules then decide)."""
+    return read_model(MODEL_PATH) if MODEL_PATH.exists() else None
+
+
+#: While training, every quote's candidates are recorded here instead of being chosen.
+_recorders: list[list[tuple[Quote, list[Candidate]]]] = []
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[Quote, list[Candidate]]]]:
+    """Collect (rule-based quote, candidates) of every direct or partial quote found inside
+    the block, leaving the rules' speakers in place: the training set of the chooser."""
+    sink: list[tuple[Quote, list[Candidate]]] = []
+    _recorders.append(sink)
+    try:
+        yield sink
+    finally:
+        _recorders.remove(sink)
+
+
+def pooled(model: ChooserModel, candidates: Sequence[Candidate]) -> list[tuple[float, int]]:
+    """(probability, index of its best candidate) per distinct speaker, best first."""
+    scores = model.scores(candidates)
+    top = max(0.0, *scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights) + math.exp(-top)  # "none of them" scores 0
+    by_speaker: dict[tuple[str | None, str | None], list[float]] = {}
+    best: dict[tuple[str | None, str | None], int] = {}
+    for i, candidate in enumerate(candidates):
+        key = speaker_key(candidate)
+        by_speaker.setdefault(key, []).append(weights[i] / total)
+        if key not in best or scores[i] > scores[best[key]]:
+            best[key] = i
+    return sorted(((sum(ps), best[k]) for k, ps in by_speaker.items()), reverse=True)
+
+
+def speaker_key(candidate: Candidate) -> tuple[str | None, str | None]:
+    """Candidates mean the same speaker when they resolve to the same name; unnamed ones
+    ("officials", an unresolved "he") only when written the same way."""
+    name = candidate.speaker.name
+    return (name, None) if name else (None, (candidate.speaker.mention or "").lower())
+
+
+def choose_speakers(
+    text: str,
+    layout: Layout,
+    resolver: SpeakerResolver,
+    quotes: Sequence[Quote],
+    attributions: dict[int, Attribution | None],
+) -> list[Quote]:
+    """The direct and partial quotes with the chooser's speaker and calibrated confidence."""
+    model = None if _recorders else shipped_model()  # training may replace a stale model
+    if model is None and not _recorders:
+        return list(quotes)
+    builder = CandidateBuilder(text, layout, resolver)
+    chosen: list[Quote] = []
+    for quote in quotes:
+        candidates = builder.candidates(quote, attributions.get(quote.start_char))
+        for sink in _recorders:
+            sink.append((quote, candidates))
+        if model is None or _recorders or not candidates:
+            chosen.append(quote)
+            continue
+        probability, index = pooled(model, candidates)[0]
+        speaker = candidates[index].speaker
+        if speaker_key(candidates[index]) == speaker_key(candidates[0]) and quote.speaker_mention:
+            # The rules' own pick is among the winner's mentions: keep the one the
+            # attribution names ("the minister said"), not a pronoun nearer the quote.
+            speaker = candidates[0].speaker
+        chosen.append(
+            replace(
+                quote,
+                speaker=speaker.name,
+                speaker_mention=speaker.mention,
+                speaker_entity_key=speaker.entity_key,
+                confidence=round(model.calibrate(probability), 3),
+            )
+        )
+    return chosen

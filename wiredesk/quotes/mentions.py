@@ -1,0 +1,152 @@
+"""Speaker mentions a reader would point at: a name, a pronoun, or a description with its
+head noun, never a clause.
+
+The attribution shapes find the words before or after a cue by punctuation and stop words,
+so now and then they take in a lead-in ("On September 27 they published…"), the verb of a
+clause ("the Security Council issued a statement"), a relative pronoun ("a young woman
+who") or a sentence adverb ("Still"). ``noun_phrase`` narrows such a span to the noun
+phrase inside it, or rejects it, so that no clause is ever stored as a speaker mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Pronouns that can be the subject of a reporting clause.
+SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+#: Words that end a noun phrase when they follow its head: relatives, conjunctions,
+#: prepositions that start a complement the speaker does not need.
+_CLAUSE_OPENERS = frozenset("who whom whose which that where when while because as".split())
+_AUXILIARIES = frozenset(
+    """is was are were be been being has have had did does do will would can could should
+    may might must shall not""".split()
+)
+#: Words a phrase cannot end on: it would be missing its head noun.
+_DANGLING = frozenset(
+    """for of to in on at by with from about into over under and or but nor the a an his
+    her their its our my your this these those who whom whose which that as than""".split()
+)
+#: Words a phrase cannot start with: particles and prepositions of a verb before it.
+_BAD_LEADS = frozenset(
+    """out up off down away back over through about into onto upon from with for of to by
+    at in on than as""".split()
+)
+#: Sentence adverbs and conjunctions that are capitalised at a sentence start.
+_ADVERBS = frozenset(
+    """still however meanwhile also instead then now but and yet so thus hence indeed
+    moreover nevertheless nonetheless besides otherwise later earlier again here there
+    today yesterday tonight afterward afterwards finally""".split()
+)
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Words of a time expression that opens a sentence ("On September 27", "Early Friday").
+_TIME_LEAD = (
+    _MONTHS
+    | _DAYS
+    | frozenset(
+        """on in at during early late last next this that morning afternoon evening night
+        week month year today yesterday tonight earlier later""".split()
+    )
+)
+#: Words after which a verb-like word is a modifier, not a verb ("the embattled senator").
+_DETERMINERS = frozenset(
+    """the a an his her their its our my your this that these those some many several
+    one two three another each every any no""".split()
+)
+_OBJECT_STARTS = _DETERMINERS | frozenset("by to out up".split()) | SUBJECT_PRONOUNS
+#: Words that make a run of lead-in words a time expression rather than a description.
+_TIME_NOUNS = (
+    _MONTHS
+    | _DAYS
+    | frozenset("morning afternoon evening night week month year today yesterday tonight".split())
+)
+_DASHES = re.compile(r"\s(?:--|\u2014|\u2013)\s?|\u2014")
+_WORD = re.compile(r"\S+")
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?()[]\"'\u2019\u201c\u201d").lower()
+
+
+def _is_time(word: str) -> bool:
+    bare = _bare(word)
+    return bare in _TIME_LEAD or bare.isdigit() or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", bare))
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case past or present participle form ("issued", "published", "meddling")."""
+    bare = _bare(word)
+    return word[:1].islower() and len(bare) > 4 and bare.endswith(("ed", "ing"))
+
+
+def _without_lead_in(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Words after a leading time expression or sentence adverb ("On September 27 they",
+    "Still, the campaign"); empty when nothing else is left."""
+    lead = 0
+    while lead < len(words) and _is_time(words[lead][2]):
+        lead += 1
+    lead_words = {_bare(w) for _, _, w in words[:lead]}
+    if lead == len(words) or not (lead_words & _TIME_NOUNS or any(w.isdigit() for w in lead_words)):
+        lead = 0  # all of it a time expression: judged as a whole below
+    while lead < len(words) and _bare(words[lead][2]) in _ADVERBS:
+        lead += 1
+    return words[lead:]
+
+
+def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase a reader would point at inside ``text[start:end]``, or None.
+
+    Offsets index ``text``. A pronoun subject inside a clause wins ("September 27 they
+    published the results" -> "they"); otherwise the phrase is cut where a clause begins and
+    trimmed of lead-ins and dangling words; what is left must end on a word that can head a
+    noun phrase.
+    """
+    cut = list(_DASHES.finditer(text, start, end))
+    if cut:
+        start = cut[-1].end()  # "… the election -- meddling the congressman": the last part
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    if not words:
+        return None
+    if _bare(words[0][2]) in SUBJECT_PRONOUNS and len(words) > 1 and words[1][2][:1].islower():
+        return words[0][0], words[0][0] + len(words[0][2].rstrip(".,;:"))  # "She met …"
+    for index, (w_start, _w_end, word) in enumerate(words):
+        if index and _bare(word) in SUBJECT_PRONOUNS and word[:1].islower():
+            if _bare(words[index - 1][2]) not in _DETERMINERS:
+                return w_start, w_start + len(word.rstrip(".,;:"))
+    words = _without_lead_in(words)
+    if not words:
+        return None  # "early Friday", "Still"
+    if words and _verb_like(words[0][2]) and len(words) > 1:
+        if _bare(words[1][2]) in _DETERMINERS:
+            words.pop(0)  # "meddling the California congressman"
+    for index, (_, _, word) in enumerate(words):
+        bare = _bare(word)
+        if index == 0:
+            continue
+        previous = _bare(words[index - 1][2])
+        if word[:1].islower() and (bare in _CLAUSE_OPENERS or bare in _AUXILIARIES):
+            words = words[:index]
+            break
+        follower = _bare(words[index + 1][2]) if index + 1 < len(words) else ""
+        if _verb_like(word) and previous not in _DETERMINERS and follower in _OBJECT_STARTS:
+            words = words[:index]  # "the Security Council issued a statement"
+            break
+    while words and _bare(words[-1][2]) in _DANGLING:
+        words.pop()
+    if not words:
+        return None
+    first, last = _bare(words[0][2]), _bare(words[-1][2])
+    if words[0][2][:1].islower() and (first in _BAD_LEADS or first in _AUXILIARIES):
+        return None
+    if (len(words) > 1 or words[0][2][:1].islower() or last in _DAYS) and all(
+        _is_time(w) for _, _, w in words
+    ):
+        return None  # "early Friday", "September 27"
+    phrase_start, phrase_end = words[0][0], words[-1][1]
+    trailing = ',;:!?([]"\u201c\u201d' + ("" if "(" in text[phrase_start:phrase_end] else ")")
+    while phrase_end > phrase_start and text[phrase_end - 1] in trailing:
+        phrase_end -= 1
+    return (phrase_start, phrase_end) if phrase_end > phrase_start else None

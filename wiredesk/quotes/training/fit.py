@@ -1,0 +1,75 @@
+"""Fitting the chooser: a softmax ranker over each quote's candidates, then Platt scaling.
+
+Numpy only, full-batch: the training set is a few thousand quotes with a dozen candidates
+each, so plain gradient steps (Adam) converge in a second or two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+#: (features of each candidate, whether each is right) for one quote.
+Group = tuple[np.ndarray, np.ndarray]
+
+
+def _pad(groups: Sequence[Group], width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidates padded to one width, with a last slot for "none of them" (all-zero
+    features, score 0), which is right when no candidate is."""
+    most = max(len(x) for x, _ in groups) + 1
+    features = np.zeros((len(groups), most, width))
+    present = np.zeros((len(groups), most), dtype=bool)
+    right = np.zeros((len(groups), most), dtype=bool)
+    for g, (x, y) in enumerate(groups):
+        features[g, : len(x)] = x
+        present[g, : len(x)] = True
+        right[g, : len(y)] = y
+        present[g, -1] = True
+        right[g, -1] = not y.any()
+    return features, present, right
+
+
+def fit_ranker(
+    groups: Sequence[Group], width: int, l2: float, steps: int = 600, rate: float = 0.05
+) -> np.ndarray:
+    """Weights maximising the probability the softmax gives the right candidates (or "none
+    of them" when no candidate is right), with an L2 penalty."""
+    usable = [(x, y) for x, y in groups if len(x)]
+    features, present, right = _pad(usable, width)
+    weights = np.zeros(width)
+    moment, second = np.zeros(width), np.zeros(width)
+    for step in range(1, steps + 1):
+        scores = np.where(present, features @ weights, -np.inf)
+        scores -= scores.max(axis=1, keepdims=True)
+        prob = np.exp(scores)
+        prob /= prob.sum(axis=1, keepdims=True)
+        wanted = np.where(right, prob, 0.0)
+        wanted /= wanted.sum(axis=1, keepdims=True)
+        grad = np.einsum("gc,gcd->d", prob - wanted, features) / len(usable) + l2 * weights
+        moment = 0.9 * moment + 0.1 * grad
+        second = 0.999 * second + 0.001 * grad**2
+        corrected = moment / (1 - 0.9**step)
+        weights -= rate * corrected / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+    return weights
+
+
+def fit_platt(log_odds: np.ndarray, right: np.ndarray, steps: int = 200) -> tuple[float, float]:
+    """(a, b) of p = sigmoid(a * log_odds + b) by Newton steps on the log loss."""
+    a, b = 1.0, 0.0
+    target = right.astype(float)
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(a * log_odds + b)))
+        weight = p * (1 - p) + 1e-9
+        grad = np.array([np.sum((p - target) * log_odds), np.sum(p - target)])
+        hess = np.array(
+            [
+                [np.sum(weight * log_odds**2), np.sum(weight * log_odds)],
+                [np.sum(weight * log_odds), np.sum(weight)],
+            ]
+        ) + 1e-6 * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-9:
+            break
+    return float(a), float(b)
