@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wiredesk.entities.conll import Document
@@ -18,6 +19,39 @@ from wiredesk.entities.factrueval import outermost
 
 CONFIG = Path(__file__).resolve().parent / "ner_scratch.cfg"
 MODELS = Path(__file__).resolve().parents[1] / "models"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What one language adds to ``ner_scratch.cfg``.
+
+    ``before``: components (name -> factory) run before the encoder, whose annotations it
+    reads as the extra hashed ``attrs`` (with ``rows`` each); ``after``: components run after
+    the recogniser (name -> factory).
+    """
+
+    before: dict[str, str] = field(default_factory=dict)
+    attrs: dict[str, int] = field(default_factory=dict)
+    after: dict[str, str] = field(default_factory=dict)
+
+
+def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
+    """``ner_scratch.cfg`` with the language's components and features added."""
+    from spacy.util import load_config
+
+    import wiredesk.entities.training.components  # noqa: F401 - registers the factories
+
+    config = load_config(CONFIG)
+    config["nlp"]["lang"] = lang
+    pipeline = [*recipe.before, *config["nlp"]["pipeline"], *recipe.after]
+    config["nlp"]["pipeline"] = pipeline
+    for name, factory in {**recipe.before, **recipe.after}.items():
+        config["components"][name] = {"factory": factory}
+    embed = config["components"]["tok2vec"]["model"]["embed"]
+    embed["attrs"] = [*embed["attrs"], *recipe.attrs]
+    embed["rows"] = [*embed["rows"], *recipe.attrs.values()]
+    config["training"]["annotating_components"] = list(recipe.before)
+    return config
 
 
 def write_docs(lang: str, documents: Iterable[Document], path: Path) -> int:
@@ -52,20 +86,22 @@ def train_language(
     work: Path,
     meta: dict,
     max_steps: int | None = None,
+    recipe: Recipe = Recipe(),
 ) -> Path:
     """Train on ``parts["train"]``, pick by ``parts["checkpoint"]``, install at ``out``."""
     from spacy.cli.train import train as spacy_train
 
     write_docs(lang, parts["train"], work / "train.spacy")
     write_docs(lang, parts["checkpoint"], work / "checkpoint.spacy")
+    config = work / "config.cfg"
+    language_config(lang, recipe).to_disk(config)
     overrides = {
-        "nlp.lang": lang,
         "paths.train": str(work / "train.spacy"),
         "paths.dev": str(work / "checkpoint.spacy"),
     }
     if max_steps:
         overrides["training.max_steps"] = max_steps
-    spacy_train(CONFIG, work / "output", overrides=overrides)
+    spacy_train(config, work / "output", overrides=overrides)
     best = work / "output" / "model-best"
     meta_path = best / "meta.json"
     recorded = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -79,7 +115,15 @@ def train_language(
     return out
 
 
-def run(lang: str, split, corpus: str, meta: dict, argv: list[str] | None, doc: str) -> None:  # noqa: ANN001
+def run(
+    lang: str,
+    split: Callable[[Path], dict[str, list[Document]]],
+    corpus: str,
+    meta: dict,
+    argv: list[str] | None,
+    doc: str,
+    recipe: Recipe = Recipe(),
+) -> None:
     """The command line both languages share: ``--corpus``, ``--out``, ``--work``, ``--steps``."""
     import argparse
     import tempfile
@@ -97,7 +141,7 @@ def run(lang: str, split, corpus: str, meta: dict, argv: list[str] | None, doc: 
     print(f"{corpus}: {sizes} documents (held_back is never trained on)")
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-        print(train_language(lang, parts, args.out, args.work, meta, args.steps))
+        print(train_language(lang, parts, args.out, args.work, meta, args.steps, recipe))
         return
     with tempfile.TemporaryDirectory(prefix=f"wiredesk-ner-{lang}-") as work:
-        print(train_language(lang, parts, args.out, Path(work), meta, args.steps))
+        print(train_language(lang, parts, args.out, Path(work), meta, args.steps, recipe))
