@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from tests.test_entities_languages import _write_germeval
 from wiredesk.entities.germeval import germeval_split
-from wiredesk.entities.recognise import _ner_dependencies
+from wiredesk.entities.recognise import INNER, _ner_dependencies
 from wiredesk.entities.training import components  # noqa: F401 - registers the factories
 from wiredesk.entities.training.scratch import Recipe, language_config
 from wiredesk.entities.training.train_de import RECIPE as GERMAN
@@ -57,7 +57,7 @@ def test_russian_names_get_dictionary_features() -> None:
 
 def test_language_recipes_shape_the_config() -> None:
     russian = language_config("ru", RUSSIAN)
-    assert russian["nlp"]["pipeline"] == ["name_morph", "tok2vec", "ner"]
+    assert russian["nlp"]["pipeline"] == ["name_morph", "tok2vec", "ner", "inner_places"]
     assert russian["training"]["annotating_components"] == ["name_morph"]
     embed = russian["components"]["tok2vec"]["model"]["embed"]
     assert embed["attrs"][-2:] == ["LEMMA", "MORPH"]
@@ -73,3 +73,16 @@ def test_loading_keeps_our_components_and_drops_others() -> None:
     needed = _ner_dependencies(config)
     assert {"name_morph", "tok2vec", "ner"} <= needed
     assert "tagger" not in needed
+
+
+def test_places_inside_organisations_names_are_found() -> None:
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("wiredesk_name_morph")
+    nlp.add_pipe("wiredesk_inner_places")
+    doc = nlp.make_doc("Глава ГУ МЧС России по Санкт-Петербургу и Палаты представителей США")
+    for name, proc in nlp.pipeline:
+        if name == "wiredesk_inner_places":
+            doc.ents = [Span(doc, 1, 8, "ORG"), Span(doc, 9, 12, "ORG")]
+        doc = proc(doc)
+    assert [s.text for s in doc.spans[INNER]] == ["России", "Санкт-Петербургу", "США"]
+    assert components.INNER == INNER

@@ -29,6 +29,8 @@ from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.entities.spans import clean_mention, trim_lowercase_lead
 from wiredesk.settings import current_settings
 
+#: Span group of names inside other names (``wiredesk_inner_places``), reported beside ents.
+INNER = "inner"
 #: The shipped recogniser, trained on CoNLL++ (see ``wiredesk.entities.training``).
 SHIPPED_MODEL = Path(__file__).resolve().parent / "model"
 #: The spaCy pipeline the shipped one was fine-tuned from, also usable on its own.
@@ -220,7 +222,7 @@ class Recogniser:
                         end_char=ent.end_char,
                         name=display_name(text[ent.start_char : ent.end_char]),
                     )
-                    for ent in doc.ents
+                    for ent in (*doc.ents, *doc.spans.get(INNER, ()))
                 ]
             )
         return out

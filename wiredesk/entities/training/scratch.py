@@ -102,7 +102,37 @@ def train_language(
     if max_steps:
         overrides["training.max_steps"] = max_steps
     spacy_train(config, work / "output", overrides=overrides)
-    best = work / "output" / "model-best"
+    sizes = {name: len(docs) for name, docs in parts.items()}
+    record = training_record(config, overrides, sizes)
+    return install(work / "output" / "model-best", out, {**meta, "training": record})
+
+
+def training_record(config: Path, overrides: dict, sizes: dict[str, int]) -> dict:
+    """The settings a model was trained with, for its ``meta.json`` (paths left out)."""
+    from spacy.util import load_config
+
+    loaded = load_config(config, overrides=overrides, interpolate=True)
+    training = loaded["training"]
+    embed = loaded["components"]["tok2vec"]["model"]["embed"]
+    encode = loaded["components"]["tok2vec"]["model"]["encode"]
+    return {
+        "seed": loaded["system"]["seed"],
+        "pipeline": loaded["nlp"]["pipeline"],
+        "features": dict(zip(embed["attrs"], embed["rows"], strict=True)),
+        "width": embed["width"],
+        "encoder": {k: encode[k] for k in ("depth", "window_size", "maxout_pieces")},
+        "dropout": training["dropout"],
+        "learn_rate": training["optimizer"]["learn_rate"],
+        "max_steps": training["max_steps"],
+        "patience": training["patience"],
+        "eval_frequency": training["eval_frequency"],
+        "documents": sizes,
+        "chosen_by": "entity F1 on the checkpoint part (never the held-back part)",
+    }
+
+
+def install(best: Path, out: Path, meta: dict) -> Path:
+    """Copy a trained pipeline to ``out`` with ``meta`` merged into its ``meta.json``."""
     meta_path = best / "meta.json"
     recorded = json.loads(meta_path.read_text(encoding="utf-8"))
     recorded.update(meta)

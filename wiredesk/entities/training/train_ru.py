@@ -13,7 +13,11 @@ from __future__ import annotations
 from wiredesk.entities.factrueval import factrueval_split
 from wiredesk.entities.training.scratch import Recipe, run
 
-RECIPE = Recipe(before={"name_morph": "wiredesk_name_morph"}, attrs={"LEMMA": 10000, "MORPH": 500})
+RECIPE = Recipe(
+    before={"name_morph": "wiredesk_name_morph"},
+    attrs={"LEMMA": 10000, "MORPH": 500},
+    after={"inner_places": "wiredesk_inner_places"},
+)
 
 META = {
     "name": "wiredesk_ner_ru",
