@@ -27,12 +27,14 @@ class Recipe:
 
     ``before``: components (name -> factory) run before the encoder, whose annotations it
     reads as the extra hashed ``attrs`` (with ``rows`` each); ``after``: components run after
-    the recogniser (name -> factory).
+    the recogniser (name -> factory); ``max_steps``: the language's step budget, where its
+    checkpoint score has long stopped rising (``None``: the config's).
     """
 
     before: dict[str, str] = field(default_factory=dict)
     attrs: dict[str, int] = field(default_factory=dict)
     after: dict[str, str] = field(default_factory=dict)
+    max_steps: int | None = None
 
 
 def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
@@ -51,6 +53,8 @@ def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
     embed["attrs"] = [*embed["attrs"], *recipe.attrs]
     embed["rows"] = [*embed["rows"], *recipe.attrs.values()]
     config["training"]["annotating_components"] = list(recipe.before)
+    if recipe.max_steps:
+        config["training"]["max_steps"] = recipe.max_steps
     return config
 
 
