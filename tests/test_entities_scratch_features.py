@@ -27,6 +27,9 @@ def test_training_sentences_keep_derivatives_the_scored_parts_do_not(tmp_path: P
         ("deutsche", "LOCderiv"),
         ("Tatort", "MISC"),
     ]
+    assert [d.spans for d in parts["refit"]] != [d.spans for d in parts["checkpoint"]]
+    assert [d.text for d in parts["refit"]] == [d.text for d in parts["checkpoint"]]
+    assert "refit" not in plain
     for part in ("checkpoint", "held_back"):
         assert [d.spans for d in parts[part]] == [d.spans for d in plain[part]]
         assert all(label in {"PER", "LOC", "MISC"} for d in parts[part] for *_, label in d.spans)
@@ -64,7 +67,12 @@ def test_language_recipes_shape_the_config() -> None:
     assert len(embed["attrs"]) == len(embed["rows"])
     german = language_config("de", GERMAN)
     assert german["nlp"]["pipeline"] == ["tok2vec", "ner", "core_labels"]
-    assert language_config("de", Recipe())["nlp"]["pipeline"] == ["tok2vec", "ner"]
+    assert german["training"]["patience"] == 0  # a refit runs its whole step budget
+    assert german["training"]["max_steps"] == GERMAN.max_steps
+    plain = language_config("de", Recipe(settings={"training.dropout": 0.3}))
+    assert plain["nlp"]["pipeline"] == ["tok2vec", "ner"]
+    assert plain["training"]["dropout"] == 0.3
+    assert plain["training"]["patience"] > 0
 
 
 def test_loading_keeps_our_components_and_drops_others() -> None:

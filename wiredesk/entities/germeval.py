@@ -76,8 +76,9 @@ def read_germeval(folder: Path, labels: dict[str, str] = _LABELS) -> list[Docume
 def germeval_split(folder: Path, variants: bool = False) -> dict[str, list[Document]]:
     """``train``, ``checkpoint`` (picks the best step) and ``held_back`` (the benchmark's).
 
-    ``variants``: the train part carries the ``…deriv``/``…part`` labels too (for training);
-    the other two parts are always scored gold.
+    ``variants``: the train part carries the ``…deriv``/``…part`` labels too (for training),
+    and a ``refit`` part holds the checkpoint sentences labelled so, for a final fit on both
+    once the steps are chosen; the checkpoint and held-back parts are always scored gold.
     """
     parts: dict[str, list[Document]] = {"train": [], "checkpoint": [], "held_back": []}
     scored = read_germeval(folder)
@@ -85,4 +86,6 @@ def germeval_split(folder: Path, variants: bool = False) -> dict[str, list[Docum
     for index, (doc, rich) in enumerate(zip(scored, full, strict=True)):
         part = {0: "held_back", 5: "checkpoint"}.get(index % 10, "train")
         parts[part].append(rich if part == "train" else doc)
+        if variants and part == "checkpoint":
+            parts.setdefault("refit", []).append(rich)
     return parts

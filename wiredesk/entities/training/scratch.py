@@ -28,13 +28,19 @@ class Recipe:
     ``before``: components (name -> factory) run before the encoder, whose annotations it
     reads as the extra hashed ``attrs`` (with ``rows`` each); ``after``: components run after
     the recogniser (name -> factory); ``max_steps``: the language's step budget, where its
-    checkpoint score has long stopped rising (``None``: the config's).
+    checkpoint score has long stopped rising (``None``: the config's); ``settings``: other
+    config values for this language, by dotted path (``{"training.dropout": 0.3}``);
+    ``refit``: train on the checkpoint part too (its ``refit`` version if the split has one)
+    for exactly ``max_steps``, a budget chosen before on the checkpoint part, and install the
+    last step: the held-back part still never enters.
     """
 
     before: dict[str, str] = field(default_factory=dict)
     attrs: dict[str, int] = field(default_factory=dict)
     after: dict[str, str] = field(default_factory=dict)
     max_steps: int | None = None
+    settings: dict[str, object] = field(default_factory=dict)
+    refit: bool = False
 
 
 def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
@@ -55,6 +61,14 @@ def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
     config["training"]["annotating_components"] = list(recipe.before)
     if recipe.max_steps:
         config["training"]["max_steps"] = recipe.max_steps
+    for path, value in recipe.settings.items():
+        *sections, key = path.split(".")
+        section = config
+        for name in sections:
+            section = section[name]
+        section[key] = value
+    if recipe.refit:
+        config["training"]["patience"] = 0
     return config
 
 
@@ -95,7 +109,8 @@ def train_language(
     """Train on ``parts["train"]``, pick by ``parts["checkpoint"]``, install at ``out``."""
     from spacy.cli.train import train as spacy_train
 
-    write_docs(lang, parts["train"], work / "train.spacy")
+    extra = parts.get("refit", parts["checkpoint"]) if recipe.refit else []
+    write_docs(lang, [*parts["train"], *extra], work / "train.spacy")
     write_docs(lang, parts["checkpoint"], work / "checkpoint.spacy")
     config = work / "config.cfg"
     language_config(lang, recipe).to_disk(config)
@@ -108,7 +123,8 @@ def train_language(
     spacy_train(config, work / "output", overrides=overrides)
     sizes = {name: len(docs) for name, docs in parts.items()}
     record = training_record(config, overrides, sizes)
-    return install(work / "output" / "model-best", out, {**meta, "training": record})
+    chosen = work / "output" / ("model-last" if recipe.refit else "model-best")
+    return install(chosen, out, {**meta, "training": record})
 
 
 def training_record(config: Path, overrides: dict, sizes: dict[str, int]) -> dict:
@@ -131,7 +147,9 @@ def training_record(config: Path, overrides: dict, sizes: dict[str, int]) -> dic
         "patience": training["patience"],
         "eval_frequency": training["eval_frequency"],
         "documents": sizes,
-        "chosen_by": "entity F1 on the checkpoint part (never the held-back part)",
+        "chosen_by": "entity F1 on the checkpoint part (never the held-back part)"
+        if training["patience"]
+        else "steps chosen on the checkpoint part, then trained on it too; the last step",
     }
 
 
