@@ -124,6 +124,8 @@ def train_language(
     sizes = {name: len(docs) for name, docs in parts.items()}
     record = training_record(config, overrides, sizes)
     chosen = work / "output" / ("model-last" if recipe.refit else "model-best")
+    if recipe.refit:  # spaCy's scores would be on sentences the model was trained on
+        meta = {**meta, "performance": {}}
     return install(chosen, out, {**meta, "training": record})
 
 
