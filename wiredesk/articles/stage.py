@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from wiredesk.articles.extraction import ExtractionError, extract, reconcile_date
 from wiredesk.articles.revisions import KnownVersion, chain_versions
 from wiredesk.articles.text import content_hash
+from wiredesk.routing import analysis_for
 from wiredesk.sources import folder_day
 from wiredesk.store import Lake, stable_id, table
 from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
@@ -106,6 +107,7 @@ def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
         "date_source": date_source,
         "updated_at": extracted.updated_at,
         "language": extracted.language,
+        "analysis": analysis_for(extracted.language),
         "sitename": extracted.sitename,
         "dateline": extracted.dateline,
         "wire_agency": extracted.wire_agency,
