@@ -113,6 +113,30 @@ def test_french_titles_in_quotes_are_not_speech() -> None:
     assert find_quotes(text, [], "fr") == []
 
 
+def test_quoted_names_are_not_quotes_even_beside_a_verb_of_saying() -> None:
+    text = (
+        "Der Fernsehsender „Silverbird“ berichtete über die Bergung. Laut „news.example.org“ "
+        "sagte der Minister, das sei ein „schwerer Schlag“ für die „Neue Zeitung“. "
+        "Вчера «Газпром» заявил, что цены «останутся прежними»."
+    )
+    found = find_quotes(text[: text.index("Вчера")], [], "de")
+    assert [q.text for q in found if q.kind != "indirect"] == ["schwerer Schlag"]
+    russian = find_quotes(text[text.index("Вчера") :], [], "ru")
+    assert [q.text for q in russian if q.kind != "indirect"] == ["останутся прежними"]
+
+
+def test_german_subject_after_an_adverb_an_object_or_a_relative_clause() -> None:
+    text = (
+        "Insgesamt spricht die Polizei von einer „ruhigen Nacht“. "
+        "Frank Sichau, der als Sprecher der Fraktion fungiert, erklärte, dass die Lage "
+        "ernst sei. Den Währungsfonds forderte er auf, die Zahlungen auszusetzen."
+    )
+    mentions = {q.text: q.speaker_mention for q in find_quotes(text, [], "de")}
+    assert mentions["ruhigen Nacht"] == "die Polizei"
+    assert mentions["dass die Lage ernst sei"] == "Frank Sichau"
+    assert mentions["die Zahlungen auszusetzen"] == "er"
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []

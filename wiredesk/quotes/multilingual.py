@@ -40,6 +40,8 @@ _DIALOGUE = re.compile(r"[ \t\u00a0]*[\u2014\u2013][ \t\u00a0]+(?=\w)")
 _TURN_BREAK = re.compile(r",?[ \t\u00a0]*[\u2014\u2013][ \t\u00a0]*(?=\w)")
 _STOPS = ".;!?\u2026"
 SHORT_WORDS = 4
+#: A web address standing as a source's name ("news.bbc.co.uk", "icelandreview.com").
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 
 
 @dataclass
@@ -105,7 +107,7 @@ def find_language_quotes(
         kind = "direct" if (opens or (found and lead.endswith(","))) and n_words >= 3 else "partial"
         if attribution is None and not _speech_like(stretch, work, lang):
             continue
-        if kind == "partial" and attribution is None:
+        if kind == "partial" and (attribution is None or _name_like(stretch, work, lang)):
             continue  # a title, a name, a term in quotation marks
         speaker = Speaker(None, None, None)
         cue = None
@@ -183,6 +185,39 @@ def _speech_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
     if any(w.lower in lang.naming for w in before):
         return False
     return len(stretch.inner.split()) > SHORT_WORDS  # titles and names are short
+
+
+def _name_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    """A quoted name, not words someone said, even in a sentence with a verb of saying:
+    a web address ("laut „news.bbc.co.uk“"), several words that all start with a capital or
+    a digit („Neues Deutschland“, « Le Monde »), a single capitalised word in a language
+    whose nouns are not capitalised («Газпром»), or, where they are, one written right after
+    the noun it names (der Fernsehsender „Silverbird“)."""
+    tokens = stretch.inner.split()
+    if not tokens or len(tokens) > 2 * SHORT_WORDS:
+        return False
+    if len(tokens) == 1 and _WEB_ADDRESS.fullmatch(tokens[0]):
+        return True
+    if not all(_capitalised(token) for token in tokens):
+        return False
+    if len(tokens) > 1 or not lang.capitalised_nouns:
+        return True
+    before = words_in(text, max(0, stretch.start - 40), stretch.start)
+    if not before or text[before[-1].end : stretch.start].strip():
+        return False  # nothing, or punctuation, between the word before and the quote
+    previous = before[-1]
+    sentence_start = len(before) == 1 or text[before[-2].end : previous.start].strip() in (
+        ".",
+        "!",
+        "?",
+    )
+    return previous.text[:1].isupper() and not sentence_start
+
+
+def _capitalised(token: str) -> bool:
+    """A word starting with a capital or a digit (leading punctuation aside)."""
+    head = token.lstrip("([\"'-")
+    return bool(head) and (head[0].isupper() or head[0].isdigit())
 
 
 def _cue_index(words: list[Word], lang: QuoteLanguage) -> int | None:

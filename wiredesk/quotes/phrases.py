@@ -113,6 +113,8 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
         return False
     if len(phrase) == 1 and first.lower in lang.pronouns:
         return True
+    if first.lower in lang.oblique_determiners:
+        return False  # "Den Währungsfonds forderte er auf": an object, the subject follows
     if first.lower in lang.determiners:
         return len(phrase) > 1
     return first.text[:1].isupper() or lang.is_title(first.text)

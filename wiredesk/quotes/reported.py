@@ -235,15 +235,47 @@ def _speaker_around(
     for word in (cue, words[i - 1] if i else None):
         if word is not None and (glued := inverted_pronoun(word)) is not None:
             return glued
-    before = subject_before(_since_boundary(text, words[:i]), lang)
+    closed = "," in text[words[i - 1].end : cue.start] if i else False
+    before = subject_before(_since_boundary(text, words[:i], lang, closed), lang)
     if before is not None:
         return before
     return phrase_after(text, cue.end, limit, lang)
 
 
-def _since_boundary(text: str, words: list[Word]) -> list[Word]:
-    """The words after the last comma or colon before a cue (its clause)."""
+def _since_boundary(
+    text: str, words: list[Word], lang: QuoteLanguage, closed: bool = False
+) -> list[Word]:
+    """The words after the last comma or colon before a cue (its clause). When that clause
+    is a relative one that a comma ``closed`` before the cue ("Frank Sichau, der als
+    Sprecher fungiert, erklärte"), the words before it, where the subject stands."""
     for k in range(len(words) - 1, 0, -1):
         if re.search(r"[,:;]", text[words[k - 1].end : words[k].start]):
-            return words[k:]
+            clause = words[k:]
+            if closed and k > 1 and _relative_clause(clause, lang):
+                return _since_boundary(text, words[:k], lang)
+            return clause
     return words
+
+
+#: Pronouns that open only a relative clause (German der/die/das may open an apposition too).
+RELATIVE_PRONOUNS = frozenset(
+    """welcher welche welches qui lequel laquelle lesquels quien quienes cual cuales
+    quale quali который которая которое которые кто""".split()
+)
+#: German articles that open a relative clause when it ends in a verb (lower case).
+_ARTICLE_RELATIVES = frozenset("der die das dem den deren dessen denen".split())
+
+
+def _relative_clause(clause: list[Word], lang: QuoteLanguage) -> bool:
+    """Whether a clause set off by commas is a relative one rather than an apposition:
+    "der als Sprecher fungiert" (its verb last, in lower case) against "der Sprecher der
+    Grünen"."""
+    first = clause[0].lower
+    if first in RELATIVE_PRONOUNS:
+        return True
+    return (
+        lang.capitalised_nouns
+        and first in _ARTICLE_RELATIVES
+        and len(clause) > 1
+        and clause[-1].text[:1].islower()
+    )

@@ -153,7 +153,13 @@ RESOURCES = QuoteLanguage(
         """und aber auch dann so dazu zudem außerdem am im vor nach bei später bereits jedoch
         daher deshalb in an auf aus mit von zu zum zur für gegen über unter nun jetzt
         gestern heute morgen damals dort hier weiter ferner schließlich zuvor anschließend
-        dabei darin darauf gegenüber wie als während seit bis doch noch es"""
+        dabei darin darauf gegenüber wie als während seit bis doch noch es insgesamt
+        unterdessen indes indessen inzwischen derweil mittlerweile zugleich gleichzeitig
+        allerdings ebenfalls ebenso trotzdem dennoch zuletzt erstmals bislang bisher vorerst
+        zunächst zuerst danach damit somit also nur erst vielmehr immerhin offenbar
+        offensichtlich angeblich seither kürzlich jüngst letztlich überdies weiterhin
+        hingegen dagegen andererseits einerseits stattdessen deswegen darum folglich
+        wiederholt mehrfach mehrmals ausdrücklich öffentlich wörtlich sodann ebenda"""
     ),
     abbreviations=words("dr prof bzw nr st vgl ca u a z b d h inkl evtl ggf usw etc mio mrd"),
     inverted_markers=words("so"),
@@ -165,6 +171,8 @@ RESOURCES = QuoteLanguage(
     auxiliaries=words("hat haben hatte hatten habe"),
     naming=words("sogenannte sogenannten sogenannter genannt genannte titel namens heißt"),
     ordinal_dates=True,
+    capitalised_nouns=True,
+    oblique_determiners=words("den dem einen einem"),
     separable=_SEPARABLE_FINITE,
     framing=forms(weak("bezeichn"), "nennt nannte nannten spricht sprach sprachen nennen".split()),
 )
