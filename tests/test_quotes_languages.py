@@ -137,6 +137,23 @@ def test_german_subject_after_an_adverb_an_object_or_a_relative_clause() -> None
     assert mentions["die Zahlungen auszusetzen"] == "er"
 
 
+def test_german_sources_named_inside_a_clause() -> None:
+    text = (
+        "Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ "
+        "geprüft. Dabei sind nach Angaben von AFP vier Menschen verletzt worden. "
+        "An Bord waren Berichten zufolge etwa 75 Schulkinder. "
+        "Demnach hat der Sohn die Tat allein begangen. "
+        "Die Angaben der Versicherten wurden nicht geprüft."
+    )
+    found = {q.text: q for q in find_quotes(text, [], "de")}
+    assert found["ganz besonders sorgfältig"].speaker_mention == "der Staatsanwaltschaft"
+    reported = [q for q in found.values() if q.kind == "indirect"]
+    mentions = {q.speaker_mention for q in reported}
+    assert {"AFP", "Berichten", "Demnach"} <= mentions
+    # "Angaben" and "Versicherten" are nouns here, not the verbs angaben, versicherten
+    assert not any("Versicherten" in q.text for q in reported)
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []

@@ -29,7 +29,7 @@ from wiredesk.quotes.phrases import (
     subject_before,
     words_in,
 )
-from wiredesk.quotes.reported import find_reported
+from wiredesk.quotes.reported import find_reported, source_before
 from wiredesk.quotes.speaker_phrases import PhraseResolver
 from wiredesk.quotes.speakers import Speaker
 
@@ -100,6 +100,7 @@ def find_language_quotes(
             in_sentence = in_sentence or _sentence_cue(
                 work, masked, floor, limit, spans, lang, _framed
             )
+            in_sentence = in_sentence or _sentence_source(work, floor, limit, spans, lang)
             in_sentence = in_sentence or _reported_mood(work, floor, limit, spans, lang)
         attribution = found or in_sentence
         n_words = len(stretch.inner.split())
@@ -329,6 +330,31 @@ def _sentence_cue(
                     end = words[k - 1].end
                     break
             return _around_cue(text, words, i, end, lang)
+    return None
+
+
+def _sentence_source(
+    text: str, floor: int, limit: int, spans: list[tuple[int, int]], lang: QuoteLanguage
+) -> Found | None:
+    """A source named in the sentence of a quoted phrase ("Der Fall wird nach Angaben der
+    Staatsanwaltschaft „sorgfältig“ geprüft", "laut Polizei", "dem Bericht zufolge")."""
+    words = [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in spans)]
+    lowered = [w.lower for w in words]
+    for phrase in lang.according_to:
+        parts = phrase.split()
+        if phrase in lang.zero_sources or parts == ["wie"]:
+            continue
+        n = len(parts)
+        for at in range(len(words) - n + 1):
+            if lowered[at : at + n] != parts:
+                continue
+            cue = (words[at].start, words[at + n - 1].end)
+            if parts[-1] == "zufolge":
+                source = source_before(text, words, at, lang)
+            else:
+                source = phrase_after(text, cue[1], limit, lang)
+            if source is not None:
+                return Found(cue[0], cue[1], source)
     return None
 
 

@@ -96,7 +96,11 @@ def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
 
 
 def cue_base(word: Word, lang: QuoteLanguage) -> bool:
-    """Whether a word is a verb of saying, also with an inverted pronoun glued to it."""
+    """Whether a word is a verb of saying, also with an inverted pronoun glued to it. Where
+    nouns are capitalised, a capitalised word is a noun ("nach Angaben", "die Versicherten"),
+    never the verb written the same in lower case."""
+    if lang.capitalised_nouns and word.text[:1].isupper():
+        return False
     if lang.is_cue(word.text) or word.start in lang.cue_starts:
         return True
     if "-" in word.text:
@@ -143,8 +147,36 @@ def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | 
         words = words[1:]
     if not words or not plausible_subject(words[:MAX_PHRASE_WORDS], lang):
         return None
+    if len(words) == 1 and _adverbial(words[0], lang):
+        return None  # "Ähnlich äußerte sich der Präsident": the subject follows the verb
     phrase = words[:MAX_PHRASE_WORDS]
+    if lang.capitalised_nouns:
+        phrase = _noun_phrase(phrase, lang)
     return phrase[0].start, phrase[-1].end
+
+
+#: Endings of adverbs and adverbial adjectives in German ("ähnlich", "offiziell",
+#: "möglicherweise", "erstmals"), which may open a clause but never name a speaker.
+_ADVERB_ENDINGS = ("lich", "weise", "falls", "mals", "isch", "iell")
+
+
+def _adverbial(word: Word, lang: QuoteLanguage) -> bool:
+    return lang.capitalised_nouns and word.lower.endswith(_ADVERB_ENDINGS)
+
+
+def _noun_phrase(phrase: list[Word], lang: QuoteLanguage) -> list[Word]:
+    """The noun phrase a subject opens, where nouns are capitalised: it ends before the
+    first lower-case word that neither follows a determiner nor is one ("Rice hatte bei
+    ihrem Aufenthalt" is "Rice"; "Die spanische Regierung hat" is "Die spanische Regierung";
+    "Der Sprecher des Weißen Hauses" stays whole)."""
+    kept = phrase[:1]
+    for word in phrase[1:]:
+        lower_case = word.text[:1].islower()
+        if lower_case and kept[-1].lower not in lang.determiners:
+            if word.lower not in lang.determiners and not _joins_name(kept, word):
+                break
+        kept.append(word)
+    return kept
 
 
 def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tuple[int, int] | None:

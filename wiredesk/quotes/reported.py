@@ -18,6 +18,7 @@ from wiredesk.quotes.languages import QuoteLanguage
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.phrases import (
+    MAX_PHRASE_WORDS,
     Word,
     cue_base,
     inverted_pronoun,
@@ -64,16 +65,23 @@ def find_reported(
         if hit is not None:
             clause, cue, span = hit
             resolver.last = last_speaker  # pronouns and left-out subjects: in reading order
-            speaker = resolver.resolve(*span) if span else last_speaker
+            if span:
+                speaker = resolver.resolve(*span)
+            elif cue and cue.lower() in lang.zero_sources:  # "Demnach …": the last source
+                speaker = Speaker(last_speaker.name, cue, last_speaker.entity_key)
+            else:
+                speaker = last_speaker
         elif (
             lang.subjunctive
             and any(w.lower in lang.subjunctive for w in words)
             and words[0].lower != "ich"
         ):
+            source = _source_within(text, words, end, lang)
+            resolver.last = last_speaker
             clause, cue, speaker = (
                 (words[0].start, words[-1].end),
                 None,
-                last_speaker,
+                resolver.resolve(*source) if source else last_speaker,
             )
         else:
             if any(start <= pos < end for pos in direct_at):
@@ -181,7 +189,8 @@ def _source_phrase(
         for at in range(len(words) - n + 1):
             if lowered[at : at + n] != parts:
                 continue
-            if at and "," not in _gap(masked, words[at - 1], words[at]) and phrase != "zufolge":
+            inside = at and "," not in _gap(masked, words[at - 1], words[at])
+            if inside and phrase not in _INNER_SOURCES and phrase != "zufolge":
                 continue  # only at the start of a sentence or of a clause
             after = words[at + n :]
             if not after:
@@ -196,19 +205,70 @@ def _source_phrase(
                 # "Dem Bericht zufolge …": the source stands before the postposition.
                 if at == 0 or len(after) < MIN_CLAUSE_WORDS:
                     break
-                source = subject_before(words[:at], lang)
+                source = source_before(masked, words, at, lang)
                 return (after[0].start, after[-1].end), words[at].text, source
-            speaker = phrase_after(text, words[at + n - 1].end, end, lang)
+            source_start = words[at + n - 1].end
+            if after[0].lower == "von":  # "nach Angaben von AFP"
+                source_start = after[0].end
+            speaker = phrase_after(text, source_start, end, lang)
             if speaker is None:
                 break
             rest = [w for w in after if w.start >= speaker[1]]
-            if at:  # "…, selon le ministre."
+            if inside:  # "Dabei sind nach Angaben der Polizei drei Menschen verletzt worden"
+                clause = (words[0].start, words[-1].end)
+            elif at:  # "…, selon le ministre."
                 clause = (words[0].start, words[at - 1].end)
             elif len(rest) >= MIN_CLAUSE_WORDS:
                 clause = (rest[0].start, rest[-1].end)
             else:
                 break
             return clause, " ".join(w.text for w in words[at : at + n]), speaker
+    return None
+
+
+def source_before(
+    masked: str, words: list[Word], at: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    """The noun phrase right before a postposition ("Dem Bericht der Zeitung zufolge",
+    "befanden sich Berichten zufolge"): back over capitalised words, determiners and the
+    words a determiner brings in, up to a punctuation mark or any other word."""
+    first = at
+    for k in range(at - 1, max(-1, at - 1 - MAX_PHRASE_WORDS), -1):
+        word = words[k]
+        if k + 1 < len(words) and _gap(masked, word, words[k + 1]).strip():
+            break
+        after_determiner = k > 0 and words[k - 1].lower in lang.determiners
+        if word.lower in lang.not_subject or not (
+            word.text[:1].isupper() or word.lower in lang.determiners or after_determiner
+        ):
+            break
+        first = k
+    if not any(w.text[:1].isupper() for w in words[first:at]):
+        return None  # nothing, or a relative pronoun alone ("der zufolge")
+    return words[first].start, words[at - 1].end
+
+
+#: Sources named inside a clause ("Die Lage sei laut Polizei ernst", "hatte nach Aussage
+#: des Angestellten …"), found anywhere in a clause that reports by its mood alone.
+_INNER_SOURCES = ("laut", "nach angaben", "nach aussage", "nach aussagen", "nach informationen")
+
+
+def _source_within(
+    text: str, words: list[Word], end: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    """The source a clause names inside it, for reported speech with no verb of saying."""
+    lowered = [w.lower for w in words]
+    for phrase in lang.according_to:
+        parts = phrase.split()
+        if phrase not in _INNER_SOURCES and parts[-1] != "zufolge":
+            continue
+        n = len(parts)
+        for at in range(len(words) - n + 1):
+            if lowered[at : at + n] != parts:
+                continue
+            if parts[-1] == "zufolge":
+                return source_before(text, words, at, lang)
+            return phrase_after(text, words[at + n - 1].end, end, lang)
     return None
 
 
