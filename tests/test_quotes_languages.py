@@ -119,6 +119,11 @@ def test_quoted_names_are_not_quotes_even_beside_a_verb_of_saying() -> None:
         "sagte der Minister, das sei ein „schwerer Schlag“ für die „Neue Zeitung“. "
         "Вчера «Газпром» заявил, что цены «останутся прежними»."
     )
+    papers = (
+        "Er wies die Berichte der Wochenzeitung „Le Canard enchaîné“ zurück. Das berichtete "
+        "die „Automobilwoche“. Der Minister wies alle Vorwürfe als „haltlos“ zurück."
+    )
+    assert [q.text for q in find_quotes(papers, [], "de") if q.kind != "indirect"] == ["haltlos"]
     found = find_quotes(text[: text.index("Вчера")], [], "de")
     assert [q.text for q in found if q.kind != "indirect"] == ["schwerer Schlag"]
     russian = find_quotes(text[text.index("Вчера") :], [], "ru")

@@ -108,7 +108,11 @@ def find_language_quotes(
         kind = "direct" if (opens or (found and lead.endswith(","))) and n_words >= 3 else "partial"
         if attribution is None and not _speech_like(stretch, work, lang):
             continue
-        if kind == "partial" and (attribution is None or _name_like(stretch, work, lang)):
+        if kind == "partial" and (
+            attribution is None
+            or _name_like(stretch, work, lang)
+            or _names_the_speaker(stretch, attribution)
+        ):
             continue  # a title, a name, a term in quotation marks
         speaker = Speaker(None, None, None)
         cue = None
@@ -199,10 +203,16 @@ def _name_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
         return False
     if len(tokens) == 1 and _WEB_ADDRESS.fullmatch(tokens[0]):
         return True
+    if lang.capitalised_nouns and _capitalised(tokens[0]) and _after_a_noun(stretch, text):
+        return True  # die Wochenzeitung „Le Canard enchaîné“
     if not all(_capitalised(token) for token in tokens):
         return False
-    if len(tokens) > 1 or not lang.capitalised_nouns:
-        return True
+    return len(tokens) > 1 or not lang.capitalised_nouns
+
+
+def _after_a_noun(stretch: Stretch, text: str) -> bool:
+    """Whether the quotation follows a capitalised word of the same sentence directly, as a
+    name follows the noun it names in German ("der Fernsehsender „Silverbird“")."""
     before = words_in(text, max(0, stretch.start - 40), stretch.start)
     if not before or text[before[-1].end : stretch.start].strip():
         return False  # nothing, or punctuation, between the word before and the quote
@@ -213,6 +223,15 @@ def _name_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
         "?",
     )
     return previous.text[:1].isupper() and not sentence_start
+
+
+def _names_the_speaker(stretch: Stretch, attribution: Found) -> bool:
+    """The quoted words are the subject of the verb of saying ("Das berichtete die
+    „Automobilwoche“"): a name in quotation marks, not words someone said."""
+    if attribution.speaker is None:
+        return False
+    start, end = attribution.speaker
+    return start <= stretch.start + 1 and stretch.end - 1 <= end
 
 
 def _capitalised(token: str) -> bool:

@@ -117,8 +117,6 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
         return False
     if len(phrase) == 1 and first.lower in lang.pronouns:
         return True
-    if first.lower in lang.oblique_determiners:
-        return False  # "Den Währungsfonds forderte er auf": an object, the subject follows
     if first.lower in lang.determiners:
         return len(phrase) > 1
     return first.text[:1].isupper() or lang.is_title(first.text)
@@ -147,6 +145,8 @@ def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | 
         words = words[1:]
     if not words or not plausible_subject(words[:MAX_PHRASE_WORDS], lang):
         return None
+    if words[0].lower in lang.oblique_determiners:
+        return None  # "Den Währungsfonds forderte er auf": an object, the subject follows
     if len(words) == 1 and _adverbial(words[0], lang):
         return None  # "Ähnlich äußerte sich der Präsident": the subject follows the verb
     phrase = words[:MAX_PHRASE_WORDS]

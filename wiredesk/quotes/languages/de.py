@@ -27,7 +27,8 @@ ergänz versicher äußer mahn klag bekräftig verkünd twitter informier argume
 präzisier erwider entgegn antwort beklag bemängel vermut wiederhol verlaut signalisier
 appellier berichtig dementier bilanzier resümier prognostizier betont unterstell beteuer
 schilder zitier frag meld vermeld hoff befürcht fürcht glaub schätz verlang droh begründ
-beschuldig leugn bezweifel vernein bejah plädier spekulier resümier folger""".split()
+beschuldig leugn bezweifel vernein bejah plädier spekulier resümier folger skandier
+empfehl""".split()
 _SEPARABLE = [
     ("hinzu", "füg"),
     ("mit", "teil"),
@@ -42,7 +43,8 @@ ruft rief riefen gerufen unterstrich unterstreicht unterstrichen verwies verweis
 versprach verspricht versprochen hieß heißt geheißen gab zugegeben warf vorgeworfen
 wies hingewiesen betonte sagt sprach fügte teilte kündigte räumte stellte legte
 bekannte bekennt bekannt räumte bestreitet bestritt bestritten gesteht gestand gestanden
-befand befindet""".split()
+befand befindet rät riet rieten geraten empfiehlt empfahl empfahlen empfohlen
+widersprach widerspricht widersprachen widersprochen bekanntgegeben zurückgewiesen""".split()
 
 
 def joined(separable: dict[str, frozenset[str]]) -> list[str]:
@@ -72,9 +74,9 @@ _SEPARABLE_FINITE = {
         ("gibt", "an bekannt zu"),
         ("gab", "an bekannt zu"),
         ("gaben", "an bekannt zu"),
-        ("wies", "hin"),
-        ("weist", "hin"),
-        ("wiesen", "hin"),
+        ("wies", "hin zurück"),
+        ("weist", "hin zurück"),
+        ("wiesen", "hin zurück"),
         ("warf", "vor"),
         ("wirft", "vor"),
         ("warfen", "vor"),
@@ -174,5 +176,10 @@ RESOURCES = QuoteLanguage(
     capitalised_nouns=True,
     oblique_determiners=words("den dem einen einem"),
     separable=_SEPARABLE_FINITE,
-    framing=forms(weak("bezeichn"), "nennt nannte nannten spricht sprach sprachen nennen".split()),
+    framing=forms(
+        weak("bezeichn"),
+        weak("charakterisier"),
+        weak("wert"),
+        "nennt nannte nannten spricht sprach sprachen nennen".split(),
+    ),
 )
