@@ -111,7 +111,7 @@ def find_language_quotes(
         if kind == "partial" and (
             attribution is None
             or _name_like(stretch, work, lang)
-            or _names_the_speaker(stretch, attribution)
+            or _names_the_speaker(stretch, attribution, work)
         ):
             continue  # a title, a name, a term in quotation marks
         speaker = Speaker(None, None, None)
@@ -225,11 +225,13 @@ def _after_a_noun(stretch: Stretch, text: str) -> bool:
     return previous.text[:1].isupper() and not sentence_start
 
 
-def _names_the_speaker(stretch: Stretch, attribution: Found) -> bool:
+def _names_the_speaker(stretch: Stretch, attribution: Found, text: str) -> bool:
     """The quoted words are the subject of the verb of saying ("Das berichtete die
     „Automobilwoche“"): a name in quotation marks, not words someone said."""
-    if attribution.speaker is None:
-        return False
+    if attribution.speaker is None:  # the subject slot after the verb holds a quoted name
+        between = text[attribution.cue_end : stretch.start].split()
+        capitalised = all(_capitalised(token) for token in stretch.inner.split())
+        return capitalised and stretch.start > attribution.cue_end and len(between) <= 1
     start, end = attribution.speaker
     return start <= stretch.start + 1 and stretch.end - 1 <= end
 

@@ -80,7 +80,8 @@ def inverted_pronoun(word: Word) -> tuple[int, int] | None:
 
 def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
     """Offsets of separable verbs of saying whose particle closes their clause: "teilte die
-    Polizei mit", "fügte er hinzu" (the particle is the clause's last word)."""
+    Polizei mit", "fügte er hinzu", "wies die Vorwürfe als „haltlos“ zurück" (the particle
+    is the clause's last word; a quoted phrase inside the clause does not end it)."""
     if not lang.separable:
         return frozenset()
     found = set()
@@ -88,7 +89,7 @@ def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
         particles = lang.separable.get(match.group().lower())
         if particles is None:
             continue
-        clause = re.match(r"[^,.;:!?\u201e\u201c\u00bb\u00ab\"]{0,120}", text[match.end() :])
+        clause = re.match(r"[^,.;:!?]{0,160}", text[match.end() :])
         tail = re.findall(r"\w+", clause.group()) if clause else []
         if tail and tail[-1].lower() in particles:
             found.add(match.start())
