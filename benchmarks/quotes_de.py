@@ -70,7 +70,9 @@ def gold_heads(speaker: str) -> set[str]:
         words = part.split()
         if not words:
             continue
-        cut = _HEAD_CUT.search(part)
+        # A cut after the first word: a leading article ("der Sprecher …") is no genitive.
+        lead = re.match(r"\s*\S+", part)
+        cut = _HEAD_CUT.search(part, lead.end() if lead else 0)
         head_part = part[: cut.start()] if cut and cut.start() > 0 else part
         head_words = head_part.split() or words
         head = head_words[-1].strip(".,;:()\"'„“«»")

@@ -159,6 +159,21 @@ def test_german_sources_named_inside_a_clause() -> None:
     assert not any("Versicherten" in q.text for q in reported)
 
 
+def test_german_speakers_past_objects_appositions_and_prepositions() -> None:
+    text = (
+        "„Er ist die eiserne Hand in einem eisernen Handschuh“, so charakterisierte ihn der "
+        "Gewerkschafter Bernard Aubin. Der Nachfolger des Chefs, Louis Gallois, hat "
+        "angekündigt, die Sanierung werde Arbeitsplätze kosten. Aus Militärkreisen "
+        "verlautete, dass 15 Zivilisten starben."
+    )
+    mentions = {q.text: q.speaker_mention for q in find_quotes(text, [], "de")}
+    assert mentions["Er ist die eiserne Hand in einem eisernen Handschuh"] == (
+        "der Gewerkschafter Bernard Aubin"
+    )
+    assert mentions["die Sanierung werde Arbeitsplätze kosten"] == "Louis Gallois"
+    assert mentions["dass 15 Zivilisten starben"] == "Aus Militärkreisen"
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []

@@ -114,6 +114,9 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
     if not phrase or len(phrase) > MAX_PHRASE_WORDS:
         return False
     first = phrase[0]
+    if first.lower in lang.source_prepositions and len(phrase) > 1:
+        named = phrase[2] if phrase[1].lower in lang.determiners and len(phrase) > 2 else phrase[1]
+        return named.text[:1].isupper()  # "Aus Militärkreisen", "von der Umwelthilfe"
     if first.lower in lang.not_subject or first.lower in lang.complementisers:
         return False
     if len(phrase) == 1 and first.lower in lang.pronouns:
@@ -185,6 +188,9 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
     "dijo el presidente") or the source after "laut", "selon", "по словам"."""
     taken: list[Word] = []
     for word in words_in(text, start, limit):
+        if not taken and word.lower in lang.object_pronouns:
+            start = word.end  # "charakterisierte ihn der Gewerkschafter": past the object
+            continue
         gap = text[taken[-1].end if taken else start : word.start]
         if any(ch in gap for ch in ',;:.!?()\u00ab\u00bb\u201e\u201c\u201d"\u2014\u2013'):
             if taken or gap.strip(" \u00a0,"):

@@ -313,6 +313,8 @@ def _since_boundary(
             clause = words[k:]
             if closed and k > 1 and _relative_clause(clause, lang):
                 return _since_boundary(text, words[:k], lang)
+            if k > 1 and all(w.lower in lang.auxiliaries for w in clause):
+                return _since_boundary(text, words[:k], lang)  # "Louis Gallois, hat erklärt"
             return clause
     return words
 

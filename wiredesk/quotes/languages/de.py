@@ -175,6 +175,8 @@ RESOURCES = QuoteLanguage(
     ordinal_dates=True,
     capitalised_nouns=True,
     oblique_determiners=words("den dem einen einem"),
+    object_pronouns=words("ihn ihm ihr ihnen uns mir mich dir dich sich euch"),
+    source_prepositions=words("aus von vom"),
     separable=_SEPARABLE_FINITE,
     framing=forms(
         weak("bezeichn"),

@@ -27,7 +27,10 @@ class QuoteLanguage:
     is speech; ``capitalised_nouns`` says every noun starts with a capital (German), so a
     lone capitalised word in quotation marks may be a quoted noun rather than a name;
     ``oblique_determiners`` never open a subject (German "den", "dem": an object stands
-    first and the subject follows the verb).
+    first and the subject follows the verb); ``object_pronouns`` may stand between an
+    inverted verb and its subject ("charakterisierte ihn der Gewerkschafter"); a phrase
+    opened by one of the ``source_prepositions`` names a source ("aus Militärkreisen
+    verlautete", "von der Umwelthilfe bemängelt").
     """
 
     code: str
@@ -55,6 +58,8 @@ class QuoteLanguage:
     dialogue_dash: bool = False
     capitalised_nouns: bool = False
     oblique_determiners: frozenset[str] = frozenset()
+    object_pronouns: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = frozenset()
     ordinal_dates: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
