@@ -67,23 +67,33 @@ def gold_heads(speaker: str) -> set[str]:
     if "," in speaker:  # "A, B": the head of B counts too
         parts.append(speaker.split(",", 1)[1])
     for part in parts:
-        words = part.split()
-        if not words:
+        found = _head(part)
+        if found is None:
             continue
-        # A cut after the first word: a leading article ("der Sprecher …") is no genitive.
-        lead = re.match(r"\s*\S+", part)
-        cut = _HEAD_CUT.search(part, lead.end() if lead else 0)
-        head_part = part[: cut.start()] if cut and cut.start() > 0 else part
-        head_words = head_part.split() or words
-        head = head_words[-1].strip(".,;:()\"'„“«»")
-        if head.lower().endswith("s") and head.endswith(("'s", "’s")):
-            head = head[:-2]
-        heads.add(head.lower())
-        if head.lower() in _SOURCE_NOUNS and cut is not None:
-            rest = part[cut.end() :].split()
-            if rest:
-                heads.add(rest[-1].strip(".,;:()").lower())
+        head, rest = found
+        heads.add(head)
+        if head in _SOURCE_NOUNS and rest:  # "Angaben der Polizei": Polizei counts too
+            complement = _head(rest)
+            if complement is not None:
+                heads.add(complement[0])
     return {h for h in heads if h}
+
+
+def _head(part: str) -> tuple[str, str] | None:
+    """The head word of a phrase (the last word before a bracket, comma, genitive or
+    prepositional phrase), lower case, and what follows that cut."""
+    words = part.split()
+    if not words:
+        return None
+    # A cut after the first word: a leading article ("der Sprecher …") is no genitive.
+    lead = re.match(r"\s*\S+", part)
+    cut = _HEAD_CUT.search(part, lead.end() if lead else 0)
+    head_part = part[: cut.start()] if cut and cut.start() > 0 else part
+    head_words = head_part.split() or words
+    head = head_words[-1].strip(".,;:()\"'„“«»")
+    if head.lower().endswith("s") and head.endswith(("'s", "’s")):
+        head = head[:-2]
+    return head.lower(), (part[cut.end() :] if cut is not None else "")
 
 
 def _stem(word: str) -> str:

@@ -174,6 +174,22 @@ def test_german_speakers_past_objects_appositions_and_prepositions() -> None:
     assert mentions["dass 15 Zivilisten starben"] == "Aus Militärkreisen"
 
 
+def test_german_speakers_named_before_their_office() -> None:
+    text = (
+        "Andres Granier, der Gouverneur von Tabasco, sagte, die Lage sei dramatisch. "
+        "Die Bestrebungen der Regierung bezeichnete er als „Verbrechen“. "
+        "Kongress- und Verteidigungskreise sagten, es seien 24 Menschen gestorben."
+    )
+    start = text.index("Tabasco")
+    tabasco = Mention("Tabasco", "GPE", start, start + 7, "Tabasco")
+    found = {q.text: q for q in find_quotes(text, [tabasco], "de")}
+    assert found["die Lage sei dramatisch"].speaker == "Andres Granier"
+    assert found["Verbrechen"].speaker_mention == "er"
+    assert found["es seien 24 Menschen gestorben"].speaker_mention == (
+        "Kongress- und Verteidigungskreise"
+    )
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []

@@ -23,6 +23,7 @@ from wiredesk.quotes.phrases import (
     Word,
     cue_base,
     inverted_pronoun,
+    inverted_subject,
     phrase_after,
     sentences,
     separable_cues,
@@ -290,6 +291,9 @@ def _around_cue(
         glued = inverted_pronoun(word) if word is not None else None
         if glued is not None:
             return Found(begin, cue.end, glued)
+    pronoun = inverted_subject(text, cue, lang)
+    if pronoun is not None:
+        return Found(begin, cue.end, pronoun)
     before = subject_before(words[:i], lang)
     if before is not None:
         return Found(begin, cue.end, before)

@@ -174,8 +174,11 @@ def _noun_phrase(phrase: list[Word], lang: QuoteLanguage) -> list[Word]:
     ihrem Aufenthalt" is "Rice"; "Die spanische Regierung hat" is "Die spanische Regierung";
     "Der Sprecher des Weißen Hauses" stays whole)."""
     kept = phrase[:1]
-    for word in phrase[1:]:
+    for index, word in enumerate(phrase[1:], start=1):
         lower_case = word.text[:1].islower()
+        if lower_case and _joins_coordinate(phrase, index, lang):
+            kept.append(word)  # "Kongress- und Verteidigungskreise"
+            continue
         if lower_case and kept[-1].lower not in lang.determiners:
             if word.lower not in lang.determiners and not _joins_name(kept, word):
                 break
@@ -187,7 +190,8 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
     """The noun phrase starting at ``start``: an inverted speaker ("sagte der Minister",
     "dijo el presidente") or the source after "laut", "selon", "по словам"."""
     taken: list[Word] = []
-    for word in words_in(text, start, limit):
+    found = words_in(text, start, limit)
+    for index, word in enumerate(found):
         if not taken and word.lower in lang.object_pronouns:
             start = word.end  # "charakterisierte ihn der Gewerkschafter": past the object
             continue
@@ -195,6 +199,9 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
         if any(ch in gap for ch in ',;:.!?()\u00ab\u00bb\u201e\u201c\u201d"\u2014\u2013'):
             if taken or gap.strip(" \u00a0,"):
                 break
+        if taken and _joins_coordinate(found, index, lang):
+            taken.append(word)  # "so Kongress- und Verteidigungskreise"
+            continue
         if taken and (word.lower in lang.not_subject or word.lower in lang.complementisers):
             break
         if taken and cue_base(word, lang):
@@ -208,6 +215,25 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
     if not taken or not plausible_subject(taken, lang):
         return None
     return taken[0].start, taken[-1].end
+
+
+def _joins_coordinate(words: list[Word], index: int, lang: QuoteLanguage) -> bool:
+    """Where nouns are capitalised, "und" before a capitalised word joins two sources
+    ("Merz und Scholz"); before a verb it ends the phrase ("so Merz und fügte hinzu")."""
+    if not lang.capitalised_nouns or words[index].lower != "und" or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    return following.text[:1].isupper() and not cue_base(following, lang)
+
+
+def inverted_subject(text: str, cue: Word, lang: QuoteLanguage) -> tuple[int, int] | None:
+    """A subject pronoun right after the verb ("…, bezeichnete er als „…“"): in a verb-second
+    language the subject, whatever stands before the verb."""
+    following = words_in(text, cue.end, min(len(text), cue.end + 12))
+    if not following or text[cue.end : following[0].start].strip():
+        return None
+    word = following[0]
+    return (word.start, word.end) if word.lower in lang.inverted_subjects else None
 
 
 def _joins_name(taken: list[Word], word: Word) -> bool:

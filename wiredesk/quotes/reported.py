@@ -22,6 +22,7 @@ from wiredesk.quotes.phrases import (
     Word,
     cue_base,
     inverted_pronoun,
+    inverted_subject,
     phrase_after,
     subject_before,
     words_in,
@@ -295,6 +296,9 @@ def _speaker_around(
     for word in (cue, words[i - 1] if i else None):
         if word is not None and (glued := inverted_pronoun(word)) is not None:
             return glued
+    pronoun = inverted_subject(text, cue, lang)
+    if pronoun is not None:
+        return pronoun
     closed = "," in text[words[i - 1].end : cue.start] if i else False
     before = subject_before(_since_boundary(text, words[:i], lang, closed), lang)
     if before is not None:
@@ -315,6 +319,10 @@ def _since_boundary(
                 return _since_boundary(text, words[:k], lang)
             if k > 1 and all(w.lower in lang.auxiliaries for w in clause):
                 return _since_boundary(text, words[:k], lang)  # "Louis Gallois, hat erklärt"
+            if clause[0].lower in lang.determiners:  # "Andres Granier, der Gouverneur, sagte"
+                named = _since_boundary(text, words[:k], lang)
+                if 0 < len(named) <= 4 and all(w.text[:1].isupper() for w in named):
+                    return named + clause
             return clause
     return words
 

@@ -74,11 +74,19 @@ class PhraseResolver:
                 return Speaker(person.name, phrase, person.entity_key)
             return Speaker(None, phrase, None)
         inside = [m for m in self.mentions if m.start_char < end and start < m.end_char]
-        for wanted in ("PERSON", "ORG", "GPE", "NORP"):
+        words = words_in(self.text, start, end)
+        people = [m for m in inside if m.type == "PERSON"]
+        if people:
+            return Speaker(people[-1].name, phrase, people[-1].entity_key)
+        named = self._apposed_name(words)
+        if named is not None:  # "Dolkun Isa, der Sekretär des Weltkongresses"
+            return self._named_speaker(named, phrase)
+        titled = any(self.lang.is_title(w.text) for w in words)
+        # A place in a titled phrase says where the office is ("der Gouverneur von Tabasco").
+        for wanted in ("ORG", "NORP") if titled else ("ORG", "GPE", "NORP"):
             typed = [m for m in inside if m.type == wanted]
             if typed:
                 return Speaker(typed[-1].name, phrase, typed[-1].entity_key)
-        words = words_in(self.text, start, end)
         title_at = max((i for i, w in enumerate(words) if self.lang.is_title(w.text)), default=-1)
         rest = words[title_at + 1 :]
         while rest and not rest[0].text[:1].isupper() and len(rest) > 1:
@@ -96,6 +104,17 @@ class PhraseResolver:
         if not words or words[0].lower in self.lang.determiners or not names:
             return Speaker(None, phrase, None)  # a description: "der CDU-Politiker"
         return self._named_speaker(" ".join(w.text for w in names[:4]), phrase)
+
+    def _apposed_name(self, words: list[Word]) -> str | None:
+        """The name a phrase opens with when a comma sets a description after it."""
+        names = _leading_capitals(words)
+        if not 2 <= len(names) <= 4 or len(names) == len(words):
+            return None
+        if names[0].lower in self.lang.determiners:
+            return None
+        if "," not in self.text[names[-1].end : words[len(names)].start]:
+            return None
+        return " ".join(w.text for w in names)
 
     def _named_speaker(self, name: str, phrase: str) -> Speaker:
         """A name as written, joined to a fuller one said before ("Merz" -> "Friedrich Merz")."""

@@ -161,7 +161,8 @@ RESOURCES = QuoteLanguage(
         zunächst zuerst danach damit somit also nur erst vielmehr immerhin offenbar
         offensichtlich angeblich seither kürzlich jüngst letztlich überdies weiterhin
         hingegen dagegen andererseits einerseits stattdessen deswegen darum folglich
-        wiederholt mehrfach mehrmals ausdrücklich öffentlich wörtlich sodann ebenda"""
+        wiederholt mehrfach mehrmals ausdrücklich öffentlich wörtlich sodann ebenda ganz
+        sehr besonders gerade eben genau kaum fast"""
     ),
     abbreviations=words("dr prof bzw nr st vgl ca u a z b d h inkl evtl ggf usw etc mio mrd"),
     inverted_markers=words("so"),
@@ -177,6 +178,7 @@ RESOURCES = QuoteLanguage(
     oblique_determiners=words("den dem einen einem"),
     object_pronouns=words("ihn ihm ihr ihnen uns mir mich dir dich sich euch"),
     source_prepositions=words("aus von vom"),
+    inverted_subjects=words("er wir ich"),
     separable=_SEPARABLE_FINITE,
     framing=forms(
         weak("bezeichn"),

@@ -30,7 +30,9 @@ class QuoteLanguage:
     first and the subject follows the verb); ``object_pronouns`` may stand between an
     inverted verb and its subject ("charakterisierte ihn der Gewerkschafter"); a phrase
     opened by one of the ``source_prepositions`` names a source ("aus Militärkreisen
-    verlautete", "von der Umwelthilfe bemängelt").
+    verlautete", "von der Umwelthilfe bemängelt"); ``inverted_subjects`` are pronouns that,
+    right after the verb, are its subject whatever stands first ("Die Pläne bezeichnete er
+    als …").
     """
 
     code: str
@@ -60,6 +62,7 @@ class QuoteLanguage:
     oblique_determiners: frozenset[str] = frozenset()
     object_pronouns: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()
+    inverted_subjects: frozenset[str] = frozenset()
     ordinal_dates: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
