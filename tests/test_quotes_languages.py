@@ -190,6 +190,15 @@ def test_german_speakers_named_before_their_office() -> None:
     )
 
 
+def test_german_reported_mood_after_a_verb_of_saying_that_reports_nothing() -> None:
+    text = (
+        "Gewerkschaftschef Konrad Freiberg begründete dies mit fehlenden Kapazitäten. "
+        "Außerdem sei der Schutz der Stadien keine militärische Aufgabe."
+    )
+    (found,) = find_quotes(text, [], "de")
+    assert found.kind == "indirect" and found.speaker == "Konrad Freiberg"
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []

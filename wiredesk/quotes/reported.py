@@ -87,6 +87,8 @@ def find_reported(
         else:
             if any(start <= pos < end for pos in direct_at):
                 last_speaker = _speaker_of(direct, start, end) or last_speaker
+            else:  # "Freiberg begründete dies mit …": who speaks in the sentences after
+                last_speaker = _sentence_speaker(text, words, end, resolver, lang) or last_speaker
             continue
         if speaker.name or (speaker.mention and speaker.mention.lower() not in lang.pronouns):
             last_speaker = speaker
@@ -106,6 +108,22 @@ def find_reported(
             )
         )
     return found
+
+
+def _sentence_speaker(
+    text: str, words: list[Word], end: int, resolver: PhraseResolver, lang: QuoteLanguage
+) -> Speaker | None:
+    """The subject of a verb of saying in a sentence that reports nothing itself, unless it
+    is a pronoun (which points back to the speaker already last)."""
+    for i, word in enumerate(words):
+        if cue_base(word, lang):
+            span = _speaker_around(text, words, i, end, lang)
+            if span is None:
+                return None
+            speaker = resolver.resolve(*span)
+            pronoun = speaker.mention is not None and speaker.mention.lower() in lang.pronouns
+            return speaker if (speaker.name or speaker.mention) and not pronoun else None
+    return None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
