@@ -203,3 +203,4 @@ def test_a_surname_or_honorific_becomes_the_full_name_written_before() -> None:
     ]
     (reported,) = find_quotes(text, mentions, "fr")
     assert reported.speaker == "Élise Marchand" and reported.speaker_mention == "Mme Marchand"
+    assert reported.speaker_entity_key == mentions[0].entity_key  # linked to her, not "Mme M."

@@ -85,7 +85,7 @@ class PhraseResolver:
         for wanted in ("PERSON", "ORG", "GPE", "NORP"):
             typed = [m for m in inside if m.type == wanted]
             if typed:
-                return Speaker(self._fuller(typed[-1].name), phrase, typed[-1].entity_key)
+                return self._fuller(typed[-1], phrase)
         words = words_in(self.text, start, end)
         title_at = max((i for i, w in enumerate(words) if self.lang.is_title(w.text)), default=-1)
         rest = words[title_at + 1 :]
@@ -119,15 +119,17 @@ class PhraseResolver:
         self._named.append(speaker)
         return speaker
 
-    def _fuller(self, name: str) -> str:
+    def _fuller(self, mention: Mention, phrase: str) -> Speaker:
         """A surname the recogniser left alone ("Renner", "Mme Halvorsen") as the full name
         written earlier, after a title ("Notenbankchefin Sofia Renner", which it may have
-        typed otherwise) or as a person's name ("Ingrid Halvorsen")."""
-        parts = name.split()
+        typed otherwise) or as a person's name ("Ingrid Halvorsen"), with the entity key of
+        a mention bearing that name, so the quote links to the person's entity."""
+        plain = Speaker(mention.name, phrase, mention.entity_key)
+        parts = mention.name.split()
         if len(parts) == 2 and parts[0].lower().rstrip(".") in self.lang.abbreviations:
             parts = parts[1:]  # "Mme Halvorsen", "Dr. Kamau"
         if len(parts) != 1:
-            return name
+            return plain
         surname = parts[0].lower()
         fuller = [e.name for e in self._named if e.name] + [
             m.name for m in self.mentions if m.type == "PERSON"
@@ -136,8 +138,9 @@ class PhraseResolver:
             words = candidate.split()
             honorific = words[0].lower().rstrip(".") in self.lang.abbreviations
             if len(words) >= 2 and not honorific and words[-1].lower() == surname:
-                return candidate
-        return name
+                keys = [m.entity_key for m in self.mentions if m.name == candidate]
+                return Speaker(candidate, phrase, keys[-1] if keys else mention.entity_key)
+        return plain
 
     def _named_in_paragraph(self, pos: int) -> Mention | None:
         """The person last named in the pronoun's own paragraph, when the speaker last
