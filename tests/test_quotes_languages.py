@@ -208,3 +208,61 @@ def test_a_language_without_rules_gets_no_quotes() -> None:
 @pytest.mark.parametrize("code", ["en", "de", "fr", "es", "it", "ru"])
 def test_quote_languages(code: str) -> None:
     assert code in quote_languages()
+
+
+AFP = (
+    "GENÈVE, 16 nov (AFP) - « Nous ne sommes pas venus pour échanger des communiqués », a "
+    "déclaré la ministre des Affaires étrangères de Kestrelia, Amara Oyelaran, devant le "
+    "Palais des Nations.\n\n"
+    "L'envoyée spéciale de l'ONU, Ingrid Halvorsen, a qualifié la séance de « sérieuse ».\n\n"
+    "Le porte-parole du CICR, Pierre Jourdan, a indiqué que les délégués verraient les "
+    "détenus. « Personne ne quittera un camp sans que nous l'ayons vu », a-t-il précisé.\n\n"
+    "« Une famille sur cinq a déjà baissé son chauffage », a affirmé sa présidente, Chantal "
+    "Morvan.\n\n"
+    "Son homologue, le vice-Premier ministre Radek Solvig, a affirmé que son pays "
+    "respecterait l'accord. Les délégations examineront le plan dit du « corridor bleu », "
+    "destiné à protéger les convois."
+)
+
+
+def test_french_agency_copy_names_the_speaker_in_apposition() -> None:
+    found = _by_text(find_quotes(AFP, [], "fr"))
+    first = found["Nous ne sommes pas venus pour échanger des communiqués"]
+    assert first.kind == "direct" and first.speaker == "Amara Oyelaran"
+    assert found["Une famille sur cinq a déjà baissé son chauffage"].speaker == "Chantal Morvan"
+    # no reported clause after a verb that attributes the quotation before it
+    assert not [t for t in found if t.startswith(("Amara Oyelaran", "destiné"))]
+    # the subject set off by commas before "a affirmé que"
+    assert found["que son pays respecterait l'accord"].speaker == "Radek Solvig"
+    assert "corridor bleu" not in found  # a name brought in by "dit"
+
+
+def test_a_pronoun_means_the_person_named_in_its_paragraph() -> None:
+    people = ("Amara Oyelaran", "Ingrid Halvorsen", "Pierre Jourdan", "Chantal Morvan")
+    mentions = []
+    for name in people:
+        start = AFP.index(name)
+        mentions.append(Mention(name, "PERSON", start, start + len(name), name))
+    found = _by_text(find_quotes(AFP, mentions, "fr"))
+    camp = found["Personne ne quittera un camp sans que nous l'ayons vu"]
+    assert camp.speaker == "Pierre Jourdan" and camp.speaker_mention == "il"
+
+
+def test_a_surname_or_honorific_becomes_the_full_name_written_before() -> None:
+    text = (
+        "Frankfurt/Main (dpa) - Notenbankchefin Sofia Renner hob den Leitzins an. "
+        "„Eine schwache Währung ist eine Steuer“, sagte Renner."
+    )
+    start = text.index("Renner", text.index("sagte"))
+    surname = Mention("Renner", "PERSON", start, start + 6, "Renner")
+    found = _by_text(find_quotes(text, [surname], "de"))
+    assert found["Eine schwache Währung ist eine Steuer"].speaker == "Sofia Renner"
+    text = "PARIS (AFP) - La ministre Élise Marchand arrive. Selon Mme Marchand, tout va bien."
+    full, short = text.index("Élise Marchand"), text.index("Mme Marchand")
+    mentions = [
+        Mention("Élise Marchand", "PERSON", full, full + 14, "Élise Marchand"),
+        Mention("Mme Marchand", "PERSON", short, short + 12, "Mme Marchand"),
+    ]
+    (reported,) = find_quotes(text, mentions, "fr")
+    assert reported.speaker == "Élise Marchand" and reported.speaker_mention == "Mme Marchand"
+    assert reported.speaker_entity_key == mentions[0].entity_key  # linked to her, not "Mme M."

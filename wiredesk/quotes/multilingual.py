@@ -28,6 +28,7 @@ from wiredesk.quotes.phrases import (
     sentences,
     separable_cues,
     subject_before,
+    with_apposition,
     words_in,
 )
 from wiredesk.quotes.reported import find_reported, source_before
@@ -109,6 +110,8 @@ def find_language_quotes(
         kind = "direct" if (opens or (found and lead.endswith(","))) and n_words >= 3 else "partial"
         if attribution is None and not _speech_like(stretch, work, lang):
             continue
+        if kind == "partial" and _named_term(stretch, work, lang):
+            continue  # "der sogenannte „Blaue Korridor“", "le plan dit du « corridor bleu »"
         if kind == "partial" and (
             attribution is None
             or _name_like(stretch, work, lang)
@@ -187,8 +190,7 @@ def _speech_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
     """Without a verb of saying, only a stretch longer than a title or a name is speech."""
     if stretch.dash:
         return True
-    before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
-    if any(w.lower in lang.naming for w in before):
+    if _after_naming_word(stretch, text, lang):
         return False
     return len(stretch.inner.split()) > SHORT_WORDS  # titles and names are short
 
@@ -241,6 +243,18 @@ def _capitalised(token: str) -> bool:
     """A word starting with a capital or a digit (leading punctuation aside)."""
     head = token.lstrip("([\"'-")
     return bool(head) and (head[0].isupper() or head[0].isdigit())
+
+
+def _after_naming_word(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
+    return any(w.lower in lang.naming for w in before)
+
+
+def _named_term(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    """A short stretch brought in by a naming word ("sogenannte", "dit", "llamado") is a
+    name or a term, whatever verb of saying its sentence has."""
+    short = len(stretch.inner.split()) <= SHORT_WORDS
+    return short and _after_naming_word(stretch, text, lang)
 
 
 def _cue_index(words: list[Word], lang: QuoteLanguage) -> int | None:
@@ -302,7 +316,7 @@ def _around_cue(
         if after_aux is not None:
             return Found(begin, cue.end, after_aux)
     after = phrase_after(text, cue.end, window_end, lang)
-    return Found(begin, cue.end, after)
+    return Found(begin, cue.end, with_apposition(text, after, window_end, lang))
 
 
 def _before(text: str, masked: str, floor: int, pos: int, lang: QuoteLanguage) -> Found | None:

@@ -239,3 +239,45 @@ def inverted_subject(text: str, cue: Word, lang: QuoteLanguage) -> tuple[int, in
 def _joins_name(taken: list[Word], word: Word) -> bool:
     """Lower-case words inside a name or a title: "von", "de", "di", "del", "ministre de"."""
     return word.lower in ("von", "van", "de", "di", "da", "del", "della", "du", "la", "le", "des")
+
+
+#: A short complement of a role, up to its comma: "de Kestrelia", "der Vereinten Nationen".
+_COMPLEMENT = re.compile(
+    r"[ \u00a0]+(?:de|du|des|d'|d\u2019|der|von|del|della|di)[ \u00a0']?"
+    r"[^\W\d_][\w'\u2019 -]{0,40}?(?=[ \u00a0]*,)"
+)
+
+
+def with_apposition(
+    text: str, span: tuple[int, int] | None, limit: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    """A described speaker followed by their name in apposition, as one phrase: agency copy
+    names the person after the role ("a déclaré la ministre des Affaires étrangères, Amara
+    Oyelaran, devant …", "a expliqué son porte-parole, Pierre Jourdan"). Other phrases, and
+    a description not followed by a name set off by commas, stay as they are."""
+    if span is None:
+        return None
+    phrase = words_in(text, *span)
+    if not phrase or not (
+        phrase[0].lower in lang.determiners or any(lang.is_title(w.text) for w in phrase)
+    ):
+        return span
+    end = span[1]
+    complement = _COMPLEMENT.match(text, end, limit)
+    if complement is not None:  # "la ministre des Affaires étrangères de Kestrelia, …"
+        end = complement.end()
+    comma = re.match(r"[ \u00a0]*,[ \u00a0]*", text[end:limit])
+    if comma is None:
+        return span
+    name: list[Word] = []
+    for word in words_in(text, end + comma.end(), limit):
+        gap = text[(name[-1].end if name else end + comma.end()) : word.start]
+        if gap.strip(" \u00a0") or not word.text[:1].isupper() or len(name) == 4:
+            break
+        name.append(word)
+    if not name:
+        return span
+    after = text[name[-1].end : limit].lstrip(" \u00a0")
+    if after and after[0] not in ",.;":
+        return span  # "…, Paris ne cédera pas": a clause, not a name
+    return span[0], name[-1].end

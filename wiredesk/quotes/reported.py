@@ -57,7 +57,7 @@ def find_reported(
             continue
         hit = (
             _source_phrase(text, masked, words, end, lang)
-            or _cue_then_clause(text, masked, words, end, lang)
+            or _cue_then_clause(text, masked, words, end, lang, quoted)
             or _clause_then_cue(text, masked, words, end, lang)
         )
         speaker: Speaker | None = None
@@ -150,18 +150,27 @@ Hit = tuple[tuple[int, int], str | None, tuple[int, int] | None]
 
 
 def _cue_then_clause(
-    text: str, masked: str, words: list[Word], end: int, lang: QuoteLanguage
+    text: str,
+    masked: str,
+    words: list[Word],
+    end: int,
+    lang: QuoteLanguage,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> Hit | None:
     """'X sagte, dass …', 'a déclaré que …', 'Merz sagte, die Lage sei ernst'."""
     for i, word in enumerate(words):
         if not cue_base(word, lang):
             continue
+        if _names_quotation(text, word, quoted, lang):
+            continue  # "le plan dit du « corridor bleu », destiné à …"
+        attributes = _attributes_quotation(text, word, quoted, lang)
         for k in range(i + 1, min(len(words), i + 12)):
             if words[k].lower in lang.complementisers:
                 clause_words = words[k:]
                 break
-            if "," in _gap(masked, words[k - 1], words[k]):
-                # "Merz sagte, die Lage sei ernst": the clause after the verb's comma.
+            if "," in _gap(masked, words[k - 1], words[k]) and not attributes:
+                # "Merz sagte, die Lage sei ernst": the clause after the verb's comma (not
+                # after "« … », a déclaré la ministre, Amara Oyelaran, devant …").
                 rest = words[k:]
                 clause_words = rest
                 break
@@ -172,6 +181,35 @@ def _cue_then_clause(
         speaker = _speaker_around(text, words, i, clause_words[0].start, lang)
         return (clause_words[0].start, clause_words[-1].end), word.text, speaker
     return None
+
+
+def _names_quotation(
+    text: str, word: Word, quoted: Sequence[tuple[int, int]], lang: QuoteLanguage
+) -> bool:
+    """Whether a naming word that is also a verb of saying ("dit") brings in a quoted name."""
+    if word.lower not in lang.naming:
+        return False
+    return any(s >= word.end and len(words_in(text, word.end, s)) <= 2 for s, _ in quoted)
+
+
+def _attributes_quotation(
+    text: str, cue: Word, quoted: Sequence[tuple[int, int]], lang: QuoteLanguage
+) -> bool:
+    """Whether a quotation closes right before the verb ("« … », a déclaré"): what follows
+    the verb's comma then names or places the speaker, it reports nothing."""
+    for _, q_end in quoted:
+        if q_end <= cue.start and not text[q_end : cue.start].strip(" \u00a0,-\u2013\u2014"):
+            return True
+        between = words_in(text, q_end, cue.start)
+        if (
+            q_end <= cue.start
+            and between
+            and len(between) <= 2
+            and all(w.lower in lang.auxiliaries or inverted_pronoun(w) for w in between)
+            and not re.sub(r"[\w'\u2019-]", "", text[q_end : cue.start]).strip(" \u00a0,")
+        ):
+            return True
+    return False
 
 
 def _clause_then_cue(
@@ -191,6 +229,11 @@ def _clause_then_cue(
         for i, word in enumerate(tail[:3]):
             if cue_base(word, lang):
                 speaker = _speaker_around(text, tail, i, end, lang)
+                if speaker is None and not lang.pro_drop:
+                    # "Der Verhandlungsführer, Vize-Regierungschef Radek Solvig, verlangte
+                    # Garantien": the commas set off an apposition; an inverted
+                    # attribution names its speaker after the verb ("…, sagte er").
+                    return None
                 return clause, word.text, speaker
         return None
     return None
@@ -318,9 +361,16 @@ def _speaker_around(
     if pronoun is not None:
         return pronoun
     closed = "," in text[words[i - 1].end : cue.start] if i else False
-    before = subject_before(_since_boundary(text, words[:i], lang, closed), lang)
+    clause = _since_boundary(text, words[:i], lang, closed)
+    before = subject_before(clause, lang)
     if before is not None:
         return before
+    if len(clause) < i and all(w.lower in lang.auxiliaries for w in clause):
+        # "Son homologue, le vice-Premier ministre Radek Solvig, a affirmé que …": the
+        # subject is the phrase set off by commas before the verb.
+        before = subject_before(_since_boundary(text, words[: i - len(clause)], lang), lang)
+        if before is not None:
+            return before
     return phrase_after(text, cue.end, limit, lang)
 
 
