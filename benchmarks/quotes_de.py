@@ -56,7 +56,11 @@ def load(root: Path) -> list[Doc]:
     return docs
 
 
-_HEAD_CUT = re.compile(r"\s*(?:[(,]|\b(?:des|der|von|vom|beim|bei|im|aus|für|zur|zum|am)\b)")
+#: Where a speaker's head word ends: a bracket, a comma, a genitive or a preposition.
+_HEAD_CUT = re.compile(
+    r"\s*(?:[(,]|\b(?:des|der|von|vom|beim|bei|im|in|aus|für|zur|zum|am|an|auf|mit|nach|"
+    r"über|unter|gegen|vor|seit|zu)\b)"
+)
 _SOURCE_NOUNS = frozenset("angaben angabe aussage aussagen informationen mitteilung".split())
 
 

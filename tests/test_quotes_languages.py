@@ -199,6 +199,15 @@ def test_german_reported_mood_after_a_verb_of_saying_that_reports_nothing() -> N
     assert found.kind == "indirect" and found.speaker == "Konrad Freiberg"
 
 
+def test_german_subject_of_the_subordinate_clause_that_ends_in_the_verb() -> None:
+    text = (
+        "Die Schutzvereinigung schlug in die gleiche Kerbe, indem sie den Aufsichtsrat zum "
+        "Handeln aufforderte: „Einen solchen Chef kann sich die Bank nicht leisten.“"
+    )
+    (found,) = find_quotes(text, [], "de")
+    assert found.cue == "aufforderte" and found.speaker_mention == "sie"
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []

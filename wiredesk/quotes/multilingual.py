@@ -20,6 +20,7 @@ from wiredesk.quotes.layout import Layout, mask_spans
 from wiredesk.quotes.marks import find_quoted, inner_text
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.phrases import (
+    SUBORDINATORS,
     Word,
     cue_base,
     inverted_pronoun,
@@ -308,7 +309,7 @@ def _around_cue(
     pronoun = inverted_subject(text, cue, lang)
     if pronoun is not None:
         return Found(begin, cue.end, pronoun)
-    before = subject_before(words[:i], lang)
+    before = subject_before(_subordinate_clause(text, words[:i], lang), lang)
     if before is not None:
         return Found(begin, cue.end, before)
     if i and words[0].lower in lang.auxiliaries:  # "hatte VW-Chef Winterkorn … erklärt"
@@ -317,6 +318,18 @@ def _around_cue(
             return Found(begin, cue.end, after_aux)
     after = phrase_after(text, cue.end, window_end, lang)
     return Found(begin, cue.end, with_apposition(text, after, window_end, lang))
+
+
+def _subordinate_clause(text: str, words: list[Word], lang: QuoteLanguage) -> list[Word]:
+    """The words of a subordinate clause the verb ends ("…, indem sie den Rat aufforderte",
+    "…, dass er sagte"), whose subject is its own; otherwise all the words before the verb."""
+    for k in range(len(words) - 1, 0, -1):
+        if "," in text[words[k - 1].end : words[k].start]:
+            first = words[k].lower
+            if first in SUBORDINATORS or first in lang.complementisers:
+                return words[k:]
+            break
+    return words
 
 
 def _before(text: str, masked: str, floor: int, pos: int, lang: QuoteLanguage) -> Found | None:

@@ -130,7 +130,7 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
 CONJUNCTIONS = frozenset("und aber doch denn sondern et mais y pero e ma и но а".split())
 #: Words opening a subordinate clause, whose subject follows them ("wie der Minister sagte",
 #: "comme l'a dit le ministre", "как заявил министр").
-SUBORDINATORS = frozenset("wie als nachdem während weil da comme como come как".split())
+SUBORDINATORS = frozenset("wie als nachdem während weil da indem wobei comme como come как".split())
 
 
 def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | None:
@@ -147,6 +147,8 @@ def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | 
         words = words[:-1]
     while words and (words[0].lower in CONJUNCTIONS or words[0].lower in SUBORDINATORS):
         words = words[1:]
+    if lang.capitalised_nouns and words and words[0].lower in lang.pronouns:
+        words = words[:1]  # "sie den Aufsichtsrat …": the subject is the pronoun
     if not words or not plausible_subject(words[:MAX_PHRASE_WORDS], lang):
         return None
     if words[0].lower in lang.oblique_determiners:
@@ -174,6 +176,8 @@ def _noun_phrase(phrase: list[Word], lang: QuoteLanguage) -> list[Word]:
     ihrem Aufenthalt" is "Rice"; "Die spanische Regierung hat" is "Die spanische Regierung";
     "Der Sprecher des Weißen Hauses" stays whole)."""
     kept = phrase[:1]
+    if kept[0].lower in lang.pronouns:
+        return kept  # "indem sie den Aufsichtsrat aufforderte": the pronoun alone
     for index, word in enumerate(phrase[1:], start=1):
         lower_case = word.text[:1].islower()
         if lower_case and _joins_coordinate(phrase, index, lang):
