@@ -208,6 +208,16 @@ def test_german_subject_of_the_subordinate_clause_that_ends_in_the_verb() -> Non
     assert found.cue == "aufforderte" and found.speaker_mention == "sie"
 
 
+def test_german_quotation_without_a_verb_of_saying_from_the_sentence_subject() -> None:
+    text = (
+        "Der Bundesgerichtshof widersprach allerdings der Ansicht des Gerichts. "
+        "„Hier werden zwar Menschen auf unflätigste Weise angegriffen“, allerdings sei das "
+        "keine Aufforderung zu Straftaten."
+    )
+    direct = [q for q in find_quotes(text, [], "de") if q.kind == "direct"]
+    assert [q.speaker_mention for q in direct] == ["Der Bundesgerichtshof"]
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []

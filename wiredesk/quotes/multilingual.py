@@ -134,6 +134,9 @@ def find_language_quotes(
             )
             confidence = 0.6
         else:
+            topic = _topic_subject(work, masked, bounds, floor, stretch.start, lang)
+            if topic is not None:  # "Der BGH widersprach … „Hier werden …“"
+                speaker = resolver.resolve(*topic)
             confidence = 0.5
         if not stretch.balanced:
             confidence -= 0.3
@@ -318,6 +321,29 @@ def _around_cue(
             return Found(begin, cue.end, after_aux)
     after = phrase_after(text, cue.end, window_end, lang)
     return Found(begin, cue.end, with_apposition(text, after, window_end, lang))
+
+
+def _topic_subject(
+    text: str,
+    masked: str,
+    bounds: list[tuple[int, int]],
+    floor: int,
+    pos: int,
+    lang: QuoteLanguage,
+) -> tuple[int, int] | None:
+    """Who a quotation with no verb of saying is most likely from, where nouns are
+    capitalised: the subject its own sentence opens with, else that of the sentence before
+    ("Der BGH widersprach der Ansicht. „Hier werden …“")."""
+    if not lang.capitalised_nouns:
+        return None
+    lead = [w for w in words_in(masked, floor, pos) if "x" * len(w.text) != w.text]
+    if lead:
+        return subject_before(lead, lang) if len(lead) > 1 else None
+    before = [b for b in bounds if b[1] <= floor]
+    if not before:
+        return None
+    words = [w for w in words_in(masked, *before[-1]) if "x" * len(w.text) != w.text]
+    return subject_before(words, lang) if len(words) > 2 else None
 
 
 def _subordinate_clause(text: str, words: list[Word], lang: QuoteLanguage) -> list[Word]:

@@ -28,7 +28,7 @@ präzisier erwider entgegn antwort beklag bemängel vermut wiederhol verlaut sig
 appellier berichtig dementier bilanzier resümier prognostizier betont unterstell beteuer
 schilder zitier frag meld vermeld hoff befürcht fürcht glaub schätz verlang droh begründ
 beschuldig leugn bezweifel vernein bejah plädier spekulier resümier folger skandier
-empfehl""".split()
+empfehl beschreib""".split()
 _SEPARABLE = [
     ("hinzu", "füg"),
     ("mit", "teil"),
