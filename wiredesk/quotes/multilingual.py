@@ -134,10 +134,12 @@ def find_language_quotes(
             )
             confidence = 0.6
         else:
+            confidence = 0.5
+        if not (speaker.name or speaker.mention):
             topic = _topic_subject(work, masked, bounds, floor, stretch.start, lang)
             if topic is not None:  # "Der BGH widersprach … „Hier werden …“"
                 speaker = resolver.resolve(*topic)
-            confidence = 0.5
+                confidence = min(confidence, 0.5)
         if not stretch.balanced:
             confidence -= 0.3
         quote = Quote(
