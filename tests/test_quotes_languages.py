@@ -124,6 +124,8 @@ def test_quoted_names_are_not_quotes_even_beside_a_verb_of_saying() -> None:
         "die „Automobilwoche“. Der Minister wies alle Vorwürfe als „haltlos“ zurück."
     )
     assert [q.text for q in find_quotes(papers, [], "de") if q.kind != "indirect"] == ["haltlos"]
+    motto = "Der Firma (Motto: „Entsorgung ist Vertrauenssache“) wird Betrug vorgeworfen."
+    assert [q for q in find_quotes(motto, [], "de") if q.kind != "indirect"] == []
     found = find_quotes(text[: text.index("Вчера")], [], "de")
     assert [q.text for q in found if q.kind != "indirect"] == ["schwerer Schlag"]
     russian = find_quotes(text[text.index("Вчера") :], [], "ru")

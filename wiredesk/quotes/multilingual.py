@@ -111,7 +111,7 @@ def find_language_quotes(
         kind = "direct" if (opens or (found and lead.endswith(","))) and n_words >= 3 else "partial"
         if attribution is None and not _speech_like(stretch, work, lang):
             continue
-        if kind == "partial" and _named_term(stretch, work, lang):
+        if _named_term(stretch, work, lang):
             continue  # "der sogenannte „Blaue Korridor“", "le plan dit du « corridor bleu »"
         if kind == "partial" and (
             attribution is None
@@ -223,7 +223,7 @@ def _after_a_noun(stretch: Stretch, text: str) -> bool:
     """Whether the quotation follows a capitalised word of the same sentence directly, as a
     name follows the noun it names in German ("der Fernsehsender „Silverbird“")."""
     before = words_in(text, max(0, stretch.start - 40), stretch.start)
-    if not before or text[before[-1].end : stretch.start].strip():
+    if not before or text[before[-1].end : stretch.start].strip(" \t'\u2018\u201a"):
         return False  # nothing, or punctuation, between the word before and the quote
     previous = before[-1]
     sentence_start = len(before) == 1 or text[before[-2].end : previous.start].strip() in (

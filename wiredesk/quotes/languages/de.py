@@ -172,7 +172,10 @@ RESOURCES = QuoteLanguage(
     ),
     subjunctive_weak=words("hätte hätten würde würden wäre wären müssten sollten wollten"),
     auxiliaries=words("hat haben hatte hatten habe"),
-    naming=words("sogenannte sogenannten sogenannter genannt genannte titel namens heißt"),
+    naming=words(
+        "sogenannte sogenannten sogenannter genannt genannte titel namens heißt motto "
+        "slogan aufschrift überschrift parole"
+    ),
     ordinal_dates=True,
     capitalised_nouns=True,
     oblique_determiners=words("den dem einen einem"),
