@@ -199,6 +199,8 @@ def test_german_reported_mood_after_a_verb_of_saying_that_reports_nothing() -> N
     )
     (found,) = find_quotes(text, [], "de")
     assert found.kind == "indirect" and found.speaker == "Konrad Freiberg"
+    (own,) = find_quotes(text.replace("Außerdem sei", "Er sei außerdem"), [], "de")
+    assert own.speaker == "Konrad Freiberg" and own.speaker_mention == "Er"
 
 
 def test_german_subject_of_the_subordinate_clause_that_ends_in_the_verb() -> None:

@@ -78,6 +78,8 @@ def find_reported(
             and words[0].lower != "ich"
         ):
             source = _source_within(text, words, end, lang)
+            if source is None and words[0].lower in lang.pronouns:
+                source = (words[0].start, words[0].end)  # "Er gehe davon aus, …": the speaker
             resolver.last = last_speaker
             clause, cue, speaker = (
                 (words[0].start, words[-1].end),
