@@ -9,7 +9,7 @@ the right gender. Roles count as mentions of the person introduced with them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -87,6 +87,10 @@ _UNNAMED_START = re.compile(
 )
 
 
+def _start_of(referent: Referent) -> int:
+    return referent.start
+
+
 def antecedent(
     text: str,
     referents: Sequence[Referent],
@@ -102,11 +106,25 @@ def antecedent(
     one that opens with an unnamed person ("a shop owner who asked not to be named") means
     nobody the article names.
     """
-    before = [r for r in referents if r.end <= pos and not skip(r.start) and compatible(r.name)]
     sentence = bisect_right(starts, pos) - 1
+    # Only the last few sentences are searched; an older referent is needed only as the
+    # last resort, so it is looked for backwards and only when the window has none.
+    window_start = starts[max(0, sentence - SENTENCES_BACK + 1)]
+    first = bisect_left(referents, window_start, key=_start_of)
+    last = bisect_left(referents, pos, key=_start_of)
+
+    def usable(r: Referent) -> bool:
+        return r.end <= pos and not skip(r.start) and compatible(r.name)
+
+    before = [r for r in referents[first:last] if usable(r)]
+    earlier = None
+    if not before:
+        earlier = next((r for r in reversed(referents[:first]) if usable(r)), None)
+        if earlier is None:
+            return None
     for back in range(SENTENCES_BACK):
         index = sentence - back
-        if index < 0 or not before:
+        if index < 0:
             return None
         lo = starts[index]
         hi = starts[index + 1] if index + 1 < len(starts) else pos + 1
@@ -119,7 +137,7 @@ def antecedent(
             return None
         if here and not _PRONOUN_START.match(opening):
             return here[-1]
-    return before[-1] if before else None
+    return before[-1] if before else earlier
 
 
 def gender_votes(text: str, referents: Sequence[Referent], starts: Sequence[int]) -> dict[str, str]:

@@ -93,6 +93,17 @@ _TRAILING_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?[\s\u00a0]*$")
 _ROLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})$")
 
 
+@lru_cache(maxsize=16384)
+def _cached_key(type_: str, name: str, roles: tuple[str, ...]) -> str:
+    return Mention("", type_, 0, 0, name, roles).entity_key
+
+
+def key_of(mention: Mention) -> str:
+    """``mention.entity_key``, hashed once per (type, name, roles): an article names the
+    same people many times and every speaker candidate asks for its key."""
+    return _cached_key(mention.type, mention.name, mention.roles)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A resolved speaker phrase: the name (or None) and the words the text used."""
@@ -145,6 +156,10 @@ class SpeakerResolver:
         self._mention_starts = [m.start_char for m in self.mentions]
         self._starts: list[int] | None = None
         self._referents: list[Referent] | None = None
+        # The rules and the chooser ask about the same phrases: resolve each span once.
+        self._resolved: dict[tuple[int, int], Speaker] = {}
+        self._salient: dict[int, Mention | None] = {}
+        self._narrowed: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     def _salience(self) -> tuple[list[Referent], list[int]]:
         """Referents and sentence starts, built on the first pronoun (many texts have none)."""
@@ -168,6 +183,8 @@ class SpeakerResolver:
         """Quoted stretches: people named inside a quote are not who a pronoun means."""
         self.quoted = sorted(spans)
         self._quoted_starts = [s for s, _ in self.quoted]
+        self._resolved.clear()  # pronouns skip people named inside quotes
+        self._salient.clear()
 
     def in_quote(self, pos: int) -> bool:
         index = bisect_right(self._quoted_starts, pos) - 1
@@ -223,7 +240,21 @@ class SpeakerResolver:
         The phrase is first narrowed to the noun phrase in it (never a clause); with none,
         there is no speaker.
         """
-        narrowed = noun_phrase(self.text, start, end)
+        span = (start, end)
+        found = self._resolved.get(span)
+        if found is None:
+            found = self._resolved[span] = self._resolve(start, end)
+        return found
+
+    def narrow(self, start: int, end: int) -> tuple[int, int] | None:
+        """``noun_phrase`` of a span, kept: the chooser asks again about the rules' spans."""
+        span = (start, end)
+        if span not in self._narrowed:
+            self._narrowed[span] = noun_phrase(self.text, start, end)
+        return self._narrowed[span]
+
+    def _resolve(self, start: int, end: int) -> Speaker:
+        narrowed = self.narrow(start, end)
         if narrowed is None:
             return Speaker(None, None, None)
         start, end = narrowed
@@ -241,13 +272,13 @@ class SpeakerResolver:
             lead = self.text[start : chosen.start_char].split()
             if len(lead) == 1 and lead[0].rstrip(".").lower() in _HONORIFICS:
                 words = f"{lead[0]} {words}"  # "Mr. Kovac", as written
-            return Speaker(chosen.name, words, chosen.entity_key)
+            return Speaker(chosen.name, words, key_of(chosen))
         heading = [m for m in inside if self._heads(m, start, end)]
         if heading:
             chosen = heading[0]
             if chosen.type == "NORP":  # "Republicans said": a group, no one in particular
                 return Speaker(None, phrase, None)
-            return Speaker(chosen.name, phrase, chosen.entity_key)
+            return Speaker(chosen.name, phrase, key_of(chosen))
         words = phrase.split()
         lower = [w.lower() for w in words]
         if len(words) == 1 and lower[0] in PRONOUN_GENDER:
@@ -283,14 +314,18 @@ class SpeakerResolver:
         last = phrase.split()[-1]
         for mention in reversed(self.people):
             if mention.name.split()[-1] == last:
-                return Speaker(mention.name, phrase, mention.entity_key)
+                return Speaker(mention.name, phrase, key_of(mention))
         return Speaker(phrase, phrase, None)
 
     def salient_person(self, pos: int) -> Mention | None:
-        """The person most in focus at ``pos``, named outside quotes."""
+        """The person most in focus at ``pos``, named outside quotes (asked by the rules and
+        the chooser for the same quotes, so kept)."""
+        if pos in self._salient:
+            return self._salient[pos]
         referents, starts = self._salience()
         found = antecedent(self.text, referents, starts, pos, lambda _name: True, self.in_quote)
-        return found.mention if found is not None else None
+        self._salient[pos] = found.mention if found is not None else None
+        return self._salient[pos]
 
     def _pronoun(self, phrase: str, gender: str, pos: int) -> Speaker:
         referents, starts = self._salience()
@@ -301,7 +336,7 @@ class SpeakerResolver:
         found = antecedent(self.text, referents, starts, pos, compatible, self.in_quote)
         if found is None:
             return Speaker(None, phrase, None)
-        return Speaker(found.name, phrase, found.mention.entity_key)
+        return Speaker(found.name, phrase, key_of(found.mention))
 
     def _description(self, phrase: str, lower: list[str], pos: int) -> Speaker:
         """A role ("the minister") means the person introduced with it; groups stay anonymous."""
@@ -313,7 +348,7 @@ class SpeakerResolver:
         holder = self._role_holder(lower, pos)
         if holder is None:
             return Speaker(None, phrase, None)
-        return Speaker(holder.name, phrase, holder.entity_key)
+        return Speaker(holder.name, phrase, key_of(holder))
 
     def _role_holder(self, lower: list[str], pos: int) -> Mention | None:
         """The person introduced before ``pos`` with this role, when only one fits.
