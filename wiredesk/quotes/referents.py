@@ -73,8 +73,10 @@ def find_referents(
         sentence = bisect_right(starts, start) - 1
         first = sentence != seen_sentence
         seen_sentence = sentence
-        left = text[starts[sentence] : start].split()
-        subject = first and not (left and left[-1].lower().strip(",") in _OBJECT_LEFT)
+        subject = first
+        if first:
+            left = text[starts[sentence] : start].rsplit(None, 1)
+            subject = not (left and left[-1].lower().strip(",") in _OBJECT_LEFT)
         referents.append(Referent(start, end, name, mention, subject))
     return referents
 

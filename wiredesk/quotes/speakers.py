@@ -160,6 +160,7 @@ class SpeakerResolver:
         self._resolved: dict[tuple[int, int], Speaker] = {}
         self._salient: dict[int, Mention | None] = {}
         self._narrowed: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._roles_parsed: dict[str, list[Role]] = {}
 
     def _salience(self) -> tuple[list[Referent], list[int]]:
         """Referents and sentence starts, built on the first pronoun (many texts have none)."""
@@ -374,6 +375,10 @@ class SpeakerResolver:
     def _parsed_roles(self, name: str) -> list[Role]:
         """A person's roles as head and modifiers; a bare head noun only when no fuller
         role has that head ("negotiator" beside "senior Ukrainian negotiator" adds nothing)."""
-        parsed = [r for k in self.roles.get(name, set()) if (r := parse_role(k)) is not None]
-        described = {r.head for r in parsed if r.modifiers}
-        return [r for r in parsed if r.modifiers or r.head not in described]
+        found = self._roles_parsed.get(name)
+        if found is None:
+            parsed = [r for k in self.roles.get(name, set()) if (r := parse_role(k)) is not None]
+            described = {r.head for r in parsed if r.modifiers}
+            found = [r for r in parsed if r.modifiers or r.head not in described]
+            self._roles_parsed[name] = found  # roles are all learnt when the article is read
+        return found
