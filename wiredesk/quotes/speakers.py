@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wiredesk.entities import Mention
+from wiredesk.quotes.first_names import first_name_gender
 from wiredesk.quotes.layout import ABBREVIATIONS
 from wiredesk.quotes.mentions import noun_phrase
 from wiredesk.quotes.referents import (
@@ -58,7 +59,8 @@ _GENDERED_NOUNS = {
     "grandmother": "f",
     "grandfather": "m",
 }
-#: A few frequent first names, only to break ties between "he" and "she".
+#: A few first names common in the news, some of them rarely given in the US (see
+#: ``first_names`` for the wider list); only to break ties between "he" and "she".
 _FIRST_NAMES = {
     **dict.fromkeys(
         """john james robert michael william david richard joseph thomas charles mark paul
@@ -148,6 +150,9 @@ class SpeakerResolver:
         )
         self.people = [m for m in self.mentions if m.type == "PERSON"]
         self.roles: dict[str, set[str]] = {}
+        #: "m" or "f" per name: from a title or a gendered noun, else from a first name
+        #: nearly always given to one sex, else from the pronouns the text uses about the
+        #: person (the weakest evidence: "He" opening a sentence may mean someone else).
         self.gender: dict[str, str] = {}
         for mention in self.people:
             self._learn(mention)
@@ -214,9 +219,12 @@ class SpeakerResolver:
         for role in roles:
             if role in _GENDERED_NOUNS:
                 self.gender.setdefault(mention.name, _GENDERED_NOUNS[role])
-        first = mention.name.split()[0].lower() if mention.name.split() else ""
-        if first in _FIRST_NAMES:
-            self.gender.setdefault(mention.name, _FIRST_NAMES[first])
+        words = mention.name.split()
+        first = words[0].lower() if words else ""
+        # A lone word is as often a surname ("Warren") as a first name: only full names.
+        prior = _FIRST_NAMES.get(first) or (first_name_gender(first) if len(words) > 1 else None)
+        if prior is not None:
+            self.gender.setdefault(mention.name, prior)
 
     @staticmethod
     @lru_cache(maxsize=4096)
@@ -337,6 +345,8 @@ class SpeakerResolver:
         found = antecedent(self.text, referents, starts, pos, compatible, self.in_quote)
         if found is None:
             return Speaker(None, phrase, None)
+        # "He" meant this person: a later "she" means someone else.
+        self.gender.setdefault(found.name, gender)
         return Speaker(found.name, phrase, key_of(found.mention))
 
     def _description(self, phrase: str, lower: list[str], pos: int) -> Speaker:
