@@ -93,6 +93,17 @@ _APPOSITION = re.compile(
 _ROLE_LEAD = re.compile(r"(?:\b[Tt]he|\ba|\ban|\w['\u2019]s)\s+([\w' \u2019-]{2,50}?),?\s*$")
 _TRAILING_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?[\s\u00a0]*$")
 _ROLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})$")
+#: Characters the two patterns above cannot match: a match ends the text, so it starts
+#: after the last of them (searching from there is the same search, only cheaper).
+_NOT_IN_TITLE = re.compile(r"[^\w\s.'\u2019-]")
+_NOT_IN_LEAD = re.compile(r"[^\w\s'\u2019,-]")
+_HAS_HONORIFIC = re.compile(r"Mr|Ms|Dr|Prof")
+
+
+def _tail_start(text: str, outside: re.Pattern[str]) -> int:
+    """Offset after the last character of ``text`` that ``outside`` matches (else 0)."""
+    found = outside.search(text[::-1])
+    return len(text) - found.start() if found else 0
 
 
 @lru_cache(maxsize=16384)
@@ -202,15 +213,16 @@ class SpeakerResolver:
         for role in mention.roles:
             roles.update(self._role_keys(role))
         before = self.text[max(0, mention.start_char - 60) : mention.start_char]
-        titled = _ROLE_WORDS_BEFORE.search(before.replace("\u00a0", " "))
+        spaced = before.replace("\u00a0", " ")
+        titled = _ROLE_WORDS_BEFORE.search(spaced, _tail_start(spaced, _NOT_IN_TITLE))
         if titled:
             title = titled.group(1).strip()
             roles.update(self._role_keys(title))
             honorific = title.split()[-1].rstrip(".").lower()
             if honorific in _HONORIFIC_GENDER:
                 self.gender.setdefault(mention.name, _HONORIFIC_GENDER[honorific])
-        plain = _TRAILING_HONORIFIC.sub("", before)
-        lead = _ROLE_LEAD.search(plain)
+        plain = _TRAILING_HONORIFIC.sub("", before) if _HAS_HONORIFIC.search(before) else before
+        lead = _ROLE_LEAD.search(plain, _tail_start(plain, _NOT_IN_LEAD))
         if lead and not re.search(r"[A-Z]", lead.group(1)[:1]):
             roles.update(self._role_keys(lead.group(1)))
         after = _APPOSITION.match(self.text, mention.end_char)
