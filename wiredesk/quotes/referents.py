@@ -59,6 +59,10 @@ def find_referents(
     heads = frozenset(role_words)
     if heads:
         for match in _THE_PHRASE.finditer(text):
+            # The words after "the" are whole lower-case words: most phrases hold no head
+            # noun, so look them up before locating any.
+            if heads.isdisjoint(match.group(1).split()):
+                continue
             for word in _LOWER_WORD.finditer(text, match.start(1), match.end(1)):
                 if word.group() in heads:
                     phrase = text[match.start() : word.end()]
