@@ -127,6 +127,8 @@ class CandidateBuilder:
         self._resolved: dict[tuple[int, int], Speaker] = {}
         self._described: dict[tuple[int, int], list[tuple[int, float]]] = {}
         self._near: dict[int, dict[tuple[int, int], Mention | None]] = {}
+        self._pronouns: list[tuple[int, int]] | None = None  # found on the first quote
+        self._pronoun_starts: list[int] = []
         self._name_counts: dict[str, int] = {}
         for mention in resolver.mentions:
             self._name_counts[mention.name] = self._name_counts.get(mention.name, 0) + 1
@@ -173,9 +175,12 @@ class CandidateBuilder:
             return found
         floor = self.layout.paragraphs[max(0, para - 1)][0]
         ceiling = self.layout.paragraphs[para][1]
-        spans: dict[tuple[int, int], Mention | None] = {}
-        for match in _PRONOUN.finditer(self.text, floor, ceiling):
-            spans[match.span()] = None
+        if self._pronouns is None:
+            self._pronouns = [m.span() for m in _PRONOUN.finditer(self.text)]
+            self._pronoun_starts = [s for s, _ in self._pronouns]
+        first = bisect_left(self._pronoun_starts, floor)
+        last = bisect_left(self._pronoun_starts, ceiling)
+        spans: dict[tuple[int, int], Mention | None] = dict.fromkeys(self._pronouns[first:last])
         for mention in self.resolver.mentions_in(floor, ceiling):
             spans[(mention.start_char, mention.end_char)] = mention
         in_quote = self.resolver.in_quote
