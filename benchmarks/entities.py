@@ -139,7 +139,9 @@ def stored_rows(articles: list[dict], found: list[list[Mention]]) -> pd.DataFram
 
 
 def print_sample() -> None:
-    articles = sample_articles()
+    # The key and the plain baseline are English: the sample's German and French copy (ALP)
+    # is measured by --lang de / fr, never read with the English model.
+    articles = [a for a in sample_articles() if (a.get("language") or "en") == "en"]
     texts = [a["text"] for a in articles]
     gold = gold_mentions(articles)
     print(f"\nSample (samples/): {len(articles)} articles, {len(gold)} key mentions")

@@ -21,6 +21,7 @@ from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
 from wiredesk.store import BuildLog, Plan, Stage, home_dir, local_home, sources_file, topological
+from wiredesk.workers import stage_workers
 
 DAY_STAGES = ("feed_items", "raw_pages", "articles", "entity_mentions", "quotes")
 CROSS_DAY = ("entities", "syndication")
@@ -149,7 +150,8 @@ def run_plan(
     """Materialise a plan in four phases, so a range costs one cross-day pass, not one per
     day: the days' ingest stages, cross-day linking, the daily aggregates (which read the
     linked entities), then the cross-day aggregates. Each finished step is recorded in the
-    home's build log."""
+    home's build log. The stages' per-article work shares one set of worker processes for
+    the whole plan (``workers.processes``)."""
     settings = current()
     resources = {
         "wiredesk": configured_resource(
@@ -186,22 +188,23 @@ def run_plan(
         progress(f"{label:<10}  " + "  ".join(f"{k} {v}" for k, v in counts.items()))
 
     report: dict[str, dict[str, int]] = {}
-    for names, per_day in (
-        (DAY_STAGES, True),
-        (CROSS_DAY, False),
-        (tuple(aggregate_names()), True),
-        (AFTER_AGGREGATES, False),
-    ):
-        if per_day:
-            for days, selection in day_runs(work, names, graph):
-                counts = run(selection, days)
-                label = days[0].isoformat() if len(days) == 1 else f"{days[0]}..{days[-1]}"
-                report.setdefault(label, {}).update(counts)
-                show(label, counts)
-        else:
-            selection = [name for name in work.cross_day if name in names]
-            if selection:
-                counts = run(selection)
-                report.setdefault("all days", {}).update(counts)
-                show("all days", counts)
+    with stage_workers():
+        for names, per_day in (
+            (DAY_STAGES, True),
+            (CROSS_DAY, False),
+            (tuple(aggregate_names()), True),
+            (AFTER_AGGREGATES, False),
+        ):
+            if per_day:
+                for days, selection in day_runs(work, names, graph):
+                    counts = run(selection, days)
+                    label = days[0].isoformat() if len(days) == 1 else f"{days[0]}..{days[-1]}"
+                    report.setdefault(label, {}).update(counts)
+                    show(label, counts)
+            else:
+                selection = [name for name in work.cross_day if name in names]
+                if selection:
+                    counts = run(selection)
+                    report.setdefault("all days", {}).update(counts)
+                    show("all days", counts)
     return report

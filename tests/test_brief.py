@@ -79,7 +79,8 @@ def test_brief_renders_in_headless_chromium(chromium: str, brief_html: str, tmp_
     assert set(charts) == CHARTS
     for item in layout:
         assert item["width"] > 100 and item["height"] > 20, item
-    assert charts["volume"]["marks"] == 4 * 5  # 16 to 19 November, five sources a day
+    # 16 to 19 November: five sources a day, and ALP's two services on three days each
+    assert charts["volume"]["marks"] == 4 * 5 + 3 + 3
     assert charts["entities"]["marks"] >= 5
     assert charts["risers"]["marks"] >= 1
     assert charts["cooccurrence"]["marks"] >= 16

@@ -215,3 +215,16 @@ def test_the_french_key_marks_names_in_at_least_thirty_stories() -> None:
         ("PARIS", "LOC"),
         ("Bruno Le Maire", "PER"),
     ]
+
+
+def test_german_genitive_names_are_the_name_written_plain_elsewhere() -> None:
+    from wiredesk.entities.resolve import resolve_mentions
+
+    text = "Die Spaltung Europas. Europa zerfällt. Andreas sagte es."
+    spans = [("Europas", "LOC", 13), ("Europa", "LOC", 22), ("Andreas", "PERSON", 39)]
+    mentions = [Mention(w, kind, at, at + len(w), w) for w, kind, at in spans]
+    assert [text[m.start_char : m.end_char] for m in mentions] == [w for w, _, _ in spans]
+    names = [m.name for m in resolve_mentions(text, mentions, language="de")]
+    assert names == ["Europa", "Europa", "Andreas"]  # no "Andrea" written: Andreas stays
+    english = [m.name for m in resolve_mentions(text, mentions, language="en")]
+    assert english[0] == "Europas"  # only where the language writes genitives so

@@ -90,6 +90,8 @@ def check_volume_by_source(rows: Rows) -> None:
         "meridian": 10,
         "harbor-times": 9,
         "lakeside-post": 9,
+        "alp-de": 4,
+        "alp-fr": 4,
     }
     agencies = {r["source_id"]: r["agency"] for r in rows}
     assert agencies["northwire"] == "Northwire" and agencies["harbor-times"] is None

@@ -48,12 +48,12 @@ def con(sample_home) -> duckdb.DuckDBPyConnection:
     connection.close()
 
 
-def test_sample_spans_five_days_and_three_agencies(sample_home, con) -> None:
+def test_sample_spans_five_days_and_four_agencies(sample_home, con) -> None:
     _, days = sample_home
     assert len(days) >= 5
-    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] >= 40
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 58  # samples/README.md
     agencies = con.execute("SELECT count(DISTINCT wire_agency) FROM articles").fetchone()[0]
-    assert agencies >= 3
+    assert agencies >= 4
     formats = {r[0] for r in con.execute("SELECT DISTINCT format FROM articles").fetchall()}
     assert formats == {"newsml", "nitf", "text", "html"}
 
@@ -225,3 +225,113 @@ def test_the_updated_story_keeps_both_versions_linked(con) -> None:
            WHERE a.versions_seen > 1 ORDER BY v.version"""
     ).fetchall()
     assert rows == [(1, False, False, False), (2, True, True, True)]
+
+
+# -- the agency filing in German and French (samples/README.md, "ALP") ---------------------
+def test_alp_copy_is_read_in_its_own_language(con) -> None:
+    rows = con.execute(
+        """SELECT source_id, language, list_sort(analysis), wire_agency, count(*)
+           FROM articles WHERE source_id LIKE 'alp-%' GROUP BY ALL ORDER BY 1"""
+    ).fetchall()
+    every_stage = ["entities", "metadata", "quotes", "search", "syndication", "text"]
+    assert rows == [
+        ("alp-de", "de", every_stage, "ALP", 4),
+        ("alp-fr", "fr", every_stage, "ALP", 4),
+    ]
+    places = {
+        r[0]
+        for r in con.execute(
+            "SELECT dateline FROM articles WHERE source_id LIKE 'alp-%'"
+        ).fetchall()
+    }
+    assert places == {"Berlin", "Genf", "Frankfurt am Main", "Genève", "Paris"}
+    undated = con.execute(
+        "SELECT count(*) FROM articles WHERE source_id LIKE 'alp-%' AND published_day <> day"
+    ).fetchone()[0]
+    assert undated == 0
+
+
+def test_alp_entities_are_read_by_the_language_s_recogniser(con) -> None:
+    found = set(
+        con.execute(
+            """SELECT a.language, m.type, m.name FROM entity_mentions m
+               JOIN articles a USING (article_id) WHERE a.source_id LIKE 'alp-%'"""
+        ).fetchall()
+    )
+    assert {
+        ("de", "PERSON", "Katrin Sommerfeld"),
+        ("de", "PERSON", "Matthias Korte"),
+        ("fr", "ORG", "Comité international de la Croix-Rouge"),
+        ("fr", "PERSON", "Pierre Jourdan"),
+        ("fr", "PERSON", "Élise Marchand"),
+    } <= found
+    # What the English recogniser made of French and German copy: articles and pronouns.
+    words = {"le", "la", "les", "un", "une", "il", "elle", "der", "die", "das", "er", "sie"}
+    assert not [name for _, _, name in found if name.lower() in words]
+
+
+def test_alp_names_link_to_the_english_copy_s_entities(con) -> None:
+    rows = con.execute(
+        """SELECT e.name, list(DISTINCT a.language ORDER BY a.language)
+           FROM entity_mentions m JOIN entities e USING (entity_id)
+           JOIN articles a USING (article_id)
+           WHERE e.name IN ('Amara Oyelaran', 'Ingrid Halvorsen', 'Lukas Brandt')
+             AND e.type = 'PERSON'
+           GROUP BY 1 ORDER BY 1"""
+    ).fetchall()
+    assert rows == [
+        ("Amara Oyelaran", ["de", "en", "fr"]),
+        ("Ingrid Halvorsen", ["de", "en", "fr"]),
+        ("Lukas Brandt", ["de", "en", "fr"]),
+    ]
+
+
+def test_alp_quotes_have_their_speakers(con) -> None:
+    expected = {
+        "Wir haben uns auf diesen Winter vorbereitet": ("direct", "Katrin Sommerfeld"),
+        "Es gebe keinen Grund zur Panik": ("indirect", "Katrin Sommerfeld"),
+        "Eine schwache Währung ist eine Steuer": ("direct", "Sofia Renner"),  # "sagte Renner"
+        "Die Notenbank kauft sich Zeit": ("direct", "Jonas Albrecht"),  # "so Albrecht"
+        "Heute haben die Diplomaten ihre Arbeit getan": ("direct", "Matthias Korte"),
+        "Nous ne sommes pas venus à Genève": ("direct", "Amara Oyelaran"),  # apposition
+        "C'est un accord humanitaire": ("direct", "Ingrid Halvorsen"),  # "a-t-elle déclaré"
+        "Personne ne quittera un camp": ("direct", "Pierre Jourdan"),  # "a-t-il précisé"
+        "Une famille sur cinq": ("direct", "Chantal Morvan"),  # "sa présidente, Chantal Morvan"
+        "les deux parties échangeront": ("indirect", "Ingrid Halvorsen"),  # "Selon Mme Halvorsen"
+    }
+    for start, (kind, speaker) in expected.items():
+        found = con.execute(
+            """SELECT DISTINCT q.kind, q.speaker FROM quotes q JOIN articles a USING (article_id)
+               WHERE a.source_id LIKE 'alp-%' AND q.text LIKE ? || '%'""",
+            [start],
+        ).fetchall()
+        assert found == [(kind, speaker)], start
+    names = {r[0] for r in con.execute("SELECT DISTINCT speaker FROM quotes").fetchall()}
+    assert not names & {"Hilfskonvois", "Palais des Nations", "des Affaires étrangères"}
+
+
+def test_alp_shows_in_the_aggregates_search_and_syndication(con) -> None:
+    volume = con.execute(
+        """SELECT source_id, sum(articles) FROM daily_source_volume
+           WHERE source_id LIKE 'alp-%' GROUP BY 1 ORDER BY 1"""
+    ).fetchall()
+    assert volume == [("alp-de", 4), ("alp-fr", 4)]
+    said = con.execute(
+        """SELECT day, quotes FROM daily_speaker_quotes WHERE speaker = 'Katrin Sommerfeld'
+           ORDER BY day"""
+    ).fetchall()
+    assert said and said[0][0] == dt.date(2026, 11, 16)
+    sources = con.execute(
+        """SELECT max(sources) FROM daily_entity_mentions
+           WHERE name = 'Amara Oyelaran' AND day = DATE '2026-11-20'"""
+    ).fetchone()[0]
+    assert sources >= 4  # Northwire, the two outlets' pages and both ALP services
+    hits = con.execute(
+        "SELECT source_id FROM search_articles('Waffenstillstand Kestrelia') LIMIT 1"
+    ).fetchall()
+    assert hits == [("alp-de",)]
+    own = con.execute(
+        """SELECT count(*) FROM articles
+           WHERE source_id LIKE 'alp-%' AND cluster_id <> article_id"""
+    ).fetchone()[0]
+    assert own == 0  # stories of their own, in another language: no one's copies

@@ -113,6 +113,115 @@ def test_french_titles_in_quotes_are_not_speech() -> None:
     assert find_quotes(text, [], "fr") == []
 
 
+def test_quoted_names_are_not_quotes_even_beside_a_verb_of_saying() -> None:
+    text = (
+        "Der Fernsehsender „Silverbird“ berichtete über die Bergung. Laut „news.example.org“ "
+        "sagte der Minister, das sei ein „schwerer Schlag“ für die „Neue Zeitung“. "
+        "Вчера «Газпром» заявил, что цены «останутся прежними»."
+    )
+    papers = (
+        "Er wies die Berichte der Wochenzeitung „Le Canard enchaîné“ zurück. Das berichtete "
+        "die „Automobilwoche“. Der Minister wies alle Vorwürfe als „haltlos“ zurück."
+    )
+    assert [q.text for q in find_quotes(papers, [], "de") if q.kind != "indirect"] == ["haltlos"]
+    motto = "Der Firma (Motto: „Entsorgung ist Vertrauenssache“) wird Betrug vorgeworfen."
+    assert [q for q in find_quotes(motto, [], "de") if q.kind != "indirect"] == []
+    found = find_quotes(text[: text.index("Вчера")], [], "de")
+    assert [q.text for q in found if q.kind != "indirect"] == ["schwerer Schlag"]
+    russian = find_quotes(text[text.index("Вчера") :], [], "ru")
+    assert [q.text for q in russian if q.kind != "indirect"] == ["останутся прежними"]
+
+
+def test_german_subject_after_an_adverb_an_object_or_a_relative_clause() -> None:
+    text = (
+        "Insgesamt spricht die Polizei von einer „ruhigen Nacht“. "
+        "Frank Sichau, der als Sprecher der Fraktion fungiert, erklärte, dass die Lage "
+        "ernst sei. Den Währungsfonds forderte er auf, die Zahlungen auszusetzen."
+    )
+    mentions = {q.text: q.speaker_mention for q in find_quotes(text, [], "de")}
+    assert mentions["ruhigen Nacht"] == "die Polizei"
+    assert mentions["dass die Lage ernst sei"] == "Frank Sichau"
+    assert mentions["die Zahlungen auszusetzen"] == "er"
+
+
+def test_german_sources_named_inside_a_clause() -> None:
+    text = (
+        "Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ "
+        "geprüft. Dabei sind nach Angaben von AFP vier Menschen verletzt worden. "
+        "An Bord waren Berichten zufolge etwa 75 Schulkinder. "
+        "Demnach hat der Sohn die Tat allein begangen. "
+        "Die Angaben der Versicherten wurden nicht geprüft."
+    )
+    found = {q.text: q for q in find_quotes(text, [], "de")}
+    assert found["ganz besonders sorgfältig"].speaker_mention == "der Staatsanwaltschaft"
+    reported = [q for q in found.values() if q.kind == "indirect"]
+    mentions = {q.speaker_mention for q in reported}
+    assert {"AFP", "Berichten", "Demnach"} <= mentions
+    # "Angaben" and "Versicherten" are nouns here, not the verbs angaben, versicherten
+    assert not any("Versicherten" in q.text for q in reported)
+
+
+def test_german_speakers_past_objects_appositions_and_prepositions() -> None:
+    text = (
+        "„Er ist die eiserne Hand in einem eisernen Handschuh“, so charakterisierte ihn der "
+        "Gewerkschafter Bernard Aubin. Der Nachfolger des Chefs, Louis Gallois, hat "
+        "angekündigt, die Sanierung werde Arbeitsplätze kosten. Aus Militärkreisen "
+        "verlautete, dass 15 Zivilisten starben."
+    )
+    mentions = {q.text: q.speaker_mention for q in find_quotes(text, [], "de")}
+    assert mentions["Er ist die eiserne Hand in einem eisernen Handschuh"] == (
+        "der Gewerkschafter Bernard Aubin"
+    )
+    assert mentions["die Sanierung werde Arbeitsplätze kosten"] == "Louis Gallois"
+    assert mentions["dass 15 Zivilisten starben"] == "Aus Militärkreisen"
+
+
+def test_german_speakers_named_before_their_office() -> None:
+    text = (
+        "Andres Granier, der Gouverneur von Tabasco, sagte, die Lage sei dramatisch. "
+        "Die Bestrebungen der Regierung bezeichnete er als „Verbrechen“. "
+        "Kongress- und Verteidigungskreise sagten, es seien 24 Menschen gestorben."
+    )
+    start = text.index("Tabasco")
+    tabasco = Mention("Tabasco", "GPE", start, start + 7, "Tabasco")
+    found = {q.text: q for q in find_quotes(text, [tabasco], "de")}
+    assert found["die Lage sei dramatisch"].speaker == "Andres Granier"
+    assert found["Verbrechen"].speaker_mention == "er"
+    assert found["es seien 24 Menschen gestorben"].speaker_mention == (
+        "Kongress- und Verteidigungskreise"
+    )
+
+
+def test_german_reported_mood_after_a_verb_of_saying_that_reports_nothing() -> None:
+    text = (
+        "Gewerkschaftschef Konrad Freiberg begründete dies mit fehlenden Kapazitäten. "
+        "Außerdem sei der Schutz der Stadien keine militärische Aufgabe."
+    )
+    (found,) = find_quotes(text, [], "de")
+    assert found.kind == "indirect" and found.speaker == "Konrad Freiberg"
+    (own,) = find_quotes(text.replace("Außerdem sei", "Er sei außerdem"), [], "de")
+    assert own.speaker == "Konrad Freiberg" and own.speaker_mention == "Er"
+
+
+def test_german_subject_of_the_subordinate_clause_that_ends_in_the_verb() -> None:
+    text = (
+        "Die Schutzvereinigung schlug in die gleiche Kerbe, indem sie den Aufsichtsrat zum "
+        "Handeln aufforderte: „Einen solchen Chef kann sich die Bank nicht leisten.“"
+    )
+    (found,) = find_quotes(text, [], "de")
+    assert found.cue == "aufforderte" and found.speaker_mention == "sie"
+
+
+def test_german_quotation_without_a_verb_of_saying_from_the_sentence_subject() -> None:
+    text = (
+        "Der Bundesgerichtshof widersprach allerdings der Ansicht des Gerichts. "
+        "„Hier werden zwar Menschen auf unflätigste Weise angegriffen“, allerdings sei das "
+        "keine Aufforderung zu Straftaten."
+    )
+    direct = [q for q in find_quotes(text, [], "de") if q.kind == "direct"]
+    assert [q.speaker_mention for q in direct] == ["Der Bundesgerichtshof"]
+
+
 def test_a_language_without_rules_gets_no_quotes() -> None:
     text = '서울 (연합뉴스) - "우리는 준비되어 있다," said the minister.'
     assert find_quotes(text, [], "ko") == []
@@ -122,3 +231,61 @@ def test_a_language_without_rules_gets_no_quotes() -> None:
 @pytest.mark.parametrize("code", ["en", "de", "fr", "es", "it", "ru"])
 def test_quote_languages(code: str) -> None:
     assert code in quote_languages()
+
+
+AFP = (
+    "GENÈVE, 16 nov (AFP) - « Nous ne sommes pas venus pour échanger des communiqués », a "
+    "déclaré la ministre des Affaires étrangères de Kestrelia, Amara Oyelaran, devant le "
+    "Palais des Nations.\n\n"
+    "L'envoyée spéciale de l'ONU, Ingrid Halvorsen, a qualifié la séance de « sérieuse ».\n\n"
+    "Le porte-parole du CICR, Pierre Jourdan, a indiqué que les délégués verraient les "
+    "détenus. « Personne ne quittera un camp sans que nous l'ayons vu », a-t-il précisé.\n\n"
+    "« Une famille sur cinq a déjà baissé son chauffage », a affirmé sa présidente, Chantal "
+    "Morvan.\n\n"
+    "Son homologue, le vice-Premier ministre Radek Solvig, a affirmé que son pays "
+    "respecterait l'accord. Les délégations examineront le plan dit du « corridor bleu », "
+    "destiné à protéger les convois."
+)
+
+
+def test_french_agency_copy_names_the_speaker_in_apposition() -> None:
+    found = _by_text(find_quotes(AFP, [], "fr"))
+    first = found["Nous ne sommes pas venus pour échanger des communiqués"]
+    assert first.kind == "direct" and first.speaker == "Amara Oyelaran"
+    assert found["Une famille sur cinq a déjà baissé son chauffage"].speaker == "Chantal Morvan"
+    # no reported clause after a verb that attributes the quotation before it
+    assert not [t for t in found if t.startswith(("Amara Oyelaran", "destiné"))]
+    # the subject set off by commas before "a affirmé que"
+    assert found["que son pays respecterait l'accord"].speaker == "Radek Solvig"
+    assert "corridor bleu" not in found  # a name brought in by "dit"
+
+
+def test_a_pronoun_means_the_person_named_in_its_paragraph() -> None:
+    people = ("Amara Oyelaran", "Ingrid Halvorsen", "Pierre Jourdan", "Chantal Morvan")
+    mentions = []
+    for name in people:
+        start = AFP.index(name)
+        mentions.append(Mention(name, "PERSON", start, start + len(name), name))
+    found = _by_text(find_quotes(AFP, mentions, "fr"))
+    camp = found["Personne ne quittera un camp sans que nous l'ayons vu"]
+    assert camp.speaker == "Pierre Jourdan" and camp.speaker_mention == "il"
+
+
+def test_a_surname_or_honorific_becomes_the_full_name_written_before() -> None:
+    text = (
+        "Frankfurt/Main (dpa) - Notenbankchefin Sofia Renner hob den Leitzins an. "
+        "„Eine schwache Währung ist eine Steuer“, sagte Renner."
+    )
+    start = text.index("Renner", text.index("sagte"))
+    surname = Mention("Renner", "PERSON", start, start + 6, "Renner")
+    found = _by_text(find_quotes(text, [surname], "de"))
+    assert found["Eine schwache Währung ist eine Steuer"].speaker == "Sofia Renner"
+    text = "PARIS (AFP) - La ministre Élise Marchand arrive. Selon Mme Marchand, tout va bien."
+    full, short = text.index("Élise Marchand"), text.index("Mme Marchand")
+    mentions = [
+        Mention("Élise Marchand", "PERSON", full, full + 14, "Élise Marchand"),
+        Mention("Mme Marchand", "PERSON", short, short + 12, "Mme Marchand"),
+    ]
+    (reported,) = find_quotes(text, mentions, "fr")
+    assert reported.speaker == "Élise Marchand" and reported.speaker_mention == "Mme Marchand"
+    assert reported.speaker_entity_key == mentions[0].entity_key  # linked to her, not "Mme M."

@@ -63,3 +63,28 @@ def test_language_report() -> None:
     assert report["share_by_language"] == {"en": 0.5, "es": 0.25, "ko": 0.25}
     assert report["without_entities"] == 2
     assert report["without_quotes"] == 1
+
+
+def test_the_articles_stage_stores_which_stages_read_each_article() -> None:
+    import datetime as dt
+
+    from wiredesk.articles.stage import build_articles_day
+
+    german = (
+        "Berlin (dpa) - " + GERMAN + " Die Regierung will am Mittwoch über den Haushalt "
+        "beraten. Der Bundestag soll im Dezember abstimmen, hieß es in Berlin."
+    ) * 3
+    korean = "서울 - 정부는 월요일 새로운 예산안을 발표했다. 국회는 다음 달 표결할 예정이다. " * 6
+    pages = [
+        {
+            "item_id": name,
+            "source_id": "w",
+            "url": f"https://w.example/{name}.txt",
+            "format": "text",
+            "content": text.encode(),
+        }
+        for name, text in (("de", german), ("ko", korean))
+    ]
+    day = build_articles_day(pages, [], "t", dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    by_language = {a["language"]: a["analysis"] for a in day.articles}
+    assert by_language == {"de": analysis_for("de"), "ko": analysis_for("ko")}

@@ -26,6 +26,7 @@ from wiredesk.sources import (
     discover_source,
 )
 from wiredesk.store import stable_id
+from wiredesk.workers import stage_map
 
 Row = dict[str, Any]
 
@@ -239,19 +240,27 @@ def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
     ]
 
 
-def build_mentions(articles: Sequence[Row]) -> list[Row]:
-    """Entity mentions of the articles whose language has a recogniser (``language`` may be
-    missing from a row: the article is then read as English)."""
+def mention_rows_batch(work: list[tuple[str, str, str]]) -> list[list[Row]]:
+    """Mention rows of each (article id, text, language): the work a stage worker does."""
     from wiredesk.entities import find_mentions
 
-    read = [a for a in articles if runs_entities(a.get("language"))]
-    found = find_mentions(
-        [a["text"] for a in read], [effective_language(a.get("language")) for a in read]
-    )
-    rows: list[Row] = []
-    for article, mentions in zip(read, found, strict=True):
-        rows.extend(mention_rows(article["article_id"], mentions))
-    return rows
+    found = find_mentions([text for _, text, _ in work], [language for _, _, language in work])
+    return [
+        mention_rows(article_id, mentions)
+        for (article_id, _, _), mentions in zip(work, found, strict=True)
+    ]
+
+
+def build_mentions(articles: Sequence[Row]) -> list[Row]:
+    """Entity mentions of the articles whose language has a recogniser (``language`` may be
+    missing from a row: the article is then read as English), spread over the stage
+    workers when a run has them."""
+    work = [
+        (a["article_id"], a["text"], effective_language(a.get("language")))
+        for a in articles
+        if runs_entities(a.get("language"))
+    ]
+    return [row for rows in stage_map(mention_rows_batch, work) for row in rows]
 
 
 def mentions_from_rows(rows: Iterable[Row]) -> dict[str, list[Mention]]:
@@ -295,17 +304,28 @@ def quote_rows(article_id: str, quotes: Iterable[Any]) -> list[Row]:
     ]
 
 
-def build_quotes(articles: Sequence[Row], mentions: Iterable[Row]) -> list[Row]:
-    """Quotations of the articles whose language has rules, each read by those rules."""
+def quote_rows_batch(work: list[tuple[str, str, list[Mention], str]]) -> list[list[Row]]:
+    """Quote rows of each (article id, text, mentions, language): a stage worker's work."""
     from wiredesk.quotes import find_quotes
 
+    return [
+        quote_rows(article_id, find_quotes(text, mentions, language))
+        for article_id, text, mentions, language in work
+    ]
+
+
+def build_quotes(articles: Sequence[Row], mentions: Iterable[Row]) -> list[Row]:
+    """Quotations of the articles whose language has rules, each read by those rules,
+    spread over the stage workers when a run has them."""
     by_article = mentions_from_rows(mentions)
-    rows: list[Row] = []
-    for article in articles:
-        language = article.get("language")
-        if not runs_quotes(language):
-            continue
-        mentions = by_article.get(article["article_id"], [])
-        found = find_quotes(article["text"], mentions, effective_language(language))
-        rows.extend(quote_rows(article["article_id"], found))
-    return rows
+    work = [
+        (
+            a["article_id"],
+            a["text"],
+            by_article.get(a["article_id"], []),
+            effective_language(a.get("language")),
+        )
+        for a in articles
+        if runs_quotes(a.get("language"))
+    ]
+    return [row for rows in stage_map(quote_rows_batch, work) for row in rows]

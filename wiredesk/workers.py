@@ -1,18 +1,29 @@
 """Work spread over processes, results back in input order as soon as they are ready.
 
-Each worker is a process of its own, forked from this one after ``prepare`` has loaded the
-models, so no worker loads them again and their pages are shared until written. A bounded
-number of batches is in flight, so an endless input streams in bounded memory. Workers
-recognise entities in-process: a pool inside a pool only fights over the same cores.
+Two kinds of pool. ``ordered_map`` (``wiredesk analyze --jsonl``) forks its workers from
+this process after ``prepare`` has loaded the models, so no worker loads them again and
+their pages are shared until written. ``stage_workers`` opens a pool for the stages'
+per-article work (extraction, entities, quotes) that lasts a whole ``wiredesk ingest`` run,
+so every day and every stage feeds the same workers, each loading the models once; they are
+started fresh (not forked), so a Dagster run's memory and the locks its threads hold stay
+out of them. Outside such a run (a step process of the multiprocess executor, a test, a
+benchmark) ``stage_map`` does the work where it is called: there the executor already
+spreads steps over processes. A bounded number of batches is in flight, so an endless input
+streams in bounded memory. Workers recognise entities in-process: a pool inside a pool only
+fights over the same cores.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import chain, islice
 from typing import TypeVar
 
@@ -20,6 +31,12 @@ from wiredesk.settings import current_settings
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
+Item = TypeVar("Item")
+
+#: Below this many items a stage does its work here: starting a batch costs more than it saves.
+MIN_POOL_ITEMS = 8
+#: Items per batch sent to a stage worker, at most (the recogniser batches 32 texts).
+MAX_CHUNK = 16
 
 #: Batches queued per worker beyond the one it runs: enough to keep it busy, no more.
 QUEUED_PER_WORKER = 2
@@ -63,10 +80,98 @@ def ordered_map(
         prepare()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_in_worker) as pool:
-        pending: deque[Future[Result]] = deque()
-        for batch in chain(first, batches):
-            pending.append(pool.submit(fn, batch))
-            while pending and (len(pending) >= limit or pending[0].done()):
-                yield pending.popleft().result()
-        while pending:
+        yield from _in_order(pool, fn, chain(first, batches), limit)
+
+
+def _in_order(
+    pool: Executor, fn: Callable[[Batch], Result], batches: Iterable[Batch], limit: int
+) -> Iterator[Result]:
+    """Submit batches with at most ``limit`` in flight; yield their results in input order."""
+    pending: deque[Future[Result]] = deque()
+    for batch in batches:
+        pending.append(pool.submit(fn, batch))
+        while pending and (len(pending) >= limit or pending[0].done()):
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class _StagePool:
+    """The pool of one ``stage_workers`` block: started at its first use, so a run with
+    nothing to do starts no worker; started again after a worker died."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.owner = os.getpid()
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                context = multiprocessing.get_context("spawn")
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=context, initializer=_in_worker
+                )
+            return self._executor
+
+    def discard(self) -> None:
+        """Stop the workers (the next use starts new ones)."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+_open_pool: _StagePool | None = None
+
+
+@contextmanager
+def stage_workers(workers: int | None = None) -> Iterator[int]:
+    """Within this block, ``stage_map`` in this process runs on ``workers`` worker processes
+    (default: ``worker_count()``); yields the count. The workers stop when the block ends."""
+    global _open_pool
+    count = worker_count(workers)
+    if _open_pool is not None and _open_pool.owner == os.getpid():
+        yield _open_pool.workers  # already open: an inner block shares it
+        return
+    pool = _StagePool(count)
+    _open_pool = pool
+    try:
+        yield count
+    finally:
+        _open_pool = None
+        pool.discard()
+
+
+def chunks(items: Sequence[Item], workers: int) -> list[list[Item]]:
+    """Items in batches small enough to keep every worker busy to the end (about four per
+    worker), large enough for the recogniser to batch (at most ``MAX_CHUNK``)."""
+    size = max(1, min(MAX_CHUNK, math.ceil(len(items) / (4 * workers))))
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]
+
+
+def stage_map(fn: Callable[[list[Item]], list[Result]], items: Sequence[Item]) -> list[Result]:
+    """``fn`` over batches of ``items``; one result per item, in input order.
+
+    ``fn`` takes a list of items and returns one result per item; it must be a module-level
+    function (workers are fresh processes). The batches go to the workers of an open
+    ``stage_workers`` block of this process; with none open, one worker, or fewer than
+    ``MIN_POOL_ITEMS`` items, ``fn`` runs here. The results are the same either way.
+    """
+    pool = _open_pool
+    if pool is None or pool.owner != os.getpid() or pool.workers <= 1:
+        return list(fn(list(items))) if items else []
+    if len(items) < MIN_POOL_ITEMS:
+        return list(fn(list(items)))
+    limit = pool.workers * (1 + QUEUED_PER_WORKER)
+    out: list[Result] = []
+    try:
+        for result in _in_order(pool.executor(), fn, chunks(items, pool.workers), limit):
+            out.extend(result)
+    except BrokenProcessPool:
+        pool.discard()  # a worker died (killed, out of memory): the next call starts anew
+        raise
+    if len(out) != len(items):
+        raise RuntimeError(f"{fn.__name__}: {len(out)} results for {len(items)} items")
+    return out

@@ -109,6 +109,10 @@ class ExtractionError(ValueError):
         self.error_class = error_class
         self.detail = detail
 
+    def __reduce__(self) -> tuple:
+        """Pickled whole, so a failure crosses from a worker process with its class."""
+        return (ExtractionError, (self.error_class, self.detail))
+
 
 @dataclass
 class Extracted:

@@ -24,6 +24,7 @@ from wiredesk.routing import analysis_for
 from wiredesk.sources import folder_day
 from wiredesk.store import Lake, stable_id, table
 from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
+from wiredesk.workers import stage_map
 
 Row = dict[str, Any]
 #: Days before the partition whose signatures are read back to find originals of copies.
@@ -122,6 +123,18 @@ def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
     }
 
 
+def extract_pages(work: list[tuple[Row, Row, dt.datetime]]) -> list[Row | ExtractionError]:
+    """``extract_page`` over (page, item, now) triples, the failure in place of a row: the
+    work a stage worker does."""
+    out: list[Row | ExtractionError] = []
+    for page, item, now in work:
+        try:
+            out.append(extract_page(page, item, now))
+        except ExtractionError as exc:
+            out.append(exc)
+    return out
+
+
 def _known_versions(history: ArticleHistory) -> dict[str, list[KnownVersion]]:
     known: dict[str, dict[str, KnownVersion]] = defaultdict(dict)
     for row in history.prior_signatures:
@@ -172,19 +185,20 @@ def build_articles_day(
     now: dt.datetime | None = None,
     history: ArticleHistory | None = None,
 ) -> ArticlesDay:
-    """Extract every page; chain versions; keep the latest; cluster copies across days."""
+    """Extract every page (spread over the stage workers when a run has them); chain
+    versions; keep the latest; cluster copies across days."""
     now = now or dt.datetime.now(dt.UTC)
     history = history or ArticleHistory()
     items_by_id = {item["item_id"]: item for item in items}
+    pages = list(pages)
+    work = [(page, items_by_id.get(page["item_id"], {}), now) for page in pages]
     candidates: dict[str, list[Row]] = defaultdict(list)
     errors: list[Row] = []
-    for page in pages:
-        try:
-            row = extract_page(page, items_by_id.get(page["item_id"], {}), now)
-        except ExtractionError as exc:
-            errors.append(_error_row(page, exc, run_id, now))
-            continue
-        candidates[row["article_id"]].append(row)
+    for page, row in zip(pages, stage_map(extract_pages, work), strict=True):
+        if isinstance(row, ExtractionError):
+            errors.append(_error_row(page, row, run_id, now))
+        else:
+            candidates[row["article_id"]].append(row)
     known = _known_versions(history)
     articles: list[Row] = []
     versions: list[Row] = []

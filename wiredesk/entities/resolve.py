@@ -121,6 +121,8 @@ def resolve_mentions(text: str, mentions: list[Mention], language: str = "en") -
     # A name that differs from its text only in case (a dateline's "GENEVA" -> "Geneva").
     written = [m.name if m.name.lower() == m.text.lower() else m.text for m in ordered]
     bases = [base_name(w, language) or w for w in written]
+    if language in GENITIVE_S:
+        bases = _genitive_bases(bases)
     defined = _acronym_definitions(text, ordered, bases)
     names = list(bases)
     for i, name in _person_targets(ordered, bases).items():
@@ -149,6 +151,28 @@ def resolve_mentions(text: str, mentions: list[Mention], language: str = "en") -
             kind = label if label and ordered[i].type in _NAME_TYPES else ordered[i].type
             resolved[i] = replace(ordered[i], name=name, type=kind, roles=roles)
     return resolved
+
+
+#: Languages that write a name's genitive with -s or an apostrophe ("Europas", "Merz'").
+GENITIVE_S = frozenset({"de"})
+
+
+def _genitive_bases(bases: list[str]) -> list[str]:
+    """A name in the genitive read as the name itself when the article also writes the
+    name plain ("die Spaltung Europas" … "Europa", "Merkels Kurs" … "Angela Merkel"):
+    without the plain form nearby, "Andreas" or "Paris" may be a name ending in s."""
+    plain = set(bases)
+    surnames = {b.split()[-1]: b for b in bases if len(b.split()) > 1}
+    out = []
+    for base in bases:
+        stem = base[:-1] if base.endswith(("s", "'", "\u2019")) and len(base) > 3 else None
+        if stem and not stem.endswith("s") and stem in plain:
+            out.append(stem)
+        elif stem and " " not in stem and stem in surnames:
+            out.append(surnames[stem])
+        else:
+            out.append(base)
+    return out
 
 
 def _priority(label: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
@@ -110,6 +111,7 @@ def _skip_parenthesis(tokens: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
+@lru_cache(maxsize=512)  # asked again by the rules and the reported-clause model
 def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """Span of the subject phrase that ends right before the cue, or None.
 
@@ -177,6 +179,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     return (start, end) if plausible_speaker(text, start, end) else None
 
 
+@lru_cache(maxsize=512)
 def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``pos`` (inverted speaker, "according to" source)."""
     tokens = _tokens(text, pos, limit)

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+import numpy as np
 
 from wiredesk.entities import Mention
 from wiredesk.quotes.attribution import Attribution
 from wiredesk.quotes.cues import find_cues
 from wiredesk.quotes.layout import Layout
-from wiredesk.quotes.mentions import noun_phrase
 from wiredesk.quotes.model import Quote
-from wiredesk.quotes.speakers import PRONOUN_GENDER, Speaker, SpeakerResolver
+from wiredesk.quotes.speakers import PRONOUN_GENDER, Speaker, SpeakerResolver, key_of
 
 #: Feature names, in the order of every candidate's vector (the model's weights follow it).
 FEATURES = (
@@ -57,6 +58,7 @@ FEATURES = (
     "starts_sentence",
     "log_distance_rank",
 )
+_AT = {name: index for index, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 6
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
@@ -76,16 +78,40 @@ class Candidate:
     features: tuple[float, ...]
 
 
+#: Whether each code point up to U+3000 is white space (``str.isspace``, what ``\\s`` means);
+#: the last slot stands for every code point above.
+_SPACE = np.array([chr(i).isspace() for i in range(0x3001)] + [False])
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d]?\s")
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d]?\s+$")
+
+
 class _Words:
-    """Word counts between offsets of one text, by binary search on word starts."""
+    """Word counts between offsets of one text, by binary search on word starts (found
+    with numpy: a regular expression over the whole text cost more than the chooser)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [m.start() for m in _WORD.finditer(text)]
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        space = _SPACE[np.minimum(codes, len(_SPACE) - 1)]
+        after_space = np.concatenate(([True], space[:-1]))
+        self.starts: list[int] = np.flatnonzero(after_space & ~space).tolist()
 
     def between(self, a: int, b: int) -> int:
         if a > b:
             a, b = b, a
         return bisect_left(self.starts, b) - bisect_left(self.starts, a)
+
+
+class _Sentences:
+    """Sentence ends ("." maybe closing a quote, then space) of the masked text, so the
+    sentences between two offsets are counted by binary search."""
+
+    def __init__(self, masked: str) -> None:
+        found = [m.span() for m in _SENTENCE_END.finditer(masked)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def between(self, low: int, high: int) -> int:
+        return max(0, bisect_right(self.ends, high) - bisect_left(self.starts, low))
 
 
 class CandidateBuilder:
@@ -96,10 +122,13 @@ class CandidateBuilder:
         self.layout = layout
         self.resolver = resolver
         self.words = _Words(text)
+        self.sentences = _Sentences(layout.masked)
         # Neighbouring quotes share most candidates: resolve and describe each span once.
         self._resolved: dict[tuple[int, int], Speaker] = {}
-        self._described: dict[tuple[int, int], dict[str, float]] = {}
-        self._keys: dict[tuple[str, str], str] = {}
+        self._described: dict[tuple[int, int], list[tuple[int, float]]] = {}
+        self._near: dict[int, dict[tuple[int, int], Mention | None]] = {}
+        self._pronouns: list[tuple[int, int]] | None = None  # found on the first quote
+        self._pronoun_starts: list[int] = []
         self._name_counts: dict[str, int] = {}
         for mention in resolver.mentions:
             self._name_counts[mention.name] = self._name_counts.get(mention.name, 0) + 1
@@ -107,22 +136,19 @@ class CandidateBuilder:
     def candidates(self, quote: Quote, attribution: Attribution | None) -> list[Candidate]:
         """The rules' choice first, then the mentions and pronouns nearest the quote."""
         para = self.layout.paragraph_of(quote.start_char)
-        floor = self.layout.paragraphs[max(0, para - 1)][0]
-        ceiling = self.layout.paragraphs[para][1]
         rule_span = self._rule_span(attribution)
-        spans: dict[tuple[int, int], Mention | None] = {}
-        for match in _PRONOUN.finditer(self.text, floor, ceiling):
-            spans[(match.start(), match.end())] = None
-        for mention in self.resolver.mentions_in(floor, ceiling):
-            spans[(mention.start_char, mention.end_char)] = mention
-        in_quote = self.resolver.in_quote
-        spans = {
-            s: m
-            for s, m in spans.items()
-            if not in_quote(s[0])  # words inside a quote are what is said, not who says it
-            and not (rule_span is not None and s[0] >= rule_span[0] and s[1] <= rule_span[1])
-        }
-        nearest = sorted(spans, key=lambda s: self._distance(s, quote))[: MAX_CANDIDATES - 1]
+        spans = self._nearby(para)
+        if rule_span is not None:
+            low, high = rule_span
+            spans = {s: m for s, m in spans.items() if not (s[0] >= low and s[1] <= high)}
+        start, end = quote.start_char, quote.end_char
+
+        def distance(span: tuple[int, int]) -> int:
+            if span[1] <= start:
+                return start - span[1]
+            return span[0] - end if span[0] >= end else 0
+
+        nearest = sorted(spans, key=distance)[: MAX_CANDIDATES - 1]
         salient = self.resolver.salient_person(quote.start_char) if nearest else None
         context = _Context(quote, attribution, para, salient.name if salient else None)
         found: list[Candidate] = []
@@ -140,22 +166,40 @@ class CandidateBuilder:
             found.append(self._candidate(span, speaker, context, rule=False, rank=rank))
         return found
 
+    def _nearby(self, para: int) -> dict[tuple[int, int], Mention | None]:
+        """Pronouns and mentions outside quotes in a paragraph and the one before, in text
+        order (a mention wins over a pronoun on the same span); every quote of the
+        paragraph shares them."""
+        found = self._near.get(para)
+        if found is not None:
+            return found
+        floor = self.layout.paragraphs[max(0, para - 1)][0]
+        ceiling = self.layout.paragraphs[para][1]
+        if self._pronouns is None:
+            self._pronouns = [m.span() for m in _PRONOUN.finditer(self.text)]
+            self._pronoun_starts = [s for s, _ in self._pronouns]
+        first = bisect_left(self._pronoun_starts, floor)
+        last = bisect_left(self._pronoun_starts, ceiling)
+        spans: dict[tuple[int, int], Mention | None] = dict.fromkeys(self._pronouns[first:last])
+        for mention in self.resolver.mentions_in(floor, ceiling):
+            spans[(mention.start_char, mention.end_char)] = mention
+        in_quote = self.resolver.in_quote
+        # Words inside a quote are what is said, not who says it.
+        found = self._near[para] = {s: m for s, m in spans.items() if not in_quote(s[0])}
+        return found
+
     def _named(self, mention: Mention) -> Speaker:
-        """A name means its entity; a group ("Republicans") no one in particular. Keys are
-        computed once per entity, since many mentions share one."""
+        """A name means its entity; a group ("Republicans") no one in particular."""
         words = " ".join(mention.text.split())
         if mention.type == "NORP":
             return Speaker(None, words, None)
-        key = self._keys.get((mention.type, mention.name))
-        if key is None:
-            key = self._keys[(mention.type, mention.name)] = mention.entity_key
-        return Speaker(mention.name, words, key)
+        return Speaker(mention.name, words, key_of(mention))
 
     # -- evidence -----------------------------------------------------------------------
     def _rule_span(self, attribution: Attribution | None) -> tuple[int, int] | None:
         if attribution is None:
             return None
-        return noun_phrase(self.text, attribution.speaker_start, attribution.speaker_end)
+        return self.resolver.narrow(attribution.speaker_start, attribution.speaker_end)
 
     def _before_cue(self, end: int) -> bool:
         """Whether a cue follows the span within its clause, maybe past an apposition:
@@ -166,13 +210,6 @@ class CandidateBuilder:
         gap = self.text[end : cues[0][0]]
         return len(gap.split()) <= 12 and not any(ch in gap for ch in '.;!?:\n"\u201c\u201d')
 
-    def _distance(self, span: tuple[int, int], quote: Quote) -> int:
-        if span[1] <= quote.start_char:
-            return quote.start_char - span[1]
-        if span[0] >= quote.end_char:
-            return span[0] - quote.end_char
-        return 0
-
     def _candidate(
         self,
         span: tuple[int, int] | None,
@@ -181,61 +218,61 @@ class CandidateBuilder:
         rule: bool,
         rank: int,
     ) -> Candidate:
-        values = dict.fromkeys(FEATURES, 0.0)
+        values = [0.0] * len(FEATURES)
         quote = context.quote
-        values["rule_choice"] = float(rule)
-        values["rule_choice_cued"] = float(rule and quote.cue is not None)
-        values["rule_confidence"] = quote.confidence if rule else 0.0
-        values["partial_quote"] = float(quote.kind == "partial")
-        values["resolved_to_name"] = float(speaker.name is not None)
-        values["salient_person"] = float(
+        if rule:
+            values[_AT["rule_choice"]] = 1.0
+            values[_AT["rule_choice_cued"]] = float(quote.cue is not None)
+            values[_AT["rule_confidence"]] = quote.confidence
+        values[_AT["partial_quote"]] = float(quote.kind == "partial")
+        values[_AT["resolved_to_name"]] = float(speaker.name is not None)
+        values[_AT["salient_person"]] = float(
             speaker.name is not None and speaker.name == context.salient
         )
-        values["log_mentions_of_name"] = math.log1p(self._name_counts.get(speaker.name or "", 0))
-        values["log_distance_rank"] = math.log1p(rank)
-        if span is not None:
-            self._span_features(values, span, speaker, context)
-        return Candidate(
-            span[0] if span else None,
-            span[1] if span else None,
-            speaker,
-            tuple(values[name] for name in FEATURES),
-        )
+        mentions = self._name_counts.get(speaker.name or "", 0)
+        values[_AT["log_mentions_of_name"]] = math.log1p(mentions)
+        values[_AT["log_distance_rank"]] = math.log1p(rank)
+        if span is None:
+            return Candidate(None, None, speaker, tuple(values))
+        self._span_features(values, span, speaker, context)
+        return Candidate(span[0], span[1], speaker, tuple(values))
 
     def _span_features(
-        self, values: dict[str, float], span: tuple[int, int], speaker: Speaker, context: _Context
+        self, values: list[float], span: tuple[int, int], speaker: Speaker, context: _Context
     ) -> None:
         text, quote, attribution = self.text, context.quote, context.attribution
         start, end = span
         anchor = quote.start_char if end <= quote.start_char else quote.end_char
-        values["log_words_to_quote"] = math.log1p(self.words.between(anchor, start))
-        values["before_quote"] = float(end <= quote.start_char)
+        values[_AT["log_words_to_quote"]] = math.log1p(self.words.between(anchor, start))
+        values[_AT["before_quote"]] = float(end <= quote.start_char)
         if attribution is not None:
             cue_at = attribution.cue_start
-            values["log_words_to_cue"] = math.log1p(self.words.between(cue_at, start))
-            gap = text[end : attribution.cue_start]
-            values["subject_of_quote_cue"] = float(
-                end <= attribution.cue_start and len(gap.split()) <= 3 and "." not in gap
-            )
-            after = text[attribution.cue_end : start]
-            values["after_quote_cue"] = float(
-                start >= attribution.cue_end and len(after.split()) <= 2
-            )
+            values[_AT["log_words_to_cue"]] = math.log1p(self.words.between(cue_at, start))
+            if end <= cue_at:
+                gap = text[end:cue_at]
+                values[_AT["subject_of_quote_cue"]] = float(
+                    len(gap.split()) <= 3 and "." not in gap
+                )
+            if start >= attribution.cue_end:
+                after = text[attribution.cue_end : start]
+                values[_AT["after_quote_cue"]] = float(len(after.split()) <= 2)
         para = self.layout.paragraph_of(start)
-        values["same_paragraph"] = float(para == context.paragraph)
-        values["previous_paragraph"] = float(para == context.paragraph - 1)
-        values["sentences_between"] = min(5, self._sentences_between(start, quote)) / 5
+        values[_AT["same_paragraph"]] = float(para == context.paragraph)
+        values[_AT["previous_paragraph"]] = float(para == context.paragraph - 1)
+        low, high = sorted((start, quote.start_char))
+        values[_AT["sentences_between"]] = min(5, self.sentences.between(low, high)) / 5
         described = self._described.get(span)
         if described is None:
             described = self._described[span] = self._span_shape(span, speaker)
-        values.update(described)
+        for index, value in described:
+            values[index] = value
 
-    def _span_shape(self, span: tuple[int, int], speaker: Speaker) -> dict[str, float]:
-        """Features of a span that do not depend on the quote: type, subject, apposition."""
+    def _span_shape(self, span: tuple[int, int], speaker: Speaker) -> list[tuple[int, float]]:
+        """Features of a span that do not depend on the quote (type, subject, apposition),
+        as (index, value) pairs: neighbouring quotes share most candidates."""
         text = self.text
         start, end = span
-        values: dict[str, float] = {}
-        values["before_a_cue"] = float(self._before_cue(end))
+        values = {"before_a_cue": float(self._before_cue(end))}
         self._type_features(values, span, speaker)
         before = text[max(0, start - 20) : start].split()
         values["after_preposition"] = float(
@@ -248,9 +285,9 @@ class CandidateBuilder:
         )
         lead = text[max(0, start - 3) : start]
         values["starts_sentence"] = float(
-            start == 0 or lead.endswith("\n") or bool(re.search(r"[.!?][\"'\u201d]?\s+$", lead))
+            start == 0 or lead.endswith("\n") or bool(_SENTENCE_BEFORE.search(lead))
         )
-        return values
+        return [(_AT[name], value) for name, value in values.items()]
 
     def _type_features(
         self, values: dict[str, float], span: tuple[int, int], speaker: Speaker
@@ -273,11 +310,6 @@ class CandidateBuilder:
             values[_ENTITY_FEATURE.get(inside[-1].type, "person")] = 1.0
         else:
             values["description"] = 1.0
-
-    def _sentences_between(self, start: int, quote: Quote) -> int:
-        low, high = sorted((start, quote.start_char))
-        gap = self.layout.masked[low:high]
-        return len(re.findall(r"[.!?][\"'\u201d]?\s", gap))
 
 
 @dataclass(frozen=True)

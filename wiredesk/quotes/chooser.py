@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from wiredesk.quotes.attribution import Attribution
@@ -38,9 +39,8 @@ class ChooserModel:
     platt_b: float
 
     def scores(self, candidates: Sequence[Candidate]) -> list[float]:
-        return [
-            sum(w * x for w, x in zip(self.weights, c.features, strict=True)) for c in candidates
-        ]
+        weights = self.weights
+        return [sum(map(mul, weights, c.features)) for c in candidates]
 
     def calibrate(self, probability: float) -> float:
         """Platt scaling on the log-odds of the pooled probability."""

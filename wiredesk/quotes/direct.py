@@ -32,7 +32,7 @@ from wiredesk.quotes.marks import (
     is_mark,
 )
 from wiredesk.quotes.model import Quote
-from wiredesk.quotes.speakers import Speaker, SpeakerResolver
+from wiredesk.quotes.speakers import Speaker, SpeakerResolver, key_of
 
 #: Words right before a quoted stretch that make it a name or a term, not speech.
 NAMING = re.compile(
@@ -417,7 +417,7 @@ def _nearest_person(layout: Layout, resolver: SpeakerResolver, pos: int) -> Spea
     found = resolver.salient_person(pos)
     if found is None or found.start_char < floor:
         return None
-    return Speaker(found.name, found.text, found.entity_key)
+    return Speaker(found.name, found.text, key_of(found))
 
 
 def _subject_attribution(

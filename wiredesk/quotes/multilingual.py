@@ -20,16 +20,19 @@ from wiredesk.quotes.layout import Layout, mask_spans
 from wiredesk.quotes.marks import find_quoted, inner_text
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.phrases import (
+    SUBORDINATORS,
     Word,
     cue_base,
     inverted_pronoun,
+    inverted_subject,
     phrase_after,
     sentences,
     separable_cues,
     subject_before,
+    with_apposition,
     words_in,
 )
-from wiredesk.quotes.reported import find_reported
+from wiredesk.quotes.reported import find_reported, source_before
 from wiredesk.quotes.speaker_phrases import PhraseResolver
 from wiredesk.quotes.speakers import Speaker
 
@@ -40,6 +43,8 @@ _DIALOGUE = re.compile(r"[ \t\u00a0]*[\u2014\u2013][ \t\u00a0]+(?=\w)")
 _TURN_BREAK = re.compile(r",?[ \t\u00a0]*[\u2014\u2013][ \t\u00a0]*(?=\w)")
 _STOPS = ".;!?\u2026"
 SHORT_WORDS = 4
+#: A web address standing as a source's name ("news.bbc.co.uk", "icelandreview.com").
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 
 
 @dataclass
@@ -98,6 +103,7 @@ def find_language_quotes(
             in_sentence = in_sentence or _sentence_cue(
                 work, masked, floor, limit, spans, lang, _framed
             )
+            in_sentence = in_sentence or _sentence_source(work, floor, limit, spans, lang)
             in_sentence = in_sentence or _reported_mood(work, floor, limit, spans, lang)
         attribution = found or in_sentence
         n_words = len(stretch.inner.split())
@@ -105,7 +111,13 @@ def find_language_quotes(
         kind = "direct" if (opens or (found and lead.endswith(","))) and n_words >= 3 else "partial"
         if attribution is None and not _speech_like(stretch, work, lang):
             continue
-        if kind == "partial" and attribution is None:
+        if _named_term(stretch, work, lang):
+            continue  # "der sogenannte „Blaue Korridor“", "le plan dit du « corridor bleu »"
+        if kind == "partial" and (
+            attribution is None
+            or _name_like(stretch, work, lang)
+            or _names_the_speaker(stretch, attribution, work)
+        ):
             continue  # a title, a name, a term in quotation marks
         speaker = Speaker(None, None, None)
         cue = None
@@ -123,6 +135,11 @@ def find_language_quotes(
             confidence = 0.6
         else:
             confidence = 0.5
+        if not (speaker.name or speaker.mention):
+            topic = _topic_subject(work, masked, bounds, floor, stretch.start, lang)
+            if topic is not None:  # "Der BGH widersprach … „Hier werden …“"
+                speaker = resolver.resolve(*topic)
+                confidence = min(confidence, 0.5)
         if not stretch.balanced:
             confidence -= 0.3
         quote = Quote(
@@ -179,10 +196,71 @@ def _speech_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
     """Without a verb of saying, only a stretch longer than a title or a name is speech."""
     if stretch.dash:
         return True
-    before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
-    if any(w.lower in lang.naming for w in before):
+    if _after_naming_word(stretch, text, lang):
         return False
     return len(stretch.inner.split()) > SHORT_WORDS  # titles and names are short
+
+
+def _name_like(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    """A quoted name, not words someone said, even in a sentence with a verb of saying:
+    a web address ("laut „news.bbc.co.uk“"), several words that all start with a capital or
+    a digit („Neues Deutschland“, « Le Monde »), a single capitalised word in a language
+    whose nouns are not capitalised («Газпром»), or, where they are, one written right after
+    the noun it names (der Fernsehsender „Silverbird“)."""
+    tokens = stretch.inner.split()
+    if not tokens or len(tokens) > 2 * SHORT_WORDS:
+        return False
+    if len(tokens) == 1 and _WEB_ADDRESS.fullmatch(tokens[0]):
+        return True
+    if lang.capitalised_nouns and _capitalised(tokens[0]) and _after_a_noun(stretch, text):
+        return True  # die Wochenzeitung „Le Canard enchaîné“
+    if not all(_capitalised(token) for token in tokens):
+        return False
+    return len(tokens) > 1 or not lang.capitalised_nouns
+
+
+def _after_a_noun(stretch: Stretch, text: str) -> bool:
+    """Whether the quotation follows a capitalised word of the same sentence directly, as a
+    name follows the noun it names in German ("der Fernsehsender „Silverbird“")."""
+    before = words_in(text, max(0, stretch.start - 40), stretch.start)
+    if not before or text[before[-1].end : stretch.start].strip(" \t'\u2018\u201a"):
+        return False  # nothing, or punctuation, between the word before and the quote
+    previous = before[-1]
+    sentence_start = len(before) == 1 or text[before[-2].end : previous.start].strip() in (
+        ".",
+        "!",
+        "?",
+    )
+    return previous.text[:1].isupper() and not sentence_start
+
+
+def _names_the_speaker(stretch: Stretch, attribution: Found, text: str) -> bool:
+    """The quoted words are the subject of the verb of saying ("Das berichtete die
+    „Automobilwoche“"): a name in quotation marks, not words someone said."""
+    if attribution.speaker is None:  # the subject slot after the verb holds a quoted name
+        between = text[attribution.cue_end : stretch.start].split()
+        capitalised = all(_capitalised(token) for token in stretch.inner.split())
+        return capitalised and stretch.start > attribution.cue_end and len(between) <= 1
+    start, end = attribution.speaker
+    return start <= stretch.start + 1 and stretch.end - 1 <= end
+
+
+def _capitalised(token: str) -> bool:
+    """A word starting with a capital or a digit (leading punctuation aside)."""
+    head = token.lstrip("([\"'-")
+    return bool(head) and (head[0].isupper() or head[0].isdigit())
+
+
+def _after_naming_word(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
+    return any(w.lower in lang.naming for w in before)
+
+
+def _named_term(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    """A short stretch brought in by a naming word ("sogenannte", "dit", "llamado") is a
+    name or a term, whatever verb of saying its sentence has."""
+    short = len(stretch.inner.split()) <= SHORT_WORDS
+    return short and _after_naming_word(stretch, text, lang)
 
 
 def _cue_index(words: list[Word], lang: QuoteLanguage) -> int | None:
@@ -233,7 +311,10 @@ def _around_cue(
         glued = inverted_pronoun(word) if word is not None else None
         if glued is not None:
             return Found(begin, cue.end, glued)
-    before = subject_before(words[:i], lang)
+    pronoun = inverted_subject(text, cue, lang)
+    if pronoun is not None:
+        return Found(begin, cue.end, pronoun)
+    before = subject_before(_subordinate_clause(text, words[:i], lang), lang)
     if before is not None:
         return Found(begin, cue.end, before)
     if i and words[0].lower in lang.auxiliaries:  # "hatte VW-Chef Winterkorn … erklärt"
@@ -241,7 +322,42 @@ def _around_cue(
         if after_aux is not None:
             return Found(begin, cue.end, after_aux)
     after = phrase_after(text, cue.end, window_end, lang)
-    return Found(begin, cue.end, after)
+    return Found(begin, cue.end, with_apposition(text, after, window_end, lang))
+
+
+def _topic_subject(
+    text: str,
+    masked: str,
+    bounds: list[tuple[int, int]],
+    floor: int,
+    pos: int,
+    lang: QuoteLanguage,
+) -> tuple[int, int] | None:
+    """Who a quotation with no verb of saying is most likely from, where nouns are
+    capitalised: the subject its own sentence opens with, else that of the sentence before
+    ("Der BGH widersprach der Ansicht. „Hier werden …“")."""
+    if not lang.capitalised_nouns:
+        return None
+    lead = [w for w in words_in(masked, floor, pos) if "x" * len(w.text) != w.text]
+    if lead:
+        return subject_before(lead, lang) if len(lead) > 1 else None
+    before = [b for b in bounds if b[1] <= floor]
+    if not before:
+        return None
+    words = [w for w in words_in(masked, *before[-1]) if "x" * len(w.text) != w.text]
+    return subject_before(words, lang) if len(words) > 2 else None
+
+
+def _subordinate_clause(text: str, words: list[Word], lang: QuoteLanguage) -> list[Word]:
+    """The words of a subordinate clause the verb ends ("…, indem sie den Rat aufforderte",
+    "…, dass er sagte"), whose subject is its own; otherwise all the words before the verb."""
+    for k in range(len(words) - 1, 0, -1):
+        if "," in text[words[k - 1].end : words[k].start]:
+            first = words[k].lower
+            if first in SUBORDINATORS or first in lang.complementisers:
+                return words[k:]
+            break
+    return words
 
 
 def _before(text: str, masked: str, floor: int, pos: int, lang: QuoteLanguage) -> Found | None:
@@ -294,6 +410,31 @@ def _sentence_cue(
                     end = words[k - 1].end
                     break
             return _around_cue(text, words, i, end, lang)
+    return None
+
+
+def _sentence_source(
+    text: str, floor: int, limit: int, spans: list[tuple[int, int]], lang: QuoteLanguage
+) -> Found | None:
+    """A source named in the sentence of a quoted phrase ("Der Fall wird nach Angaben der
+    Staatsanwaltschaft „sorgfältig“ geprüft", "laut Polizei", "dem Bericht zufolge")."""
+    words = [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in spans)]
+    lowered = [w.lower for w in words]
+    for phrase in lang.according_to:
+        parts = phrase.split()
+        if phrase in lang.zero_sources or parts == ["wie"]:
+            continue
+        n = len(parts)
+        for at in range(len(words) - n + 1):
+            if lowered[at : at + n] != parts:
+                continue
+            cue = (words[at].start, words[at + n - 1].end)
+            if parts[-1] == "zufolge":
+                source = source_before(text, words, at, lang)
+            else:
+                source = phrase_after(text, cue[1], limit, lang)
+            if source is not None:
+                return Found(cue[0], cue[1], source)
     return None
 
 

@@ -80,7 +80,8 @@ def inverted_pronoun(word: Word) -> tuple[int, int] | None:
 
 def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
     """Offsets of separable verbs of saying whose particle closes their clause: "teilte die
-    Polizei mit", "fügte er hinzu" (the particle is the clause's last word)."""
+    Polizei mit", "fügte er hinzu", "wies die Vorwürfe als „haltlos“ zurück" (the particle
+    is the clause's last word; a quoted phrase inside the clause does not end it)."""
     if not lang.separable:
         return frozenset()
     found = set()
@@ -88,7 +89,7 @@ def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
         particles = lang.separable.get(match.group().lower())
         if particles is None:
             continue
-        clause = re.match(r"[^,.;:!?\u201e\u201c\u00bb\u00ab\"]{0,120}", text[match.end() :])
+        clause = re.match(r"[^,.;:!?]{0,160}", text[match.end() :])
         tail = re.findall(r"\w+", clause.group()) if clause else []
         if tail and tail[-1].lower() in particles:
             found.add(match.start())
@@ -96,7 +97,11 @@ def separable_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
 
 
 def cue_base(word: Word, lang: QuoteLanguage) -> bool:
-    """Whether a word is a verb of saying, also with an inverted pronoun glued to it."""
+    """Whether a word is a verb of saying, also with an inverted pronoun glued to it. Where
+    nouns are capitalised, a capitalised word is a noun ("nach Angaben", "die Versicherten"),
+    never the verb written the same in lower case."""
+    if lang.capitalised_nouns and word.text[:1].isupper():
+        return False
     if lang.is_cue(word.text) or word.start in lang.cue_starts:
         return True
     if "-" in word.text:
@@ -109,6 +114,9 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
     if not phrase or len(phrase) > MAX_PHRASE_WORDS:
         return False
     first = phrase[0]
+    if first.lower in lang.source_prepositions and len(phrase) > 1:
+        named = phrase[2] if phrase[1].lower in lang.determiners and len(phrase) > 2 else phrase[1]
+        return named.text[:1].isupper()  # "Aus Militärkreisen", "von der Umwelthilfe"
     if first.lower in lang.not_subject or first.lower in lang.complementisers:
         return False
     if len(phrase) == 1 and first.lower in lang.pronouns:
@@ -122,7 +130,7 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
 CONJUNCTIONS = frozenset("und aber doch denn sondern et mais y pero e ma и но а".split())
 #: Words opening a subordinate clause, whose subject follows them ("wie der Minister sagte",
 #: "comme l'a dit le ministre", "как заявил министр").
-SUBORDINATORS = frozenset("wie als nachdem während weil da comme como come как".split())
+SUBORDINATORS = frozenset("wie als nachdem während weil da indem wobei comme como come как".split())
 
 
 def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | None:
@@ -139,21 +147,65 @@ def subject_before(words: list[Word], lang: QuoteLanguage) -> tuple[int, int] | 
         words = words[:-1]
     while words and (words[0].lower in CONJUNCTIONS or words[0].lower in SUBORDINATORS):
         words = words[1:]
+    if lang.capitalised_nouns and words and words[0].lower in lang.pronouns:
+        words = words[:1]  # "sie den Aufsichtsrat …": the subject is the pronoun
     if not words or not plausible_subject(words[:MAX_PHRASE_WORDS], lang):
         return None
+    if words[0].lower in lang.oblique_determiners:
+        return None  # "Den Währungsfonds forderte er auf": an object, the subject follows
+    if len(words) == 1 and _adverbial(words[0], lang):
+        return None  # "Ähnlich äußerte sich der Präsident": the subject follows the verb
     phrase = words[:MAX_PHRASE_WORDS]
+    if lang.capitalised_nouns:
+        phrase = _noun_phrase(phrase, lang)
     return phrase[0].start, phrase[-1].end
+
+
+#: Endings of adverbs and adverbial adjectives in German ("ähnlich", "offiziell",
+#: "möglicherweise", "erstmals"), which may open a clause but never name a speaker.
+_ADVERB_ENDINGS = ("lich", "weise", "falls", "mals", "isch", "iell")
+
+
+def _adverbial(word: Word, lang: QuoteLanguage) -> bool:
+    return lang.capitalised_nouns and word.lower.endswith(_ADVERB_ENDINGS)
+
+
+def _noun_phrase(phrase: list[Word], lang: QuoteLanguage) -> list[Word]:
+    """The noun phrase a subject opens, where nouns are capitalised: it ends before the
+    first lower-case word that neither follows a determiner nor is one ("Rice hatte bei
+    ihrem Aufenthalt" is "Rice"; "Die spanische Regierung hat" is "Die spanische Regierung";
+    "Der Sprecher des Weißen Hauses" stays whole)."""
+    kept = phrase[:1]
+    if kept[0].lower in lang.pronouns:
+        return kept  # "indem sie den Aufsichtsrat aufforderte": the pronoun alone
+    for index, word in enumerate(phrase[1:], start=1):
+        lower_case = word.text[:1].islower()
+        if lower_case and _joins_coordinate(phrase, index, lang):
+            kept.append(word)  # "Kongress- und Verteidigungskreise"
+            continue
+        if lower_case and kept[-1].lower not in lang.determiners:
+            if word.lower not in lang.determiners and not _joins_name(kept, word):
+                break
+        kept.append(word)
+    return kept
 
 
 def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tuple[int, int] | None:
     """The noun phrase starting at ``start``: an inverted speaker ("sagte der Minister",
     "dijo el presidente") or the source after "laut", "selon", "по словам"."""
     taken: list[Word] = []
-    for word in words_in(text, start, limit):
+    found = words_in(text, start, limit)
+    for index, word in enumerate(found):
+        if not taken and word.lower in lang.object_pronouns:
+            start = word.end  # "charakterisierte ihn der Gewerkschafter": past the object
+            continue
         gap = text[taken[-1].end if taken else start : word.start]
         if any(ch in gap for ch in ',;:.!?()\u00ab\u00bb\u201e\u201c\u201d"\u2014\u2013'):
             if taken or gap.strip(" \u00a0,"):
                 break
+        if taken and _joins_coordinate(found, index, lang):
+            taken.append(word)  # "so Kongress- und Verteidigungskreise"
+            continue
         if taken and (word.lower in lang.not_subject or word.lower in lang.complementisers):
             break
         if taken and cue_base(word, lang):
@@ -169,6 +221,67 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
     return taken[0].start, taken[-1].end
 
 
+def _joins_coordinate(words: list[Word], index: int, lang: QuoteLanguage) -> bool:
+    """Where nouns are capitalised, "und" before a capitalised word joins two sources
+    ("Merz und Scholz"); before a verb it ends the phrase ("so Merz und fügte hinzu")."""
+    if not lang.capitalised_nouns or words[index].lower != "und" or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    return following.text[:1].isupper() and not cue_base(following, lang)
+
+
+def inverted_subject(text: str, cue: Word, lang: QuoteLanguage) -> tuple[int, int] | None:
+    """A subject pronoun right after the verb ("…, bezeichnete er als „…“"): in a verb-second
+    language the subject, whatever stands before the verb."""
+    following = words_in(text, cue.end, min(len(text), cue.end + 12))
+    if not following or text[cue.end : following[0].start].strip():
+        return None
+    word = following[0]
+    return (word.start, word.end) if word.lower in lang.inverted_subjects else None
+
+
 def _joins_name(taken: list[Word], word: Word) -> bool:
     """Lower-case words inside a name or a title: "von", "de", "di", "del", "ministre de"."""
     return word.lower in ("von", "van", "de", "di", "da", "del", "della", "du", "la", "le", "des")
+
+
+#: A short complement of a role, up to its comma: "de Kestrelia", "der Vereinten Nationen".
+_COMPLEMENT = re.compile(
+    r"[ \u00a0]+(?:de|du|des|d'|d\u2019|der|von|del|della|di)[ \u00a0']?"
+    r"[^\W\d_][\w'\u2019 -]{0,40}?(?=[ \u00a0]*,)"
+)
+
+
+def with_apposition(
+    text: str, span: tuple[int, int] | None, limit: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    """A described speaker followed by their name in apposition, as one phrase: agency copy
+    names the person after the role ("a déclaré la ministre des Affaires étrangères, Amara
+    Oyelaran, devant …", "a expliqué son porte-parole, Pierre Jourdan"). Other phrases, and
+    a description not followed by a name set off by commas, stay as they are."""
+    if span is None:
+        return None
+    phrase = words_in(text, *span)
+    if not phrase or not (
+        phrase[0].lower in lang.determiners or any(lang.is_title(w.text) for w in phrase)
+    ):
+        return span
+    end = span[1]
+    complement = _COMPLEMENT.match(text, end, limit)
+    if complement is not None:  # "la ministre des Affaires étrangères de Kestrelia, …"
+        end = complement.end()
+    comma = re.match(r"[ \u00a0]*,[ \u00a0]*", text[end:limit])
+    if comma is None:
+        return span
+    name: list[Word] = []
+    for word in words_in(text, end + comma.end(), limit):
+        gap = text[(name[-1].end if name else end + comma.end()) : word.start]
+        if gap.strip(" \u00a0") or not word.text[:1].isupper() or len(name) == 4:
+            break
+        name.append(word)
+    if not name:
+        return span
+    after = text[name[-1].end : limit].lstrip(" \u00a0")
+    if after and after[0] not in ",.;":
+        return span  # "…, Paris ne cédera pas": a clause, not a name
+    return span[0], name[-1].end

@@ -9,7 +9,7 @@ the right gender. Roles count as mentions of the person introduced with them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -59,6 +59,10 @@ def find_referents(
     heads = frozenset(role_words)
     if heads:
         for match in _THE_PHRASE.finditer(text):
+            # The words after "the" are whole lower-case words: most phrases hold no head
+            # noun, so look them up before locating any.
+            if heads.isdisjoint(match.group(1).split()):
+                continue
             for word in _LOWER_WORD.finditer(text, match.start(1), match.end(1)):
                 if word.group() in heads:
                     phrase = text[match.start() : word.end()]
@@ -73,8 +77,10 @@ def find_referents(
         sentence = bisect_right(starts, start) - 1
         first = sentence != seen_sentence
         seen_sentence = sentence
-        left = text[starts[sentence] : start].split()
-        subject = first and not (left and left[-1].lower().strip(",") in _OBJECT_LEFT)
+        subject = first
+        if first:
+            left = text[starts[sentence] : start].rsplit(None, 1)
+            subject = not (left and left[-1].lower().strip(",") in _OBJECT_LEFT)
         referents.append(Referent(start, end, name, mention, subject))
     return referents
 
@@ -85,6 +91,10 @@ _PRONOUN_START = re.compile(r"\s*[\"'\u201c\u2018]?(?:He|She|His|Her)\b")
 _UNNAMED_START = re.compile(
     r"\s*(?:(?:Down|Up|Across|At|In|On)\s[^,]{1,40},\s*)?(?:an?|one|another|[A-Z]\w+[\u2019']s)\s"
 )
+
+
+def _start_of(referent: Referent) -> int:
+    return referent.start
 
 
 def antecedent(
@@ -102,11 +112,25 @@ def antecedent(
     one that opens with an unnamed person ("a shop owner who asked not to be named") means
     nobody the article names.
     """
-    before = [r for r in referents if r.end <= pos and not skip(r.start) and compatible(r.name)]
     sentence = bisect_right(starts, pos) - 1
+    # Only the last few sentences are searched; an older referent is needed only as the
+    # last resort, so it is looked for backwards and only when the window has none.
+    window_start = starts[max(0, sentence - SENTENCES_BACK + 1)]
+    first = bisect_left(referents, window_start, key=_start_of)
+    last = bisect_left(referents, pos, key=_start_of)
+
+    def usable(r: Referent) -> bool:
+        return r.end <= pos and not skip(r.start) and compatible(r.name)
+
+    before = [r for r in referents[first:last] if usable(r)]
+    earlier = None
+    if not before:
+        earlier = next((r for r in reversed(referents[:first]) if usable(r)), None)
+        if earlier is None:
+            return None
     for back in range(SENTENCES_BACK):
         index = sentence - back
-        if index < 0 or not before:
+        if index < 0:
             return None
         lo = starts[index]
         hi = starts[index + 1] if index + 1 < len(starts) else pos + 1
@@ -119,7 +143,7 @@ def antecedent(
             return None
         if here and not _PRONOUN_START.match(opening):
             return here[-1]
-    return before[-1] if before else None
+    return before[-1] if before else earlier
 
 
 def gender_votes(text: str, referents: Sequence[Referent], starts: Sequence[int]) -> dict[str, str]:

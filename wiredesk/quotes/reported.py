@@ -18,9 +18,11 @@ from wiredesk.quotes.languages import QuoteLanguage
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.phrases import (
+    MAX_PHRASE_WORDS,
     Word,
     cue_base,
     inverted_pronoun,
+    inverted_subject,
     phrase_after,
     subject_before,
     words_in,
@@ -55,7 +57,7 @@ def find_reported(
             continue
         hit = (
             _source_phrase(text, masked, words, end, lang)
-            or _cue_then_clause(text, masked, words, end, lang)
+            or _cue_then_clause(text, masked, words, end, lang, quoted)
             or _clause_then_cue(text, masked, words, end, lang)
         )
         speaker: Speaker | None = None
@@ -64,20 +66,31 @@ def find_reported(
         if hit is not None:
             clause, cue, span = hit
             resolver.last = last_speaker  # pronouns and left-out subjects: in reading order
-            speaker = resolver.resolve(*span) if span else last_speaker
+            if span:
+                speaker = resolver.resolve(*span)
+            elif cue and cue.lower() in lang.zero_sources:  # "Demnach …": the last source
+                speaker = Speaker(last_speaker.name, cue, last_speaker.entity_key)
+            else:
+                speaker = last_speaker
         elif (
             lang.subjunctive
             and any(w.lower in lang.subjunctive for w in words)
             and words[0].lower != "ich"
         ):
+            source = _source_within(text, words, end, lang)
+            if source is None and words[0].lower in lang.pronouns:
+                source = (words[0].start, words[0].end)  # "Er gehe davon aus, …": the speaker
+            resolver.last = last_speaker
             clause, cue, speaker = (
                 (words[0].start, words[-1].end),
                 None,
-                last_speaker,
+                resolver.resolve(*source) if source else last_speaker,
             )
         else:
             if any(start <= pos < end for pos in direct_at):
                 last_speaker = _speaker_of(direct, start, end) or last_speaker
+            else:  # "Freiberg begründete dies mit …": who speaks in the sentences after
+                last_speaker = _sentence_speaker(text, words, end, resolver, lang) or last_speaker
             continue
         if speaker.name or (speaker.mention and speaker.mention.lower() not in lang.pronouns):
             last_speaker = speaker
@@ -97,6 +110,22 @@ def find_reported(
             )
         )
     return found
+
+
+def _sentence_speaker(
+    text: str, words: list[Word], end: int, resolver: PhraseResolver, lang: QuoteLanguage
+) -> Speaker | None:
+    """The subject of a verb of saying in a sentence that reports nothing itself, unless it
+    is a pronoun (which points back to the speaker already last)."""
+    for i, word in enumerate(words):
+        if cue_base(word, lang):
+            span = _speaker_around(text, words, i, end, lang)
+            if span is None:
+                return None
+            speaker = resolver.resolve(*span)
+            pronoun = speaker.mention is not None and speaker.mention.lower() in lang.pronouns
+            return speaker if (speaker.name or speaker.mention) and not pronoun else None
+    return None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -123,18 +152,27 @@ Hit = tuple[tuple[int, int], str | None, tuple[int, int] | None]
 
 
 def _cue_then_clause(
-    text: str, masked: str, words: list[Word], end: int, lang: QuoteLanguage
+    text: str,
+    masked: str,
+    words: list[Word],
+    end: int,
+    lang: QuoteLanguage,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> Hit | None:
     """'X sagte, dass …', 'a déclaré que …', 'Merz sagte, die Lage sei ernst'."""
     for i, word in enumerate(words):
         if not cue_base(word, lang):
             continue
+        if _names_quotation(text, word, quoted, lang):
+            continue  # "le plan dit du « corridor bleu », destiné à …"
+        attributes = _attributes_quotation(text, word, quoted, lang)
         for k in range(i + 1, min(len(words), i + 12)):
             if words[k].lower in lang.complementisers:
                 clause_words = words[k:]
                 break
-            if "," in _gap(masked, words[k - 1], words[k]):
-                # "Merz sagte, die Lage sei ernst": the clause after the verb's comma.
+            if "," in _gap(masked, words[k - 1], words[k]) and not attributes:
+                # "Merz sagte, die Lage sei ernst": the clause after the verb's comma (not
+                # after "« … », a déclaré la ministre, Amara Oyelaran, devant …").
                 rest = words[k:]
                 clause_words = rest
                 break
@@ -145,6 +183,35 @@ def _cue_then_clause(
         speaker = _speaker_around(text, words, i, clause_words[0].start, lang)
         return (clause_words[0].start, clause_words[-1].end), word.text, speaker
     return None
+
+
+def _names_quotation(
+    text: str, word: Word, quoted: Sequence[tuple[int, int]], lang: QuoteLanguage
+) -> bool:
+    """Whether a naming word that is also a verb of saying ("dit") brings in a quoted name."""
+    if word.lower not in lang.naming:
+        return False
+    return any(s >= word.end and len(words_in(text, word.end, s)) <= 2 for s, _ in quoted)
+
+
+def _attributes_quotation(
+    text: str, cue: Word, quoted: Sequence[tuple[int, int]], lang: QuoteLanguage
+) -> bool:
+    """Whether a quotation closes right before the verb ("« … », a déclaré"): what follows
+    the verb's comma then names or places the speaker, it reports nothing."""
+    for _, q_end in quoted:
+        if q_end <= cue.start and not text[q_end : cue.start].strip(" \u00a0,-\u2013\u2014"):
+            return True
+        between = words_in(text, q_end, cue.start)
+        if (
+            q_end <= cue.start
+            and between
+            and len(between) <= 2
+            and all(w.lower in lang.auxiliaries or inverted_pronoun(w) for w in between)
+            and not re.sub(r"[\w'\u2019-]", "", text[q_end : cue.start]).strip(" \u00a0,")
+        ):
+            return True
+    return False
 
 
 def _clause_then_cue(
@@ -164,6 +231,11 @@ def _clause_then_cue(
         for i, word in enumerate(tail[:3]):
             if cue_base(word, lang):
                 speaker = _speaker_around(text, tail, i, end, lang)
+                if speaker is None and not lang.pro_drop:
+                    # "Der Verhandlungsführer, Vize-Regierungschef Radek Solvig, verlangte
+                    # Garantien": the commas set off an apposition; an inverted
+                    # attribution names its speaker after the verb ("…, sagte er").
+                    return None
                 return clause, word.text, speaker
         return None
     return None
@@ -181,7 +253,8 @@ def _source_phrase(
         for at in range(len(words) - n + 1):
             if lowered[at : at + n] != parts:
                 continue
-            if at and "," not in _gap(masked, words[at - 1], words[at]) and phrase != "zufolge":
+            inside = at and "," not in _gap(masked, words[at - 1], words[at])
+            if inside and phrase not in _INNER_SOURCES and phrase != "zufolge":
                 continue  # only at the start of a sentence or of a clause
             after = words[at + n :]
             if not after:
@@ -196,19 +269,70 @@ def _source_phrase(
                 # "Dem Bericht zufolge …": the source stands before the postposition.
                 if at == 0 or len(after) < MIN_CLAUSE_WORDS:
                     break
-                source = subject_before(words[:at], lang)
+                source = source_before(masked, words, at, lang)
                 return (after[0].start, after[-1].end), words[at].text, source
-            speaker = phrase_after(text, words[at + n - 1].end, end, lang)
+            source_start = words[at + n - 1].end
+            if after[0].lower == "von":  # "nach Angaben von AFP"
+                source_start = after[0].end
+            speaker = phrase_after(text, source_start, end, lang)
             if speaker is None:
                 break
             rest = [w for w in after if w.start >= speaker[1]]
-            if at:  # "…, selon le ministre."
+            if inside:  # "Dabei sind nach Angaben der Polizei drei Menschen verletzt worden"
+                clause = (words[0].start, words[-1].end)
+            elif at:  # "…, selon le ministre."
                 clause = (words[0].start, words[at - 1].end)
             elif len(rest) >= MIN_CLAUSE_WORDS:
                 clause = (rest[0].start, rest[-1].end)
             else:
                 break
             return clause, " ".join(w.text for w in words[at : at + n]), speaker
+    return None
+
+
+def source_before(
+    masked: str, words: list[Word], at: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    """The noun phrase right before a postposition ("Dem Bericht der Zeitung zufolge",
+    "befanden sich Berichten zufolge"): back over capitalised words, determiners and the
+    words a determiner brings in, up to a punctuation mark or any other word."""
+    first = at
+    for k in range(at - 1, max(-1, at - 1 - MAX_PHRASE_WORDS), -1):
+        word = words[k]
+        if k + 1 < len(words) and _gap(masked, word, words[k + 1]).strip():
+            break
+        after_determiner = k > 0 and words[k - 1].lower in lang.determiners
+        if word.lower in lang.not_subject or not (
+            word.text[:1].isupper() or word.lower in lang.determiners or after_determiner
+        ):
+            break
+        first = k
+    if not any(w.text[:1].isupper() for w in words[first:at]):
+        return None  # nothing, or a relative pronoun alone ("der zufolge")
+    return words[first].start, words[at - 1].end
+
+
+#: Sources named inside a clause ("Die Lage sei laut Polizei ernst", "hatte nach Aussage
+#: des Angestellten …"), found anywhere in a clause that reports by its mood alone.
+_INNER_SOURCES = ("laut", "nach angaben", "nach aussage", "nach aussagen", "nach informationen")
+
+
+def _source_within(
+    text: str, words: list[Word], end: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    """The source a clause names inside it, for reported speech with no verb of saying."""
+    lowered = [w.lower for w in words]
+    for phrase in lang.according_to:
+        parts = phrase.split()
+        if phrase not in _INNER_SOURCES and parts[-1] != "zufolge":
+            continue
+        n = len(parts)
+        for at in range(len(words) - n + 1):
+            if lowered[at : at + n] != parts:
+                continue
+            if parts[-1] == "zufolge":
+                return source_before(text, words, at, lang)
+            return phrase_after(text, words[at + n - 1].end, end, lang)
     return None
 
 
@@ -235,15 +359,63 @@ def _speaker_around(
     for word in (cue, words[i - 1] if i else None):
         if word is not None and (glued := inverted_pronoun(word)) is not None:
             return glued
-    before = subject_before(_since_boundary(text, words[:i]), lang)
+    pronoun = inverted_subject(text, cue, lang)
+    if pronoun is not None:
+        return pronoun
+    closed = "," in text[words[i - 1].end : cue.start] if i else False
+    clause = _since_boundary(text, words[:i], lang, closed)
+    before = subject_before(clause, lang)
     if before is not None:
         return before
+    if len(clause) < i and all(w.lower in lang.auxiliaries for w in clause):
+        # "Son homologue, le vice-Premier ministre Radek Solvig, a affirmé que …": the
+        # subject is the phrase set off by commas before the verb.
+        before = subject_before(_since_boundary(text, words[: i - len(clause)], lang), lang)
+        if before is not None:
+            return before
     return phrase_after(text, cue.end, limit, lang)
 
 
-def _since_boundary(text: str, words: list[Word]) -> list[Word]:
-    """The words after the last comma or colon before a cue (its clause)."""
+def _since_boundary(
+    text: str, words: list[Word], lang: QuoteLanguage, closed: bool = False
+) -> list[Word]:
+    """The words after the last comma or colon before a cue (its clause). When that clause
+    is a relative one that a comma ``closed`` before the cue ("Frank Sichau, der als
+    Sprecher fungiert, erklärte"), the words before it, where the subject stands."""
     for k in range(len(words) - 1, 0, -1):
         if re.search(r"[,:;]", text[words[k - 1].end : words[k].start]):
-            return words[k:]
+            clause = words[k:]
+            if closed and k > 1 and _relative_clause(clause, lang):
+                return _since_boundary(text, words[:k], lang)
+            if k > 1 and all(w.lower in lang.auxiliaries for w in clause):
+                return _since_boundary(text, words[:k], lang)  # "Louis Gallois, hat erklärt"
+            if clause[0].lower in lang.determiners:  # "Andres Granier, der Gouverneur, sagte"
+                named = _since_boundary(text, words[:k], lang)
+                if 0 < len(named) <= 4 and all(w.text[:1].isupper() for w in named):
+                    return named + clause
+            return clause
     return words
+
+
+#: Pronouns that open only a relative clause (German der/die/das may open an apposition too).
+RELATIVE_PRONOUNS = frozenset(
+    """welcher welche welches qui lequel laquelle lesquels quien quienes cual cuales
+    quale quali который которая которое которые кто""".split()
+)
+#: German articles that open a relative clause when it ends in a verb (lower case).
+_ARTICLE_RELATIVES = frozenset("der die das dem den deren dessen denen".split())
+
+
+def _relative_clause(clause: list[Word], lang: QuoteLanguage) -> bool:
+    """Whether a clause set off by commas is a relative one rather than an apposition:
+    "der als Sprecher fungiert" (its verb last, in lower case) against "der Sprecher der
+    Grünen"."""
+    first = clause[0].lower
+    if first in RELATIVE_PRONOUNS:
+        return True
+    return (
+        lang.capitalised_nouns
+        and first in _ARTICLE_RELATIVES
+        and len(clause) > 1
+        and clause[-1].text[:1].islower()
+    )

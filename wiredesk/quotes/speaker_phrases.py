@@ -68,17 +68,33 @@ class PhraseResolver:
         lower = phrase.lower()
         if lower in self.lang.pronouns:
             person = self._last_person(start)
+            nearer = self._named_in_paragraph(start)
+            if nearer is not None:
+                return Speaker(nearer.name, phrase, nearer.entity_key)
             if self.last.name:
                 return Speaker(self.last.name, phrase, self.last.entity_key)
             if person is not None:
                 return Speaker(person.name, phrase, person.entity_key)
             return Speaker(None, phrase, None)
         inside = [m for m in self.mentions if m.start_char < end and start < m.end_char]
-        for wanted in ("PERSON", "ORG", "GPE", "NORP"):
+        words = words_in(self.text, start, end)
+        people = [m for m in inside if m.type == "PERSON"]
+        if people:
+            return self._fuller(people[-1], phrase)
+        apposed = self._apposed_name(words)
+        if apposed is not None:  # "Dolkun Isa, der Sekretär des Weltkongresses"
+            return self._named_speaker(apposed, phrase)
+        comma = self.text.rfind(",", start, end)
+        if comma >= 0:  # "la ministre des Affaires étrangères, Amara Oyelaran": the name
+            named = self._resolve(" ".join(self.text[comma + 1 : end].split()), comma + 1, end)
+            if named.name:
+                return Speaker(named.name, phrase, named.entity_key)
+        titled = any(self.lang.is_title(w.text) for w in words)
+        # A place in a titled phrase says where the office is ("der Gouverneur von Tabasco").
+        for wanted in ("ORG", "NORP") if titled else ("ORG", "GPE", "NORP"):
             typed = [m for m in inside if m.type == wanted]
             if typed:
-                return Speaker(typed[-1].name, phrase, typed[-1].entity_key)
-        words = words_in(self.text, start, end)
+                return self._fuller(typed[-1], phrase)
         title_at = max((i for i, w in enumerate(words) if self.lang.is_title(w.text)), default=-1)
         rest = words[title_at + 1 :]
         while rest and not rest[0].text[:1].isupper() and len(rest) > 1:
@@ -97,6 +113,17 @@ class PhraseResolver:
             return Speaker(None, phrase, None)  # a description: "der CDU-Politiker"
         return self._named_speaker(" ".join(w.text for w in names[:4]), phrase)
 
+    def _apposed_name(self, words: list[Word]) -> str | None:
+        """The name a phrase opens with when a comma sets a description after it."""
+        names = _leading_capitals(words)
+        if not 2 <= len(names) <= 4 or len(names) == len(words):
+            return None
+        if names[0].lower in self.lang.determiners:
+            return None
+        if "," not in self.text[names[-1].end : words[len(names)].start]:
+            return None
+        return " ".join(w.text for w in names)
+
     def _named_speaker(self, name: str, phrase: str) -> Speaker:
         """A name as written, joined to a fuller one said before ("Merz" -> "Friedrich Merz")."""
         surname = name.split()[-1].lower()
@@ -110,6 +137,45 @@ class PhraseResolver:
         speaker = Speaker(name, phrase, None)
         self._named.append(speaker)
         return speaker
+
+    def _fuller(self, mention: Mention, phrase: str) -> Speaker:
+        """A surname the recogniser left alone ("Renner", "Mme Halvorsen") as the full name
+        written earlier, after a title ("Notenbankchefin Sofia Renner", which it may have
+        typed otherwise) or as a person's name ("Ingrid Halvorsen"), with the entity key of
+        a mention bearing that name, so the quote links to the person's entity."""
+        plain = Speaker(mention.name, phrase, mention.entity_key)
+        parts = mention.name.split()
+        if len(parts) == 2 and parts[0].lower().rstrip(".") in self.lang.abbreviations:
+            parts = parts[1:]  # "Mme Halvorsen", "Dr. Kamau"
+        if len(parts) != 1:
+            return plain
+        surname = parts[0].lower()
+        fuller = [e.name for e in self._named if e.name] + [
+            m.name for m in self.mentions if m.type == "PERSON"
+        ]
+        for candidate in reversed(fuller):
+            words = candidate.split()
+            honorific = words[0].lower().rstrip(".") in self.lang.abbreviations
+            if len(words) >= 2 and not honorific and words[-1].lower() == surname:
+                keys = [m.entity_key for m in self.mentions if m.name == candidate]
+                return Speaker(candidate, phrase, keys[-1] if keys else mention.entity_key)
+        return plain
+
+    def _named_in_paragraph(self, pos: int) -> Mention | None:
+        """The person last named in the pronoun's own paragraph, when the speaker last
+        named is not named after them there ("Le porte-parole, Pierre Jourdan, a indiqué
+        que … « … », a-t-il précisé" after a quote of Halvorsen's): the finder resolves
+        direct and reported speech in two passes, so ``last`` can be the earlier one."""
+        floor = self.text.rfind("\n\n", 0, pos) + 1
+        person = self._last_person(pos)
+        if person is None or person.start_char < floor or not self.last.name:
+            return None
+        if person.name == self.last.name:
+            return None
+        later = [m for m in self.mentions if person.end_char <= m.start_char < pos]
+        if any(m.name == self.last.name for m in later):
+            return None
+        return person
 
     def _last_person(self, pos: int) -> Mention | None:
         people = [m for m in self.mentions if m.type == "PERSON" and m.end_char <= pos]

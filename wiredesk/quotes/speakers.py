@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wiredesk.entities import Mention
+from wiredesk.quotes.first_names import first_name_gender
 from wiredesk.quotes.layout import ABBREVIATIONS
 from wiredesk.quotes.mentions import noun_phrase
 from wiredesk.quotes.referents import (
@@ -58,7 +59,8 @@ _GENDERED_NOUNS = {
     "grandmother": "f",
     "grandfather": "m",
 }
-#: A few frequent first names, only to break ties between "he" and "she".
+#: A few first names common in the news, some of them rarely given in the US (see
+#: ``first_names`` for the wider list); only to break ties between "he" and "she".
 _FIRST_NAMES = {
     **dict.fromkeys(
         """john james robert michael william david richard joseph thomas charles mark paul
@@ -91,6 +93,28 @@ _APPOSITION = re.compile(
 _ROLE_LEAD = re.compile(r"(?:\b[Tt]he|\ba|\ban|\w['\u2019]s)\s+([\w' \u2019-]{2,50}?),?\s*$")
 _TRAILING_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?[\s\u00a0]*$")
 _ROLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})$")
+#: Characters the two patterns above cannot match: a match ends the text, so it starts
+#: after the last of them (searching from there is the same search, only cheaper).
+_NOT_IN_TITLE = re.compile(r"[^\w\s.'\u2019-]")
+_NOT_IN_LEAD = re.compile(r"[^\w\s'\u2019,-]")
+_HAS_HONORIFIC = re.compile(r"Mr|Ms|Dr|Prof")
+
+
+def _tail_start(text: str, outside: re.Pattern[str]) -> int:
+    """Offset after the last character of ``text`` that ``outside`` matches (else 0)."""
+    found = outside.search(text[::-1])
+    return len(text) - found.start() if found else 0
+
+
+@lru_cache(maxsize=16384)
+def _cached_key(type_: str, name: str, roles: tuple[str, ...]) -> str:
+    return Mention("", type_, 0, 0, name, roles).entity_key
+
+
+def key_of(mention: Mention) -> str:
+    """``mention.entity_key``, hashed once per (type, name, roles): an article names the
+    same people many times and every speaker candidate asks for its key."""
+    return _cached_key(mention.type, mention.name, mention.roles)
 
 
 @dataclass(frozen=True)
@@ -137,6 +161,9 @@ class SpeakerResolver:
         )
         self.people = [m for m in self.mentions if m.type == "PERSON"]
         self.roles: dict[str, set[str]] = {}
+        #: "m" or "f" per name: from a title or a gendered noun, else from a first name
+        #: nearly always given to one sex, else from the pronouns the text uses about the
+        #: person (the weakest evidence: "He" opening a sentence may mean someone else).
         self.gender: dict[str, str] = {}
         for mention in self.people:
             self._learn(mention)
@@ -145,6 +172,11 @@ class SpeakerResolver:
         self._mention_starts = [m.start_char for m in self.mentions]
         self._starts: list[int] | None = None
         self._referents: list[Referent] | None = None
+        # The rules and the chooser ask about the same phrases: resolve each span once.
+        self._resolved: dict[tuple[int, int], Speaker] = {}
+        self._salient: dict[int, Mention | None] = {}
+        self._narrowed: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._roles_parsed: dict[str, list[Role]] = {}
 
     def _salience(self) -> tuple[list[Referent], list[int]]:
         """Referents and sentence starts, built on the first pronoun (many texts have none)."""
@@ -168,6 +200,8 @@ class SpeakerResolver:
         """Quoted stretches: people named inside a quote are not who a pronoun means."""
         self.quoted = sorted(spans)
         self._quoted_starts = [s for s, _ in self.quoted]
+        self._resolved.clear()  # pronouns skip people named inside quotes
+        self._salient.clear()
 
     def in_quote(self, pos: int) -> bool:
         index = bisect_right(self._quoted_starts, pos) - 1
@@ -179,15 +213,16 @@ class SpeakerResolver:
         for role in mention.roles:
             roles.update(self._role_keys(role))
         before = self.text[max(0, mention.start_char - 60) : mention.start_char]
-        titled = _ROLE_WORDS_BEFORE.search(before.replace("\u00a0", " "))
+        spaced = before.replace("\u00a0", " ")
+        titled = _ROLE_WORDS_BEFORE.search(spaced, _tail_start(spaced, _NOT_IN_TITLE))
         if titled:
             title = titled.group(1).strip()
             roles.update(self._role_keys(title))
             honorific = title.split()[-1].rstrip(".").lower()
             if honorific in _HONORIFIC_GENDER:
                 self.gender.setdefault(mention.name, _HONORIFIC_GENDER[honorific])
-        plain = _TRAILING_HONORIFIC.sub("", before)
-        lead = _ROLE_LEAD.search(plain)
+        plain = _TRAILING_HONORIFIC.sub("", before) if _HAS_HONORIFIC.search(before) else before
+        lead = _ROLE_LEAD.search(plain, _tail_start(plain, _NOT_IN_LEAD))
         if lead and not re.search(r"[A-Z]", lead.group(1)[:1]):
             roles.update(self._role_keys(lead.group(1)))
         after = _APPOSITION.match(self.text, mention.end_char)
@@ -196,9 +231,12 @@ class SpeakerResolver:
         for role in roles:
             if role in _GENDERED_NOUNS:
                 self.gender.setdefault(mention.name, _GENDERED_NOUNS[role])
-        first = mention.name.split()[0].lower() if mention.name.split() else ""
-        if first in _FIRST_NAMES:
-            self.gender.setdefault(mention.name, _FIRST_NAMES[first])
+        words = mention.name.split()
+        first = words[0].lower() if words else ""
+        # A lone word is as often a surname ("Warren") as a first name: only full names.
+        prior = _FIRST_NAMES.get(first) or (first_name_gender(first) if len(words) > 1 else None)
+        if prior is not None:
+            self.gender.setdefault(mention.name, prior)
 
     @staticmethod
     @lru_cache(maxsize=4096)
@@ -223,7 +261,21 @@ class SpeakerResolver:
         The phrase is first narrowed to the noun phrase in it (never a clause); with none,
         there is no speaker.
         """
-        narrowed = noun_phrase(self.text, start, end)
+        span = (start, end)
+        found = self._resolved.get(span)
+        if found is None:
+            found = self._resolved[span] = self._resolve(start, end)
+        return found
+
+    def narrow(self, start: int, end: int) -> tuple[int, int] | None:
+        """``noun_phrase`` of a span, kept: the chooser asks again about the rules' spans."""
+        span = (start, end)
+        if span not in self._narrowed:
+            self._narrowed[span] = noun_phrase(self.text, start, end)
+        return self._narrowed[span]
+
+    def _resolve(self, start: int, end: int) -> Speaker:
+        narrowed = self.narrow(start, end)
         if narrowed is None:
             return Speaker(None, None, None)
         start, end = narrowed
@@ -241,13 +293,13 @@ class SpeakerResolver:
             lead = self.text[start : chosen.start_char].split()
             if len(lead) == 1 and lead[0].rstrip(".").lower() in _HONORIFICS:
                 words = f"{lead[0]} {words}"  # "Mr. Kovac", as written
-            return Speaker(chosen.name, words, chosen.entity_key)
+            return Speaker(chosen.name, words, key_of(chosen))
         heading = [m for m in inside if self._heads(m, start, end)]
         if heading:
             chosen = heading[0]
             if chosen.type == "NORP":  # "Republicans said": a group, no one in particular
                 return Speaker(None, phrase, None)
-            return Speaker(chosen.name, phrase, chosen.entity_key)
+            return Speaker(chosen.name, phrase, key_of(chosen))
         words = phrase.split()
         lower = [w.lower() for w in words]
         if len(words) == 1 and lower[0] in PRONOUN_GENDER:
@@ -283,14 +335,18 @@ class SpeakerResolver:
         last = phrase.split()[-1]
         for mention in reversed(self.people):
             if mention.name.split()[-1] == last:
-                return Speaker(mention.name, phrase, mention.entity_key)
+                return Speaker(mention.name, phrase, key_of(mention))
         return Speaker(phrase, phrase, None)
 
     def salient_person(self, pos: int) -> Mention | None:
-        """The person most in focus at ``pos``, named outside quotes."""
+        """The person most in focus at ``pos``, named outside quotes (asked by the rules and
+        the chooser for the same quotes, so kept)."""
+        if pos in self._salient:
+            return self._salient[pos]
         referents, starts = self._salience()
         found = antecedent(self.text, referents, starts, pos, lambda _name: True, self.in_quote)
-        return found.mention if found is not None else None
+        self._salient[pos] = found.mention if found is not None else None
+        return self._salient[pos]
 
     def _pronoun(self, phrase: str, gender: str, pos: int) -> Speaker:
         referents, starts = self._salience()
@@ -301,7 +357,9 @@ class SpeakerResolver:
         found = antecedent(self.text, referents, starts, pos, compatible, self.in_quote)
         if found is None:
             return Speaker(None, phrase, None)
-        return Speaker(found.name, phrase, found.mention.entity_key)
+        # "He" meant this person: a later "she" means someone else.
+        self.gender.setdefault(found.name, gender)
+        return Speaker(found.name, phrase, key_of(found.mention))
 
     def _description(self, phrase: str, lower: list[str], pos: int) -> Speaker:
         """A role ("the minister") means the person introduced with it; groups stay anonymous."""
@@ -313,7 +371,7 @@ class SpeakerResolver:
         holder = self._role_holder(lower, pos)
         if holder is None:
             return Speaker(None, phrase, None)
-        return Speaker(holder.name, phrase, holder.entity_key)
+        return Speaker(holder.name, phrase, key_of(holder))
 
     def _role_holder(self, lower: list[str], pos: int) -> Mention | None:
         """The person introduced before ``pos`` with this role, when only one fits.
@@ -339,6 +397,10 @@ class SpeakerResolver:
     def _parsed_roles(self, name: str) -> list[Role]:
         """A person's roles as head and modifiers; a bare head noun only when no fuller
         role has that head ("negotiator" beside "senior Ukrainian negotiator" adds nothing)."""
-        parsed = [r for k in self.roles.get(name, set()) if (r := parse_role(k)) is not None]
-        described = {r.head for r in parsed if r.modifiers}
-        return [r for r in parsed if r.modifiers or r.head not in described]
+        found = self._roles_parsed.get(name)
+        if found is None:
+            parsed = [r for k in self.roles.get(name, set()) if (r := parse_role(k)) is not None]
+            described = {r.head for r in parsed if r.modifiers}
+            found = [r for r in parsed if r.modifiers or r.head not in described]
+            self._roles_parsed[name] = found  # roles are all learnt when the article is read
+        return found

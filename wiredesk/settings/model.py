@@ -152,7 +152,8 @@ class WorkersSection(Section):
     ner_batch: int = setting(32, "Texts the recogniser takes per batch.", ge=1)
     processes: int = setting(
         0,
-        "Worker processes of `wiredesk analyze --jsonl` (0: the cores available).",
+        "Worker processes for extraction, entities and quotes (`wiredesk analyze --jsonl`, "
+        "the stages of a `wiredesk ingest` run; 0: the cores available).",
         "WIREDESK_WORKERS",
         ge=0,
     )

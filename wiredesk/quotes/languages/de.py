@@ -27,7 +27,8 @@ ergänz versicher äußer mahn klag bekräftig verkünd twitter informier argume
 präzisier erwider entgegn antwort beklag bemängel vermut wiederhol verlaut signalisier
 appellier berichtig dementier bilanzier resümier prognostizier betont unterstell beteuer
 schilder zitier frag meld vermeld hoff befürcht fürcht glaub schätz verlang droh begründ
-beschuldig leugn bezweifel vernein bejah plädier spekulier resümier folger""".split()
+beschuldig leugn bezweifel vernein bejah plädier spekulier resümier folger skandier
+empfehl beschreib""".split()
 _SEPARABLE = [
     ("hinzu", "füg"),
     ("mit", "teil"),
@@ -42,7 +43,8 @@ ruft rief riefen gerufen unterstrich unterstreicht unterstrichen verwies verweis
 versprach verspricht versprochen hieß heißt geheißen gab zugegeben warf vorgeworfen
 wies hingewiesen betonte sagt sprach fügte teilte kündigte räumte stellte legte
 bekannte bekennt bekannt räumte bestreitet bestritt bestritten gesteht gestand gestanden
-befand befindet""".split()
+befand befindet rät riet rieten geraten empfiehlt empfahl empfahlen empfohlen
+widersprach widerspricht widersprachen widersprochen bekanntgegeben zurückgewiesen""".split()
 
 
 def joined(separable: dict[str, frozenset[str]]) -> list[str]:
@@ -72,9 +74,9 @@ _SEPARABLE_FINITE = {
         ("gibt", "an bekannt zu"),
         ("gab", "an bekannt zu"),
         ("gaben", "an bekannt zu"),
-        ("wies", "hin"),
-        ("weist", "hin"),
-        ("wiesen", "hin"),
+        ("wies", "hin zurück"),
+        ("weist", "hin zurück"),
+        ("wiesen", "hin zurück"),
         ("warf", "vor"),
         ("wirft", "vor"),
         ("warfen", "vor"),
@@ -153,7 +155,14 @@ RESOURCES = QuoteLanguage(
         """und aber auch dann so dazu zudem außerdem am im vor nach bei später bereits jedoch
         daher deshalb in an auf aus mit von zu zum zur für gegen über unter nun jetzt
         gestern heute morgen damals dort hier weiter ferner schließlich zuvor anschließend
-        dabei darin darauf gegenüber wie als während seit bis doch noch es"""
+        dabei darin darauf gegenüber wie als während seit bis doch noch es insgesamt
+        unterdessen indes indessen inzwischen derweil mittlerweile zugleich gleichzeitig
+        allerdings ebenfalls ebenso trotzdem dennoch zuletzt erstmals bislang bisher vorerst
+        zunächst zuerst danach damit somit also nur erst vielmehr immerhin offenbar
+        offensichtlich angeblich seither kürzlich jüngst letztlich überdies weiterhin
+        hingegen dagegen andererseits einerseits stattdessen deswegen darum folglich
+        wiederholt mehrfach mehrmals ausdrücklich öffentlich wörtlich sodann ebenda ganz
+        sehr besonders gerade eben genau kaum fast"""
     ),
     abbreviations=words("dr prof bzw nr st vgl ca u a z b d h inkl evtl ggf usw etc mio mrd"),
     inverted_markers=words("so"),
@@ -163,8 +172,21 @@ RESOURCES = QuoteLanguage(
     ),
     subjunctive_weak=words("hätte hätten würde würden wäre wären müssten sollten wollten"),
     auxiliaries=words("hat haben hatte hatten habe"),
-    naming=words("sogenannte sogenannten sogenannter genannt genannte titel namens heißt"),
+    naming=words(
+        "sogenannte sogenannten sogenannter genannt genannte titel namens heißt motto "
+        "slogan aufschrift überschrift parole"
+    ),
     ordinal_dates=True,
+    capitalised_nouns=True,
+    oblique_determiners=words("den dem einen einem"),
+    object_pronouns=words("ihn ihm ihr ihnen uns mir mich dir dich sich euch"),
+    source_prepositions=words("aus von vom"),
+    inverted_subjects=words("er wir ich"),
     separable=_SEPARABLE_FINITE,
-    framing=forms(weak("bezeichn"), "nennt nannte nannten spricht sprach sprachen nennen".split()),
+    framing=forms(
+        weak("bezeichn"),
+        weak("charakterisier"),
+        weak("wert"),
+        "nennt nannte nannten spricht sprach sprachen nennen".split(),
+    ),
 )

@@ -46,7 +46,7 @@ RESOURCES = QuoteLanguage(
         experte"""
     ),
     pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p", "on": "p"},
-    determiners=words("le la les l' l’ un une des du ce cette"),
+    determiners=words("le la les l' l’ un une des du ce cette son sa ses leur leurs"),
     not_subject=words(
         """et mais aussi puis alors donc ensuite enfin en à au aux dans de du pour sur par
         avec sans lors mardi lundi mercredi jeudi vendredi samedi dimanche hier

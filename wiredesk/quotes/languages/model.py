@@ -24,7 +24,15 @@ class QuoteLanguage:
     ``zero_sources`` are adverbs pointing back to the last source ("demnach");
     ``separable`` maps the finite forms of separable verbs of saying to the particles that
     complete them ("teilte" … "mit"); ``dialogue_dash`` says a paragraph opening with a dash
-    is speech.
+    is speech; ``capitalised_nouns`` says every noun starts with a capital (German), so a
+    lone capitalised word in quotation marks may be a quoted noun rather than a name;
+    ``oblique_determiners`` never open a subject (German "den", "dem": an object stands
+    first and the subject follows the verb); ``object_pronouns`` may stand between an
+    inverted verb and its subject ("charakterisierte ihn der Gewerkschafter"); a phrase
+    opened by one of the ``source_prepositions`` names a source ("aus Militärkreisen
+    verlautete", "von der Umwelthilfe bemängelt"); ``inverted_subjects`` are pronouns that,
+    right after the verb, are its subject whatever stands first ("Die Pläne bezeichnete er
+    als …").
     """
 
     code: str
@@ -50,6 +58,11 @@ class QuoteLanguage:
     cue_starts: frozenset[int] = frozenset()
     pro_drop: bool = False
     dialogue_dash: bool = False
+    capitalised_nouns: bool = False
+    oblique_determiners: frozenset[str] = frozenset()
+    object_pronouns: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = frozenset()
+    inverted_subjects: frozenset[str] = frozenset()
     ordinal_dates: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -1,0 +1,155 @@
+"""The stages' per-article work on the stage pool: same rows whatever the worker count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+from dagster import DagsterInstance
+
+from pipelines.runner import ingest_days
+from tests.article_fixtures import COPY_EDITED, JSON_LD_PAGE, PAYWALL_PAGE, WIRE_TEXT
+from tests.conftest import REPO
+from tests.fixtures import HTML, PLAIN
+from wiredesk.articles.stage import build_articles_day
+from wiredesk.stages import build_mentions, build_quotes
+from wiredesk.workers import MIN_POOL_ITEMS, chunks, stage_map, stage_workers
+
+NOW = dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC)
+#: The sample day with the most files.
+SAMPLE_DAY = dt.date(2026, 11, 16)
+#: Columns that record when a run happened, not what it found.
+RUN_COLUMNS = {"extracted_at", "first_seen_at", "fetched_at", "run_id", "discovered_at"}
+
+
+def pids(items: list[int]) -> list[tuple[int, int]]:
+    return [(item, os.getpid()) for item in items]
+
+
+def test_stage_map_keeps_input_order_and_uses_the_workers_only_for_enough_items() -> None:
+    few, many = list(range(MIN_POOL_ITEMS - 1)), list(range(40))
+    here = os.getpid()
+    with stage_workers(2):
+        assert stage_map(pids, few) == [(i, here) for i in few]
+        found = stage_map(pids, many)
+        assert [item for item, _ in found] == many
+        assert here not in {pid for _, pid in found}  # done by the workers
+        assert len({pid for _, pid in found}) == 2  # both of them
+        assert stage_map(pids, []) == []
+    with stage_workers(1):
+        assert stage_map(pids, many) == [(i, here) for i in many]
+    assert stage_map(pids, many) == [(i, here) for i in many]  # no block open: here
+
+
+def worker_pids(items: list[int]) -> list[int]:
+    return [os.getpid() for _ in items]
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_the_workers_stop_when_the_block_ends() -> None:
+    with stage_workers(2):
+        workers = set(stage_map(worker_pids, list(range(20))))
+        assert len(workers) == 2 and all(map(running, workers))
+    assert not any(map(running, workers))
+
+
+def test_chunks_cover_every_item_once_in_order() -> None:
+    items = list(range(103))
+    batches = chunks(items, 2)
+    assert [i for batch in batches for i in batch] == items
+    assert len(batches) >= 8 and max(map(len, batches)) <= 16
+
+
+def _pages() -> list[dict]:
+    """Pages that extract, pages that fail, a copy of another: every path of the stage."""
+    bodies = [HTML, COPY_EDITED, JSON_LD_PAGE, PAYWALL_PAGE, PLAIN, "   ", WIRE_TEXT]
+    pages = []
+    for number in range(14):
+        body = bodies[number % len(bodies)]
+        pages.append(
+            {
+                "item_id": f"i{number}",
+                "source_id": f"outlet{number % 3}",
+                "url": f"https://www.t{number}.example/story",
+                "content": body.encode("utf-8"),
+                "format": None,
+            }
+        )
+    return pages
+
+
+def _rows_without_run_columns(rows: list[dict]) -> list[dict]:
+    return [{k: v for k, v in row.items() if k not in RUN_COLUMNS} for row in rows]
+
+
+def test_articles_entities_and_quotes_are_the_same_on_one_and_two_workers() -> None:
+    built = {}
+    for workers in (1, 2):
+        with stage_workers(workers):
+            built[workers] = build_articles_day(_pages(), [], "t", NOW)
+    assert built[1].articles == built[2].articles
+    assert built[1].signatures == built[2].signatures
+    assert _rows_without_run_columns(built[1].errors) == _rows_without_run_columns(built[2].errors)
+    assert built[1].errors  # the blank page failed, and said so in both
+    articles = built[1].articles * 2  # enough for the pool
+    mentions, quotes = {}, {}
+    for workers in (1, 2):
+        with stage_workers(workers):
+            mentions[workers] = build_mentions(articles)
+            quotes[workers] = build_quotes(articles, mentions[1])
+    assert mentions[1] == mentions[2] and mentions[1]
+    assert quotes[1] == quotes[2] and quotes[1]
+
+
+def _tables(home: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(home / "wiredesk.duckdb"), read_only=True)
+    try:
+        out = {}
+        for name in ("articles", "article_signatures", "entity_mentions", "quotes", "entities"):
+            columns = [c[0] for c in con.execute(f"DESCRIBE {name}").fetchall()]
+            kept = ", ".join(c for c in columns if c not in RUN_COLUMNS)
+            out[name] = sorted(map(repr, con.execute(f"SELECT {kept} FROM {name}").fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+def test_an_ingest_run_writes_the_same_tables_on_one_and_two_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables = {}
+    for workers in (1, 2):
+        monkeypatch.setenv("WIREDESK_WORKERS", str(workers))
+        home = tmp_path / f"home{workers}"
+        ingest_days(
+            [SAMPLE_DAY],
+            home=str(home),
+            sources=str(REPO / "sources.yaml"),
+            instance=DagsterInstance.ephemeral(),
+        )
+        tables[workers] = _tables(home)
+    assert len(tables[1]["articles"]) >= MIN_POOL_ITEMS  # the day went through the pool
+    assert tables[1] == tables[2]
+
+
+def die(_items: list[int]) -> list[int]:
+    os._exit(3)
+
+
+def test_a_worker_that_dies_fails_the_call_and_the_next_call_gets_new_workers() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    with stage_workers(2):
+        with pytest.raises(BrokenProcessPool):
+            stage_map(die, list(range(MIN_POOL_ITEMS)))
+        assert [item for item, _ in stage_map(pids, list(range(20)))] == list(range(20))
