@@ -9,7 +9,8 @@ recogniser drops those labels from what it reports.
 
 Held back: the benchmark measures the German recogniser on every tenth sentence of the two
 files read in order (dev, then test; sentence index ``i % 10 == 0``); training never sees
-them. Of the rest, every tenth at ``i % 10 == 5`` picks the best training checkpoint.
+them. Of the rest, every tenth at ``i % 10 == 5`` is the checkpoint part, on which the
+step budget is chosen; the final fit then trains on it too (``refit``).
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Training a recogniser for a language with no pretrained pipeline we can ship.
 
 Shared by ``train_de`` and ``train_ru``: write the train and checkpoint parts of a split as
-spaCy documents, train ``ner_scratch.cfg`` for that language, and install the best
-checkpoint with a ``meta.json`` that names the corpus and its licence. Only weights and
-hashed-feature tables leave the corpus; no text is written into the repository.
+spaCy documents, train ``ner_scratch.cfg`` with the language's ``Recipe`` (its components,
+features and step budget), and install the best checkpoint, or with ``refit`` the last step
+of a run that also trained on the checkpoint part, with a ``meta.json`` that names the
+corpus, its licence and the training settings. Only weights and hashed-feature tables leave
+the corpus; no text is written into the repository.
 """
 
 from __future__ import annotations
