@@ -29,6 +29,8 @@ from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.entities.spans import clean_mention, trim_lowercase_lead
 from wiredesk.settings import current_settings
 
+#: Span group of names inside other names (``wiredesk_inner_places``), reported beside ents.
+INNER = "inner"
 #: The shipped recogniser, trained on CoNLL++ (see ``wiredesk.entities.training``).
 SHIPPED_MODEL = Path(__file__).resolve().parent / "model"
 #: The spaCy pipeline the shipped one was fine-tuned from, also usable on its own.
@@ -42,9 +44,16 @@ def model_name(language: str = "en") -> str:
 
 
 def _ner_dependencies(nlp_config: dict) -> set[str]:
-    """Components the NER needs: itself, plus a shared encoder if it listens to one."""
+    """Components the NER needs: itself, a shared encoder if it listens to one, and our own
+    (``wiredesk_*`` factories: features the encoder reads, labels it must not report)."""
     needed = {"ner"}
-    tok2vec = nlp_config.get("components", {}).get("ner", {}).get("model", {}).get("tok2vec", {})
+    components = nlp_config.get("components", {})
+    needed.update(
+        name
+        for name, component in components.items()
+        if str(component.get("factory", "")).startswith("wiredesk_")
+    )
+    tok2vec = components.get("ner", {}).get("model", {}).get("tok2vec", {})
     if "Listener" in str(tok2vec.get("@architectures", "")):
         upstream = tok2vec.get("upstream", "*")
         needed.update({"transformer", "tok2vec"} if upstream == "*" else {upstream})
@@ -56,6 +65,8 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spaCy's Language
     """Load the pipeline once, with only the components NER needs (faster, less memory)."""
     import spacy
     from spacy.util import get_package_path, is_package, load_config
+
+    import wiredesk.entities.training.components  # noqa: F401 - the factories our models name
 
     name = name or model_name()
     root = get_package_path(name) if is_package(name) else Path(name)
@@ -211,7 +222,7 @@ class Recogniser:
                         end_char=ent.end_char,
                         name=display_name(text[ent.start_char : ent.end_char]),
                     )
-                    for ent in doc.ents
+                    for ent in (*doc.ents, *doc.spans.get(INNER, ()))
                 ]
             )
         return out

@@ -1,0 +1,96 @@
+"""What the German and Russian recognisers are trained with and carry beyond the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Span
+
+from tests.test_entities_languages import _write_germeval
+from wiredesk.entities.germeval import germeval_split
+from wiredesk.entities.recognise import INNER, _ner_dependencies
+from wiredesk.entities.training import components  # noqa: F401 - registers the factories
+from wiredesk.entities.training.scratch import Recipe, language_config
+from wiredesk.entities.training.train_de import RECIPE as GERMAN
+from wiredesk.entities.training.train_ru import RECIPE as RUSSIAN
+
+
+def test_training_sentences_keep_derivatives_the_scored_parts_do_not(tmp_path: Path) -> None:
+    _write_germeval(tmp_path, 25)
+    plain = germeval_split(tmp_path)
+    parts = germeval_split(tmp_path, variants=True)
+    train = parts["train"][0]
+    assert [(train.text[s:e], t) for s, e, t in train.spans] == [
+        ("Anna Müller", "PER"),
+        ("Bonn", "LOC"),
+        ("deutsche", "LOCderiv"),
+        ("Tatort", "MISC"),
+    ]
+    assert [d.spans for d in parts["refit"]] != [d.spans for d in parts["checkpoint"]]
+    assert [d.text for d in parts["refit"]] == [d.text for d in parts["checkpoint"]]
+    assert "refit" not in plain
+    for part in ("checkpoint", "held_back"):
+        assert [d.spans for d in parts[part]] == [d.spans for d in plain[part]]
+        assert all(label in {"PER", "LOC", "MISC"} for d in parts[part] for *_, label in d.spans)
+
+
+def test_derivative_labels_are_not_reported() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("wiredesk_core_labels")
+    doc = nlp.make_doc("Anna besucht deutsche Freunde")
+    doc.ents = [Span(doc, 0, 1, "PER"), Span(doc, 2, 3, "LOCderiv")]
+    assert [(e.text, e.label_) for e in nlp.get_pipe("wiredesk_core_labels")(doc).ents] == [
+        ("Anna", "PER")
+    ]
+
+
+def test_russian_names_get_dictionary_features() -> None:
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("wiredesk_name_morph")
+    doc = nlp("Мэр Москвы Сергей Собянин встретился с руководством Газпрома.")
+    got = {t.text: (t.lemma_, str(t.morph)) for t in doc}
+    assert got["Москвы"] == ("москва", "Geox=Yes")
+    assert got["Сергей"] == ("сергей", "Name=Yes")
+    assert got["Собянин"] == ("собянин", "Surn=Yes")
+    assert got["Газпрома"] == ("газпром", "Orgn=Yes")
+    assert got["руководством"] == ("руков", "")  # a rough stem, no lookup
+    assert got["с"] == ("", "")
+
+
+def test_language_recipes_shape_the_config() -> None:
+    russian = language_config("ru", RUSSIAN)
+    assert russian["nlp"]["pipeline"] == ["name_morph", "tok2vec", "ner", "inner_places"]
+    assert russian["training"]["annotating_components"] == ["name_morph"]
+    embed = russian["components"]["tok2vec"]["model"]["embed"]
+    assert embed["attrs"][-2:] == ["LEMMA", "MORPH"]
+    assert len(embed["attrs"]) == len(embed["rows"])
+    german = language_config("de", GERMAN)
+    assert german["nlp"]["pipeline"] == ["tok2vec", "ner", "core_labels"]
+    assert german["training"]["patience"] == 0  # a refit runs its whole step budget
+    assert german["training"]["max_steps"] == GERMAN.max_steps
+    plain = language_config("de", Recipe(settings={"training.dropout": 0.3}))
+    assert plain["nlp"]["pipeline"] == ["tok2vec", "ner"]
+    assert plain["training"]["dropout"] == 0.3
+    assert plain["training"]["patience"] > 0
+
+
+def test_loading_keeps_our_components_and_drops_others() -> None:
+    config = language_config("ru", RUSSIAN)
+    config["components"]["tagger"] = {"factory": "tagger"}
+    needed = _ner_dependencies(config)
+    assert {"name_morph", "tok2vec", "ner"} <= needed
+    assert "tagger" not in needed
+
+
+def test_places_inside_organisations_names_are_found() -> None:
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("wiredesk_name_morph")
+    nlp.add_pipe("wiredesk_inner_places")
+    doc = nlp.make_doc("Глава ГУ МЧС России по Санкт-Петербургу и Палаты представителей США")
+    for name, proc in nlp.pipeline:
+        if name == "wiredesk_inner_places":
+            doc.ents = [Span(doc, 1, 8, "ORG"), Span(doc, 9, 12, "ORG")]
+        doc = proc(doc)
+    assert [s.text for s in doc.spans[INNER]] == ["России", "Санкт-Петербургу", "США"]
+    assert components.INNER == INNER
