@@ -228,3 +228,25 @@ def test_german_genitive_names_are_the_name_written_plain_elsewhere() -> None:
     assert names == ["Europa", "Europa", "Andreas"]  # no "Andrea" written: Andreas stays
     english = [m.name for m in resolve_mentions(text, mentions, language="en")]
     assert english[0] == "Europas"  # only where the language writes genitives so
+
+
+def test_a_first_name_and_a_surname_are_a_person_the_model_missed() -> None:
+    from wiredesk.entities.given_names import given_name_people
+
+    text = (
+        "Berlin - Bundeswirtschaftsministerin Katrin Sommerfeld sprach im Mai Berlin zu. "
+        "Die Sondergesandte Ingrid Halvorsen kam mit Frank-Walter Steinmeier. Sommerfeld ging."
+    )
+    model_read = [
+        Mention("Ingrid Halvorsen", "ORG", 99, 115, "Ingrid Halvorsen"),
+        Mention("Frank-Walter Steinmeier", "PERSON", 124, 147, "Frank-Walter Steinmeier"),
+    ]
+    assert text[99:115] == "Ingrid Halvorsen" and text[124:147] == "Frank-Walter Steinmeier"
+    found = {(m.text, m.type) for m in given_name_people(text, model_read)}
+    assert found == {
+        ("Katrin Sommerfeld", "PERSON"),
+        ("Ingrid Halvorsen", "PERSON"),
+        ("Frank-Walter Steinmeier", "PERSON"),
+    }  # "Mai Berlin" is a month and a city; the lone "Sommerfeld" is left to propagation
+    end_to_end = named(find_mentions([text], language="de")[0])
+    assert end_to_end["Sommerfeld"] == ("PERSON", "Katrin Sommerfeld")

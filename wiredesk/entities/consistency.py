@@ -85,11 +85,16 @@ def company_products(mentions: list[Mention], fixed: frozenset[int] = frozenset(
     return out
 
 
-def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Tag untagged repeats of names (and of person surnames) found elsewhere in the article."""
+def propagate(
+    text: str, mentions: list[Mention], types: frozenset[str] = _PROPAGATED
+) -> list[Mention]:
+    """Tag untagged repeats of names (and of person surnames) found elsewhere in the article.
+
+    ``types`` limits which names spread; surnames of persons named in full always do.
+    """
     labels: dict[str, str] = {}
     for m in mentions:
-        if m.type in _PROPAGATED and len(m.text) > 1 and m.text[:1].isupper():
+        if m.type in types and len(m.text) > 1 and m.text[:1].isupper():
             labels.setdefault(m.text, m.type)
     for surname in _surnames(mentions):
         labels.setdefault(surname, "PERSON")

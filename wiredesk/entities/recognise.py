@@ -22,6 +22,7 @@ from wiredesk.entities.consistency import company_products, majority_types, prop
 from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import any_dateline_places, dateline_mentions, title_datelines
 from wiredesk.entities.gazetteer import add_missing, relabel
+from wiredesk.entities.given_names import given_name_people
 from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
 from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
@@ -117,6 +118,8 @@ def refine_any_language(
     cleaned = [c for m in mentions if (c := clean_mention(text, m, english=False)) is not None]
     if language in CAPITALISED_NAMES:
         cleaned = [c for m in cleaned if (c := trim_lowercase_lead(text, m)) is not None]
+        # Every noun is capitalised in German: only persons' names spread to their repeats.
+        cleaned = propagate(text, given_name_people(text, cleaned), frozenset({"PERSON"}))
     cleaned = [
         m
         for m in cleaned
