@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from wiredesk.entities.first_names import build, first_name_gender
 from wiredesk.entities.mention import Mention
 from wiredesk.quotes.candidates import _Sentences, _Words
-from wiredesk.quotes.first_names import build, first_name_gender
 from wiredesk.quotes.referents import Referent, antecedent
 from wiredesk.quotes.speakers import SpeakerResolver
 

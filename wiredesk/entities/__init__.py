@@ -16,7 +16,8 @@ Entry points: ``find_mentions`` (recognise and resolve the mentions of a batch o
 the language given, one for all or one per text), ``recognised_languages`` (the languages
 with a recogniser; any other raises ``UnsupportedLanguage``),
 ``link_entities`` (one id per real-world entity across articles), ``Mention`` and its
-``entity_key``, ``load_curated`` (the analysts' file), ``source_names`` (the archive's own
+``entity_key``, ``first_name_gender`` (the sex a first name is nearly always given),
+``load_curated`` (the analysts' file), ``source_names`` (the archive's own
 agencies and outlets, which the linker flags), ``read_documents`` and ``eval_dir``
 (the CoNLL gold sets the benchmarks score against), ``germeval_split`` and
 ``factrueval_split`` (the German and Russian gold, with the parts held back from training).
@@ -30,6 +31,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "mention": ("COUNTED_TYPES", "Mention", "entity_key"),
         "recognise": ("BASE_MODEL", "Recogniser", "Rules", "find_mentions"),
         "languages": ("UnsupportedLanguage", "recognised_languages"),
+        "first_names": ("first_name_gender",),
         "germeval": ("germeval_split",),
         "factrueval": ("factrueval_split",),
         "curated": ("EntitiesFileError", "entities_file", "load_curated"),

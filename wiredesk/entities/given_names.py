@@ -3,7 +3,7 @@
 Recognisers trained on a few thousand sentences without word vectors (the German and
 Russian ones) know the names they were trained on and little else: "Bundeswirtschafts-
 ministerin Katrin Sommerfeld" comes back with no entity at all, "Ingrid Halvorsen" as an
-organisation. A first name from ``wiredesk.quotes.first_names`` (accents folded, so
+organisation. A first name from ``wiredesk.entities.first_names`` (accents folded, so
 "Élise" reads as "elise") followed by a capitalised surname is strong evidence in languages
 that capitalise names; in German, where every noun is capitalised, the first name must not
 also be a common word of the sentence ("Mai", "Will") for the rule to fire.
@@ -15,8 +15,8 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from wiredesk.entities.first_names import first_name_gender
 from wiredesk.entities.mention import Mention
-from wiredesk.quotes.first_names import first_name_gender
 
 #: First names that are also ordinary words (months, nouns, verbs) in the capitalised
 #: languages; a capital on them proves nothing in German.

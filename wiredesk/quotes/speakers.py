@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wiredesk.entities import Mention
-from wiredesk.quotes.first_names import first_name_gender
+from wiredesk.entities import Mention, first_name_gender
 from wiredesk.quotes.layout import ABBREVIATIONS
 from wiredesk.quotes.mentions import noun_phrase
 from wiredesk.quotes.referents import (

@@ -1,11 +1,12 @@
-"""The sex most often given a first name at birth in the United States: a prior for which
-pronoun ("he", "she") can mean a person the article itself never genders.
+"""First names and the sex most often given each at birth in the United States: a prior
+for which pronoun ("he", "she") can mean a person the article never genders, and evidence
+that "Katrin Sommerfeld" is a person where a small recogniser saw nothing.
 
 It is only a prior: a title ("Ms. Ortiz"), a gendered noun ("the spokeswoman") or the
 pronouns the article goes on to use about the person win over it. ``first_names.tsv`` is a
 derived list (lower-case name, "m" or "f"), built from the US Social Security
 Administration's national counts of given names, a public-domain work of the US government
-(see ``NOTICE.md``). ``python -m wiredesk.quotes.first_names DIR`` rebuilds it from the
+(see ``NOTICE.md``). ``python -m wiredesk.entities.first_names DIR`` rebuilds it from the
 ``yobYYYY.txt`` files (``name,sex,count``) in DIR.
 """
 
