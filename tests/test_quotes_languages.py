@@ -289,3 +289,29 @@ def test_a_surname_or_honorific_becomes_the_full_name_written_before() -> None:
     (reported,) = find_quotes(text, mentions, "fr")
     assert reported.speaker == "Élise Marchand" and reported.speaker_mention == "Mme Marchand"
     assert reported.speaker_entity_key == mentions[0].entity_key  # linked to her, not "Mme M."
+
+
+def test_german_documents_and_circles_that_speak() -> None:
+    text = (
+        "In einer Erklärung des Ministeriums heißt es, die Lage sei unter Kontrolle. "
+        "So heißt es in dem Schreiben wörtlich: „Wir kommen am Montag.“ "
+        "Aus Regierungskreisen hieß es, man werde den Plan prüfen. "
+        "In dem Bericht steht ebenfalls, dass die Kosten steigen würden. "
+        "Im Mittelpunkt steht der Architekt, der die Pläne gezeichnet hat. "
+        "Das Projekt heißt Nordlicht, es soll im Mai beginnen."
+    )
+    found = {q.text: (q.kind, q.speaker_mention) for q in find_quotes(text, [], "de")}
+    assert found["die Lage sei unter Kontrolle"] == (
+        "indirect",
+        "einer Erklärung des Ministeriums",
+    )
+    assert found["Wir kommen am Montag."] == ("direct", "dem Schreiben")
+    assert found["man werde den Plan prüfen"] == ("indirect", "Aus Regierungskreisen")
+    assert found["dass die Kosten steigen würden"] == ("indirect", "dem Bericht")
+    assert not any("Architekt" in t or "Nordlicht" in t or "Mai" in t for t in found)
+
+
+def test_doubled_apostrophes_are_no_quotation_marks_beside_typographic_ones() -> None:
+    text = "„Behandelt wird die Sicherstellung der Kinder''(sic!)''.“ Die Mutter ging zum Forum."
+    found = find_quotes(text, [], "de")
+    assert [q.text for q in found] == ["Behandelt wird die Sicherstellung der Kinder''(sic!)''."]

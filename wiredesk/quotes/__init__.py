@@ -75,7 +75,7 @@ def _language_quotes(text: str, mentions: Sequence[Mention], language: str) -> l
     resources = resources_for(language)
     if resources is None:
         return []
-    work = _blank_dateline(normalise_marks(text))
+    work = _blank_dateline(normalise_marks(text, typographic_wins=True))
     found = find_language_quotes(work, mentions, resources)
     if work is not text:
         found = [_widen_to_doubled_marks(text, q) if q.kind != "indirect" else q for q in found]

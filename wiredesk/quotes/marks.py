@@ -62,19 +62,28 @@ def has_speech_mark(text: str, start: int = 0, end: int | None = None) -> bool:
 _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
 
 
-def normalise_marks(text: str) -> str:
+#: Typographic double marks: copy set with these has no use for doubled apostrophes.
+_TYPOGRAPHIC_DOUBLES = "\u201c\u201d\u201e\u00ab\u00bb"
+
+
+def normalise_marks(text: str, typographic_wins: bool = False) -> str:
     """Same-length copy of the text that the pairing rules can read directly.
 
     Some newsrooms set quotation marks as two apostrophes ('' or ``); each double becomes
-    a straight mark padded by a space on its outer side. Markup left in the text
-    (<tweet author="…">) is blanked, so its attribute quotes are not taken for speech.
+    a straight mark padded by a space on its outer side. With ``typographic_wins``, copy
+    that sets its quotations in „…“, “…” or «…» keeps its doubled apostrophes as they are
+    (left-over wiki markup, not speech). Markup left in the text (<tweet author="…">) is
+    blanked, so its attribute quotes are not taken for speech.
     """
     chars: list[str] | None = None
     if "<" in text:
         for match in _MARKUP.finditer(text):
             chars = chars or list(text)
             chars[match.start() : match.end()] = " " * (match.end() - match.start())
-    if any(double in text for double in DOUBLED_MARKS):
+    doubled = any(double in text for double in DOUBLED_MARKS)
+    if doubled and typographic_wins and any(mark in text for mark in _TYPOGRAPHIC_DOUBLES):
+        doubled = False
+    if doubled:
         chars = chars or list(text)
         for match in _DOUBLED.finditer(text):
             pos = match.start()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from wiredesk.entities import Mention
+from wiredesk.quotes.documents import document_sources
 from wiredesk.quotes.languages import QuoteLanguage
 from wiredesk.quotes.layout import Layout, mask_spans
 from wiredesk.quotes.marks import find_quoted, inner_text
@@ -82,9 +83,17 @@ def find_language_quotes(
         stretches += _dialogue_turns(work, layout, stretches)
     stretches.sort(key=lambda s: s.start)
     masked = mask_spans(work, [(s.start + 1, s.end - 1) for s in stretches])
+    if lang.document_verbs:
+        documents = document_sources(masked, lang)
+        lang = replace(
+            lang, cue_starts=lang.cue_starts | documents.keys(), document_sources=documents
+        )
     spans = [(s.start, s.end) for s in stretches]
+    ends_shown = _sentence_ends_shown(work, masked, stretches)
     bounds = [
-        b for p_start, p_end in layout.paragraphs for b in sentences(masked, p_start, p_end, lang)
+        b
+        for p_start, p_end in layout.paragraphs
+        for b in sentences(ends_shown, p_start, p_end, lang)
     ]
     resolver = PhraseResolver(work, mentions, lang)
     quotes: list[Quote] = []
@@ -159,6 +168,18 @@ def find_language_quotes(
             previous = quote
     reported = find_reported(work, masked, bounds, layout, spans, quotes, resolver, lang)
     return sorted(quotes + reported, key=lambda q: (q.start_char, q.end_char))
+
+
+def _sentence_ends_shown(text: str, masked: str, stretches: Sequence[Stretch]) -> str:
+    """The masked text with the full stop that ends a quotation and its closing mark
+    shown ("„Wir kommen.“ Aus Regierungskreisen hieß es, …"), so a sentence ends there."""
+    chars: list[str] | None = None
+    for stretch in stretches:
+        last = stretch.end - 2  # the inner's last character, before the closing mark
+        if last > stretch.start and text[last] in ".!?\u2026":
+            chars = chars or list(masked)
+            chars[last] = text[last]
+    return masked if chars is None else "".join(chars)
 
 
 def _sentence_of(bounds: list[tuple[int, int]], start: int, end: int, size: int) -> tuple[int, int]:
@@ -307,6 +328,8 @@ def _around_cue(
     begin = cue.start
     if helper is not None and (helper.lower in lang.auxiliaries or inverted_pronoun(helper)):
         begin = helper.start  # the whole verb: "a déclaré", "a-t-il ajouté", "ha detto"
+    if cue.start in lang.document_sources:  # "In dem Bericht heißt es: „…“"
+        return Found(begin, cue.end, lang.document_sources[cue.start])
     for word in (cue, helper):
         glued = inverted_pronoun(word) if word is not None else None
         if glued is not None:

@@ -16,7 +16,7 @@ from wiredesk.quotes.languages import QuoteLanguage
 #: A word in any alphabet, with inner apostrophes and hyphens (l'ONU, a-t-il, пресс-секретарь).
 _WORD = re.compile(r"[^\W_][\w]*(?:['\u2019-][\w]+)*")
 _SENTENCE_END = re.compile(
-    r"[.!?\u2026]+(?=[\s\u00a0]+[\"'\u201c\u201e\u2018\u00ab\u00bb\u2039(\[\u2014\u2013]?[\s\u00a0]*\w)"
+    r"[.!?\u2026]+[\"\u201c\u201d\u00ab\u00bb\u2039\u203a]?(?=[\s\u00a0]+[\"'\u201c\u201e\u2018\u00ab\u00bb\u2039(\[\u2014\u2013]?[\s\u00a0]*\w)"
 )
 #: French inversion glued to its verb: "a-t-il", "dit-elle", "estime-t-on".
 _INVERTED_PRONOUN = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$", re.IGNORECASE)

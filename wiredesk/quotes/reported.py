@@ -356,6 +356,8 @@ def _speaker_around(
     text: str, words: list[Word], i: int, limit: int, lang: QuoteLanguage
 ) -> tuple[int, int] | None:
     cue = words[i]
+    if cue.start in lang.document_sources:  # "In dem Bericht heißt es, …"
+        return lang.document_sources[cue.start]
     for word in (cue, words[i - 1] if i else None):
         if word is not None and (glued := inverted_pronoun(word)) is not None:
             return glued

@@ -32,7 +32,9 @@ class QuoteLanguage:
     opened by one of the ``source_prepositions`` names a source ("aus Militärkreisen
     verlautete", "von der Umwelthilfe bemängelt"); ``inverted_subjects`` are pronouns that,
     right after the verb, are its subject whatever stands first ("Die Pläne bezeichnete er
-    als …").
+    als …"). ``document_verbs`` report what a text says when a phrase opened by one of the
+    ``document_prepositions`` (or ``source_prepositions``) names it ("In dem Bericht heißt
+    es, …"); those in ``document_verbs_with_es`` only beside "es".
     """
 
     code: str
@@ -64,6 +66,12 @@ class QuoteLanguage:
     source_prepositions: frozenset[str] = frozenset()
     inverted_subjects: frozenset[str] = frozenset()
     ordinal_dates: bool = False
+    document_verbs: frozenset[str] = frozenset()
+    document_verbs_with_es: frozenset[str] = frozenset()
+    document_prepositions: frozenset[str] = frozenset()
+    #: Set per article by the finder: offsets of ``document_verbs`` that report, each with
+    #: the span of the source its phrase names ("In dem Bericht heißt es, …").
+    document_sources: dict[int, tuple[int, int]] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
 
     def is_cue(self, word: str) -> bool:
