@@ -108,8 +108,9 @@ def speaker_correct(pred: Quote, speaker: str) -> bool:
     """A gold head word appears as a word of the predicted speaker or mention, ignoring
     case and up to two letters of inflection at the end."""
     said = f"{pred.speaker or ''} {pred.speaker_mention or ''}".lower()
-    # A hyphenated name or compound is a word, and so is each of its parts.
-    words = re.findall(r"\w+(?:-\w+)*", said) + re.findall(r"\w+", said)
+    # A hyphenated name or compound is a word, and so is each of its parts; so is a name
+    # with an apostrophe ("O’Leary"), as the gold's head word keeps it.
+    words = re.findall(r"\w+(?:[-'\u2019]\w+)*", said) + re.findall(r"\w+", said)
     for head in gold_heads(speaker):
         for word in words:
             shorter, longer = sorted((head, word), key=len)

@@ -315,3 +315,25 @@ def test_doubled_apostrophes_are_no_quotation_marks_beside_typographic_ones() ->
     text = "„Behandelt wird die Sicherstellung der Kinder''(sic!)''.“ Die Mutter ging zum Forum."
     found = find_quotes(text, [], "de")
     assert [q.text for q in found] == ["Behandelt wird die Sicherstellung der Kinder''(sic!)''."]
+
+
+def test_german_subjects_after_a_finite_verb_an_adverbial_or_an_als_phrase() -> None:
+    text = (
+        "Außerdem ließ der Pressedienst des Außenministeriums verlauten, dass beraten werde. "
+        "Bereits vor zwei Wochen hatte die Gewerkschaft erklärt, dass die Zeit erreicht sei. "
+        "Nun vermelden chinesische Medien, dass die Betriebe Aufträge erwarten. "
+        "Als Grund für die Kündigung gab die Sprachschule an, die Partei habe gelogen. "
+        "Brian Baptie von der Erdbebenwarte, die die Stärke mit 5,1 angegeben hatte, sagte, "
+        "dass mit Beben zu rechnen sei. "
+        "General Anupong Paochinda, Oberbefehlshaber der Armee, hat bereits angekündigt, er "
+        "werde keine Soldaten einsetzen. "
+        "Der Angriff sei eine Strafe für alle, so der Sprecher der Bewegung, Ehsan Ullah."
+    )
+    found = {q.text: (q.speaker, q.speaker_mention) for q in find_quotes(text, [], "de")}
+    assert found["dass beraten werde"][1] == "der Pressedienst des Außenministeriums"
+    assert found["dass die Zeit erreicht sei"][1] == "die Gewerkschaft"
+    assert found["dass die Betriebe Aufträge erwarten"][1] == "chinesische Medien"
+    assert found["die Partei habe gelogen"][1] == "die Sprachschule"
+    assert found["dass mit Beben zu rechnen sei"][1] == "Brian Baptie von der Erdbebenwarte"
+    assert found["er werde keine Soldaten einsetzen"][0].endswith("Anupong Paochinda")
+    assert found["Der Angriff sei eine Strafe für alle"][0] == "Ehsan Ullah"

@@ -123,8 +123,13 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
         return True
     if first.lower in lang.determiners:
         return len(phrase) > 1
+    if lang.capitalised_nouns and len(phrase) > 1 and first.lower.endswith(_ADJECTIVE_ENDINGS):
+        return phrase[1].text[:1].isupper()  # "vermelden chinesische Medien"
     return first.text[:1].isupper() or lang.is_title(first.text)
 
+
+#: Endings of German adjectives before a noun, which may open a subject without an article.
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es")
 
 #: Conjunctions that may open a clause before its subject ("Und Merz sagte", "Mais il a dit").
 CONJUNCTIONS = frozenset("und aber doch denn sondern et mais y pero e ma и но а".split())

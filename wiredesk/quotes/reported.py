@@ -19,12 +19,14 @@ from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.phrases import (
     MAX_PHRASE_WORDS,
+    SUBORDINATORS,
     Word,
     cue_base,
     inverted_pronoun,
     inverted_subject,
     phrase_after,
     subject_before,
+    with_apposition,
     words_in,
 )
 from wiredesk.quotes.speaker_phrases import PhraseResolver
@@ -226,7 +228,7 @@ def _clause_then_cue(
             return None
         clause = (words[0].start, words[k - 1].end)
         if tail[0].lower in lang.inverted_markers and len(tail) > 1:
-            speaker = phrase_after(text, tail[0].end, end, lang)
+            speaker = with_apposition(text, phrase_after(text, tail[0].end, end, lang), end, lang)
             return (clause, tail[0].text, speaker) if speaker else None
         for i, word in enumerate(tail[:3]):
             if cue_base(word, lang):
@@ -237,6 +239,8 @@ def _clause_then_cue(
                     # attribution names its speaker after the verb ("…, sagte er").
                     return None
                 return clause, word.text, speaker
+        if len(tail) <= 3 and tail[0].text[:1].isupper():
+            continue  # "…, so der Sprecher der Bewegung, Ehsanullah Ehsan.": an apposition
         return None
     return None
 
@@ -366,16 +370,50 @@ def _speaker_around(
         return pronoun
     closed = "," in text[words[i - 1].end : cue.start] if i else False
     clause = _since_boundary(text, words[:i], lang, closed)
+    if _opens_verb_second(text, words, i, clause, lang):
+        return phrase_after(text, cue.end, limit, lang)  # "Als Grund gab die Schule an, …"
     before = subject_before(clause, lang)
     if before is not None:
         return before
-    if len(clause) < i and all(w.lower in lang.auxiliaries for w in clause):
+    if (
+        len(clause) < i
+        and any(w.lower in lang.auxiliaries for w in clause)
+        and all(w.lower in lang.auxiliaries or w.lower in lang.not_subject for w in clause)
+    ):
         # "Son homologue, le vice-Premier ministre Radek Solvig, a affirmé que …": the
-        # subject is the phrase set off by commas before the verb.
+        # subject is the phrase set off by commas before the verb ("General Anupong,
+        # Oberbefehlshaber der Armee, hat bereits angekündigt, …").
         before = subject_before(_since_boundary(text, words[: i - len(clause)], lang), lang)
         if before is not None:
             return before
+    finite = next((w for w in clause[1:] if w.lower in lang.finite_before_subject), None)
+    if finite is not None:  # "Außerdem ließ der Pressedienst verlauten, …"
+        inside = phrase_after(text, finite.end, cue.start, lang)
+        if inside is not None:
+            return inside
     return phrase_after(text, cue.end, limit, lang)
+
+
+def _decimal(text: str, left: Word, right: Word) -> bool:
+    """ "5,1": a decimal comma between two numbers, no clause boundary."""
+    return left.text.isdigit() and right.text.isdigit() and text[left.end : right.start] == ","
+
+
+def _opens_verb_second(
+    text: str, words: list[Word], i: int, clause: list[Word], lang: QuoteLanguage
+) -> bool:
+    """Whether a clause opened by "als" or "wie" is a main clause with the verb second ("Als
+    Grund gab die Sprachschule an, …"): the verb of a subordinate clause comes last ("als
+    der Minister sagte, …"), so words after it mean "als" opened a phrase, not a clause."""
+    if not lang.capitalised_nouns or not clause or clause[0].lower not in SUBORDINATORS:
+        return False
+    if i + 1 >= len(words) or re.search(r"[,;:]", text[words[i].end : words[i + 1].start]):
+        return False
+    return (
+        len(clause) > 1
+        and clause[1].text[:1].isupper()
+        and clause[1].lower not in (lang.determiners | lang.pronouns.keys())
+    )
 
 
 def _since_boundary(
@@ -385,13 +423,18 @@ def _since_boundary(
     is a relative one that a comma ``closed`` before the cue ("Frank Sichau, der als
     Sprecher fungiert, erklärte"), the words before it, where the subject stands."""
     for k in range(len(words) - 1, 0, -1):
-        if re.search(r"[,:;]", text[words[k - 1].end : words[k].start]):
+        if re.search(r"[,:;]", text[words[k - 1].end : words[k].start]) and not _decimal(
+            text, words[k - 1], words[k]
+        ):
             clause = words[k:]
             if closed and k > 1 and _relative_clause(clause, lang):
                 return _since_boundary(text, words[:k], lang)
             if k > 1 and all(w.lower in lang.auxiliaries for w in clause):
                 return _since_boundary(text, words[:k], lang)  # "Louis Gallois, hat erklärt"
-            if clause[0].lower in lang.determiners:  # "Andres Granier, der Gouverneur, sagte"
+            described = clause[0].lower in lang.determiners or (
+                lang.capitalised_nouns and len(clause) > 1 and clause[1].lower in lang.determiners
+            )
+            if described:  # "Andres Granier, der Gouverneur, sagte", "…, Chef der Armee, hat"
                 named = _since_boundary(text, words[:k], lang)
                 if 0 < len(named) <= 4 and all(w.text[:1].isupper() for w in named):
                     return named + clause

@@ -116,6 +116,10 @@ class PhraseResolver:
     def _apposed_name(self, words: list[Word]) -> str | None:
         """The name a phrase opens with when a comma sets a description after it."""
         names = _leading_capitals(words)
+        for k in range(1, len(names)):
+            if "," in self.text[names[k - 1].end : names[k].start]:
+                names = names[:k]  # "General Anupong Paochinda, Oberbefehlshaber der Armee"
+                break
         if not 2 <= len(names) <= 4 or len(names) == len(words):
             return None
         if names[0].lower in self.lang.determiners:

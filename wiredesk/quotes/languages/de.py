@@ -181,6 +181,10 @@ RESOURCES = QuoteLanguage(
     oblique_determiners=words("den dem einen einem"),
     object_pronouns=words("ihn ihm ihr ihnen uns mir mich dir dich sich euch"),
     source_prepositions=words("aus von vom"),
+    finite_before_subject=words(
+        "hat haben hatte hatten ließ ließen lässt will wollte wollten muss musste mussten "
+        "soll sollte sollten kann konnte konnten wird wurde"
+    ),
     document_verbs=words("heißt hieß steht stand"),
     document_verbs_with_es=words("heißt hieß"),
     document_prepositions=words("in im bei beim"),

@@ -34,7 +34,10 @@ class QuoteLanguage:
     right after the verb, are its subject whatever stands first ("Die Pläne bezeichnete er
     als …"). ``document_verbs`` report what a text says when a phrase opened by one of the
     ``document_prepositions`` (or ``source_prepositions``) names it ("In dem Bericht heißt
-    es, …"); those in ``document_verbs_with_es`` only beside "es".
+    es, …"); those in ``document_verbs_with_es`` only beside "es". ``finite_before_subject``
+    are finite verbs that, second in a clause opened by an adverbial, have the subject right
+    after them and the verb of saying at the end ("Bereits am Montag hatte die Gewerkschaft
+    erklärt, …", "Dazu ließ der Minister verbreiten, …").
     """
 
     code: str
@@ -66,6 +69,7 @@ class QuoteLanguage:
     source_prepositions: frozenset[str] = frozenset()
     inverted_subjects: frozenset[str] = frozenset()
     ordinal_dates: bool = False
+    finite_before_subject: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     document_verbs_with_es: frozenset[str] = frozenset()
     document_prepositions: frozenset[str] = frozenset()
