@@ -337,3 +337,15 @@ def test_german_subjects_after_a_finite_verb_an_adverbial_or_an_als_phrase() -> 
     assert found["dass mit Beben zu rechnen sei"][1] == "Brian Baptie von der Erdbebenwarte"
     assert found["er werde keine Soldaten einsetzen"][0].endswith("Anupong Paochinda")
     assert found["Der Angriff sei eine Strafe für alle"][0] == "Ehsan Ullah"
+
+
+def test_german_opinions_and_quoted_names_inside_a_subject() -> None:
+    text = (
+        "Pressesprecher Steven McNamara spielte die Idee herunter und ist der Meinung, dass "
+        "es nicht umgesetzt werde. Der Fernsehsender „Channel 10“ berichtete, das Kabinett "
+        "habe zugestimmt. Seine Kollegin, Claudia Mo, urteilte, dass die Stadt verliere."
+    )
+    found = {q.text: (q.kind, q.speaker_mention) for q in find_quotes(text, [], "de")}
+    assert found["dass es nicht umgesetzt werde"] == ("indirect", "Pressesprecher Steven McNamara")
+    assert found["das Kabinett habe zugestimmt"][1].startswith("Der Fernsehsender")
+    assert found["dass die Stadt verliere"] == ("indirect", "Claudia Mo")

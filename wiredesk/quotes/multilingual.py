@@ -26,6 +26,7 @@ from wiredesk.quotes.phrases import (
     cue_base,
     inverted_pronoun,
     inverted_subject,
+    opinion_cues,
     phrase_after,
     sentences,
     separable_cues,
@@ -73,8 +74,9 @@ def find_language_quotes(
 ) -> list[Quote]:
     """Direct, partial and reported quotations of one article in ``lang``, in text order."""
     work = text.translate(_GUILLEMETS)
-    if lang.separable:
-        lang = replace(lang, cue_starts=separable_cues(work, lang))
+    if lang.separable or lang.opinion_nouns:
+        cues = separable_cues(work, lang) | opinion_cues(work, lang)
+        lang = replace(lang, cue_starts=cues)
     layout = Layout(work)
     stretches = [
         Stretch(q.start, q.end, inner_text(work, q), q.balanced) for q in find_quoted(work, layout)

@@ -70,6 +70,19 @@ def _no_break(text: str, dot: int, after: str, lang: QuoteLanguage) -> bool:
     return after.islower()
 
 
+def opinion_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
+    """Offsets of the verb in "ist der Meinung, dass …", "war der Ansicht, …": holding an
+    opinion reports it as a verb of saying does."""
+    if not lang.opinion_nouns:
+        return frozenset()
+    found = set()
+    for match in re.finditer(r"\b(\w+)\s+(\w+)\s+(\w+)\s*[,:]", text):
+        copula, determiner, noun = (g.lower() for g in match.groups())
+        if copula in lang.copulas and determiner in lang.determiners and noun in lang.opinion_nouns:
+            found.add(match.start(1))
+    return frozenset(found)
+
+
 def inverted_pronoun(word: Word) -> tuple[int, int] | None:
     """The pronoun glued to a verb by French inversion ("a-t-il" -> il), as a span."""
     match = _INVERTED_PRONOUN.search(word.text)

@@ -202,8 +202,9 @@ def _attributes_quotation(
     """Whether a quotation closes right before the verb ("« … », a déclaré"): what follows
     the verb's comma then names or places the speaker, it reports nothing."""
     for _, q_end in quoted:
-        if q_end <= cue.start and not text[q_end : cue.start].strip(" \u00a0,-\u2013\u2014"):
-            return True
+        gap = text[q_end : cue.start]
+        if q_end <= cue.start and not gap.strip(" \u00a0,-\u2013\u2014") and gap.strip():
+            return True  # "« … », a déclaré"; not "Der Sender „Channel 10“ berichtete, …"
         between = words_in(text, q_end, cue.start)
         if (
             q_end <= cue.start

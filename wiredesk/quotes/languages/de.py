@@ -28,7 +28,7 @@ präzisier erwider entgegn antwort beklag bemängel vermut wiederhol verlaut sig
 appellier berichtig dementier bilanzier resümier prognostizier betont unterstell beteuer
 schilder zitier frag meld vermeld hoff befürcht fürcht glaub schätz verlang droh begründ
 beschuldig leugn bezweifel vernein bejah plädier spekulier resümier folger skandier
-empfehl beschreib""".split()
+empfehl beschreib urteil""".split()
 _SEPARABLE = [
     ("hinzu", "füg"),
     ("mit", "teil"),
@@ -185,6 +185,8 @@ RESOURCES = QuoteLanguage(
         "hat haben hatte hatten ließ ließen lässt will wollte wollten muss musste mussten "
         "soll sollte sollten kann konnte konnten wird wurde"
     ),
+    copulas=words("ist sind war waren sei seien"),
+    opinion_nouns=words("meinung ansicht auffassung überzeugung"),
     document_verbs=words("heißt hieß steht stand"),
     document_verbs_with_es=words("heißt hieß"),
     document_prepositions=words("in im bei beim"),

@@ -37,7 +37,8 @@ class QuoteLanguage:
     es, …"); those in ``document_verbs_with_es`` only beside "es". ``finite_before_subject``
     are finite verbs that, second in a clause opened by an adverbial, have the subject right
     after them and the verb of saying at the end ("Bereits am Montag hatte die Gewerkschaft
-    erklärt, …", "Dazu ließ der Minister verbreiten, …").
+    erklärt, …", "Dazu ließ der Minister verbreiten, …"). One of the ``copulas`` with a
+    determiner and one of the ``opinion_nouns`` reports an opinion ("ist der Meinung, dass").
     """
 
     code: str
@@ -70,6 +71,8 @@ class QuoteLanguage:
     inverted_subjects: frozenset[str] = frozenset()
     ordinal_dates: bool = False
     finite_before_subject: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    opinion_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     document_verbs_with_es: frozenset[str] = frozenset()
     document_prepositions: frozenset[str] = frozenset()
