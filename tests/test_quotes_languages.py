@@ -349,3 +349,14 @@ def test_german_opinions_and_quoted_names_inside_a_subject() -> None:
     assert found["dass es nicht umgesetzt werde"] == ("indirect", "Pressesprecher Steven McNamara")
     assert found["das Kabinett habe zugestimmt"][1].startswith("Der Fernsehsender")
     assert found["dass die Stadt verliere"] == ("indirect", "Claudia Mo")
+
+
+def test_german_konjunktiv_two_continues_the_quoted_words_of_the_sentence_before() -> None:
+    text = (
+        "Die Ministerin sprach am Montag. Arbeitslose seien „so gut wie jeder andere "
+        "geeignet.“ Die Ämter würden ihnen „beherzt ein Angebot machen.“\n\n"
+        "Die Preise würden „stark steigen“."
+    )
+    found = {q.text: q.kind for q in find_quotes(text, [], "de")}
+    assert found["beherzt ein Angebot machen."] == "partial"
+    assert "stark steigen" not in found  # Konjunktiv II alone, in a new paragraph

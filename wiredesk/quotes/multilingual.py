@@ -100,6 +100,7 @@ def find_language_quotes(
     resolver = PhraseResolver(work, mentions, lang)
     quotes: list[Quote] = []
     previous: Quote | None = None
+    reported_until = -1  # where the last sentence with someone's quoted words ends
     for stretch in stretches:
         if not any(ch.isalpha() for ch in stretch.inner):
             continue
@@ -115,7 +116,9 @@ def find_language_quotes(
                 work, masked, floor, limit, spans, lang, _framed
             )
             in_sentence = in_sentence or _sentence_source(work, floor, limit, spans, lang)
-            in_sentence = in_sentence or _reported_mood(work, floor, limit, spans, lang)
+            in_sentence = in_sentence or _reported_mood(
+                work, floor, limit, spans, lang, weak=_right_after(work, reported_until, floor)
+            )
         attribution = found or in_sentence
         n_words = len(stretch.inner.split())
         opens = not lead or lead.endswith(":") or stretch.dash
@@ -166,6 +169,8 @@ def find_language_quotes(
             confidence=round(max(0.05, confidence), 2),
         )
         quotes.append(quote)
+        if attribution is not None:
+            reported_until = limit
         if kind == "direct" and (speaker.name or speaker.mention):
             previous = quote
     reported = find_reported(work, masked, bounds, layout, spans, quotes, resolver, lang)
@@ -471,14 +476,28 @@ def _framed(word: Word, lang: QuoteLanguage) -> bool:
     return word.lower in lang.framing
 
 
+def _right_after(text: str, until: int, floor: int) -> bool:
+    """Whether a sentence starting at ``floor`` follows the one ending at ``until`` in the
+    same paragraph."""
+    return 0 <= until <= floor and "\n" not in text[until:floor] and not text[until:floor].strip()
+
+
 def _reported_mood(
-    text: str, floor: int, limit: int, spans: list[tuple[int, int]], lang: QuoteLanguage
+    text: str,
+    floor: int,
+    limit: int,
+    spans: list[tuple[int, int]],
+    lang: QuoteLanguage,
+    weak: bool = False,
 ) -> Found | None:
     """A quoted phrase in a sentence whose verb is in the reported mood ("Er habe sich
-    „bewusst“ entschieden"): someone's words, said by whoever spoke last."""
+    „bewusst“ entschieden"): someone's words, said by whoever spoke last. With ``weak``
+    (the sentence before quoted someone) the Konjunktiv II counts too ("Sie seien „…“.
+    Die Ämter würden „…“"), as reported speech uses it where the first looks indicative."""
     if not lang.subjunctive:
         return None
+    moods = lang.subjunctive | lang.subjunctive_weak if weak else lang.subjunctive
     for word in words_in(text, floor, limit):
-        if word.lower in lang.subjunctive and not any(s <= word.start < e for s, e in spans):
+        if word.lower in moods and not any(s <= word.start < e for s, e in spans):
             return Found(word.start, word.start, None)
     return None
