@@ -153,3 +153,23 @@ def test_a_worker_that_dies_fails_the_call_and_the_next_call_gets_new_workers() 
         with pytest.raises(BrokenProcessPool):
             stage_map(die, list(range(MIN_POOL_ITEMS)))
         assert [item for item, _ in stage_map(pids, list(range(20)))] == list(range(20))
+
+
+def test_a_small_group_always_goes_to_the_same_worker_and_a_large_one_to_all() -> None:
+    items = [f"en{i}" for i in range(40)] + ["de1", "fr1", "de2", "fr2", "de3", "ru1"]
+    items = items[::2] + items[1::2]  # the groups interleaved
+    with stage_workers(2):
+        first = stage_map(worker_pids, items, group=lambda item: item[:2])
+        again = stage_map(worker_pids, items[:20], group=lambda item: item[:2])
+    by_group: dict[str, set[int]] = {}
+    for item, pid in zip(items + items[:20], first + again, strict=True):
+        by_group.setdefault(item[:2], set()).add(pid)
+    assert len(by_group["en"]) == 2
+    assert all(len(by_group[g]) == 1 for g in ("de", "fr", "ru"))  # across both calls
+    assert len(by_group["de"] | by_group["fr"] | by_group["ru"]) == 2  # homes take turns
+    with stage_workers(2):
+        assert stage_map(pids_of_items, items, group=lambda item: item[:2]) == items
+
+
+def pids_of_items(items: list[str]) -> list[str]:
+    return list(items)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 from typing import Any
 
 from wiredesk.articles import fold
@@ -260,7 +261,10 @@ def build_mentions(articles: Sequence[Row]) -> list[Row]:
         for a in articles
         if runs_entities(a.get("language"))
     ]
-    return [row for rows in stage_map(mention_rows_batch, work) for row in rows]
+    # One batch per language, and a language few articles are in always goes to the same
+    # worker: each worker loads only the models it needs.
+    batches = stage_map(mention_rows_batch, work, group=itemgetter(2))
+    return [row for rows in batches for row in rows]
 
 
 def mentions_from_rows(rows: Iterable[Row]) -> dict[str, list[Mention]]:

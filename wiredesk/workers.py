@@ -10,7 +10,9 @@ out of them. Outside such a run (a step process of the multiprocess executor, a 
 benchmark) ``stage_map`` does the work where it is called: there the executor already
 spreads steps over processes. A bounded number of batches is in flight, so an endless input
 streams in bounded memory. Workers recognise entities in-process: a pool inside a pool only
-fights over the same cores.
+fights over the same cores. Work that needs a model per group (entities: a model per
+language) goes to the workers by group, a language few articles are in always to the same
+worker, so the models of every language are not loaded by every worker.
 """
 
 from __future__ import annotations
@@ -97,29 +99,39 @@ def _in_order(
 
 
 class _StagePool:
-    """The pool of one ``stage_workers`` block: started at its first use, so a run with
-    nothing to do starts no worker; started again after a worker died."""
+    """The workers of one ``stage_workers`` block, each its own single-process executor so a
+    batch can be sent to a chosen one; started at first use, so a run with nothing to do
+    starts no worker; started again after a worker died. ``homes`` remembers which worker a
+    small group of items (a language few articles are in) goes to, for the whole run."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.owner = os.getpid()
-        self._executor: ProcessPoolExecutor | None = None
+        self.homes: dict[str, int] = {}
+        self._executors: list[ProcessPoolExecutor] = []
         self._lock = threading.Lock()
 
-    def executor(self) -> ProcessPoolExecutor:
+    def executors(self) -> list[ProcessPoolExecutor]:
         with self._lock:
-            if self._executor is None:
+            if not self._executors:
                 context = multiprocessing.get_context("spawn")
-                self._executor = ProcessPoolExecutor(
-                    self.workers, mp_context=context, initializer=_in_worker
-                )
-            return self._executor
+                self._executors = [
+                    ProcessPoolExecutor(1, mp_context=context, initializer=_in_worker)
+                    for _ in range(self.workers)
+                ]
+            return self._executors
+
+    def home(self, group: str) -> int:
+        """The worker a small group's batches go to: the next in turn when it first comes."""
+        if group not in self.homes:
+            self.homes[group] = len(self.homes) % self.workers
+        return self.homes[group]
 
     def discard(self) -> None:
         """Stop the workers (the next use starts new ones)."""
         with self._lock:
-            executor, self._executor = self._executor, None
-        if executor is not None:
+            executors, self._executors = self._executors, []
+        for executor in executors:
             executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -151,27 +163,96 @@ def chunks(items: Sequence[Item], workers: int) -> list[list[Item]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
-def stage_map(fn: Callable[[list[Item]], list[Result]], items: Sequence[Item]) -> list[Result]:
+def stage_map(
+    fn: Callable[[list[Item]], list[Result]],
+    items: Sequence[Item],
+    group: Callable[[Item], str] | None = None,
+) -> list[Result]:
     """``fn`` over batches of ``items``; one result per item, in input order.
 
     ``fn`` takes a list of items and returns one result per item; it must be a module-level
     function (workers are fresh processes). The batches go to the workers of an open
     ``stage_workers`` block of this process; with none open, one worker, or fewer than
     ``MIN_POOL_ITEMS`` items, ``fn`` runs here. The results are the same either way.
+
+    ``group`` names what a worker must load for an item (its language's model): each batch
+    holds one group, a group with more than a worker's share of the items is spread over
+    all workers, and a smaller one always goes to the same worker, so a language few
+    articles are in is loaded by one worker, not by each.
     """
     pool = _open_pool
     if pool is None or pool.owner != os.getpid() or pool.workers <= 1:
         return list(fn(list(items))) if items else []
     if len(items) < MIN_POOL_ITEMS:
         return list(fn(list(items)))
-    limit = pool.workers * (1 + QUEUED_PER_WORKER)
-    out: list[Result] = []
+    batches = _grouped_batches(items, group, pool)
+    out: list[Result | None] = [None] * len(items)
     try:
-        for result in _in_order(pool.executor(), fn, chunks(items, pool.workers), limit):
-            out.extend(result)
+        for positions, result in _dispatched(pool, fn, items, batches):
+            if len(result) != len(positions):
+                raise RuntimeError(
+                    f"{fn.__name__}: {len(result)} results for {len(positions)} items"
+                )
+            for position, value in zip(positions, result, strict=True):
+                out[position] = value
     except BrokenProcessPool:
         pool.discard()  # a worker died (killed, out of memory): the next call starts anew
         raise
-    if len(out) != len(items):
-        raise RuntimeError(f"{fn.__name__}: {len(out)} results for {len(items)} items")
-    return out
+    return out  # type: ignore[return-value]  # every position is filled above
+
+
+#: A batch: the input positions of its items, and the worker it must go to (None: any).
+_Batch = tuple[list[int], int | None]
+
+
+def _grouped_batches(
+    items: Sequence[Item], group: Callable[[Item], str] | None, pool: _StagePool
+) -> list[_Batch]:
+    """Batches of input positions, one group each, with the worker a small group goes to."""
+    if group is None:
+        return [(positions, None) for positions in chunks(range(len(items)), pool.workers)]
+    members: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        members.setdefault(group(item), []).append(position)
+    share = len(items) / pool.workers
+    batches: list[_Batch] = []
+    for name, positions in members.items():
+        worker = None if len(positions) > share else pool.home(name)
+        batches += [(batch, worker) for batch in chunks(positions, pool.workers)]
+    return batches
+
+
+def _dispatched(
+    pool: _StagePool,
+    fn: Callable[[list[Item]], list[Result]],
+    items: Sequence[Item],
+    batches: list[_Batch],
+) -> Iterator[tuple[list[int], list[Result]]]:
+    """Each batch's positions and results, as they finish; a batch without a worker of its
+    own goes to the one with the least work queued, at most ``QUEUED_PER_WORKER`` + 1
+    batches waiting on each."""
+    executors = pool.executors()
+    queued: list[deque[tuple[list[int], Future[list[Result]]]]] = [deque() for _ in executors]
+    for positions, worker in batches:
+        if worker is None:
+            worker = min(range(len(executors)), key=lambda w: len(queued[w]))
+        while len(queued[worker]) > QUEUED_PER_WORKER:
+            yield from _collect(queued, wait_on=worker)
+        batch = [items[position] for position in positions]
+        queued[worker].append((positions, executors[worker].submit(fn, batch)))
+    while any(queued):
+        yield from _collect(queued, wait_on=None)
+
+
+def _collect(
+    queued: list[deque[tuple[list[int], Future[list[Result]]]]], wait_on: int | None
+) -> Iterator[tuple[list[int], list[Result]]]:
+    """The finished batches at the heads of the queues; waits for the head of ``wait_on``
+    (or, when None, of the first queue with work) first."""
+    first = wait_on if wait_on is not None else next(w for w, q in enumerate(queued) if q)
+    positions, future = queued[first].popleft()
+    yield positions, future.result()
+    for queue in queued:
+        while queue and queue[0][1].done():
+            positions, future = queue.popleft()
+            yield positions, future.result()
