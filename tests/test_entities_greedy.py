@@ -1,0 +1,70 @@
+"""The batch decoder finds exactly the entities spaCy's own greedy parser finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiredesk.entities.casing import recase
+from wiredesk.entities.greedy import GreedyEntities
+from wiredesk.entities.recognise import Recogniser, get_recogniser
+
+ODD_TEXTS = [
+    "",
+    "Reuters",
+    "   \n\n  \t ",
+    "LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS WIN\nLONDON 1996-08-30\n",
+    "Prime Minister Keir Starmer met   Emmanuel Macron\n\n\nin Paris on Monday .",
+    "Shares of Apple Inc. and Microsoft Corp. rose 3 percent to $ 1.2 billion on Nasdaq",
+    "The U.N. Security Council, the European Union and NATO",
+    "New York\nNew York\n New York \n",
+]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    from benchmarks.entities_sample import sample_articles
+
+    stories = [a["text"] for a in sample_articles() if (a.get("language") or "en") == "en"]
+    # One long page made of every story, as heavy HTML pages give.
+    return [recase(t) for t in [*stories, *ODD_TEXTS, "\n\n".join(stories)]]
+
+
+def spacy_spans(nlp, texts: list[str], batch_size: int) -> list[list[tuple[int, int, str]]]:
+    return [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in nlp.pipe(texts, batch_size=batch_size)
+    ]
+
+
+def test_the_shipped_model_fits() -> None:
+    assert get_recogniser().greedy is not None
+
+
+@pytest.mark.parametrize("batch_size", [1, 5, 32])
+def test_same_entities_as_spacy(texts, batch_size) -> None:
+    nlp = get_recogniser().nlp
+    greedy = GreedyEntities(nlp)
+    expected = spacy_spans(nlp, texts, batch_size)
+    assert sum(map(len, expected)) > 500
+    assert greedy.spans(texts, batch_size) == expected
+
+
+def test_same_entities_in_forked_processes(texts) -> None:
+    greedy = get_recogniser().greedy
+    assert greedy.spans_in_processes(texts, 4, 2) == greedy.spans(texts, 4)
+
+
+def test_same_mentions_after_the_rules(texts) -> None:
+    fast = Recogniser()
+    slow = Recogniser()
+    slow.greedy = None
+    assert fast.mentions_batch(texts) == slow.mentions_batch(texts)
+
+
+def test_preset_entities_left_to_spacy() -> None:
+    nlp = get_recogniser().nlp
+    doc = nlp.make_doc("Talks in Geneva went on.")
+    doc.set_ents([], blocked=[doc[2:3]])
+    GreedyEntities(nlp).annotate([doc])
+    assert [e.text for e in doc.ents] == []
+    assert doc[2].ent_iob_ == "B"
