@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from wiredesk.entities.casing import recase
+from wiredesk.entities.casing import is_shouting, recase
 from wiredesk.entities.gazetteer import _addable
 from wiredesk.entities.greedy import GreedyEntities
 from wiredesk.entities.recognise import Recogniser, get_recogniser
@@ -94,3 +94,16 @@ def test_gazetteer_index_finds_what_one_regex_finds(texts) -> None:
     for text in [*texts, *tricky]:
         expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
         assert list(_addable().finditer(text)) == expected
+
+
+def plain_is_shouting(line: str, min_letters: int = 4, share: float = 0.8) -> bool:
+    cased = [ch for ch in line if ch.isalpha() and ch.lower() != ch.upper()]
+    if len(cased) < min_letters:
+        return False
+    return sum(ch.isupper() for ch in cased) / len(cased) >= share
+
+
+def test_shouting_lines_counted_as_letter_by_letter(texts) -> None:
+    odd = ["ABCD", "ABCd", "ABC", "A B C D e", "ÀÉÎ abc", "ǅǅǅǅ", "ⒶⒷⒸⒹ", "İSTANBUL", "ÆØÅ ok", ""]
+    lines = [line for text in texts for line in text.split("\n")] + odd
+    assert [is_shouting(line) for line in lines] == [plain_is_shouting(line) for line in lines]
