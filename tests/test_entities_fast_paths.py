@@ -1,13 +1,16 @@
 """The faster paths give what the plain ones give: the batch decoder spaCy's greedy parser's
-entities, the gazetteer's index the matches of one regex of every name."""
+entities, the NumPy encoder thinc's vectors, the gazetteer's index the matches of one regex
+of every name, the all-caps test the letter-by-letter count."""
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from wiredesk.entities.casing import is_shouting, recase
+from wiredesk.entities.encoder import WindowEncoder
 from wiredesk.entities.gazetteer import _addable
 from wiredesk.entities.greedy import GreedyEntities
 from wiredesk.entities.recognise import Recogniser, get_recogniser
@@ -107,3 +110,14 @@ def test_shouting_lines_counted_as_letter_by_letter(texts) -> None:
     odd = ["ABCD", "ABCd", "ABC", "A B C D e", "ÀÉÎ abc", "ǅǅǅǅ", "ⒶⒷⒸⒹ", "İSTANBUL", "ÆØÅ ok", ""]
     lines = [line for text in texts for line in text.split("\n")] + odd
     assert [is_shouting(line) for line in lines] == [plain_is_shouting(line) for line in lines]
+
+
+def test_encoder_vectors_bit_for_bit_thincs(texts) -> None:
+    nlp = get_recogniser().nlp
+    tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")
+    assert WindowEncoder.fits(tok2vec)
+    encoder = WindowEncoder(tok2vec)
+    docs = [nlp.make_doc(t) for t in texts if t.strip()]
+    for start in range(0, len(docs), 16):
+        batch = docs[start : start + 16]
+        assert np.array_equal(encoder.predict(batch), tok2vec.predict(batch))

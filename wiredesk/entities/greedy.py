@@ -27,6 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
+from wiredesk.entities.encoder import WindowEncoder
+
 _OPS = NumpyOps()
 #: The decoder a forked worker inherits (set just before the fork, see ``spans_in_processes``).
 _INHERITED: GreedyEntities | None = None
@@ -68,7 +70,8 @@ class GreedyEntities:
     def __init__(self, nlp: Language) -> None:
         ner = nlp.get_pipe("ner")
         self.nlp = nlp
-        self.tok2vec = ner.model.get_ref("tok2vec")
+        tok2vec = ner.model.get_ref("tok2vec")
+        self.encoder = WindowEncoder(tok2vec) if WindowEncoder.fits(tok2vec) else tok2vec
         self.lower = ner.model.get_ref("lower")
         upper = ner.model.get_ref("upper")
         self.upper_w = upper.get_param("W")
@@ -133,7 +136,7 @@ class GreedyEntities:
             ner.set_annotations(preset, ner.predict(preset))
         if not plain:
             return
-        features = self.lower.predict(self.tok2vec.predict(plain))
+        features = self.lower.predict(self.encoder.predict(plain))
         closed = self._closed_choices(plain, features)
         offset = 0
         for doc in plain:
