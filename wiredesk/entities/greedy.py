@@ -148,8 +148,12 @@ class GreedyEntities:
             offset += len(doc)
 
     def _hidden(self, summed: np.ndarray) -> np.ndarray:
+        """Bias added, the best of each unit's pieces (maxout)."""
         summed += self.lower_b
-        return summed.max(axis=-1)
+        best = summed[..., 0].copy()
+        for piece in range(1, summed.shape[-1]):
+            np.maximum(best, summed[..., piece], out=best)
+        return best
 
     def _closed_choices(self, docs: Sequence[Doc], features: np.ndarray) -> np.ndarray:
         """The class spaCy picks at each token of the batch when no entity is open."""
