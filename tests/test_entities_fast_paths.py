@@ -27,11 +27,25 @@ ODD_TEXTS = [
 ]
 
 
+RUSSIAN = [
+    "МОСКВА, 5 марта - Министр иностранных дел России Сергей Лавров встретился с "
+    "генеральным секретарём ООН Антониу Гутеррешем.",
+    "Мэрия Москвы и Иван Петров из Конгресса США обсудили работу «Газпрома» в Сибири.\n\n"
+    "Президент Владимир Путин прибыл в Санкт-Петербург.",
+    "",
+]
+
+
 @pytest.fixture(scope="module")
-def texts() -> list[str]:
+def articles() -> list[dict]:
     from benchmarks.entities_sample import sample_articles
 
-    stories = [a["text"] for a in sample_articles() if (a.get("language") or "en") == "en"]
+    return sample_articles()
+
+
+@pytest.fixture(scope="module")
+def texts(articles) -> list[str]:
+    stories = [a["text"] for a in articles if (a.get("language") or "en") == "en"]
     # One long page made of every story, as heavy HTML pages give.
     return [recase(t) for t in [*stories, *ODD_TEXTS, "\n\n".join(stories)]]
 
@@ -66,6 +80,18 @@ def test_same_mentions_after_the_rules(texts) -> None:
     slow = Recogniser()
     slow.greedy = None
     assert fast.mentions_batch(texts) == slow.mentions_batch(texts)
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "ru"])
+def test_same_mentions_in_other_languages(articles, language) -> None:
+    texts = [a["text"] for a in articles if a.get("language") == language] or RUSSIAN
+    texts = [*texts, *ODD_TEXTS]
+    fast = Recogniser(language=language)
+    assert fast.greedy is not None
+    slow = Recogniser(language=language)
+    slow.greedy = None
+    assert fast.mentions_batch(texts) == slow.mentions_batch(texts)
+    assert sum(map(len, slow.raw_mentions_batch(texts))) > 10
 
 
 def test_preset_entities_left_to_spacy() -> None:

@@ -9,9 +9,9 @@ matrix product over every token of the batch; only tokens inside an entity are s
 one at a time. The arithmetic is spaCy's (the same float32 sums in the same order, BLIS
 products through thinc), so the entities found are spaCy's own; ``tests`` compare them.
 
-Only pipelines whose sole component is spaCy's ``ner`` with the
-``TransitionBasedParser`` architecture (three state tokens, an output layer, maxout) can
-use it; ``GreedyEntities.fits`` says whether one does.
+Pipelines whose ``ner`` is spaCy's ``TransitionBasedParser`` (three state tokens, an
+output layer, maxout) can use it, whatever components run around it;
+``GreedyEntities.fits`` says whether one does.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ class GreedyEntities:
 
     @staticmethod
     def fits(nlp: Language) -> bool:
-        """True when the pipeline is a lone transition-based ``ner`` this decoder mirrors."""
-        if nlp.pipe_names != ["ner"]:
+        """True when the pipeline's ``ner`` is a transition-based one this decoder mirrors
+        (the components around it run as spaCy runs them)."""
+        if "ner" not in nlp.pipe_names:
             return False
         ner = nlp.get_pipe("ner")
         model = ner.model
@@ -67,9 +68,13 @@ class GreedyEntities:
             and moves <= {"B", "I", "L", "U", "O"}
         )
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, span_key: str | None = None) -> None:
         ner = nlp.get_pipe("ner")
         self.nlp = nlp
+        self.span_key = span_key
+        at = nlp.pipe_names.index("ner")
+        self.before = [nlp.get_pipe(name) for name in nlp.pipe_names[:at]]
+        self.after = [nlp.get_pipe(name) for name in nlp.pipe_names[at + 1 :]]
         tok2vec = ner.model.get_ref("tok2vec")
         self.encoder = WindowEncoder(tok2vec) if WindowEncoder.fits(tok2vec) else tok2vec
         self.lower = ner.model.get_ref("lower")
@@ -104,9 +109,13 @@ class GreedyEntities:
             yield from batch
 
     def spans(self, texts: Sequence[str], batch_size: int = 32) -> list[list[CharSpan]]:
-        """Each text's entities as (start_char, end_char, label), in order."""
+        """Each text's entities (and the names in ``span_key``) as (start_char, end_char,
+        label), in order."""
         return [
-            [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            [
+                (e.start_char, e.end_char, e.label_)
+                for e in (*doc.ents, *doc.spans.get(self.span_key or "", ()))
+            ]
             for doc in self.pipe(texts, batch_size)
         ]
 
@@ -128,7 +137,15 @@ class GreedyEntities:
             _INHERITED = None
 
     def annotate(self, docs: Sequence[Doc]) -> None:
-        """Set each doc's entities (docs with preset entity tags go through spaCy itself)."""
+        """Run the pipeline over the docs, its ``ner`` decoded here (docs with preset entity
+        tags go through spaCy's decoder)."""
+        for component in self.before:
+            docs = _run(component, docs)
+        self._entities(docs)
+        for component in self.after:
+            docs = _run(component, docs)
+
+    def _entities(self, docs: Sequence[Doc]) -> None:
         plain = [doc for doc in docs if len(doc) and not doc.to_array(ENT_IOB).any()]
         preset = [doc for doc in docs if len(doc) and doc.to_array(ENT_IOB).any()]
         if preset:
@@ -218,6 +235,13 @@ class GreedyEntities:
             spans.append((i, j + 1, label))
             after = j + 1
         return spans
+
+
+def _run(component, docs: Sequence[Doc]) -> list[Doc]:  # noqa: ANN001 - a spaCy component
+    """One pipeline component over a batch, as ``Language.pipe`` runs it."""
+    if hasattr(component, "pipe"):
+        return list(component.pipe(docs, batch_size=max(len(docs), 1)))
+    return [component(doc) for doc in docs]
 
 
 def _spans_of_part(part: tuple[list[str], int]) -> list[list[CharSpan]]:

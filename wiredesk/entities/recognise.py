@@ -203,7 +203,8 @@ class Recogniser:
         self.conll_labels = is_conll_scheme(self.nlp.get_pipe("ner").labels)
         self.english = self.language == "en"
         #: spaCy's greedy decoder rebuilt for whole batches, when the pipeline allows it.
-        self.greedy = GreedyEntities(self.nlp) if GreedyEntities.fits(self.nlp) else None
+        fits = GreedyEntities.fits(self.nlp)
+        self.greedy = GreedyEntities(self.nlp, span_key=INNER) if fits else None
 
     def raw_mentions(self, text: str) -> list[Mention]:
         return self.raw_mentions_batch([text])[0]
