@@ -147,3 +147,16 @@ def test_encoder_vectors_bit_for_bit_thincs(texts) -> None:
     for start in range(0, len(docs), 16):
         batch = docs[start : start + 16]
         assert np.array_equal(encoder.predict(batch), tok2vec.predict(batch))
+
+
+@pytest.mark.parametrize("language", ["de", "ru"])
+def test_shared_encoder_vectors_bit_for_bit_thincs(articles, language) -> None:
+    nlp = get_recogniser(language=language).nlp
+    texts = [a["text"] for a in articles if a.get("language") == language] or RUSSIAN
+    docs = [nlp.make_doc(t) for t in texts if t.strip()]
+    for name in nlp.pipe_names[: nlp.pipe_names.index("tok2vec")]:
+        docs = [nlp.get_pipe(name)(doc) for doc in docs]
+    model = nlp.get_pipe("tok2vec").model
+    found, expected = WindowEncoder(model).predict_each(docs), model.predict(docs)
+    assert len(found) == len(expected) == len(docs)
+    assert all(np.array_equal(a, b) for a, b in zip(found, expected, strict=True))

@@ -65,12 +65,14 @@ def _layers(model: Model, *names: str) -> list[Model] | None:
 
 
 class WindowEncoder:
-    """Token vectors of a batch of docs as the entity model's ``tok2vec`` computes them."""
+    """Token vectors of a batch of docs as a ``Tok2Vec`` model computes them: the entity
+    model's own (with its output layer) or a pipeline's shared ``tok2vec`` component."""
 
     def __init__(self, tok2vec: Model) -> None:
-        outer = tok2vec.layers
-        self.embed, encoder = outer[0].layers
-        self.linear = outer[2]
+        found = _parts(tok2vec)
+        if found is None:
+            raise ValueError(f"{tok2vec.name}: not a Tok2Vec with a window encoder")
+        self.embed, encoder, self.linear = found
         self.pad = int(encoder.attrs["pad"])
         self.blocks = []
         for residual in encoder.layers[0].layers:
@@ -89,33 +91,45 @@ class WindowEncoder:
 
     @staticmethod
     def fits(tok2vec: Model) -> bool:
-        """True for spaCy's ``Tok2Vec`` with a ``MaxoutWindowEncoder`` of window 1 and a
-        linear output layer (the shape of every model shipped here)."""
-        outer = list(tok2vec.layers)
-        if len(outer) != 3 or [m.name for m in outer[1:]] != ["list2array", "linear"]:
-            return False
-        inner = list(outer[0].layers)
-        if len(inner) != 2 or not inner[1].name.startswith("with_array(residual("):
-            return False
-        encoder = inner[1]
-        if "pad" not in encoder.attrs or len(encoder.layers) != 1:
-            return False
-        for residual in encoder.layers[0].layers:
-            block = _layers(residual, "expand_window>>maxout>>layernorm>>dropout")
-            parts = block and _layers(block[0], "expand_window", "maxout>>layernorm>>dropout")
-            if not parts or parts[0].attrs.get("window_size") != 1:
-                return False
-            if not _layers(parts[1], "maxout>>layernorm", "dropout"):
-                return False
-            if not _layers(parts[1].layers[0], "maxout", "layernorm"):
-                return False
-        return bool(encoder.layers[0].layers)
+        """True for spaCy's ``Tok2Vec`` with a ``MaxoutWindowEncoder`` of window 1, alone or
+        followed by a linear output layer (the shapes of every model shipped here)."""
+        return _parts(tok2vec) is not None
 
-    def predict(self, docs: Sequence[Doc]) -> np.ndarray:
-        """One row per token of the docs, in order (what ``tok2vec.predict`` returns)."""
+    def predict_each(self, docs: Sequence[Doc]) -> list[np.ndarray]:
+        """The encoder's vectors, one array per doc (what a ``tok2vec`` component stores)."""
         embedded = self.embed.predict(list(docs))
         lengths = _OPS.asarray1i([len(x) for x in embedded])
         x = _OPS.flatten(embedded, pad=self.pad)
         for block in self.blocks:
             x = x + block(x)
-        return self.linear.predict(_OPS.flatten(_OPS.unflatten(x, lengths, pad=self.pad)))
+        return _OPS.unflatten(x, lengths, pad=self.pad)
+
+    def predict(self, docs: Sequence[Doc]) -> np.ndarray:
+        """One row per token of the docs, in order (what ``tok2vec.predict`` returns for the
+        entity model's own encoder)."""
+        assert self.linear is not None, "an encoder with an output layer"
+        return self.linear.predict(_OPS.flatten(self.predict_each(docs)))
+
+
+def _parts(tok2vec: Model) -> tuple[Model, Model, Model | None] | None:
+    """(embedding, window encoder, output layer or None) of a Tok2Vec model, if it is one."""
+    outer = list(tok2vec.layers)
+    linear = None
+    if len(outer) == 3 and [m.name for m in outer[1:]] == ["list2array", "linear"]:
+        outer, linear = list(outer[0].layers), outer[2]
+    if len(outer) != 2 or not outer[1].name.startswith("with_array(residual("):
+        return None
+    encoder = outer[1]
+    if "pad" not in encoder.attrs or len(encoder.layers) != 1:
+        return None
+    residuals = list(encoder.layers[0].layers)
+    for residual in residuals:
+        block = _layers(residual, "expand_window>>maxout>>layernorm>>dropout")
+        parts = block and _layers(block[0], "expand_window", "maxout>>layernorm>>dropout")
+        if not parts or parts[0].attrs.get("window_size") != 1:
+            return None
+        if not _layers(parts[1], "maxout>>layernorm", "dropout"):
+            return None
+        if not _layers(parts[1].layers[0], "maxout", "layernorm"):
+            return None
+    return (outer[0], encoder, linear) if residuals else None

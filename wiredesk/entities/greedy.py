@@ -17,13 +17,14 @@ output layer, maxout) can use it, whatever components run around it;
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 import numpy as np
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
@@ -73,8 +74,8 @@ class GreedyEntities:
         self.nlp = nlp
         self.span_key = span_key
         at = nlp.pipe_names.index("ner")
-        self.before = [nlp.get_pipe(name) for name in nlp.pipe_names[:at]]
-        self.after = [nlp.get_pipe(name) for name in nlp.pipe_names[at + 1 :]]
+        self.before = [_runner(nlp.get_pipe(name)) for name in nlp.pipe_names[:at]]
+        self.after = [_runner(nlp.get_pipe(name)) for name in nlp.pipe_names[at + 1 :]]
         tok2vec = ner.model.get_ref("tok2vec")
         self.encoder = WindowEncoder(tok2vec) if WindowEncoder.fits(tok2vec) else tok2vec
         self.lower = ner.model.get_ref("lower")
@@ -139,11 +140,11 @@ class GreedyEntities:
     def annotate(self, docs: Sequence[Doc]) -> None:
         """Run the pipeline over the docs, its ``ner`` decoded here (docs with preset entity
         tags go through spaCy's decoder)."""
-        for component in self.before:
-            docs = _run(component, docs)
+        for run in self.before:
+            docs = run(docs)
         self._entities(docs)
-        for component in self.after:
-            docs = _run(component, docs)
+        for run in self.after:
+            docs = run(docs)
 
     def _entities(self, docs: Sequence[Doc]) -> None:
         plain = [doc for doc in docs if len(doc) and not doc.to_array(ENT_IOB).any()]
@@ -237,11 +238,22 @@ class GreedyEntities:
         return spans
 
 
-def _run(component, docs: Sequence[Doc]) -> list[Doc]:  # noqa: ANN001 - a spaCy component
-    """One pipeline component over a batch, as ``Language.pipe`` runs it."""
+def _runner(component) -> Callable[[Sequence[Doc]], list[Doc]]:  # noqa: ANN001 - spaCy's
+    """A pipeline component over a batch, as ``Language.pipe`` runs it; a shared
+    ``tok2vec`` component's vectors come from the NumPy encoder."""
+    if isinstance(component, Tok2Vec) and WindowEncoder.fits(component.model):
+        encoder = WindowEncoder(component.model)
+
+        def encode(docs: Sequence[Doc]) -> list[Doc]:
+            if any(len(doc) for doc in docs):
+                component.set_annotations(docs, encoder.predict_each(docs))
+                return list(docs)
+            return list(component.pipe(docs))
+
+        return encode
     if hasattr(component, "pipe"):
-        return list(component.pipe(docs, batch_size=max(len(docs), 1)))
-    return [component(doc) for doc in docs]
+        return lambda docs: list(component.pipe(docs, batch_size=max(len(docs), 1)))
+    return lambda docs: [component(doc) for doc in docs]
 
 
 def _spans_of_part(part: tuple[list[str], int]) -> list[list[CharSpan]]:
