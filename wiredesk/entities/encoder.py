@@ -1,7 +1,7 @@
 """The recogniser's token encoder (spaCy's ``MaxoutWindowEncoder``) run as plain NumPy.
 
-thinc runs each of the encoder's layers through generic operations that copy every
-token's window in a Python-level loop and keep what training needs (which maxout piece
+thinc runs each of the encoder's layers through generic operations that build every
+token's window one element at a time and keep what training needs (which maxout piece
 won). Here the window is three array copies and the layers are NumPy expressions, with
 thinc's own matrix product (BLIS) and thinc's formulas in thinc's order, so the vectors
 are bit for bit those thinc computes; ``tests`` check that. The embedding layers (hashed
