@@ -14,14 +14,25 @@ from wiredesk.entities.lexicon import casing_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(r"[^\n]+")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def is_shouting(line: str, min_letters: int = 4, share: float = 0.8) -> bool:
     """True for a line written (almost) wholly in capitals."""
-    cased = [ch for ch in line if ch.isalpha() and ch.lower() != ch.upper()]
-    if len(cased) < min_letters:
+    # ASCII letters counted in C; the few other characters one by one.
+    raw = line.encode("ascii", "ignore")
+    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    cased = upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    if len(raw) != len(line):
+        others = _NON_ASCII.findall(line)
+        letters = [ch for ch in others if ch.isalpha() and ch.lower() != ch.upper()]
+        upper += sum(ch.isupper() for ch in letters)
+        cased += len(letters)
+    if cased < min_letters:
         return False
-    return sum(ch.isupper() for ch in cased) / len(cased) >= share
+    return upper / cased >= share
 
 
 def recase_word(word: str, lexicon: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ for adding, when its words almost always were that name wherever they occurred.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -59,9 +60,39 @@ def relabel(mentions: list[Mention], limits: Thresholds = Thresholds()) -> list[
     return out
 
 
+#: A run of word characters not preceded by one or by a full stop: where a name may start.
+_NAME_START = re.compile(r"(?<![\w.])\w+")
+#: What may not follow a name: a word character, or a full stop before one ("U.S" in "U.S.A").
+_NAME_END = re.compile(r"\w|\.\w")
+
+
+@dataclass(frozen=True)
+class AddableNames:
+    """Names safe to add, indexed by their first word so a text is scanned once."""
+
+    labels: dict[str, str]
+    by_first_word: dict[str, tuple[str, ...]]  # longest first
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of each name in the text, left to right, never overlapping;
+        where several start at one place, the longest."""
+        after = 0
+        for word in _NAME_START.finditer(text):
+            start = word.start()
+            names = self.by_first_word.get(word.group())
+            if start < after or names is None:
+                continue
+            for name in names:
+                end = start + len(name)
+                if text.startswith(name, start) and not _NAME_END.match(text, end):
+                    yield start, end, name
+                    after = end
+                    break
+
+
 @lru_cache(maxsize=1)
-def _addable(limits: Thresholds = Thresholds()) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One regex for all names safe to add, longest first, and their labels."""
+def _addable(limits: Thresholds = Thresholds()) -> AddableNames:
+    """The names safe to add and their labels."""
     lexicon = casing_lexicon()
     labels: dict[str, str] = {}
     for name, entry in gazetteer().items():
@@ -74,10 +105,12 @@ def _addable(limits: Thresholds = Thresholds()) -> tuple[re.Pattern[str] | None,
             and len(name) > 1
         ):
             labels[name] = spacy_label(entry, None)
-    if not labels:
-        return None, labels
-    alternatives = "|".join(re.escape(n) for n in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)"), labels
+    grouped: dict[str, list[str]] = {}
+    for name in sorted(labels, key=len, reverse=True):
+        first = re.match(r"\w+", name)
+        assert first is not None, "names start with a capital letter"
+        grouped.setdefault(first.group(), []).append(name)
+    return AddableNames(labels, {word: tuple(names) for word, names in grouped.items()})
 
 
 def add_missing(text: str, mentions: list[Mention], blocked: list[Mention] = ()) -> list[Mention]:
@@ -85,12 +118,11 @@ def add_missing(text: str, mentions: list[Mention], blocked: list[Mention] = ())
 
     Nothing is added over a ``blocked`` span (one a surer rule has already read).
     """
-    pattern, labels = _addable()
-    if pattern is None:
+    names = _addable()
+    if not names.labels:
         return mentions
     out = list(mentions)
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end, surface in names.finditer(text):
         if any(b.start_char < end and start < b.end_char for b in blocked):
             continue
         inside = [m for m in out if start <= m.start_char and m.end_char <= end]
@@ -98,7 +130,6 @@ def add_missing(text: str, mentions: list[Mention], blocked: list[Mention] = ())
         if crossing or any(m.start_char == start and m.end_char == end for m in inside):
             continue
         out = [m for m in out if m not in inside]
-        surface = match.group()
         roles = tuple(r for m in inside for r in m.roles)
-        out.append(Mention(surface, labels[surface], start, end, surface, roles))
+        out.append(Mention(surface, names.labels[surface], start, end, surface, roles))
     return sorted(out, key=lambda m: m.start_char)

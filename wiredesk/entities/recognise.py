@@ -23,6 +23,7 @@ from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import any_dateline_places, dateline_mentions, title_datelines
 from wiredesk.entities.gazetteer import add_missing, relabel
 from wiredesk.entities.given_names import given_name_people
+from wiredesk.entities.greedy import CharSpan, GreedyEntities
 from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
 from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
@@ -201,6 +202,9 @@ class Recogniser:
         self.rules = rules
         self.conll_labels = is_conll_scheme(self.nlp.get_pipe("ner").labels)
         self.english = self.language == "en"
+        #: spaCy's greedy decoder rebuilt for whole batches, when the pipeline allows it.
+        fits = GreedyEntities.fits(self.nlp)
+        self.greedy = GreedyEntities(self.nlp, span_key=INNER) if fits else None
 
     def raw_mentions(self, text: str) -> list[Mention]:
         return self.raw_mentions_batch([text])[0]
@@ -209,26 +213,34 @@ class Recogniser:
         """The model's spans, read from recased text but reported on the original."""
         texts = list(texts)
         if self.english:
-            recased = (recase(t) for t in texts)
+            recased = [recase(t) for t in texts]
         else:
-            recased = (title_datelines(t, any_dateline_places(t)) for t in texts)
+            recased = [title_datelines(t, any_dateline_places(t)) for t in texts]
         processes = ner_processes() if len(texts) >= MIN_PARALLEL_TEXTS else 1
-        out: list[list[Mention]] = []
-        docs = self.nlp.pipe(recased, batch_size=self.batch_size, n_process=processes)
-        for text, doc in zip(texts, docs, strict=True):
-            out.append(
-                [
-                    Mention(
-                        text=text[ent.start_char : ent.end_char],
-                        type=to_wiredesk(ent.label_, ent.text, self.conll_labels),
-                        start_char=ent.start_char,
-                        end_char=ent.end_char,
-                        name=display_name(text[ent.start_char : ent.end_char]),
-                    )
-                    for ent in (*doc.ents, *doc.spans.get(INNER, ()))
-                ]
-            )
-        return out
+        found = self._spans(recased, processes)
+        return [
+            [
+                Mention(
+                    text=text[start:end],
+                    type=to_wiredesk(label, read[start:end], self.conll_labels),
+                    start_char=start,
+                    end_char=end,
+                    name=display_name(text[start:end]),
+                )
+                for start, end, label in spans
+            ]
+            for text, read, spans in zip(texts, recased, found, strict=True)
+        ]
+
+    def _spans(self, texts: list[str], processes: int) -> list[list[CharSpan]]:
+        """The model's entities (and inner names) per text, as character offsets."""
+        if self.greedy is not None:
+            return self.greedy.spans_in_processes(texts, self.batch_size, processes)
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=processes)
+        return [
+            [(e.start_char, e.end_char, e.label_) for e in (*doc.ents, *doc.spans.get(INNER, ()))]
+            for doc in docs
+        ]
 
     def mentions_batch(self, texts: Iterable[str]) -> list[list[Mention]]:
         """Spans after the rule layers, one list per text."""
