@@ -305,11 +305,21 @@ class CandidateBuilder:
         if lower == "i":
             values["pronoun_first_person"] = 1.0
             return
-        inside = self.resolver.mentions_in(*span)
-        if inside:
-            values[_ENTITY_FEATURE.get(inside[-1].type, "person")] = 1.0
-        else:
-            values["description"] = 1.0
+        values[self._kind_of(span)] = 1.0
+
+    def _kind_of(self, span: tuple[int, int]) -> str:
+        """What a span names, read as the resolver reads it: a person named in it (not as
+        a possessive), else an organisation, place or group that is the phrase itself;
+        anything else is a description, whatever names modify it ("the Florida senator",
+        "the Senate Democratic leader", "Clinton's campaign")."""
+        resolver = self.resolver
+        inside = [m for m in resolver.mentions_in(*span) if not resolver.is_possessive(m)]
+        if any(m.type == "PERSON" for m in inside):
+            return "person"
+        for mention in inside:
+            if resolver.heads(mention, *span):
+                return _ENTITY_FEATURE.get(mention.type, "person")
+        return "description"
 
 
 @dataclass(frozen=True)

@@ -294,7 +294,7 @@ class SpeakerResolver:
             if len(lead) == 1 and lead[0].rstrip(".").lower() in _HONORIFICS:
                 words = f"{lead[0]} {words}"  # "Mr. Kovac", as written
             return Speaker(chosen.name, words, key_of(chosen))
-        heading = [m for m in inside if self._heads(m, start, end)]
+        heading = [m for m in inside if self.heads(m, start, end)]
         if heading:
             chosen = heading[0]
             if chosen.type == "NORP":  # "Republicans said": a group, no one in particular
@@ -312,7 +312,7 @@ class SpeakerResolver:
             return self._bare_name(phrase, start)
         return self._description(phrase, lower, start)
 
-    def _heads(self, mention: Mention, start: int, end: int) -> bool:
+    def heads(self, mention: Mention, start: int, end: int) -> bool:
         """Whether an organisation or place is the phrase itself ("the ministry", "Russia")
         rather than a modifier inside it ("a salesman from South Carolina")."""
         lead = self.text[start : mention.start_char].split()
