@@ -592,3 +592,14 @@ def test_minister_variants_need_exactly_one_fitting_person(
     )
     (quote,) = find_quotes(text, mentions_for(text, MINISTERS))
     assert quote.speaker == speaker
+
+
+def test_a_person_calling_something_so_is_quoted() -> None:
+    text = (
+        'Oyelaran called it "a betrayal of working families" on Monday. '
+        'The money went to a charity called "a home for everyone" in Brannock.'
+    )
+    quotes = find_quotes(text, mentions_for(text, OYELARAN))
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("partial", "a betrayal of working families", "Amara Oyelaran")
+    ]

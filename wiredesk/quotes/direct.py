@@ -140,6 +140,37 @@ def _framed(text: str, floor: int, pos: int) -> bool:
     return any(w.lower() in FRAMING_FORMS or cue_stem(w) for w in words)
 
 
+def _person_names(
+    text: str,
+    naming: str,
+    floor: int,
+    limit: int,
+    quote: Quoted,
+    spans: list[tuple[int, int]],
+    resolver: SpeakerResolver,
+) -> bool:
+    """Whether a quoted name comes from a person calling something so ("Lee called the
+    plan "a betrayal"", "Lee dubbed him "the little senator""): those are the person's
+    words. A title ("the book "…"", "so-called "…"", "titled "…"") and a name given by no
+    one in particular ("a group called "…"") are not quotes."""
+    verb = naming.split()[0].lower() if naming.split() else ""
+    if verb not in _CALLING:
+        return False
+    found, _ = _sentence_cue(text, floor, limit, quote, spans, resolver)
+    if found is None or found.cue_end > quote.start:
+        return False
+    speaker = resolver.resolve(found.speaker_start, found.speaker_end)
+    if speaker.mention is None:
+        return False
+    inside = resolver.mentions_in(found.speaker_start, found.speaker_end)
+    pronoun = speaker.mention.lower() in ("he", "she", "they", "we", "i")
+    return pronoun or any(m.type == "PERSON" for m in inside)
+
+
+#: Verbs by which someone names a thing in their own words.
+_CALLING = frozenset("called calls call dubbed dubs nicknamed".split())
+
+
 def _sentence_cue(
     text: str,
     floor: int,
@@ -265,7 +296,8 @@ def find_direct(
         elif kind == "partial":
             naming = NAMING.search(text[max(0, q.start - 40) : q.start])
             if naming is not None and cand.attribution is None:
-                continue
+                if not _person_names(text, naming.group(), floor, limit, q, spans, resolver):
+                    continue
             spoken = attribution is not None
             if attribution is None or attribution.cue_start > q.end + 60:
                 found, spoken_here = _sentence_cue(text, floor, limit, q, spans, resolver)
