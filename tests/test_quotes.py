@@ -603,3 +603,24 @@ def test_a_person_calling_something_so_is_quoted() -> None:
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [
         ("partial", "a betrayal of working families", "Amara Oyelaran")
     ]
+
+
+def test_a_quoted_title_in_the_attribution_does_not_part_one_statement() -> None:
+    text = (
+        '"It is nonsense," Oyelaran said on the programme "Face the Week." '
+        '"The report lies about everything, and everybody knows that."'
+    )
+    quotes = find_quotes(text, mentions_for(text, OYELARAN))
+    assert [(q.kind, q.start_char, q.end_char, q.speaker) for q in quotes] == [
+        ("direct", 0, len(text), "Amara Oyelaran")
+    ]
+
+
+def test_a_quote_closing_its_sentence_before_the_next_quote_ends_the_sentence() -> None:
+    text = 'She spoke on "Face the Week." "We are ready," she said.'
+    layout = Layout(text)
+    layout.mask_quotes([(s.start, s.end) for s in find_quoted(text, layout)])
+    assert [text[s:e] for s, e in layout.sentences(0)] == [
+        'She spoke on "Face the Week."',
+        '"We are ready," she said.',
+    ]

@@ -8,6 +8,7 @@ a speech cue nearby are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from wiredesk.quotes.attribution import (
@@ -325,7 +326,7 @@ def find_direct(
             kind == "direct"
             and quotes
             and quotes[-1] is previous
-            and _continues(text, layout, previous, q)
+            and _continues(text, layout, previous, q, spans)
         ):
             quotes[-1] = previous = _extend(previous, q, inner)
             continue
@@ -373,17 +374,34 @@ def find_direct(
     return quotes, spans
 
 
-def _continues(text: str, layout: Layout, previous: Quote | None, q: Quoted) -> bool:
+def _continues(
+    text: str,
+    layout: Layout,
+    previous: Quote | None,
+    q: Quoted,
+    spans: list[tuple[int, int]],
+) -> bool:
     """Whether an unattributed quote goes on with the attributed quote just before it in
-    the same paragraph ('"…," she said after the vote. "…"'): one statement, one quote."""
+    the same paragraph ('"…," she said after the vote. "…"'): one statement, one quote.
+    A quoted title in the attribution that was no quote itself ('"…," Lee said on NBC's
+    "Meet the Press." "…"') does not part them; a stray mark does."""
     if previous is None or previous.speaker_mention is None or not q.balanced:
         return False
     if not (_opens_sentence(text, q) and _ends_sentence(text, q)):
         return False
     para = layout.paragraph_of(q.start)
     gap = text[previous.end_char : q.start]
-    if has_speech_mark(gap) or len(gap.split()) > MAX_GAP_WORDS:
+    if len(gap.split()) > MAX_GAP_WORDS:
         return False
+    if has_speech_mark(gap):
+        first = bisect_left(spans, (previous.end_char, 0))
+        last = bisect_left(spans, (q.start, 0))
+        inside = [(s, e) for s, e in spans[first:last] if e <= q.start]
+        masked = list(gap)
+        for s, e in inside:
+            masked[s - previous.end_char : e - previous.end_char] = " " * (e - s)
+        if has_speech_mark("".join(masked)):
+            return False
     return para == layout.paragraph_of(previous.end_char - 1)
 
 
