@@ -624,3 +624,26 @@ def test_a_quote_closing_its_sentence_before_the_next_quote_ends_the_sentence() 
         'She spoke on "Face the Week."',
         '"We are ready," she said.',
     ]
+
+
+def test_a_description_no_one_was_introduced_with_means_the_person_in_focus() -> None:
+    text = (
+        "Amara Oyelaran arrived in Geneva on Monday.\n\n"
+        '"We are ready," the veteran senator told reporters.'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert (quote.speaker, quote.speaker_mention) == ("Amara Oyelaran", "the veteran senator")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Amara Oyelaran arrived in Geneva on Monday.",  # someone else's aide
+        "Governor Amara Oyelaran arrived in Geneva on Monday.",  # another post
+    ],
+)
+def test_a_description_that_cannot_mean_the_person_in_focus_stays_unnamed(lead: str) -> None:
+    mention = "the governor\u2019s spokesman" if lead.startswith("Amara") else "the veteran senator"
+    text = f'{lead}\n\n"We are ready," {mention} told reporters.'
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert (quote.speaker, quote.speaker_mention) == (None, mention)

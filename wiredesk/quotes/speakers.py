@@ -77,6 +77,18 @@ _FIRST_NAMES = {
         "f",
     ),
 }
+#: Head nouns of a description that means one person: "the senator", "the billionaire".
+PERSON_NOUNS = frozenset(
+    """senator congressman congresswoman lawmaker representative governor mayor president
+    candidate nominee contender front-runner frontrunner challenger incumbent minister
+    secretary chairman chairwoman chair leader speaker spokesman spokeswoman spokesperson
+    director executive businessman businesswoman billionaire mogul developer neurosurgeon
+    surgeon doctor physician general admiral commander officer judge justice prosecutor
+    attorney lawyer ambassador envoy diplomat official adviser advisor aide strategist
+    pollster economist professor author writer host anchor commentator columnist analyst
+    founder owner chief premier chancellor king queen prince pope pontiff archbishop
+    bishop pastor reverend rabbi imam veteran actor actress singer star activist""".split()
+)
 #: Nouns for groups and unnamed sources: "Diplomats said", "the source said".
 GROUP_NOUNS = frozenset(
     """officials diplomats analysts sources experts critics residents witnesses traders
@@ -369,9 +381,39 @@ class SpeakerResolver:
         if lower[0] not in ("the", "this", "that"):
             return Speaker(None, phrase, None)
         holder = self._role_holder(lower, pos)
+        if holder is None and not any(w.endswith(("'s", "\u2019s")) for w in lower):
+            # "the prime minister's spokesman" is someone else's aide: not the one in focus
+            holder = self._described_person(head, pos)
         if holder is None:
             return Speaker(None, phrase, None)
         return Speaker(holder.name, phrase, key_of(holder))
+
+    def _described_person(self, head: str, pos: int) -> Mention | None:
+        """A post no one was introduced with ("the Florida senator", "the retired
+        neurosurgeon") means the person the story is about at that point, as a pronoun
+        would, when that person is of the noun's gender and has no other post the text
+        names ("the senator" is not a person introduced as "the governor"). A guess, as
+        a pronoun's antecedent is: right about three times in four on political news."""
+        if head not in PERSON_NOUNS:
+            return None
+        for mention in self.people:
+            if mention.start_char >= pos:
+                break
+            if any(r.head == head for r in self._parsed_roles(mention.name)):
+                return None  # people were introduced with it, and none or several fit
+        gender = _GENDERED_NOUNS.get(head)
+
+        def compatible(name: str) -> bool:
+            return gender is None or self.gender.get(name, gender) == gender
+
+        referents, starts = self._salience()
+        found = antecedent(self.text, referents, starts, pos, compatible, self.in_quote)
+        if found is None:
+            return None
+        heads = {r.head for r in self._parsed_roles(found.name)}
+        if heads and head not in heads and heads & PERSON_NOUNS:
+            return None
+        return found.mention
 
     def _role_holder(self, lower: list[str], pos: int) -> Mention | None:
         """The person introduced before ``pos`` with this role, when only one fits.
