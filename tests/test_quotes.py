@@ -647,3 +647,15 @@ def test_a_description_that_cannot_mean_the_person_in_focus_stays_unnamed(lead: 
     text = f'{lead}\n\n"We are ready," {mention} told reporters.'
     (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
     assert (quote.speaker, quote.speaker_mention) == (None, mention)
+
+
+def test_fragments_no_cue_attributes_are_one_partial_quote_too() -> None:
+    text = (
+        "Lund then implied that farmers should be punished, specifically by having "
+        '"a millstone be hanged" around their necks and "drowned at the bottom of the sea," '
+        "for their actions."
+    )
+    (quote,) = find_quotes(text, mentions_for(text, [("Lund", "PERSON", "Pieter Lund")]))
+    assert quote.kind == "partial"
+    assert quote.text == "a millstone be hanged drowned at the bottom of the sea"
+    assert quote.speaker == "Pieter Lund"

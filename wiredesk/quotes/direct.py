@@ -343,14 +343,18 @@ def find_direct(
             confidence -= 0.1
         if (
             kind == "partial"
-            and attribution is not None
             and quotes
             and quotes[-1].kind == "partial"
-            and last_cue == (attribution.cue_start, attribution.cue_end)
+            and (
+                attribution is None
+                or last_cue == (attribution.cue_start, attribution.cue_end)
+                or (speaker.mention is not None and speaker.mention == quotes[-1].speaker_mention)
+            )
             and layout.paragraph_of(quotes[-1].start_char) == layout.paragraph_of(q.start)
             and _joins_fragments(text, quotes[-1].end_char, q.start)
         ):
-            # Several quoted fragments of one attributed statement: one quote.
+            # Several quoted fragments of one statement, joined by a few words with no cue
+            # of their own, with one cue, one speaker or no attribution: one quote.
             quotes[-1] = _extend(quotes[-1], q, inner)
             continue
         last_cue = (attribution.cue_start, attribution.cue_end) if attribution else None
