@@ -659,3 +659,23 @@ def test_fragments_no_cue_attributes_are_one_partial_quote_too() -> None:
     assert quote.kind == "partial"
     assert quote.text == "a millstone be hanged drowned at the bottom of the sea"
     assert quote.speaker == "Pieter Lund"
+
+
+def test_a_party_and_state_tag_does_not_end_the_attribution() -> None:
+    text = (
+        'The vote was close. "Let me make it perfectly clear," Senator Pieter Lund, R-Ky., '
+        'said. "That is not the view of the Senate."'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, [("Pieter Lund", "PERSON", "Pieter Lund")]))
+    assert (quote.speaker, quote.cue) == ("Pieter Lund", "said")
+    assert quote.end_char == len(text)
+
+
+def test_a_quote_running_on_into_the_sentence_continues_the_statement() -> None:
+    text = (
+        '"They are hungry for solutions," Oyelaran said after the count. '
+        '"That is the fight we are taking" to the rest of the country.'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert quote.text == "They are hungry for solutions, That is the fight we are taking"
+    assert quote.speaker == "Amara Oyelaran"

@@ -391,7 +391,7 @@ def _continues(
     "Meet the Press." "…"') does not part them; a stray mark does."""
     if previous is None or previous.speaker_mention is None or not q.balanced:
         return False
-    if not (_opens_sentence(text, q) and _ends_sentence(text, q)):
+    if not _opens_sentence(text, q):
         return False
     para = layout.paragraph_of(q.start)
     gap = text[previous.end_char : q.start]

@@ -77,6 +77,9 @@ def is_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot]
     if not word:
         return False
+    if start >= 2 and text[start - 1] == "-" and text[start - 2] in "RDI":
+        # A party and state: "Mitch McConnell, R-Ky., said", "Rep. Lee (D-Calif.)".
+        return start < 3 or not text[start - 3].isalnum()
     if word.lower().rstrip(".") in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():
