@@ -293,12 +293,24 @@ def test_non_speech_is_not_indirect() -> None:
 
 def test_unattributed_follow_up_paragraph_inherits_speaker() -> None:
     text = (
-        '"We will be back," Oyelaran said.\n\n'
+        '"We will be back," Oyelaran said, before she left for the airport with her aides '
+        "and the rest of the delegation on Monday night.\n\n"
         '"And next time we will bring the full delegation with us."'
     )
     quotes = find_quotes(text, mentions_for(text, OYELARAN))
     assert [q.speaker for q in quotes] == ["Amara Oyelaran", "Amara Oyelaran"]
     assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_statement_before() -> None:
+    text = (
+        '"We will be back," Oyelaran said.\n\n'
+        '"And next time we will bring the full delegation with us."'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert (quote.start_char, quote.end_char) == (0, len(text))
+    assert quote.text == "We will be back, And next time we will bring the full delegation with us."
+    assert (quote.speaker, quote.paragraph) == ("Amara Oyelaran", 0)
 
 
 def test_empty_text() -> None:

@@ -386,7 +386,8 @@ def _continues(
     spans: list[tuple[int, int]],
 ) -> bool:
     """Whether an unattributed quote goes on with the attributed quote just before it in
-    the same paragraph ('"…," she said after the vote. "…"'): one statement, one quote.
+    the same paragraph ('"…," she said after the vote. "…"'), or makes up the next
+    paragraph by itself after a quote closed by its attribution: one statement, one quote.
     A quoted title in the attribution that was no quote itself ('"…," Lee said on NBC's
     "Meet the Press." "…"') does not part them; a stray mark does."""
     if previous is None or previous.speaker_mention is None or not q.balanced:
@@ -406,7 +407,18 @@ def _continues(
             masked[s - previous.end_char : e - previous.end_char] = " " * (e - s)
         if has_speech_mark("".join(masked)):
             return False
-    return para == layout.paragraph_of(previous.end_char - 1)
+    before = layout.paragraph_of(previous.end_char - 1)
+    if para == before:
+        return True
+    # '"…," Carson continued.\n\n"…"': a paragraph that is one quote and nothing else
+    # goes on with the statement that closed the paragraph before.
+    p_start, p_end = layout.paragraphs[para]
+    return (
+        para == before + 1
+        and q.start == p_start
+        and not text[q.end : p_end].strip()
+        and len(text[previous.end_char : layout.paragraphs[before][1]].split()) <= MAX_TAIL_WORDS
+    )
 
 
 def _joins_fragments(text: str, start: int, end: int) -> bool:
@@ -433,6 +445,8 @@ def _extend(previous: Quote, q: Quoted, inner: str) -> Quote:
 
 
 MAX_GAP_WORDS = 60
+#: Words an attribution may take after a quote that closes its paragraph.
+MAX_TAIL_WORDS = 12
 MAX_FRAGMENT_GAP = 15
 
 
