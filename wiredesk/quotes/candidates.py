@@ -313,7 +313,10 @@ class CandidateBuilder:
         anything else is a description, whatever names modify it ("the Florida senator",
         "the Senate Democratic leader", "Clinton's campaign")."""
         resolver = self.resolver
-        inside = [m for m in resolver.mentions_in(*span) if not resolver.is_possessive(m)]
+        inside = resolver.mentions_in(*span)
+        if len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == span:
+            return _ENTITY_FEATURE.get(inside[0].type, "person")  # a name, as most are
+        inside = [m for m in inside if not resolver.is_possessive(m)]
         if any(m.type == "PERSON" for m in inside):
             return "person"
         for mention in inside:
