@@ -102,14 +102,14 @@ def _adverb(bare: str) -> bool:
     return len(bare) > 4 and bare.endswith("ly") and bare not in _LY_WORDS
 
 
-def _ends_noun_phrase(words: list[tuple[int, int, str]], index: int) -> bool:
+def _ends_noun_phrase(words: list[tuple[int, int, str]], bares: list[str], index: int) -> bool:
     """Whether the lower-case word at ``index``, after a noun, starts the rest of the
     clause: an adverb ("her campaign quickly", "Carter however"), an irregular past verb
     ("his office put out"), or a past form ("the senator emailed supporters"). Before a
     participle that modifies the head ("a newly formed group", "the Senate's embattled
     leader") the phrase goes on."""
     previous = words[index - 1][2]
-    bare, before = _bare(words[index][2]), _bare(previous)
+    bare, before = bares[index], bares[index - 1]
     if (
         before in _DETERMINERS
         or before in _DANGLING
@@ -167,19 +167,21 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     if words and _verb_like(words[0][2]) and len(words) > 1:
         if _bare(words[1][2]) in _DETERMINERS:
             words.pop(0)  # "meddling the California congressman"
-    for index, (_, _, word) in enumerate(words):
-        bare = _bare(word)
-        if index == 0:
+    bares = [_bare(w) for _, _, w in words]
+    for index in range(1, len(words)):
+        word = words[index][2]
+        if not word[:1].islower():
             continue
-        previous = _bare(words[index - 1][2])
-        if word[:1].islower() and (bare in _CLAUSE_OPENERS or bare in _AUXILIARIES):
+        bare, previous = bares[index], bares[index - 1]
+        if bare in _CLAUSE_OPENERS or bare in _AUXILIARIES:
             words = words[:index]
             break
-        follower = _bare(words[index + 1][2]) if index + 1 < len(words) else ""
-        if _verb_like(word) and previous not in _DETERMINERS and follower in _OBJECT_STARTS:
+        follower = bares[index + 1] if index + 1 < len(words) else ""
+        participle = len(bare) > 4 and bare.endswith(("ed", "ing"))  # _verb_like
+        if participle and previous not in _DETERMINERS and follower in _OBJECT_STARTS:
             words = words[:index]  # "the Security Council issued a statement"
             break
-        if word[:1].islower() and _ends_noun_phrase(words, index):
+        if _ends_noun_phrase(words, bares, index):
             words = words[:index]  # "the senator emailed supporters", "her campaign quickly"
             break
     while words and _bare(words[-1][2]) in _DANGLING:
