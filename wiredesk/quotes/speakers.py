@@ -77,17 +77,17 @@ _FIRST_NAMES = {
         "f",
     ),
 }
-#: Head nouns of a description that means one person: "the senator", "the billionaire".
+#: Head nouns of a description that means one prominent person: "the senator", "the
+#: billionaire". Posts that usually stand for someone unnamed ("the official", "the aide",
+#: "the spokesman", "the doctor") are not among them.
 PERSON_NOUNS = frozenset(
     """senator congressman congresswoman lawmaker representative governor mayor president
     candidate nominee contender front-runner frontrunner challenger incumbent minister
-    secretary chairman chairwoman chair leader speaker spokesman spokeswoman spokesperson
-    director executive businessman businesswoman billionaire mogul developer neurosurgeon
-    surgeon doctor physician general admiral commander officer judge justice prosecutor
-    attorney lawyer ambassador envoy diplomat official adviser advisor aide strategist
-    pollster economist professor author writer host anchor commentator columnist analyst
-    founder owner chief premier chancellor king queen prince pope pontiff archbishop
-    bishop pastor reverend rabbi imam veteran actor actress singer star activist""".split()
+    secretary chairman chairwoman leader speaker businessman businesswoman billionaire
+    mogul developer neurosurgeon general admiral commander judge justice ambassador envoy
+    author host anchor commentator columnist founder chief premier chancellor king queen
+    prince pope pontiff archbishop bishop pastor reverend rabbi imam actor actress singer
+    star""".split()
 )
 #: Nouns for groups and unnamed sources: "Diplomats said", "the source said".
 GROUP_NOUNS = frozenset(
