@@ -691,3 +691,11 @@ def test_a_quote_running_on_into_the_sentence_continues_the_statement() -> None:
     (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
     assert quote.text == "They are hungry for solutions, That is the fight we are taking"
     assert quote.speaker == "Amara Oyelaran"
+
+
+@pytest.mark.parametrize("phrase", ["a Lund supporter", "the Lund campaign", "one Lund aide"])
+def test_a_name_that_modifies_a_noun_is_not_the_speaker(phrase: str) -> None:
+    text = f'Pieter Lund spoke on Monday.\n\n"We are not worried," {phrase} said.'
+    people = [("Pieter Lund", "PERSON", "Pieter Lund"), ("Lund", "PERSON", "Pieter Lund")]
+    (quote,) = find_quotes(text, mentions_for(text, people))
+    assert (quote.speaker, quote.speaker_mention) == (None, phrase)

@@ -324,7 +324,7 @@ class CandidateBuilder:
         if len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == span:
             return _ENTITY_FEATURE.get(inside[0].type, "person")  # a name, as most are
         inside = [m for m in inside if not resolver.is_possessive(m)]
-        if any(m.type == "PERSON" for m in inside):
+        if any(m.type == "PERSON" and not resolver.modifies(m, *span) for m in inside):
             return "person"
         for mention in inside:
             if resolver.heads(mention, *span):

@@ -77,6 +77,8 @@ _FIRST_NAMES = {
         "f",
     ),
 }
+#: Articles before a name that modifies the noun after it: "a Trump supporter".
+_MODIFIER_ARTICLES = frozenset("a an the one another this that".split())
 #: Head nouns of a description that means one prominent person: "the senator", "the
 #: billionaire". Posts that usually stand for someone unnamed ("the official", "the aide",
 #: "the spokesman", "the doctor") are not among them.
@@ -298,7 +300,7 @@ class SpeakerResolver:
         if not phrase:
             return Speaker(None, None, None)
         inside = [m for m in self.mentions_in(start, end) if not self.is_possessive(m)]
-        people = [m for m in inside if m.type == "PERSON"]
+        people = [m for m in inside if m.type == "PERSON" and not self.modifies(m, start, end)]
         if people:
             chosen = people[-1]
             words = _clean(chosen.text)
@@ -331,6 +333,15 @@ class SpeakerResolver:
         if len(lead) > 1 or not all(w.lower() in DETERMINERS for w in lead):
             return False
         return not self.text[mention.end_char : end].strip(" ,.;:'\u2019s")
+
+    def modifies(self, mention: Mention, start: int, end: int) -> bool:
+        """Whether a name between an article and a noun describes someone else ("a Trump
+        supporter", "the Clinton campaign", "one Clinton aide")."""
+        lead = self.text[start : mention.start_char].split()
+        if not lead or lead[-1].lower() not in _MODIFIER_ARTICLES:
+            return False
+        after = self.text[mention.end_char : end].split()
+        return bool(after) and after[0][:1].islower() and after[0].isalpha()
 
     def is_possessive(self, mention: Mention) -> bool:
         tail = self.text[mention.end_char : mention.end_char + 2]
