@@ -699,3 +699,10 @@ def test_a_name_that_modifies_a_noun_is_not_the_speaker(phrase: str) -> None:
     people = [("Pieter Lund", "PERSON", "Pieter Lund"), ("Lund", "PERSON", "Pieter Lund")]
     (quote,) = find_quotes(text, mentions_for(text, people))
     assert (quote.speaker, quote.speaker_mention) == (None, phrase)
+
+
+def test_a_name_the_recogniser_missed_after_its_title_is_the_speaker() -> None:
+    text = '"The count is not over," former presidential candidate Tomas Weller said.'
+    (quote,) = find_quotes(text, [])
+    assert quote.speaker == "Tomas Weller"
+    assert quote.speaker_mention == "former presidential candidate Tomas Weller"

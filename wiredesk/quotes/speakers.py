@@ -77,6 +77,8 @@ _FIRST_NAMES = {
         "f",
     ),
 }
+#: Lower-case words before a capitalised run that do not make it a person's name.
+_NOT_TITLES = frozenset("of for at from in with by to on and or the".split())
 #: Articles before a name that modifies the noun after it: "a Trump supporter".
 _MODIFIER_ARTICLES = frozenset("a an the one another this that".split())
 #: Head nouns of a description that means one prominent person: "the senator", "the
@@ -324,7 +326,28 @@ class SpeakerResolver:
             return Speaker(None, phrase, None)  # "Diplomats", "Western officials"
         if self._looks_like_name(words):
             return self._bare_name(phrase, start)
+        titled = self._titled_name(words)
+        if titled is not None:
+            found = self._bare_name(titled, start)
+            return Speaker(found.name, phrase, found.entity_key)
         return self._description(phrase, lower, start)
+
+    @staticmethod
+    def _titled_name(words: list[str]) -> str | None:
+        """A name the recogniser missed at the end of a description that introduces it:
+        "former presidential candidate Herman Cain" -> "Herman Cain", "the consulting
+        firm Oxford Economics" -> "Oxford Economics"."""
+        run = 0
+        while run < len(words) and run < 4 and words[-1 - run][:1].isupper():
+            run += 1
+        if not 2 <= run <= 3 or run == len(words):
+            return None
+        name, before = words[-run:], words[-run - 1]
+        if any(w.replace(".", "").isupper() or w.lower() in DETERMINERS for w in name):
+            return None  # "the F.B.I.", "the Democratic National Committee"
+        if before[:1].islower() and before.lower() not in DETERMINERS | _NOT_TITLES:
+            return " ".join(name)
+        return None
 
     def heads(self, mention: Mention, start: int, end: int) -> bool:
         """Whether an organisation or place is the phrase itself ("the ministry", "Russia")
