@@ -161,6 +161,11 @@ def test_platt_scaling_recovers_a_known_calibration() -> None:
         ("the F.B.I. director, James B. Comey", "Comey"),
         ("he", None),
         ("Sen. Ted Cruz's campaign", "Cruz"),
+        ("the Florida senator", None),
+        ("the Senate Democratic leader", None),
+        ("the Washington Post", "Post"),
+        ("a professor at Georgetown", None),
+        ("Secretary of State John Kerry", "Kerry"),
     ],
 )
 def test_surname_of_a_gold_source(source: str, expected: str | None) -> None:
@@ -193,3 +198,20 @@ def test_labels_and_matching_from_brat_annotations(tmp_path: Path) -> None:
     assert mentions and all(m == "she" for m in mentions)
     assert speaker_matches(Speaker("Ann Lee", "Lee", None), "Ann Lee")
     assert not speaker_matches(Speaker("Ann Lee", "Lee", None), "she")
+
+
+def test_a_description_with_a_name_inside_is_a_description() -> None:
+    """A senator of a place is a person: "the Kestrel senator" is a description to the
+    chooser, not a place."""
+    text = (
+        "Lawmakers met on Monday in Brannock.\n\n"
+        '"We will not wait," the Kestrel senator told reporters. '
+        '"Nor will we," said the Kestrelian delegation.'
+    )
+    entities = [("Kestrel", "GPE", "Kestrel"), ("Brannock", "GPE", "Brannock")]
+    (rule, *others) = _candidates(text, entities)
+    assert rule.speaker.mention == "the Kestrel senator"
+    assert feature(rule, "description") == 1.0
+    assert feature(rule, "place") == 0.0
+    place = next(c for c in others if c.speaker.mention == "Brannock")
+    assert feature(place, "place") == 1.0

@@ -29,6 +29,11 @@ def narrowed(phrase: str) -> str | None:
         ),
         ("On Tuesday the minister", "the minister"),
         ("a civil complaint filed by the regulator", "a civil complaint"),
+        ("His office put out a statement", "His office"),
+        ("Her campaign quickly", "Her campaign"),
+        ("the senator emailed supporters", "the senator"),
+        ("the ministry however", "the ministry"),
+        ("the family", "the family"),
     ],
 )
 def test_clauses_narrow_to_the_noun_phrase_in_them(phrase: str, expected: str) -> None:

@@ -293,12 +293,24 @@ def test_non_speech_is_not_indirect() -> None:
 
 def test_unattributed_follow_up_paragraph_inherits_speaker() -> None:
     text = (
-        '"We will be back," Oyelaran said.\n\n'
+        '"We will be back," Oyelaran said, before she left for the airport with her aides '
+        "and the rest of the delegation on Monday night.\n\n"
         '"And next time we will bring the full delegation with us."'
     )
     quotes = find_quotes(text, mentions_for(text, OYELARAN))
     assert [q.speaker for q in quotes] == ["Amara Oyelaran", "Amara Oyelaran"]
     assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_statement_before() -> None:
+    text = (
+        '"We will be back," Oyelaran said.\n\n'
+        '"And next time we will bring the full delegation with us."'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert (quote.start_char, quote.end_char) == (0, len(text))
+    assert quote.text == "We will be back, And next time we will bring the full delegation with us."
+    assert (quote.speaker, quote.paragraph) == ("Amara Oyelaran", 0)
 
 
 def test_empty_text() -> None:
@@ -592,3 +604,105 @@ def test_minister_variants_need_exactly_one_fitting_person(
     )
     (quote,) = find_quotes(text, mentions_for(text, MINISTERS))
     assert quote.speaker == speaker
+
+
+def test_a_person_calling_something_so_is_quoted() -> None:
+    text = (
+        'Oyelaran called it "a betrayal of working families" on Monday. '
+        'The money went to a charity called "a home for everyone" in Brannock.'
+    )
+    quotes = find_quotes(text, mentions_for(text, OYELARAN))
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("partial", "a betrayal of working families", "Amara Oyelaran")
+    ]
+
+
+def test_a_quoted_title_in_the_attribution_does_not_part_one_statement() -> None:
+    text = (
+        '"It is nonsense," Oyelaran said on the programme "Face the Week." '
+        '"The report lies about everything, and everybody knows that."'
+    )
+    quotes = find_quotes(text, mentions_for(text, OYELARAN))
+    assert [(q.kind, q.start_char, q.end_char, q.speaker) for q in quotes] == [
+        ("direct", 0, len(text), "Amara Oyelaran")
+    ]
+
+
+def test_a_quote_closing_its_sentence_before_the_next_quote_ends_the_sentence() -> None:
+    text = 'She spoke on "Face the Week." "We are ready," she said.'
+    layout = Layout(text)
+    layout.mask_quotes([(s.start, s.end) for s in find_quoted(text, layout)])
+    assert [text[s:e] for s, e in layout.sentences(0)] == [
+        'She spoke on "Face the Week."',
+        '"We are ready," she said.',
+    ]
+
+
+def test_a_description_no_one_was_introduced_with_means_the_person_in_focus() -> None:
+    text = (
+        "Amara Oyelaran arrived in Geneva on Monday.\n\n"
+        '"We are ready," the veteran senator told reporters.'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert (quote.speaker, quote.speaker_mention) == ("Amara Oyelaran", "the veteran senator")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Amara Oyelaran arrived in Geneva on Monday.",  # someone else's aide
+        "Governor Amara Oyelaran arrived in Geneva on Monday.",  # another post
+    ],
+)
+def test_a_description_that_cannot_mean_the_person_in_focus_stays_unnamed(lead: str) -> None:
+    mention = "the governor\u2019s spokesman" if lead.startswith("Amara") else "the veteran senator"
+    text = f'{lead}\n\n"We are ready," {mention} told reporters.'
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert (quote.speaker, quote.speaker_mention) == (None, mention)
+
+
+def test_fragments_no_cue_attributes_are_one_partial_quote_too() -> None:
+    text = (
+        "Lund then implied that farmers should be punished, specifically by having "
+        '"a millstone be hanged" around their necks and "drowned at the bottom of the sea," '
+        "for their actions."
+    )
+    (quote,) = find_quotes(text, mentions_for(text, [("Lund", "PERSON", "Pieter Lund")]))
+    assert quote.kind == "partial"
+    assert quote.text == "a millstone be hanged drowned at the bottom of the sea"
+    assert quote.speaker == "Pieter Lund"
+
+
+def test_a_party_and_state_tag_does_not_end_the_attribution() -> None:
+    text = (
+        'The vote was close. "Let me make it perfectly clear," Senator Pieter Lund, R-Ky., '
+        'said. "That is not the view of the Senate."'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, [("Pieter Lund", "PERSON", "Pieter Lund")]))
+    assert (quote.speaker, quote.cue) == ("Pieter Lund", "said")
+    assert quote.end_char == len(text)
+
+
+def test_a_quote_running_on_into_the_sentence_continues_the_statement() -> None:
+    text = (
+        '"They are hungry for solutions," Oyelaran said after the count. '
+        '"That is the fight we are taking" to the rest of the country.'
+    )
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert quote.text == "They are hungry for solutions, That is the fight we are taking"
+    assert quote.speaker == "Amara Oyelaran"
+
+
+@pytest.mark.parametrize("phrase", ["a Lund supporter", "the Lund campaign", "one Lund aide"])
+def test_a_name_that_modifies_a_noun_is_not_the_speaker(phrase: str) -> None:
+    text = f'Pieter Lund spoke on Monday.\n\n"We are not worried," {phrase} said.'
+    people = [("Pieter Lund", "PERSON", "Pieter Lund"), ("Lund", "PERSON", "Pieter Lund")]
+    (quote,) = find_quotes(text, mentions_for(text, people))
+    assert (quote.speaker, quote.speaker_mention) == (None, phrase)
+
+
+def test_a_name_the_recogniser_missed_after_its_title_is_the_speaker() -> None:
+    text = '"The count is not over," former presidential candidate Tomas Weller said.'
+    (quote,) = find_quotes(text, [])
+    assert quote.speaker == "Tomas Weller"
+    assert quote.speaker_mention == "former presidential candidate Tomas Weller"

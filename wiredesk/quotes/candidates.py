@@ -127,8 +127,8 @@ class CandidateBuilder:
         self._resolved: dict[tuple[int, int], Speaker] = {}
         self._described: dict[tuple[int, int], list[tuple[int, float]]] = {}
         self._near: dict[int, dict[tuple[int, int], Mention | None]] = {}
-        self._pronouns: list[tuple[int, int]] | None = None  # found on the first quote
-        self._pronoun_starts: list[int] = []
+        #: Pronouns per paragraph, found in the paragraphs near quotes only.
+        self._pronouns: dict[int, list[tuple[int, int]]] = {}
         self._name_counts: dict[str, int] = {}
         for mention in resolver.mentions:
             self._name_counts[mention.name] = self._name_counts.get(mention.name, 0) + 1
@@ -175,17 +175,24 @@ class CandidateBuilder:
             return found
         floor = self.layout.paragraphs[max(0, para - 1)][0]
         ceiling = self.layout.paragraphs[para][1]
-        if self._pronouns is None:
-            self._pronouns = [m.span() for m in _PRONOUN.finditer(self.text)]
-            self._pronoun_starts = [s for s, _ in self._pronouns]
-        first = bisect_left(self._pronoun_starts, floor)
-        last = bisect_left(self._pronoun_starts, ceiling)
-        spans: dict[tuple[int, int], Mention | None] = dict.fromkeys(self._pronouns[first:last])
+        spans: dict[tuple[int, int], Mention | None] = {}
+        for near in range(max(0, para - 1), para + 1):
+            spans.update(dict.fromkeys(self._pronouns_of(near)))
         for mention in self.resolver.mentions_in(floor, ceiling):
             spans[(mention.start_char, mention.end_char)] = mention
         in_quote = self.resolver.in_quote
         # Words inside a quote are what is said, not who says it.
         found = self._near[para] = {s: m for s, m in spans.items() if not in_quote(s[0])}
+        return found
+
+    def _pronouns_of(self, para: int) -> list[tuple[int, int]]:
+        """The pronouns of one paragraph, found once (only paragraphs near quotes are read)."""
+        found = self._pronouns.get(para)
+        if found is None:
+            start, end = self.layout.paragraphs[para]
+            found = self._pronouns[para] = [
+                m.span() for m in _PRONOUN.finditer(self.text, start, end)
+            ]
         return found
 
     def _named(self, mention: Mention) -> Speaker:
@@ -305,11 +312,24 @@ class CandidateBuilder:
         if lower == "i":
             values["pronoun_first_person"] = 1.0
             return
-        inside = self.resolver.mentions_in(*span)
-        if inside:
-            values[_ENTITY_FEATURE.get(inside[-1].type, "person")] = 1.0
-        else:
-            values["description"] = 1.0
+        values[self._kind_of(span)] = 1.0
+
+    def _kind_of(self, span: tuple[int, int]) -> str:
+        """What a span names, read as the resolver reads it: a person named in it (not as
+        a possessive), else an organisation, place or group that is the phrase itself;
+        anything else is a description, whatever names modify it ("the Florida senator",
+        "the Senate Democratic leader", "Clinton's campaign")."""
+        resolver = self.resolver
+        inside = resolver.mentions_in(*span)
+        if len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == span:
+            return _ENTITY_FEATURE.get(inside[0].type, "person")  # a name, as most are
+        inside = [m for m in inside if not resolver.is_possessive(m)]
+        if any(m.type == "PERSON" and not resolver.modifies(m, *span) for m in inside):
+            return "person"
+        for mention in inside:
+            if resolver.heads(mention, *span):
+                return _ENTITY_FEATURE.get(mention.type, "person")
+        return "description"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ a speech cue nearby are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from wiredesk.quotes.attribution import (
@@ -140,6 +141,37 @@ def _framed(text: str, floor: int, pos: int) -> bool:
     return any(w.lower() in FRAMING_FORMS or cue_stem(w) for w in words)
 
 
+def _person_names(
+    text: str,
+    naming: str,
+    floor: int,
+    limit: int,
+    quote: Quoted,
+    spans: list[tuple[int, int]],
+    resolver: SpeakerResolver,
+) -> bool:
+    """Whether a quoted name comes from a person calling something so ("Lee called the
+    plan "a betrayal"", "Lee dubbed him "the little senator""): those are the person's
+    words. A title ("the book "…"", "so-called "…"", "titled "…"") and a name given by no
+    one in particular ("a group called "…"") are not quotes."""
+    verb = naming.split()[0].lower() if naming.split() else ""
+    if verb not in _CALLING:
+        return False
+    found, _ = _sentence_cue(text, floor, limit, quote, spans, resolver)
+    if found is None or found.cue_end > quote.start:
+        return False
+    speaker = resolver.resolve(found.speaker_start, found.speaker_end)
+    if speaker.mention is None:
+        return False
+    inside = resolver.mentions_in(found.speaker_start, found.speaker_end)
+    pronoun = speaker.mention.lower() in ("he", "she", "they", "we", "i")
+    return pronoun or any(m.type == "PERSON" for m in inside)
+
+
+#: Verbs by which someone names a thing in their own words.
+_CALLING = frozenset("called calls call dubbed dubs nicknamed".split())
+
+
 def _sentence_cue(
     text: str,
     floor: int,
@@ -265,7 +297,8 @@ def find_direct(
         elif kind == "partial":
             naming = NAMING.search(text[max(0, q.start - 40) : q.start])
             if naming is not None and cand.attribution is None:
-                continue
+                if not _person_names(text, naming.group(), floor, limit, q, spans, resolver):
+                    continue
             spoken = attribution is not None
             if attribution is None or attribution.cue_start > q.end + 60:
                 found, spoken_here = _sentence_cue(text, floor, limit, q, spans, resolver)
@@ -293,7 +326,7 @@ def find_direct(
             kind == "direct"
             and quotes
             and quotes[-1] is previous
-            and _continues(text, layout, previous, q)
+            and _continues(text, layout, previous, q, spans)
         ):
             quotes[-1] = previous = _extend(previous, q, inner)
             continue
@@ -310,14 +343,18 @@ def find_direct(
             confidence -= 0.1
         if (
             kind == "partial"
-            and attribution is not None
             and quotes
             and quotes[-1].kind == "partial"
-            and last_cue == (attribution.cue_start, attribution.cue_end)
+            and (
+                attribution is None
+                or last_cue == (attribution.cue_start, attribution.cue_end)
+                or (speaker.mention is not None and speaker.mention == quotes[-1].speaker_mention)
+            )
             and layout.paragraph_of(quotes[-1].start_char) == layout.paragraph_of(q.start)
             and _joins_fragments(text, quotes[-1].end_char, q.start)
         ):
-            # Several quoted fragments of one attributed statement: one quote.
+            # Several quoted fragments of one statement, joined by a few words with no cue
+            # of their own, with one cue, one speaker or no attribution: one quote.
             quotes[-1] = _extend(quotes[-1], q, inner)
             continue
         last_cue = (attribution.cue_start, attribution.cue_end) if attribution else None
@@ -341,18 +378,47 @@ def find_direct(
     return quotes, spans
 
 
-def _continues(text: str, layout: Layout, previous: Quote | None, q: Quoted) -> bool:
+def _continues(
+    text: str,
+    layout: Layout,
+    previous: Quote | None,
+    q: Quoted,
+    spans: list[tuple[int, int]],
+) -> bool:
     """Whether an unattributed quote goes on with the attributed quote just before it in
-    the same paragraph ('"…," she said after the vote. "…"'): one statement, one quote."""
+    the same paragraph ('"…," she said after the vote. "…"'), or makes up the next
+    paragraph by itself after a quote closed by its attribution: one statement, one quote.
+    A quoted title in the attribution that was no quote itself ('"…," Lee said on NBC's
+    "Meet the Press." "…"') does not part them; a stray mark does."""
     if previous is None or previous.speaker_mention is None or not q.balanced:
         return False
-    if not (_opens_sentence(text, q) and _ends_sentence(text, q)):
+    if not _opens_sentence(text, q):
         return False
     para = layout.paragraph_of(q.start)
     gap = text[previous.end_char : q.start]
-    if has_speech_mark(gap) or len(gap.split()) > MAX_GAP_WORDS:
+    if len(gap.split()) > MAX_GAP_WORDS:
         return False
-    return para == layout.paragraph_of(previous.end_char - 1)
+    if has_speech_mark(gap):
+        first = bisect_left(spans, (previous.end_char, 0))
+        last = bisect_left(spans, (q.start, 0))
+        inside = [(s, e) for s, e in spans[first:last] if e <= q.start]
+        masked = list(gap)
+        for s, e in inside:
+            masked[s - previous.end_char : e - previous.end_char] = " " * (e - s)
+        if has_speech_mark("".join(masked)):
+            return False
+    before = layout.paragraph_of(previous.end_char - 1)
+    if para == before:
+        return True
+    # '"…," Carson continued.\n\n"…"': a paragraph that is one quote and nothing else
+    # goes on with the statement that closed the paragraph before.
+    p_start, p_end = layout.paragraphs[para]
+    return (
+        para == before + 1
+        and q.start == p_start
+        and not text[q.end : p_end].strip()
+        and len(text[previous.end_char : layout.paragraphs[before][1]].split()) <= MAX_TAIL_WORDS
+    )
 
 
 def _joins_fragments(text: str, start: int, end: int) -> bool:
@@ -379,6 +445,8 @@ def _extend(previous: Quote, q: Quoted, inner: str) -> Quote:
 
 
 MAX_GAP_WORDS = 60
+#: Words an attribution may take after a quote that closes its paragraph.
+MAX_TAIL_WORDS = 12
 MAX_FRAGMENT_GAP = 15
 
 

@@ -15,6 +15,8 @@ ABBREVIATIONS = frozenset(
     dept univ est approx fig al""".split()
 )
 
+#: A quote ending its sentence with the next quote opening a new one: '." "She'.
+_CLOSES_SENTENCE = re.compile(r"[.!?][\"\u201d][ \t\u00a0]+[\"\u201c][\u2018']?[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\u00a0]+[\"'\u201c\u2018(\[\u00abA-Z0-9])")
 
 
@@ -45,7 +47,16 @@ class Layout:
     def mask_quotes(self, spans: Sequence[tuple[int, int]]) -> str:
         """Text with the inside of each quoted span masked, so a period inside a quote does
         not end the sentence around it; sentences are then read from this text."""
-        self.masked = mask_spans(self.text, [(s + 1, e - 1) for s, e in spans])
+        masked = mask_spans(self.text, [(s + 1, e - 1) for s, e in spans])
+        ends = [e for s, e in spans if _CLOSES_SENTENCE.match(self.text, e - 2)]
+        if ends:
+            # '…on "Meet the Press." "She lies…"': the quoted title's period ends the
+            # sentence; the quote after it opens the next one.
+            chars = list(masked)
+            for end in ends:
+                chars[end - 1] = "."
+            masked = "".join(chars)
+        self.masked = masked
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         return self.masked
 
@@ -66,6 +77,9 @@ def is_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot]
     if not word:
         return False
+    if start >= 2 and text[start - 1] == "-" and text[start - 2] in "RDI":
+        # A party and state: "Mitch McConnell, R-Ky., said", "Rep. Lee (D-Calif.)".
+        return start < 3 or not text[start - 3].isalnum()
     if word.lower().rstrip(".") in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():

@@ -82,6 +82,51 @@ def _verb_like(word: str) -> bool:
     return word[:1].islower() and len(bare) > 4 and bare.endswith(("ed", "ing"))
 
 
+#: Adverbs that stand after a subject, before its verb ("Carter however", "Priebus later").
+_MIDDLE_ADVERBS = frozenset(
+    """still however meanwhile also instead later earlier again today yesterday tonight
+    afterward afterwards finally now""".split()
+)
+#: Irregular past forms that follow a subject as its verb ("his office put out").
+_IRREGULAR_PAST = frozenset(
+    """put sent made gave took went came got held kept left met ran saw set spoke thought
+    brought began led found felt sat stood won lost paid chose drew""".split()
+)
+#: Adverbs that come before a participle inside a noun phrase ("a textbook just published").
+_PRE_VERB = frozenset("just not never once long far well".split())
+#: Words ending in -ly that are nouns or adjectives, not adverbs.
+_LY_WORDS = frozenset("family ally rally italy belly bully early only elderly holy july".split())
+
+
+def _adverb(bare: str) -> bool:
+    return len(bare) > 4 and bare.endswith("ly") and bare not in _LY_WORDS
+
+
+def _ends_noun_phrase(words: list[tuple[int, int, str]], bares: list[str], index: int) -> bool:
+    """Whether the lower-case word at ``index``, after a noun, starts the rest of the
+    clause: an adverb ("her campaign quickly", "Carter however"), an irregular past verb
+    ("his office put out"), or a past form ("the senator emailed supporters"). Before a
+    participle that modifies the head ("a newly formed group", "the Senate's embattled
+    leader") the phrase goes on."""
+    previous = words[index - 1][2]
+    bare, before = bares[index], bares[index - 1]
+    if (
+        before in _DETERMINERS
+        or before in _DANGLING
+        or before in _PRE_VERB
+        or previous.endswith(("'s", "\u2019s"))
+        or _adverb(before)
+    ):
+        return False
+    if bare in _MIDDLE_ADVERBS or bare in _IRREGULAR_PAST:
+        return True
+    following = words[index + 1][2] if index + 1 < len(words) else ""
+    if _adverb(bare):
+        # "the campaign quickly", "Lee clearly erred"; not "a newly formed group"
+        return not following or not following[:1].islower() or index + 2 >= len(words)
+    return bare.endswith("ed") and len(bare) > 4
+
+
 def _without_lead_in(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Words after a leading time expression or sentence adverb ("On September 27 they",
     "Still, the campaign"); empty when nothing else is left."""
@@ -122,17 +167,22 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     if words and _verb_like(words[0][2]) and len(words) > 1:
         if _bare(words[1][2]) in _DETERMINERS:
             words.pop(0)  # "meddling the California congressman"
-    for index, (_, _, word) in enumerate(words):
-        bare = _bare(word)
-        if index == 0:
+    bares = [_bare(w) for _, _, w in words]
+    for index in range(1, len(words)):
+        word = words[index][2]
+        if not word[:1].islower():
             continue
-        previous = _bare(words[index - 1][2])
-        if word[:1].islower() and (bare in _CLAUSE_OPENERS or bare in _AUXILIARIES):
+        bare, previous = bares[index], bares[index - 1]
+        if bare in _CLAUSE_OPENERS or bare in _AUXILIARIES:
             words = words[:index]
             break
-        follower = _bare(words[index + 1][2]) if index + 1 < len(words) else ""
-        if _verb_like(word) and previous not in _DETERMINERS and follower in _OBJECT_STARTS:
+        follower = bares[index + 1] if index + 1 < len(words) else ""
+        participle = len(bare) > 4 and bare.endswith(("ed", "ing"))  # _verb_like
+        if participle and previous not in _DETERMINERS and follower in _OBJECT_STARTS:
             words = words[:index]  # "the Security Council issued a statement"
+            break
+        if _ends_noun_phrase(words, bares, index):
+            words = words[:index]  # "the senator emailed supporters", "her campaign quickly"
             break
     while words and _bare(words[-1][2]) in _DANGLING:
         words.pop()
