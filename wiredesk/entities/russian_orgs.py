@@ -1,0 +1,143 @@
+"""Russian organisations the model misses: names seen as organisations in factRuEval's
+training documents, and a name's tail after a hyphen.
+
+``data/ru_orgs.tsv`` lists the names (``name``, times marked as an organisation, times
+written) that factRuEval-2016's training documents mark as an organisation at least
+``MIN_MARKED`` times and in at least ``MIN_SHARE`` of the places they are written, such as
+"Эхо Москвы" or "Dell". Only documents not held back for the benchmark are read (see
+``wiredesk.entities.factrueval``). Rebuild with
+``python -m wiredesk.entities.russian_orgs [EVAL_DIR]`` (default ``../shared/eval``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from wiredesk.entities.mention import Mention
+
+DATA = Path(__file__).resolve().parent / "data" / "ru_orgs.tsv"
+MIN_MARKED = 2
+MIN_SHARE = 0.6
+#: Types a listed name may replace when the model gave the very same words another type.
+_REPLACED = frozenset({"PERSON", "MISC"})
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def count_names(documents: list) -> list[tuple[str, int, int]]:
+    """(name, times marked ORG, times written) for names worth listing."""
+    marked: Counter[str] = Counter()
+    for doc in documents:
+        for start, end, label in doc.spans:
+            name = doc.text[start:end]
+            if label == "ORG" and name[:1].isupper() and "\n" not in name:
+                marked[name] += 1
+    listed = []
+    for name, times in marked.items():
+        if times < MIN_MARKED:
+            continue
+        written = sum(len(_occurrences(doc.text, name)) for doc in documents)
+        if written and times / written >= MIN_SHARE:
+            listed.append((name, times, written))
+    return sorted(listed)
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> tuple[str, ...]:
+    """The listed names, longest first."""
+    if not DATA.exists():
+        return ()
+    names = [
+        line.split("\t", 1)[0]
+        for line in DATA.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _org(text: str, start: int, end: int) -> Mention:
+    words = text[start:end]
+    return Mention(text=words, type="ORG", start_char=start, end_char=end, name=words)
+
+
+def extend_hyphenated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation cut at a hyphen takes the rest of the word: "Газпром-медиа"."""
+    out = []
+    for m in mentions:
+        tail = re.match(r"-[^\W_]+", text[m.end_char :]) if m.type == "ORG" else None
+        out.append(_org(text, m.start_char, m.end_char + tail.end()) if tail else m)
+    return out
+
+
+def add_known_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Listed names the model left out, as organisations.
+
+    A name is added where no mention overlaps it other than places inside it ("Москвы" in
+    "Эха Москвы", which is also a place); the same words given as a person or MISC become
+    the organisation.
+    """
+    out = list(mentions)
+    taken: list[tuple[int, int]] = []
+    for name in known_orgs():
+        for start, end in _occurrences(text, name):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            same = [m for m in out if (m.start_char, m.end_char) == (start, end)]
+            if same:
+                if any(m.type == "ORG" for m in same):
+                    taken.append((start, end))
+                    continue
+                if all(m.type in _REPLACED for m in same):
+                    out = [m for m in out if m not in same]
+                else:
+                    continue
+            overlapping = [m for m in out if m.start_char < end and start < m.end_char]
+            if all(
+                m.type in ("GPE", "LOC")
+                and start <= m.start_char
+                and m.end_char <= end
+                and (m.start_char, m.end_char) != (start, end)
+                for m in overlapping
+            ):
+                out.append(_org(text, start, end))
+                taken.append((start, end))
+    return sorted(out, key=lambda m: (m.start_char, -m.end_char))
+
+
+def refine_russian(text: str, mentions: list[Mention]) -> list[Mention]:
+    return add_known_orgs(text, extend_hyphenated(text, mentions))
+
+
+def write_list(eval_dir: Path, path: Path = DATA) -> int:
+    from wiredesk.entities.factrueval import factrueval_split
+
+    documents = factrueval_split(eval_dir / "factrueval")["train"]
+    rows = count_names(documents)
+    header = (
+        "# Russian organisation names: name, times marked Org, times written, in the\n"
+        "# training documents of factRuEval-2016 (dialogue-evaluation/factRuEval-2016, MIT;\n"
+        "# every fifth document and every tenth of the rest not read). Rebuild:\n"
+        "# python -m wiredesk.entities.russian_orgs\n"
+    )
+    body = "".join(f"{name}\t{marked}\t{written}\n" for name, marked, written in rows)
+    path.write_text(header + body, encoding="utf-8")
+    known_orgs.cache_clear()
+    return len(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("eval_dir", nargs="?", default="../shared/eval", type=Path)
+    args = parser.parse_args(argv)
+    print(f"{write_list(args.eval_dir)} names written to {DATA}")
+
+
+if __name__ == "__main__":
+    main()
