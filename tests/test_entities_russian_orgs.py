@@ -12,6 +12,8 @@ from wiredesk.entities.russian_orgs import (
     extend_hyphenated,
     extend_open_ends,
     extend_over_places,
+    extend_over_the,
+    extend_to_closing_quote,
     is_adjective,
     known_orgs,
     refine_russian,
@@ -39,6 +41,20 @@ def test_name_does_not_end_with_a_preposition() -> None:
     text = "Фонд помощи с бездомными животными открыл приют."
     found = extend_open_ends(text, [mention(text, "Фонд помощи с")])
     assert spans(text, found) == {("Фонд помощи с бездомными", "ORG")}
+
+
+def test_quoted_name_runs_to_its_closing_mark() -> None:
+    text = "Эфир телеканала «Заря 24» прервали. Газета «Север» вышла."
+    found = extend_to_closing_quote(
+        text, [mention(text, "телеканала «Заря"), mention(text, "Газета «Север")]
+    )
+    assert spans(text, found) == {("телеканала «Заря 24", "ORG"), ("Газета «Север", "ORG")}
+
+
+def test_english_name_takes_its_article() -> None:
+    text = "Газета The Northern Herald сообщила."
+    found = extend_over_the(text, [mention(text, "Northern Herald")])
+    assert spans(text, found) == {("The Northern Herald", "ORG")}
 
 
 def test_place_after_an_organisation_joins_it_and_stays_a_place() -> None:

@@ -2,9 +2,11 @@
 
 An organisation's span is extended the way factRuEval-2016 marks them: over the rest of a
 hyphenated word ("Газпром-медиа"), past a closing preposition ("Фонд борьбы с
-коррупцией"), over a one-word place after it ("Госдепартамента США"), and, when it is named
-by a lower-case noun, over the relational adjectives before it ("круглосуточного
-телеканала", "российской социальной сети"; not "новый", "крупнейшего").
+коррупцией"), to the closing quotation mark of its quoted name, which factRuEval leaves
+out ("телеканал «Россия 1"), over an English name's "The" ("The Independent"), over a
+one-word place after it ("Госдепартамента США"), and, when it is named by a lower-case
+noun, over the relational adjectives before it ("круглосуточного телеканала", "российской
+социальной сети"; not "новый", "крупнейшего").
 
 ``data/ru_orgs.tsv`` lists the names (``name``, times marked as an organisation, times
 written) that factRuEval-2016's training documents mark as an organisation at least
@@ -104,6 +106,40 @@ def extend_open_ends(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_OPENING = {"«": "»", "„": "“", '"': '"'}
+
+
+def extend_to_closing_quote(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation cut inside its quoted name runs to the closing mark, without it:
+    "телеканал «Россия" -> "телеканал «Россия 1" in "телеканал «Россия 1»"."""
+    out = []
+    for m in mentions:
+        opened = next((q for q in _OPENING if m.type == "ORG" and m.text.count(q) % 2 == 1), None)
+        if opened is None or (opened == "«" and "»" in m.text):
+            out.append(m)
+            continue
+        rest = re.match(
+            r"[^\n" + re.escape(_OPENING[opened]) + "«»]{1,40}" + re.escape(_OPENING[opened]),
+            text[m.end_char :],
+        )
+        if rest and len(rest.group().split()) <= 4:
+            out.append(_org(text, m.start_char, m.end_char + rest.end() - 1))
+        else:
+            out.append(m)
+    return out
+
+
+def extend_over_the(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation's English name takes its article: "The Independent"."""
+    out = []
+    for m in mentions:
+        if m.type == "ORG" and text[max(0, m.start_char - 4) : m.start_char] == "The ":
+            out.append(_org(text, m.start_char - 4, m.end_char))
+        else:
+            out.append(m)
+    return out
+
+
 def extend_over_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation followed by a one-word place takes it in ("Госдепартамента США");
     the place stays a place of its own."""
@@ -182,6 +218,8 @@ def refine_russian(text: str, mentions: list[Mention]) -> list[Mention]:
     """The Russian rule layers, in order, on the model's cleaned mentions."""
     mentions = extend_hyphenated(text, mentions)
     mentions = extend_open_ends(text, mentions)
+    mentions = extend_to_closing_quote(text, mentions)
+    mentions = extend_over_the(text, mentions)
     mentions = extend_over_places(text, mentions)
     mentions = extend_adjectives(text, mentions)
     mentions = add_known_orgs(text, mentions)
