@@ -139,3 +139,14 @@ def test_russian_text_gets_whole_organisation_names() -> None:
     orgs = {m.text for m in found if m.type == "ORG"}
     assert "Госдумы" in orgs
     assert any(m.text == "МОСКВА" for m in found)
+
+
+def test_russian_organisation_found_once_is_found_again() -> None:
+    from wiredesk.entities.recognise import refine_any_language
+
+    text = "Компания Нордпромтех открыла завод. Нордпромтех наймёт 300 человек."
+    found = refine_any_language(text, [mention(text, "Нордпромтех")], "ru")
+    assert [(m.text, m.start_char) for m in found if m.type == "ORG"] == [
+        ("Нордпромтех", 9),
+        ("Нордпромтех", text.rindex("Нордпромтех")),
+    ]

@@ -122,7 +122,8 @@ def refine_any_language(
         # Every noun is capitalised in German: only persons' names spread to their repeats.
         cleaned = propagate(text, given_name_people(text, cleaned), frozenset({"PERSON"}))
     if language == "ru":
-        cleaned = refine_russian(text, cleaned)
+        # Whole organisations' names, then their repeats: "Dell" found once is found again.
+        cleaned = propagate(text, refine_russian(text, cleaned), frozenset({"ORG"}))
     cleaned = [
         m
         for m in cleaned
