@@ -28,6 +28,7 @@ from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
 from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
+from wiredesk.entities.russian_orgs import refine_russian
 from wiredesk.entities.spans import clean_mention, trim_lowercase_lead
 from wiredesk.settings import current_settings
 
@@ -121,6 +122,9 @@ def refine_any_language(
         cleaned = [c for m in cleaned if (c := trim_lowercase_lead(text, m)) is not None]
         # Every noun is capitalised in German: only persons' names spread to their repeats.
         cleaned = propagate(text, given_name_people(text, cleaned), frozenset({"PERSON"}))
+    if language == "ru":
+        # Whole organisations' names, then their repeats: "Dell" found once is found again.
+        cleaned = propagate(text, refine_russian(text, cleaned), frozenset({"ORG"}))
     cleaned = [
         m
         for m in cleaned
