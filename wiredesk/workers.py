@@ -17,6 +17,7 @@ worker, so the models of every language are not loaded by every worker.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import multiprocessing
 import os
@@ -91,7 +92,7 @@ def _in_order(
     """Submit batches with at most ``limit`` in flight; yield their results in input order."""
     pending: deque[Future[Result]] = deque()
     for batch in batches:
-        pending.append(pool.submit(fn, batch))
+        pending.append(pool.submit(_trimmed, fn, batch))
         while pending and (len(pending) >= limit or pending[0].done()):
             yield pending.popleft().result()
     while pending:
@@ -239,9 +240,25 @@ def _dispatched(
         while len(queued[worker]) > QUEUED_PER_WORKER:
             yield from _collect(queued, wait_on=worker)
         batch = [items[position] for position in positions]
-        queued[worker].append((positions, executors[worker].submit(fn, batch)))
+        queued[worker].append((positions, executors[worker].submit(_trimmed, fn, batch)))
     while any(queued):
         yield from _collect(queued, wait_on=None)
+
+
+def _trimmed(fn: Callable[[list[Item]], list[Result]], batch: list[Item]) -> list[Result]:
+    """``fn(batch)`` in a worker, then the memory its garbage held handed back to the system
+    (glibc keeps freed pages of parsed pages and model activations otherwise)."""
+    try:
+        return fn(batch)
+    finally:
+        _malloc_trim()
+
+
+def _malloc_trim() -> None:
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _collect(
