@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wiredesk.quotes import Quote, find_quotes
+from wiredesk.quotes import Quote, find_quotes, source_surname
 from wiredesk.settings import current_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -147,83 +147,8 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-#: Where a source's head ends and its apposition or relative clause begins.
-_HEAD_END = re.compile(r"[,(;\u2014]|\s(?:who|which|whose|that)\s")
-_DETERMINERS = frozenset("the a an his her their its our one another this that".split())
+#: Prepositions are function words when a mention is compared with a source's words.
 _PREPOSITIONS = frozenset("of at for from in with on by to like about".split())
-#: Titles that take "of" inside a name: "Secretary of State John Kerry".
-_TITLE_WORDS = frozenset(
-    """secretary minister director chairman chairwoman speaker governor mayor president
-    leader attorney chief head member commissioner ambassador secretary-general""".split()
-)
-
-
-def _clean_word(raw: str) -> str:
-    return re.sub(r"['\u2019]s$", "", raw.strip(".,;:'\u2019\"()"))
-
-
-def _name_runs(phrase: str) -> list[tuple[str, list[str], bool]]:
-    """(word before, words, ends the phrase) for each run of capitalised words."""
-    words = phrase.split()
-    runs: list[tuple[str, list[str], bool]] = []
-    i = 0
-    while i < len(words):
-        word = _clean_word(words[i])
-        if not (word[:1].isupper() and word.lower() not in _NOT_NAMES):
-            i += 1
-            continue
-        back = i - 1
-        while back > 0 and _clean_word(words[back]).lower() in _DETERMINERS:
-            back -= 1  # "of the Political Report": the preposition decides
-        before = _clean_word(words[i - 1]).lower() if i else ""
-        if back >= 0 and i and _clean_word(words[back]).lower() in _PREPOSITIONS:
-            before = _clean_word(words[back]).lower()
-        run = []
-        while i < len(words):
-            word = _clean_word(words[i])
-            if word[:1].isupper() and word.lower() not in _NOT_NAMES:
-                run.append(word)
-                i += 1
-            elif (
-                word == "of"
-                and run
-                and run[-1].lower() in _TITLE_WORDS
-                and i + 1 < len(words)
-                and words[i + 1][:1].isupper()
-            ):
-                run.append(word)
-                i += 1
-            else:
-                break
-        runs.append((before, run, i >= len(words)))
-    return runs
-
-
-def _is_acronym(word: str) -> bool:
-    return word.replace(".", "").isupper()
-
-
-def gold_surname(source: str) -> str | None:
-    """The last word of the proper name in a gold source, or None for pronouns and
-    descriptions ("the Republican nominee" is a description, "Republican pollster Daron
-    Shaw" names Shaw). The name is looked for in the source's head ("David Axelrod, a
-    former adviser to Obama" -> Axelrod), then in the whole source ("the F.B.I. director,
-    James B. Comey" -> Comey)."""
-    cut = _HEAD_END.search(source)
-    head = source[: cut.start()] if cut else source
-    for scope in (head, source):
-        runs = _name_runs(scope)
-        names = [
-            words
-            for before, words, at_end in runs
-            if not all(_is_acronym(w) for w in words)
-            and before not in _PREPOSITIONS
-            and (before not in _DETERMINERS or (len(words) >= 2 and at_end))
-        ]
-        if names:
-            return names[-1][-1]
-    acronyms = [words for _, words, _ in _name_runs(head) if all(_is_acronym(w) for w in words)]
-    return acronyms[-1][-1] if acronyms else None
 
 
 #: Kinds of mistake, in the order the benchmark prints them: the speaker of a matched quote
@@ -256,7 +181,7 @@ def speaker_error(pred: Quote, source: str) -> str | None:
 
 
 def speaker_correct(pred: Quote, source: str) -> bool:
-    surname = gold_surname(source)
+    surname = source_surname(source)  # the gold read as the chooser is trained to
     if surname is not None:
         return bool(pred.speaker) and surname.lower() in pred.speaker.lower()
     return bool(pred.speaker_mention) and _norm(pred.speaker_mention) == _norm(source)

@@ -3,7 +3,8 @@
 Entry points: ``find_quotes`` (every direct, partial and indirect quotation of one article,
 its speaker resolved against the article's entity mentions, by the rules of its language),
 ``quote_languages`` (the languages it has rules for: English, German, French, Spanish,
-Italian, Russian) and ``Quote``.
+Italian, Russian), ``Quote``, and ``source_surname`` (the name a PolNeAR gold source names,
+read one way by the chooser's training and the benchmark).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.marks import DOUBLED_MARKS, normalise_marks
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import SpeakerResolver
+from wiredesk.quotes.training.labels import surname as source_surname
 
-__all__ = ["Quote", "find_quotes", "quote_languages"]
+__all__ = ["Quote", "find_quotes", "quote_languages", "source_surname"]
 
 
 def quote_languages() -> frozenset[str]:
