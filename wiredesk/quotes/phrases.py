@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wiredesk.quotes.languages import QuoteLanguage
 
@@ -75,12 +76,22 @@ def opinion_cues(text: str, lang: QuoteLanguage) -> frozenset[int]:
     opinion reports it as a verb of saying does."""
     if not lang.opinion_nouns:
         return frozenset()
-    found = set()
-    for match in re.finditer(r"\b(\w+)\s+(\w+)\s+(\w+)\s*[,:]", text):
-        copula, determiner, noun = (g.lower() for g in match.groups())
-        if copula in lang.copulas and determiner in lang.determiners and noun in lang.opinion_nouns:
-            found.add(match.start(1))
-    return frozenset(found)
+    pattern = _opinion_pattern(lang.copulas, lang.determiners, lang.opinion_nouns)
+    return frozenset(match.start() for match in pattern.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _opinion_pattern(
+    copulas: frozenset[str], determiners: frozenset[str], nouns: frozenset[str]
+) -> re.Pattern[str]:
+    def alternatives(words: frozenset[str]) -> str:
+        return "|".join(sorted(map(re.escape, words)))
+
+    return re.compile(
+        rf"\b(?:{alternatives(copulas)})\s+(?:{alternatives(determiners)})\s+"
+        rf"(?:{alternatives(nouns)})\b\s*[,:]",
+        re.IGNORECASE,
+    )
 
 
 def inverted_pronoun(word: Word) -> tuple[int, int] | None:
