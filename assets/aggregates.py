@@ -1,7 +1,5 @@
 """Daily aggregate and lookup tables, one asset per SQL file in sql/aggregates."""
 
-import datetime as dt
-
 from dagster import (
     AssetCheckResult,
     AssetCheckSeverity,
@@ -16,7 +14,7 @@ from dagster import (
 
 from assets.articles import articles
 from assets.checks import check_has_rows, has_rows, spec
-from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
+from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata, run_days
 from assets.entities import entities, entity_mentions
 from assets.quotes import quotes
 from pipelines.partitions import daily_partitions
@@ -69,7 +67,7 @@ def daily_aggregate(name: str) -> AssetsDefinition:
         lake = wiredesk.lake()
         per_day: dict[str, int] = {}
         totals: dict[str, tuple[int, int]] = {}
-        days = [dt.date.fromisoformat(k) for k in context.partition_keys]  # one, or a range
+        days = run_days(context)
         for result in compute_days(wiredesk.home_path(), name, days):
             lake.write(name, result.data, result.day)
             data = result.data

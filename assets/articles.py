@@ -11,11 +11,18 @@ from dagster import (
 )
 
 from assets.checks import check_has_rows, check_null_rate, has_rows, null_rate, ratio_check, spec
-from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
+from assets.common import (
+    OWNERS,
+    day_counts,
+    definition_metadata,
+    markdown_table,
+    output_metadata,
+    run_days,
+)
 from assets.ingest import raw_pages
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.articles import run_articles_day
+from wiredesk.articles import run_articles_days
 from wiredesk.routing import language_report
 from wiredesk.stages import now_utc
 
@@ -54,10 +61,10 @@ from wiredesk.stages import now_utc
     ],
 )
 def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-    day = dt.date.fromisoformat(context.partition_key)
     lake = wiredesk.lake()
-    result = run_articles_day(lake, day, context.run_id, now_utc())
-    rows, errors = result.articles, result.errors
+    results = run_articles_days(lake, run_days(context), context.run_id, now_utc())
+    rows = [row for result in results.values() for row in result.articles]
+    errors = [error for result in results.values() for error in result.errors]
     for error in errors:
         context.log.warning(f"{error['error_class']}: {error['detail']}")
     wiredesk.publish()
@@ -66,6 +73,11 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
         key=lambda r: r["published_at"] or dt.datetime.min.replace(tzinfo=dt.UTC),
         reverse=True,
     )
+    per_day = {day.isoformat(): len(result.articles) for day, result in results.items()}
+    # Exact copies are counted within each day, as a day's run counts them.
+    copies = sum(
+        len(r.articles) - len({a["content_hash"] for a in r.articles}) for r in results.values()
+    )
     return MaterializeResult(
         metadata=output_metadata(
             len(rows),
@@ -73,28 +85,24 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
             extraction_errors=len(errors),
             clusters=len({r["cluster_id"] for r in rows}),
             copies=sum(1 for r in rows if r["cluster_id"] != r["article_id"]),
-            versions=len(result.versions),
+            versions=sum(len(result.versions) for result in results.values()),
             revised=sum(1 for r in rows if r["previous_version_id"]),
             partial=sum(1 for r in rows if r["is_partial"]),
             words=sum(r["word_count"] for r in rows),
+            **day_counts(per_day),
         ),
         check_results=[
-            check_has_rows(len(rows)),
+            check_has_rows(min(per_day.values(), default=0)),
             check_null_rate(rows, "text", 0.0, AssetCheckSeverity.ERROR),
             check_null_rate(rows, "title", 0.1),
             check_null_rate(rows, "published_at", 0.1),
             ratio_check(
                 "extraction_failure_rate",
                 len(errors),
-                result.pages_read,
+                sum(result.pages_read for result in results.values()),
                 max_rate=wiredesk.max_extraction_failure_rate,
             ),
-            ratio_check(
-                "duplicate_rate",
-                len(rows) - len({r["content_hash"] for r in rows}),
-                len(rows),
-                max_rate=wiredesk.max_duplicate_rate,
-            ),
+            ratio_check("duplicate_rate", copies, len(rows), max_rate=wiredesk.max_duplicate_rate),
             language_check(rows),
         ],
     )

@@ -1,11 +1,19 @@
 """What every asset attaches: row counts, the table schema and a markdown preview."""
 
+import datetime as dt
 import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import pyarrow as pa
-from dagster import BetaWarning, MarkdownMetadataValue, TableColumn, TableSchema
+from dagster import (
+    AssetExecutionContext,
+    BetaWarning,
+    MarkdownMetadataValue,
+    MetadataValue,
+    TableColumn,
+    TableSchema,
+)
 
 from wiredesk.store import table
 
@@ -53,3 +61,14 @@ def output_metadata(row_count: int, preview: str | None = None, **extra: Any) ->
 
 def rows_of(data: pa.Table) -> list[dict[str, Any]]:
     return data.to_pylist()
+
+
+def run_days(context: AssetExecutionContext) -> list[dt.date]:
+    """The days a run materialises: its one partition, or every day of its range (every
+    daily asset takes a range: ``wiredesk ingest`` builds consecutive days in one run)."""
+    return [dt.date.fromisoformat(key) for key in context.partition_keys]
+
+
+def day_counts(per_day: dict[str, int]) -> dict[str, Any]:
+    """Rows per day, shown when a run covered more than one day."""
+    return {"rows_per_day": MetadataValue.json(per_day)} if len(per_day) > 1 else {}

@@ -1,7 +1,5 @@
 """entity_mentions per day, and entities: one row per real-world entity across days."""
 
-import datetime as dt
-
 import pandas as pd
 from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, asset
 
@@ -13,7 +11,14 @@ from assets.checks import (
     ratio_check,
     spec,
 )
-from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
+from assets.common import (
+    OWNERS,
+    day_counts,
+    definition_metadata,
+    markdown_table,
+    output_metadata,
+    run_days,
+)
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
 from wiredesk.entities import (
@@ -24,7 +29,7 @@ from wiredesk.entities import (
     source_names,
 )
 from wiredesk.routing import runs_entities
-from wiredesk.stages import build_mentions
+from wiredesk.stages import build_mentions_days
 
 
 @asset(
@@ -51,19 +56,31 @@ from wiredesk.stages import build_mentions
 def entity_mentions(
     context: AssetExecutionContext, wiredesk: WiredeskResource
 ) -> MaterializeResult:
-    day = dt.date.fromisoformat(context.partition_key)
     lake = wiredesk.lake()
-    article_rows = lake.read("articles", day).select(["article_id", "text", "language"]).to_pylist()
-    rows = build_mentions(article_rows)
-    lake.write("entity_mentions", rows, day)
+    columns = ["article_id", "text", "language"]
+    articles_by_day = {
+        day: lake.read("articles", day).select(columns).to_pylist() for day in run_days(context)
+    }
+    rows_by_day = build_mentions_days(articles_by_day)
+    for day, day_rows in rows_by_day.items():
+        lake.write("entity_mentions", day_rows, day)
     wiredesk.publish()
-    with_entities = len({r["article_id"] for r in rows})
+    rows = [row for day_rows in rows_by_day.values() for row in day_rows]
+    article_rows = [row for day_rows in articles_by_day.values() for row in day_rows]
+    with_entities = sum(
+        len({r["article_id"] for r in day_rows}) for day_rows in rows_by_day.values()
+    )
     counts = pd.DataFrame(rows or [{"name": None, "type": None}]).value_counts(["name", "type"])
     top = [{"name": n, "type": t, "mentions": c} for (n, t), c in counts.head(10).items() if n]
+    per_day = {day.isoformat(): len(day_rows) for day, day_rows in rows_by_day.items()}
     return MaterializeResult(
-        metadata=output_metadata(len(rows), markdown_table(top, ["name", "type", "mentions"])),
+        metadata=output_metadata(
+            len(rows),
+            markdown_table(top, ["name", "type", "mentions"]),
+            **day_counts(per_day),
+        ),
         check_results=[
-            check_has_rows(len(rows)),
+            check_has_rows(min(per_day.values(), default=0)),
             ratio_check(
                 "articles_with_entities",
                 with_entities,

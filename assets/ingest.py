@@ -22,7 +22,14 @@ from assets.checks import (
     spec,
     worst_source_check,
 )
-from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata
+from assets.common import (
+    OWNERS,
+    day_counts,
+    definition_metadata,
+    markdown_table,
+    output_metadata,
+    run_days,
+)
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
 from wiredesk.settings import current_settings
@@ -78,13 +85,14 @@ def log_metadata(log: list[dict]) -> dict:
     check_specs=[has_rows("feed_items"), null_rate("feed_items", "url", 0.0, blocking=True)],
 )
 def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-    day = dt.date.fromisoformat(context.partition_key)
+    days = run_days(context)
     lake = wiredesk.lake()
     sources = wiredesk.sources()
     lake.write("sources", [s.as_row() for s in sources])
     polls = PollState(wiredesk.local_path())
     started = now_utc()
-    if context.run.tags.get(TRIGGER_TAG) == "poll":
+    is_poll = context.run.tags.get(TRIGGER_TAG) == "poll"
+    if is_poll:
         # A scheduled poll reads only the feeds whose own interval has passed.
         read = due_sources(sources, polls.load(), started)
         context.log.info(f"polling {len(read)} of {len(sources)} sources")
@@ -102,35 +110,47 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
             context.run_id,
             now_utc(),
             ledger=ledger,
-            day=day,
+            days=days,
             settings=wiredesk.discovery(),
         )
     polls.record([s.source_id for s in read if s.kind in POLLED_KINDS], started)
-    items = sorted(items_by_day.get(day, []), key=lambda r: r["item_id"])
-    log = log_by_day.get(day, []) + log_by_day.get(None, [])
-    failures = [row for row in log if row["status"] == "error"]
+    per_day: dict[str, int] = {}
+    all_items: list[dict] = []
+    all_log: list[dict] = []
+    unchanged_days = 0
+    for day in days:
+        items = sorted(items_by_day.get(day, []), key=lambda r: r["item_id"])
+        # The feeds' own fetches belong to no day: the run's first day keeps them.
+        log = log_by_day.get(day, []) + (log_by_day.get(None, []) if day == days[0] else [])
+        previous = lake.read("feed_items", day).column("item_id").to_pylist()
+        unchanged = previous == [r["item_id"] for r in items] and bool(previous)
+        if not unchanged:  # a poll that found nothing new leaves the partition as it was
+            lake.write("feed_items", items, day)
+        unchanged_days += unchanged
+        # Polls are events: each keeps its own log part; a day's full run replaces its own.
+        part = f"feed_items-poll-{context.run_id}" if is_poll else "feed_items"
+        lake.write("fetch_log", log, day, part=part)
+        per_day[day.isoformat()] = len(items)
+        all_items += items
+        all_log += log
+    wiredesk.publish()
+    failures = [row for row in all_log if row["status"] == "error"]
     for row in failures:
         context.log.warning(f"{row['error_class']}: {row['detail']}")
-    previous = lake.read("feed_items", day).column("item_id").to_pylist()
-    unchanged = previous == [r["item_id"] for r in items] and bool(previous)
-    if not unchanged:  # a poll that found nothing new leaves the partition as it was
-        lake.write("feed_items", items, day)
-    # Polls are events: each keeps its own log part; a day's full run replaces its own.
-    is_poll = context.run.tags.get(TRIGGER_TAG) == "poll"
-    lake.write(
-        "fetch_log", log, day, part=f"feed_items-poll-{context.run_id}" if is_poll else "feed_items"
-    )
-    wiredesk.publish()
-    preview = markdown_table(items, ["source_id", "title", "published_at"])
+    preview = markdown_table(all_items, ["source_id", "title", "published_at"])
     return MaterializeResult(
         metadata=output_metadata(
-            len(items),
+            len(all_items),
             preview,
             source_errors=len(failures),
-            partition_unchanged=unchanged,
-            **log_metadata(log),
+            partition_unchanged=unchanged_days == len(days),
+            **day_counts(per_day),
+            **log_metadata(all_log),
         ),
-        check_results=[check_has_rows(len(items)), check_null_rate(items, "url", 0.0)],
+        check_results=[
+            check_has_rows(min(per_day.values(), default=0)),
+            check_null_rate(all_items, "url", 0.0),
+        ],
     )
 
 
@@ -154,29 +174,38 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
     ],
 )
 def raw_pages(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-    day = dt.date.fromisoformat(context.partition_key)
     lake = wiredesk.lake()
-    items = lake.read("feed_items", day).to_pylist()
+    per_day: dict[str, int] = {}
+    all_items: list[dict] = []
+    all_log: list[dict] = []
+    total_bytes = 0
     with wiredesk.fetcher() as fetcher:
-        pages, log = fetch_pages(items, fetcher, context.run_id)
-    failures = [row for row in log if row["status"] == "error"]
+        for day in run_days(context):
+            items = lake.read("feed_items", day).to_pylist()
+            pages, log = fetch_pages(items, fetcher, context.run_id)
+            lake.write("raw_pages", pages, day)
+            lake.write("fetch_log", log, day, part="raw_pages")
+            per_day[day.isoformat()] = len(pages)
+            total_bytes += sum(p["bytes"] for p in pages)
+            all_items += items
+            all_log += log
+    wiredesk.publish()
+    failures = [row for row in all_log if row["status"] == "error"]
     for row in failures:
         context.log.warning(f"{row['error_class']}: {row['detail']}")
-    lake.write("raw_pages", pages, day)
-    lake.write("fetch_log", log, day, part="raw_pages")
-    wiredesk.publish()
     return MaterializeResult(
         metadata=output_metadata(
-            len(pages),
+            sum(per_day.values()),
             markdown_table(failures, ["error_class", "detail"]) if failures else None,
             fetch_errors=len(failures),
-            bytes=sum(p["bytes"] for p in pages),
-            **log_metadata(log),
+            bytes=total_bytes,
+            **day_counts(per_day),
+            **log_metadata(all_log),
         ),
         check_results=[
             worst_source_check(
                 "fetch_error_rate",
-                Counter(item["source_id"] for item in items),
+                Counter(item["source_id"] for item in all_items),
                 Counter(row["source_id"] for row in failures),
                 wiredesk.max_fetch_error_rate,
             )

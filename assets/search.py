@@ -1,7 +1,5 @@
 """search_index: the day's full-text index of articles and quotes (wiredesk.aggregates)."""
 
-import datetime as dt
-
 from dagster import (
     AssetExecutionContext,
     AutomationCondition,
@@ -13,7 +11,7 @@ from dagster import (
 
 from assets.articles import articles
 from assets.checks import check_has_rows, has_rows
-from assets.common import OWNERS, definition_metadata, output_metadata
+from assets.common import OWNERS, definition_metadata, output_metadata, run_days
 from assets.quotes import quotes
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
@@ -41,7 +39,7 @@ from wiredesk.store import table
 def search_index(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     lake = wiredesk.lake()
     per_day: dict[str, int] = {}
-    days = [dt.date.fromisoformat(key) for key in context.partition_keys]  # one, or a range
+    days = run_days(context)
     for day, data in build_indexes(wiredesk.home_path(), days):
         lake.write("search_index", data, day)
         per_day[day.isoformat()] = data.num_rows

@@ -7,12 +7,13 @@ daily aggregates, so a range costs one linking pass instead of one per day.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from dagster import BackfillPolicy, DagsterEventType, DagsterInstance, materialize
+from dagster import DagsterEventType, DagsterInstance, materialize
 
 from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
@@ -40,14 +41,31 @@ def aggregate_names() -> list[str]:
     return [a.key.to_user_string() for a in all_assets if a.key.to_user_string() not in taken]
 
 
+#: What an earlier ``wiredesk`` wrote into a new ``dagster.yaml``; such a file is upgraded.
+PLAIN_INSTANCE = "telemetry:\n  enabled: false\n"
+
+
+def instance_config(home: Path) -> str:
+    """``dagster.yaml`` for a new ``$DAGSTER_HOME``: no telemetry, and Dagster's SQLite event
+    log with its connections kept open (``pipelines/event_log.py``)."""
+    return (
+        PLAIN_INSTANCE
+        + "event_log_storage:\n"
+        + "  module: pipelines.event_log\n"
+        + "  class: KeptOpenSqliteEventLogStorage\n"
+        + "  config:\n"
+        + f"    base_dir: {json.dumps(str(home / 'history' / 'runs'))}\n"
+    )
+
+
 def dagster_instance() -> DagsterInstance:
     """The persistent instance in ``$DAGSTER_HOME`` (default ``./.dagster``), so CLI runs
-    appear in the UI's run history."""
+    appear in the UI's run history. A ``dagster.yaml`` written by hand is left as it is."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
-        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    if not config.exists() or config.read_text(encoding="utf-8") == PLAIN_INSTANCE:
+        config.write_text(instance_config(home.resolve()), encoding="utf-8")
     return DagsterInstance.get()
 
 
@@ -90,8 +108,8 @@ def day_runs(
     work: Plan, names: Sequence[str], graph: dict[str, Stage]
 ) -> list[tuple[list[dt.date], list[str]]]:
     """The runs for one phase: consecutive days wanting the same stages share one run when
-    every one of those stages takes a range; otherwise a run per day (the ingest stages,
-    so days can run in parallel and a failure costs one day)."""
+    every one of those stages takes a range (every daily asset does); otherwise a run per
+    day."""
     runs: list[tuple[list[dt.date], list[str]]] = []
     for day, stages in sorted(work.daily.items()):
         selection = [name for name in stages if name in names]
@@ -117,12 +135,37 @@ def stage_graph() -> dict[str, Stage]:
         name = asset.key.to_user_string()
         table = asset.specs_by_key[asset.key].metadata.get("lake_table", name)
         deps = tuple(sorted(d.to_user_string() for d in asset.dependency_keys))
-        takes_range = asset.backfill_policy == BackfillPolicy.single_run()
+        takes_range = asset.partitions_def is not None  # every daily asset takes a range
         version = asset.code_versions_by_key.get(asset.key) or ""
         graph[name] = Stage(
             name, str(table), asset.partitions_def is not None, deps, takes_range, version
         )
     return graph
+
+
+def day_label(days: Sequence[dt.date]) -> str:
+    return days[0].isoformat() if len(days) == 1 else f"{days[0]}..{days[-1]}"
+
+
+def run_range(
+    run: Callable[[Sequence[str], Sequence[dt.date]], dict[str, int]],
+    selection: Sequence[str],
+    days: Sequence[dt.date],
+    progress: Progress,
+) -> Iterator[tuple[str, dict[str, int]]]:
+    """One run over the days; if a run over several days fails, the days again one run
+    each, so the good days land and the failure names its day (then stops the plan, as a
+    one-day run's failure does)."""
+    try:
+        yield day_label(days), run(selection, days)
+        return
+    except Exception as exc:
+        if len(days) == 1:
+            raise
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        progress(f"{day_label(days)}: the run failed ({first_line}); again one day at a time")
+    for day in days:
+        yield day_label([day]), run(selection, [day])
 
 
 def ingest_days(
@@ -197,10 +240,9 @@ def run_plan(
         ):
             if per_day:
                 for days, selection in day_runs(work, names, graph):
-                    counts = run(selection, days)
-                    label = days[0].isoformat() if len(days) == 1 else f"{days[0]}..{days[-1]}"
-                    report.setdefault(label, {}).update(counts)
-                    show(label, counts)
+                    for label, counts in run_range(run, selection, days, progress):
+                        report.setdefault(label, {}).update(counts)
+                        show(label, counts)
             else:
                 selection = [name for name in work.cross_day if name in names]
                 if selection:

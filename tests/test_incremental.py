@@ -61,13 +61,16 @@ def test_nothing_new_runs_nothing_and_a_new_day_touches_only_that_day(
     recount = build_syndication(*read_lake(Lake(home)))
     assert Lake(home).read("syndication").to_pylist() == recount.rows
 
-    # A range rebuilds every day; the daily aggregates take the range in one run.
+    # A range rebuilds every day; the day stages and the daily aggregates each take the
+    # range in one run.
     before_runs = len(DagsterInstance.get().get_runs())
     assert main([*args, "--from", "2026-11-16", "--to", "2026-11-17"]) == 0
     fourth = capsys.readouterr().out
-    assert "2026-11-16  feed_items" in fourth and "2026-11-17  feed_items" in fourth
-    (ranged_line,) = [line for line in fourth.splitlines() if "2026-11-16..2026-11-17  " in line]
-    assert "daily_source_volume" in ranged_line and "search_index" in ranged_line
+    stages_line, aggregates_line = [
+        line for line in fourth.splitlines() if line.startswith("2026-11-16..2026-11-17  ")
+    ]
+    assert "feed_items" in stages_line and "quotes" in stages_line
+    assert "daily_source_volume" in aggregates_line and "search_index" in aggregates_line
     runs = DagsterInstance.get().get_runs()[: len(DagsterInstance.get().get_runs()) - before_runs]
     ranged = [r for r in runs if r.tags.get("dagster/asset_partition_range_start")]
-    assert len(ranged) == 1 and len(runs) == 2 + 1 + 1 + 1  # two days, linking, range, trends
+    assert len(ranged) == 2 and len(runs) == 1 + 1 + 1 + 1  # days, linking, aggregates, trends

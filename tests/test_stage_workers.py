@@ -172,3 +172,44 @@ def test_a_small_group_always_goes_to_the_same_worker_and_a_large_one_to_all() -
 
 def pids_of_items(items: list[str]) -> list[str]:
     return list(items)
+
+
+def test_days_ingested_as_one_range_are_the_days_ingested_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One run over consecutive days hands every day's articles to the workers together, and
+    still assembles each day after the ones before it (copies found across days)."""
+    monkeypatch.setenv("WIREDESK_WORKERS", "2")
+    days = [SAMPLE_DAY, SAMPLE_DAY + dt.timedelta(days=1)]
+    ranged, one_by_one = tmp_path / "ranged", tmp_path / "one_by_one"
+    instance = DagsterInstance.ephemeral()
+    sources = str(REPO / "sources.yaml")
+    ingest_days(days, home=str(ranged), sources=sources, instance=instance)
+    ranged_runs = instance.get_runs()
+    assert [r for r in ranged_runs if r.tags.get("dagster/asset_partition_range_start")]
+    for day in days:
+        ingest_days([day], home=str(one_by_one), sources=sources, instance=instance)
+    assert _tables(ranged) == _tables(one_by_one)
+    assert _tables(ranged)["articles"]
+
+
+def test_a_range_extracts_in_windows_with_the_same_result(tmp_path: Path) -> None:
+    from wiredesk.articles import run_articles_days
+    from wiredesk.store.lake import Lake
+
+    days = [SAMPLE_DAY, SAMPLE_DAY + dt.timedelta(days=1), SAMPLE_DAY + dt.timedelta(days=2)]
+    pages = _pages()
+    built = {}
+    for window in (1, 10_000):
+        lake = Lake(tmp_path / f"window{window}")
+        for number, day in enumerate(days):  # a story and its copy edit a day apart
+            lake.write("raw_pages", [dict(p, fetched_at=NOW) for p in pages[number::3]], day)
+            lake.write("feed_items", [], day)
+        with stage_workers(2):
+            results = run_articles_days(lake, days, "t", NOW, window=window)
+        built[window] = {
+            day: (r.articles, r.signatures, _rows_without_run_columns(r.errors))
+            for day, r in results.items()
+        }
+    assert built[1] == built[10_000]
+    assert all(articles for articles, _, _ in built[1].values())

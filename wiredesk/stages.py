@@ -1,6 +1,6 @@
 """The stages the assets and the benchmarks both call, as plain functions from rows to rows.
 
-The Dagster assets are thin wrappers around these (and around ``run_articles_day``,
+The Dagster assets are thin wrappers around these (and around ``run_articles_days``,
 ``link_entities``, the aggregates), so every stage can be run and measured without Dagster.
 """
 
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from wiredesk.articles import fold
 from wiredesk.entities import COUNTED_TYPES, Mention
@@ -30,6 +30,8 @@ from wiredesk.store import stable_id
 from wiredesk.workers import stage_map
 
 Row = dict[str, Any]
+Day = TypeVar("Day")
+Item = TypeVar("Item")
 
 
 def now_utc() -> dt.datetime:
@@ -68,13 +70,15 @@ def collect_feed_items(
     ledger: Ledger | None = None,
     day: dt.date | None = None,
     settings: DiscoverySettings | None = None,
+    days: Sequence[dt.date] | None = None,
 ) -> tuple[dict[dt.date, list[Row]], dict[dt.date | None, list[Row]]]:
     """Every item the enabled sources offer, grouped by day; fetch_log rows grouped too.
 
     Without a ledger: what the sources offer now, de-duplicated within the run. With one:
     new items are added to the ledger (de-duplicated across runs by id and canonical URL),
-    and ``day``'s items are everything the ledger holds for it, so a re-run or a 304 from
-    every feed rewrites the same rows. Fetch validators are stored only after that.
+    and ``day``'s items (or each of ``days``'s) are everything the ledger holds for it, so a
+    re-run or a 304 from every feed rewrites the same rows. Fetch validators are stored only
+    after that.
     Log rows with day ``None`` belong to whichever day is being materialised.
     """
     now = now or now_utc()
@@ -119,7 +123,8 @@ def collect_feed_items(
     for discovery in found:
         for result in discovery.fetches:
             fetcher.remember(result)
-    days = [day] if day is not None else ledger.days()
+    if days is None:
+        days = [day] if day is not None else ledger.days()
     return {d: ledger.items_for_day(d) for d in days}, dict(log_by_day)
 
 
@@ -252,19 +257,48 @@ def mention_rows_batch(work: list[tuple[str, str, str]]) -> list[list[Row]]:
     ]
 
 
-def build_mentions(articles: Sequence[Row]) -> list[Row]:
-    """Entity mentions of the articles whose language has a recogniser (``language`` may be
-    missing from a row: the article is then read as English), spread over the stage
+def mention_lists(articles: Sequence[Row]) -> list[list[Row]]:
+    """Each article's mention rows, in input order (none for a language without a
+    recogniser; a row without ``language`` is read as English), spread over the stage
     workers when a run has them."""
+    chosen = [i for i, a in enumerate(articles) if runs_entities(a.get("language"))]
     work = [
-        (a["article_id"], a["text"], effective_language(a.get("language")))
-        for a in articles
-        if runs_entities(a.get("language"))
+        (
+            articles[i]["article_id"],
+            articles[i]["text"],
+            effective_language(articles[i].get("language")),
+        )
+        for i in chosen
     ]
     # One batch per language, and a language few articles are in always goes to the same
     # worker: each worker loads only the models it needs.
-    batches = stage_map(mention_rows_batch, work, group=itemgetter(2))
-    return [row for rows in batches for row in rows]
+    found = stage_map(mention_rows_batch, work, group=itemgetter(2))
+    lists: list[list[Row]] = [[] for _ in articles]
+    for position, rows in zip(chosen, found, strict=True):
+        lists[position] = rows
+    return lists
+
+
+def build_mentions(articles: Sequence[Row]) -> list[Row]:
+    """Entity mentions of the articles whose language has a recogniser."""
+    return [row for rows in mention_lists(articles) for row in rows]
+
+
+def build_mentions_days(articles: Mapping[Day, Sequence[Row]]) -> dict[Day, list[Row]]:
+    """Each day's entity mentions, every day's articles sent to the workers together."""
+    return per_day(mention_lists, articles)
+
+
+def per_day(
+    lists: Callable[[Sequence[Item]], list[list[Row]]], items: Mapping[Day, Sequence[Item]]
+) -> dict[Day, list[Row]]:
+    """``lists`` (rows per item, in input order) called once over the items of every day,
+    so a range of days keeps every worker busy, its rows handed back to their days."""
+    flat = [item for day_items in items.values() for item in day_items]
+    found = iter(lists(flat))
+    return {
+        day: [row for _ in day_items for row in next(found)] for day, day_items in items.items()
+    }
 
 
 def mentions_from_rows(rows: Iterable[Row]) -> dict[str, list[Mention]]:
@@ -318,18 +352,40 @@ def quote_rows_batch(work: list[tuple[str, str, list[Mention], str]]) -> list[li
     ]
 
 
-def build_quotes(articles: Sequence[Row], mentions: Iterable[Row]) -> list[Row]:
-    """Quotations of the articles whose language has rules, each read by those rules,
-    spread over the stage workers when a run has them."""
-    by_article = mentions_from_rows(mentions)
+def quote_lists(articles: Sequence[tuple[Row, list[Mention]]]) -> list[list[Row]]:
+    """Each (article, its mentions)'s quote rows, in input order (none for a language
+    without quotation rules), spread over the stage workers when a run has them."""
+    chosen = [i for i, (a, _) in enumerate(articles) if runs_quotes(a.get("language"))]
     work = [
         (
-            a["article_id"],
-            a["text"],
-            by_article.get(a["article_id"], []),
-            effective_language(a.get("language")),
+            articles[i][0]["article_id"],
+            articles[i][0]["text"],
+            articles[i][1],
+            effective_language(articles[i][0].get("language")),
         )
-        for a in articles
-        if runs_quotes(a.get("language"))
+        for i in chosen
     ]
-    return [row for rows in stage_map(quote_rows_batch, work) for row in rows]
+    lists: list[list[Row]] = [[] for _ in articles]
+    for position, rows in zip(chosen, stage_map(quote_rows_batch, work), strict=True):
+        lists[position] = rows
+    return lists
+
+
+def _with_mentions(
+    articles: Sequence[Row], mentions: Iterable[Row]
+) -> list[tuple[Row, list[Mention]]]:
+    by_article = mentions_from_rows(mentions)
+    return [(a, by_article.get(a["article_id"], [])) for a in articles]
+
+
+def build_quotes(articles: Sequence[Row], mentions: Iterable[Row]) -> list[Row]:
+    """Quotations of the articles whose language has rules, each read by those rules."""
+    return [row for rows in quote_lists(_with_mentions(articles, mentions)) for row in rows]
+
+
+def build_quotes_days(
+    articles: Mapping[Day, Sequence[Row]], mentions: Mapping[Day, Iterable[Row]]
+) -> dict[Day, list[Row]]:
+    """Each day's quotations, every day's articles sent to the workers together."""
+    paired = {day: _with_mentions(rows, mentions.get(day, ())) for day, rows in articles.items()}
+    return per_day(quote_lists, paired)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,8 @@ from wiredesk.workers import stage_map
 Row = dict[str, Any]
 #: Days before the partition whose signatures are read back to find originals of copies.
 LOOKBACK_DAYS = 3
+#: Pages extracted together when a run covers several days: all cores busy, memory bounded.
+EXTRACTION_WINDOW = 2000
 
 
 @dataclass
@@ -188,13 +190,32 @@ def build_articles_day(
     """Extract every page (spread over the stage workers when a run has them); chain
     versions; keep the latest; cluster copies across days."""
     now = now or dt.datetime.now(dt.UTC)
-    history = history or ArticleHistory()
-    items_by_id = {item["item_id"]: item for item in items}
     pages = list(pages)
-    work = [(page, items_by_id.get(page["item_id"], {}), now) for page in pages]
+    extracted = stage_map(extract_pages, extraction_work(pages, items, now))
+    return assemble_day(pages, extracted, run_id, now, history)
+
+
+def extraction_work(
+    pages: Sequence[Row], items: Iterable[Row], now: dt.datetime
+) -> list[tuple[Row, Row, dt.datetime]]:
+    """What ``extract_pages`` reads for each page: the page, its feed item, the clock."""
+    items_by_id = {item["item_id"]: item for item in items}
+    return [(page, items_by_id.get(page["item_id"], {}), now) for page in pages]
+
+
+def assemble_day(
+    pages: Sequence[Row],
+    extracted: Sequence[Row | ExtractionError],
+    run_id: str,
+    now: dt.datetime,
+    history: ArticleHistory | None = None,
+) -> ArticlesDay:
+    """A day's articles from its pages' extractions: versions chained, the latest kept,
+    copies clustered against the earlier days in ``history``."""
+    history = history or ArticleHistory()
     candidates: dict[str, list[Row]] = defaultdict(list)
     errors: list[Row] = []
-    for page, row in zip(pages, stage_map(extract_pages, work), strict=True):
+    for page, row in zip(pages, extracted, strict=True):
         if isinstance(row, ExtractionError):
             errors.append(_error_row(page, row, run_id, now))
         else:
@@ -268,14 +289,52 @@ def load_history(lake: Lake, day: dt.date) -> ArticleHistory:
 def run_articles_day(
     lake: Lake, day: dt.date, run_id: str, now: dt.datetime | None = None
 ) -> ArticlesDay:
-    """The whole articles stage for one day: read pages and items, rebuild, write the
-    day's articles, versions, signatures and extraction failures."""
-    pages = lake.read("raw_pages", day).to_pylist()
-    items = lake.read("feed_items", day).to_pylist()
-    result = build_articles_day(pages, items, run_id, now, load_history(lake, day))
-    result.pages_read = len(pages)
-    lake.write("articles", result.articles, day)
-    lake.write("article_versions", result.versions, day)
-    lake.write("article_signatures", result.signatures, day)
-    lake.write("fetch_log", result.errors, day, part="articles")
-    return result
+    """The whole articles stage for one day (see ``run_articles_days``)."""
+    return run_articles_days(lake, [day], run_id, now)[day]
+
+
+def run_articles_days(
+    lake: Lake,
+    days: Sequence[dt.date],
+    run_id: str,
+    now: dt.datetime | None = None,
+    window: int = EXTRACTION_WINDOW,
+) -> dict[dt.date, ArticlesDay]:
+    """The articles stage for days in order: read pages and items, extract, rebuild, write
+    each day's articles, versions, signatures and extraction failures.
+
+    Extraction, the costly part, goes to the workers for several days at once (up to about
+    ``window`` pages), so a range keeps every worker busy; each day is then assembled in
+    order, after the days before it are written, since it reads their signatures."""
+    now = now or dt.datetime.now(dt.UTC)
+    results: dict[dt.date, ArticlesDay] = {}
+    for group in _windows(lake, sorted(days), window):
+        work = [extraction_work(pages, items, now) for pages, items in group.values()]
+        extracted = iter(stage_map(extract_pages, [w for day_work in work for w in day_work]))
+        for day, (pages, _) in group.items():
+            day_extracted = [next(extracted) for _ in pages]
+            result = assemble_day(pages, day_extracted, run_id, now, load_history(lake, day))
+            result.pages_read = len(pages)
+            lake.write("articles", result.articles, day)
+            lake.write("article_versions", result.versions, day)
+            lake.write("article_signatures", result.signatures, day)
+            lake.write("fetch_log", result.errors, day, part="articles")
+            results[day] = result
+    return results
+
+
+def _windows(
+    lake: Lake, days: Sequence[dt.date], window: int
+) -> Iterator[dict[dt.date, tuple[list[Row], list[Row]]]]:
+    """Consecutive days' (pages, items), grouped until a group holds ``window`` pages."""
+    group: dict[dt.date, tuple[list[Row], list[Row]]] = {}
+    size = 0
+    for day in days:
+        pages = lake.read("raw_pages", day).to_pylist()
+        group[day] = (pages, lake.read("feed_items", day).to_pylist())
+        size += len(pages)
+        if size >= window:
+            yield group
+            group, size = {}, 0
+    if group:
+        yield group

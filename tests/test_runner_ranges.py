@@ -1,0 +1,94 @@
+"""The runner: a range of days as one run, and the Dagster instance it writes history to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from dagster import DagsterEventType, asset, materialize
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+
+from pipelines.event_log import KeptOpenSqliteEventLogStorage
+from pipelines.runner import PLAIN_INSTANCE, dagster_instance, run_range
+
+DAYS = [dt.date(2026, 11, 16), dt.date(2026, 11, 17), dt.date(2026, 11, 18)]
+
+
+class Runs:
+    """A stand-in for one Dagster run: fails any run that includes ``bad``."""
+
+    def __init__(self, bad: dt.date | None) -> None:
+        self.bad = bad
+        self.calls: list[list[dt.date]] = []
+
+    def __call__(self, selection: Sequence[str], days: Sequence[dt.date]) -> dict[str, int]:
+        self.calls.append(list(days))
+        if self.bad in days:
+            raise RuntimeError(f"step failed on {self.bad}\ntraceback lines")
+        return {"articles": len(days)}
+
+
+def test_a_range_is_one_run() -> None:
+    runs, said = Runs(bad=None), []
+    assert list(run_range(runs, ["articles"], DAYS, said.append)) == [
+        ("2026-11-16..2026-11-18", {"articles": 3})
+    ]
+    assert runs.calls == [DAYS] and said == []
+
+
+def test_a_failed_range_runs_its_days_one_by_one_and_stops_at_the_bad_day() -> None:
+    runs, said, done = Runs(bad=DAYS[1]), [], []
+    with pytest.raises(RuntimeError, match="2026-11-17"):
+        for label, counts in run_range(runs, ["articles"], DAYS, said.append):
+            done.append((label, counts))
+    assert done == [("2026-11-16", {"articles": 1})]  # the good day before it landed
+    assert runs.calls == [DAYS, [DAYS[0]], [DAYS[1]]]
+    assert said == [
+        "2026-11-16..2026-11-18: the run failed (step failed on 2026-11-17); "
+        "again one day at a time"
+    ]
+
+
+def test_a_failed_single_day_fails_at_once() -> None:
+    runs = Runs(bad=DAYS[0])
+    with pytest.raises(RuntimeError):
+        list(run_range(runs, ["articles"], DAYS[:1], lambda _: None))
+    assert runs.calls == [DAYS[:1]]
+
+
+@asset
+def tiny() -> int:
+    return 1
+
+
+def test_a_new_home_keeps_its_event_log_open_and_any_reader_sees_the_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    instance = dagster_instance()
+    assert isinstance(instance.event_log_storage, KeptOpenSqliteEventLogStorage)
+    result = materialize([tiny], instance=instance)
+    assert result.success
+    # Dagster's own storage (the web UI's, or an older wiredesk) reads the same history.
+    plain = SqliteEventLogStorage(str(tmp_path / "history" / "runs"))
+    logs = plain.get_logs_for_run(result.run_id)
+    types = {e.dagster_event.event_type for e in logs if e.dagster_event}
+    assert DagsterEventType.ASSET_MATERIALIZATION in types and DagsterEventType.RUN_SUCCESS in types
+    instance.event_log_storage.close_engines()
+    assert not list((tmp_path / "history" / "runs").glob("*.db-wal"))  # folded back in
+
+
+def test_an_old_default_file_is_upgraded_and_a_hand_written_one_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    config = tmp_path / "dagster.yaml"
+    config.write_text(PLAIN_INSTANCE, encoding="utf-8")
+    dagster_instance()
+    assert "KeptOpenSqliteEventLogStorage" in config.read_text(encoding="utf-8")
+    own = "telemetry:\n  enabled: false\n# mine\n"
+    config.write_text(own, encoding="utf-8")
+    dagster_instance()
+    assert config.read_text(encoding="utf-8") == own
