@@ -82,3 +82,24 @@ def test_content_hash_is_the_hash_of_the_whole_folded_text() -> None:
     )
     whole = hashlib.sha256(fold(text).encode("utf-8")).hexdigest()[:32]
     assert content_hash(text) == whole  # folded line by line, joined: the same string
+
+
+def test_htmldate_reads_dates_through_the_news_languages_parser() -> None:
+    import htmldate.extractors
+
+    from wiredesk.articles.htmldates import (
+        DATE_LANGUAGES,
+        find_date,
+        htmldate_parser,
+        news_date_parser,
+    )
+
+    assert htmldate.extractors.get_external_parser() is news_date_parser()
+    assert sorted(news_date_parser().languages) == sorted(DATE_LANGUAGES)
+    ours, theirs = news_date_parser()._settings, htmldate_parser()._settings
+    for name in ("NORMALIZE", "PARSERS", "PREFER_DATES_FROM", "STRICT_PARSING"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+    for text in ("12. März 2021", "3 de abril de 2020", "18 января 2022", "June 5, 2019"):
+        assert news_date_parser().get_date_data(text)["date_obj"] is not None, text
+    page = "<html><body><p>Veröffentlicht am 12. März 2021 um 10 Uhr</p></body></html>"
+    assert find_date(page, extensive_search=True) == "2021-03-12"

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 
 from wiredesk.articles.bodytext import drop_inert_elements, extract_body
@@ -26,6 +25,7 @@ from wiredesk.articles.dates import (
     parse_stamp,
     time_in_status_url,
 )
+from wiredesk.articles.htmldates import find_date
 from wiredesk.articles.htmlmeta import decode_html, parse_page, read_page_meta
 from wiredesk.articles.language import detect_language, primary_subtag
 from wiredesk.articles.months import date_for_dateline
