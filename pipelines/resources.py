@@ -79,6 +79,9 @@ class WiredeskResource(ConfigurableResource):
     max_duplicate_rate: float = from_model("max_duplicate_rate")
     min_speaker_share: float = from_model("min_speaker_share")
     max_mentions_per_article: float = from_model("max_mentions_per_article")
+    #: False when whoever starts the run brings the analyst's file up to date after it
+    #: (``wiredesk ingest``: once per run instead of after every step).
+    publish_each_step: bool = True
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         """A launchpad value is checked as the settings file's would be: a run with a
@@ -140,7 +143,8 @@ class WiredeskResource(ConfigurableResource):
 
     def publish(self) -> None:
         """Keep the analyst's warehouse file in step with the lake (cheap when unchanged)."""
-        ensure_warehouse(self.home_path())
+        if self.publish_each_step:
+            ensure_warehouse(self.home_path())
 
 
 def configured_resource(settings: Settings | None = None, **overrides: Any) -> WiredeskResource:

@@ -21,7 +21,16 @@ from pipelines.resources import CONFIG_TAG, configured_resource
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
-from wiredesk.store import BuildLog, Plan, Stage, home_dir, local_home, sources_file, topological
+from wiredesk.store import (
+    BuildLog,
+    Plan,
+    Stage,
+    ensure_warehouse,
+    home_dir,
+    local_home,
+    sources_file,
+    topological,
+)
 from wiredesk.workers import stage_workers
 
 DAY_STAGES = ("feed_items", "raw_pages", "articles", "entity_mentions", "quotes")
@@ -198,7 +207,10 @@ def run_plan(
     settings = current()
     resources = {
         "wiredesk": configured_resource(
-            settings.settings, home=str(home_dir(home)), sources_file=str(sources_file(sources))
+            settings.settings,
+            home=str(home_dir(home)),
+            sources_file=str(sources_file(sources)),
+            publish_each_step=False,  # the analyst's file is brought up to date after each run
         )
     }
     instance = instance or dagster_instance()
@@ -212,15 +224,18 @@ def run_plan(
         tags = {"wiredesk/trigger": "cli", CONFIG_TAG: settings.hash}
         if len(days) > 1:
             tags[RANGE_START], tags[RANGE_END] = days[0].isoformat(), days[-1].isoformat()
-        result = materialize(
-            all_assets,
-            selection=list(selection),
-            partition_key=days[0].isoformat() if len(days) == 1 else None,
-            resources=resources,
-            instance=instance,
-            tags=tags,
-            run_config=QUIET,
-        )
+        try:
+            result = materialize(
+                all_assets,
+                selection=list(selection),
+                partition_key=days[0].isoformat() if len(days) == 1 else None,
+                resources=resources,
+                instance=instance,
+                tags=tags,
+                run_config=QUIET,
+            )
+        finally:  # what the run's steps wrote, even when a later one failed
+            ensure_warehouse(home_dir(home))
         for stage, started in step_starts(instance, result.run_id).items():
             key = graph[stage].build_key if stage in graph else stage
             log.record([key], list(days) or [None], started)
