@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from wiredesk.entities.acronyms import abbreviates, is_acronym, letters
+from wiredesk.entities.acronyms import initials, is_acronym, letters
 from wiredesk.entities.curated import CuratedEntity, match_key
 from wiredesk.entities.mention import COUNTED_TYPES, entity_key, normalise_name
 from wiredesk.entities.titles import role_evidence
@@ -200,6 +200,7 @@ def _acronym_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
         for text in node.texts:
             if is_acronym(text.strip()):
                 defined[letters(text.strip())].add(key)
+    spelt: dict[str, set[str]] | None = None
     for key, node in nodes.items():
         if node.type not in ACRONYM_TYPES or node.words != 1:
             continue
@@ -208,16 +209,24 @@ def _acronym_links(nodes: dict[str, _Node]) -> list[tuple[str, str]]:
             continue
         targets = defined.get(letters(acronyms[0]), set())
         if not targets:
-            targets = {
-                k
-                for k, n in expansions.items()
-                if any(abbreviates(acronyms[0], x) for x in n.names)
-            }
+            if spelt is None:  # every expansion's initials, worked out once
+                spelt = _by_initials(expansions)
+            targets = spelt.get(letters(acronyms[0]), set())
         if len(targets) > 1:  # "EU" (ORG) between two expansions: the one of its own type
             targets = {k for k in targets if nodes[k].type == node.type}
         if len(targets) == 1:
             links.append((key, next(iter(targets))))
     return links
+
+
+def _by_initials(expansions: dict[str, _Node]) -> dict[str, set[str]]:
+    """The expansions each acronym spells (``abbreviates``), keyed by its letters."""
+    spelt: dict[str, set[str]] = defaultdict(set)
+    for key, node in expansions.items():
+        for name in node.names:
+            for form in initials(name):
+                spelt[form].add(key)
+    return spelt
 
 
 def _curated_links(
