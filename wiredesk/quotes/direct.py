@@ -312,8 +312,13 @@ def find_direct(
             reported = attribution is not None and attribution.cue_end <= q.start
             # '"Really," she added': one word that opens its sentence and is attributed
             # right after is a reply, not a term.
-            replied = not lead and attribution is not None and attribution.cue_start >= q.end
-            if _is_name_like(inner) or (
+            replied = (
+                not lead
+                and inner[-1:] in ",!?."
+                and attribution is not None
+                and attribution.cue_start >= q.end
+            )
+            if (_is_name_like(inner) and not replied) or (
                 n_words == 1 and not reported and not replied and not _framed(text, floor, q.start)
             ):
                 continue  # titles, nicknames, single words used as terms
