@@ -706,3 +706,31 @@ def test_a_name_the_recogniser_missed_after_its_title_is_the_speaker() -> None:
     (quote,) = find_quotes(text, [])
     assert quote.speaker == "Tomas Weller"
     assert quote.speaker_mention == "former presidential candidate Tomas Weller"
+
+
+def test_one_word_reply_attributed_after_it_is_a_quote() -> None:
+    text = (
+        "Amara Oyelaran was asked whether the talks would resume.\n\n"
+        '"Never," Oyelaran replied when the question came again.'
+    )
+    quotes = find_quotes(text, mentions_for(text, OYELARAN))
+    (quote,) = [q for q in quotes if q.kind != "indirect"]
+    assert quote.text == "Never"
+    assert quote.speaker == "Amara Oyelaran"
+
+
+def test_sentence_subject_titled_by_an_organisation_is_the_person() -> None:
+    text = (
+        "Harbour Council Chairwoman Amara Oyelaran gave the plan a blunt verdict: "
+        '"It will not pass this year, and everyone in this building knows it."'
+    )
+    entities = [("Harbour Council", "ORG", "Harbour Council"), *OYELARAN]
+    (quote,) = find_quotes(text, mentions_for(text, entities))
+    assert quote.speaker == "Amara Oyelaran"
+
+
+def test_capitalised_title_before_a_name_the_recogniser_missed() -> None:
+    text = '"We will rebuild the pier by spring," said Port Vell Mayor Tomas Brenner.'
+    (quote,) = find_quotes(text, [])
+    assert quote.speaker == "Tomas Brenner"
+    assert quote.speaker_mention == "Port Vell Mayor Tomas Brenner"

@@ -345,7 +345,27 @@ def sentence_subject(text: str, floor: int, pos: int, mentions: list) -> tuple[i
         if mention.start_char >= start and mention.type in ("PERSON", "ORG"):
             words_before = text[start : mention.start_char].split()
             if len(words_before) <= 3 and all(w[:1].isupper() for w in words_before):
+                if mention.type == "ORG":
+                    titled = _titled_person(text, mention.end_char, pos, mentions)
+                    if titled is not None:
+                        return titled
                 return mention.start_char, mention.end_char  # "Sen. Ted Cruz", "The RNC"
+    return None
+
+
+def _titled_person(text: str, end: int, pos: int, mentions: list) -> tuple[int, int] | None:
+    """The person an organisation's name is a title of: "Senate Majority Leader Mitch
+    McConnell" opens with the Senate but names McConnell."""
+    for mention in mentions:
+        if mention.start_char < end:
+            continue
+        if mention.start_char > end + 50 or mention.end_char > pos:
+            break
+        between = text[end : mention.start_char].split()
+        if not all(w[:1].isupper() for w in between) or len(between) > 4:
+            break
+        if mention.type == "PERSON":
+            return mention.start_char, mention.end_char
     return None
 
 

@@ -137,10 +137,18 @@ def choose_speakers(
             continue
         probability, index = pooled(model, candidates)[0]
         speaker = candidates[index].speaker
-        if speaker_key(candidates[index]) == speaker_key(candidates[0]) and quote.speaker_mention:
-            # The rules' own pick is among the winner's mentions: keep the one the
-            # attribution names ("the minister said"), not a pronoun nearer the quote.
-            speaker = candidates[0].speaker
+        rule = candidates[0]
+        if (
+            quote.speaker_mention
+            and quote.cue is not None
+            and rule.start is not None
+            and speaker_key(candidates[index]) == speaker_key(rule)
+        ):
+            # The winner is whom the quote's own cue names: keep the phrase of that
+            # attribution ("the minister said"), not a pronoun nearer the quote. A speaker
+            # the rules carried over from an earlier quote has no such phrase here: then
+            # the best-scored mention ("he laid off staff and began talking about …") wins.
+            speaker = rule.speaker
         chosen.append(
             replace(
                 quote,

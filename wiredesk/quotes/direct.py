@@ -310,8 +310,16 @@ def find_direct(
             if not spoken and n_words <= SHORT_WORDS:
                 continue  # scare quotes without anyone speaking
             reported = attribution is not None and attribution.cue_end <= q.start
-            if _is_name_like(inner) or (
-                n_words == 1 and not reported and not _framed(text, floor, q.start)
+            # '"Really," she added': one word that opens its sentence and is attributed
+            # right after is a reply, not a term.
+            replied = (
+                not lead
+                and inner[-1:] in ",!?."
+                and attribution is not None
+                and attribution.cue_start >= q.end
+            )
+            if (_is_name_like(inner) and not replied) or (
+                n_words == 1 and not reported and not replied and not _framed(text, floor, q.start)
             ):
                 continue  # titles, nicknames, single words used as terms
             confidence = 0.75 if attribution is not None else 0.4

@@ -76,6 +76,12 @@ _FIRST_NAMES = {
         "f",
     ),
 }
+#: Titles written before a name, capitalised like it: "Atlantic City Mayor Don Guardian".
+_NAME_TITLES = frozenset(
+    """mayor sen senator rep representative gov governor president secretary director
+    chairman chairwoman leader chief minister judge commissioner ambassador spokesman
+    spokeswoman""".split()
+)
 #: Lower-case words before a capitalised run that do not make it a person's name.
 _NOT_TITLES = frozenset("of for at from in with by to on and or the".split())
 #: Articles before a name that modifies the noun after it: "a Trump supporter".
@@ -336,6 +342,12 @@ class SpeakerResolver:
         """A name the recogniser missed at the end of a description that introduces it:
         "former presidential candidate Herman Cain" -> "Herman Cain", "the consulting
         firm Oxford Economics" -> "Oxford Economics"."""
+        for i in range(len(words) - 2, 0, -1):
+            if words[i].rstrip(".").lower() in _NAME_TITLES:
+                name = words[i + 1 :]
+                if len(name) <= 3 and all(w[:1].isupper() and w.isalpha() for w in name):
+                    return " ".join(name)  # "Atlantic City Mayor Don Guardian"
+                break
         run = 0
         while run < len(words) and run < 4 and words[-1 - run][:1].isupper():
             run += 1
