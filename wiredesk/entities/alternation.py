@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 
 #: Patterns at least this long are worth the rewrite; shorter ones compile as they are.
 LONG_PATTERN = 100_000
@@ -162,10 +163,11 @@ def _union(sequences: Sequence[Atoms]) -> str:
     return "(?:" + "|".join([*branches, *([""] if empty else [])]) + ")"
 
 
+@lru_cache(maxsize=8)
 def factored(pattern: str) -> str | None:
     """``pattern`` with atoms its alternatives share written once, or None when it uses
     something the rewrite does not handle (capturing groups, look-arounds, back-references,
-    flags other than leading global ones)."""
+    flags other than leading global ones). Kept: spaCy compiles the same pattern twice."""
     flags = _GLOBAL_FLAGS.match(pattern)
     body = pattern[flags.end() :] if flags else pattern
     try:
