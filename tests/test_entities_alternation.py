@@ -10,7 +10,7 @@ import re
 import pytest
 import srsly
 
-from wiredesk.entities.alternation import factored, factored_long_patterns
+from wiredesk.entities.alternation import LONG_PATTERN, factored, factored_long_patterns
 from wiredesk.entities.recognise import get_recogniser
 
 #: Atoms the generated unions are made of: literals, classes, groups, anchors, quantifiers.
@@ -65,11 +65,17 @@ def test_what_the_rewrite_does_not_handle_is_left_alone(pattern: str) -> None:
     assert factored(pattern) is None
 
 
+def test_alternatives_too_long_to_factor_are_left_alone() -> None:
+    assert factored(union(["x" * n + "y" for n in range(1, 400)])) is None
+
+
 def test_only_long_patterns_are_rewritten_and_re_compile_comes_back() -> None:
     original = re.compile
-    long = union([f"^w{i}[a-z]+$" for i in range(300)])
-    with pytest.raises(RuntimeError), factored_long_patterns(least=len(long)):
-        assert re.compile("^w1[a-z]+$").pattern == "^w1[a-z]+$"
+    long = union([f"^w{i}[a-z]+$" for i in range(6000)])
+    assert len(long) >= LONG_PATTERN
+    with pytest.raises(RuntimeError), factored_long_patterns():
+        with factored_long_patterns():
+            assert re.compile("^w1[a-z]+$").pattern == "^w1[a-z]+$"
         assert re.compile(long).pattern == factored(long)
         raise RuntimeError
     assert re.compile is original

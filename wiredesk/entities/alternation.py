@@ -3,17 +3,19 @@
 spaCy's French tokenizer answers "is this word one token?" with one pattern of some 270
 alternatives (``^anti[-‐][a-zß-ÿ…][-a-zß-ÿ…'’]*$`` and its kin), each repeating classes of
 every lower-case or alphabetic character in Unicode: 1.45 million characters, which Python's
-``re`` takes about 2 CPU seconds and 35 MB to compile, at import of ``spacy.lang.fr`` and
-again when a pipeline's tokenizer is read from disk. Written as ``^(?:anti|…)[-‐][a-z…]…$``
-the same union compiles in a few hundredths of a second: concatenation distributes over
-union, so pulling an atom shared by several alternatives in front of (or behind) them
-changes no match. ``factored`` rewrites such a pattern; ``factored_long_patterns`` has
-``re.compile`` use the rewrite while a block runs (loading a pipeline).
+``re`` takes about 2 CPU seconds and 35 MB to compile at import of ``spacy.lang.fr`` (a
+pipeline's tokenizer read from disk compiles the same string again). Written as
+``^(?:anti|…)[-‐][a-z…]…$`` the same union compiles in a few hundredths of a second:
+concatenation distributes over union, so pulling an atom shared by several alternatives in
+front of (or behind) them changes no match. ``factored`` rewrites such a pattern;
+``factored_long_patterns`` has ``re.compile`` use the rewrite while a block runs (loading a
+pipeline).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -171,25 +173,35 @@ def factored(pattern: str) -> str | None:
     flags = _GLOBAL_FLAGS.match(pattern)
     body = pattern[flags.end() :] if flags else pattern
     try:
-        alternatives = list(_alternatives(body))
-    except _Unsupported:
+        return (flags.group() if flags else "") + _factor(list(_alternatives(body)))
+    except (_Unsupported, RecursionError):  # RecursionError: a few hundred atoms deep
         return None
-    return (flags.group() if flags else "") + _factor(alternatives)
+
+
+_swap_lock = threading.Lock()
+_swaps = 0  # blocks inside ``factored_long_patterns``, in any thread
+_plain_compile = re.compile
+
+
+def _compile_factored(pattern, flags=0):  # noqa: ANN001, ANN202 - re.compile's signature
+    if isinstance(pattern, str) and len(pattern) >= LONG_PATTERN:
+        pattern = factored(pattern) or pattern
+    return _plain_compile(pattern, flags)
 
 
 @contextmanager
-def factored_long_patterns(least: int = LONG_PATTERN) -> Iterator[None]:
-    """While the block runs, ``re.compile`` compiles string patterns of ``least`` characters
-    or more in their factored form (same matches); others as usual."""
-    original = re.compile
-
-    def compile_factored(pattern, flags=0):  # noqa: ANN001, ANN202 - re.compile's signature
-        if isinstance(pattern, str) and len(pattern) >= least:
-            pattern = factored(pattern) or pattern
-        return original(pattern, flags)
-
-    re.compile = compile_factored
+def factored_long_patterns() -> Iterator[None]:
+    """While the block runs, ``re.compile`` compiles string patterns of ``LONG_PATTERN``
+    characters or more in their factored form (the same matches); others as usual. Blocks
+    may overlap (threads loading pipelines): the last one out puts ``re.compile`` back."""
+    global _swaps
+    with _swap_lock:
+        _swaps += 1
+        re.compile = _compile_factored
     try:
         yield
     finally:
-        re.compile = original
+        with _swap_lock:
+            _swaps -= 1
+            if not _swaps:
+                re.compile = _plain_compile
