@@ -1,8 +1,13 @@
-"""The per-language speed benchmark's inputs: the texts each language is measured on."""
+"""The per-language speed benchmark: the texts each language is measured on, and its figures."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from benchmarks import languages
+from benchmarks.realpages import Usage
 
 
 def test_short_stories_are_joined_into_news_in_brief() -> None:
@@ -31,3 +36,17 @@ def test_each_language_reads_its_own_news_copy() -> None:
     french = languages.texts_for("fr")
     assert french[0].startswith("GENÈVE, 16 nov (ALP) - ")
     assert "Bruno Le Maire" in "\n".join(french)  # names unmarked in the entity key's stories
+
+
+def test_the_steady_state_is_the_whole_run_less_the_one_article_run() -> None:
+    whole, one = Usage(10.0, 6.0, 300.0, 0), Usage(4.0, 3.0, 250.0, 0)
+    run = languages.Run("fr", 10, 1000, whole, one, 100, 1.0)
+    assert run.rates == pytest.approx(
+        {"wall": 100.0, "cpu": 1000 / 6, "steady wall": 150.0, "steady cpu": 300.0}
+    )
+
+
+def test_repeated_commands_keep_their_least_times_and_largest_peak(monkeypatch) -> None:
+    runs = iter([Usage(5.0, 2.0, 200.0, 0), Usage(4.0, 2.5, 210.0, 0), Usage(6.0, 1.9, 190.0, 0)])
+    monkeypatch.setattr(languages, "measure", lambda *a, **kw: next(runs))
+    assert languages.fastest(["wiredesk"], Path("in.jsonl"), {}, 3) == Usage(4.0, 1.9, 210.0, 0)
