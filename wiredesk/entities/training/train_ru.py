@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from wiredesk.entities.factrueval import factrueval_split
 from wiredesk.entities.training.scratch import Recipe, run
+from wiredesk.entities.word_vectors import NAVEC_NEWS
 
 RECIPE = Recipe(
     before={"name_morph": "wiredesk_name_morph"},
     attrs={"LEMMA": 10000, "MORPH": 500},
     after={"inner_places": "wiredesk_inner_places"},
     max_steps=1250,
+    vectors=NAVEC_NEWS,
 )
 
 META = {
