@@ -34,14 +34,15 @@ from wiredesk.entities.word_vectors import load_table
 
 def QuantisedVectors(width: int, table: str) -> Model[list[Doc], Ragged]:  # noqa: N802
     """Each token's lower-case word vector from ``table``, times a learned (width, dims)
-    matrix ``W``."""
+    matrix ``W``. The table is read when the model is built (loading a pipeline), so worker
+    processes forked after that share it."""
     return Model(
         "quantised_vectors",
         _forward,
         init=_init,
         params={"W": None},
         attrs={"table": table},
-        dims={"nO": width, "nM": None},
+        dims={"nO": width, "nM": load_table(table).width},
     )
 
 
@@ -66,9 +67,8 @@ def _forward(
 
 
 def _init(model: Model, X: list[Doc] | None = None, Y: Ragged | None = None) -> Model:
-    dims = load_table(model.attrs["table"]).width
-    model.set_dim("nM", dims)
-    model.set_param("W", glorot_uniform_init(model.ops, (model.get_dim("nO"), dims)))
+    shape = (model.get_dim("nO"), model.get_dim("nM"))
+    model.set_param("W", glorot_uniform_init(model.ops, shape))
     return model
 
 
