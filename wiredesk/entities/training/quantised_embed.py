@@ -46,24 +46,32 @@ def QuantisedVectors(width: int, table: str) -> Model[list[Doc], Ragged]:  # noq
     )
 
 
+#: Tokens rebuilt at a time: a batch's whole (tokens, 300) table would be its largest array.
+CHUNK = 2048
+
+
 def _forward(
     model: Model[list[Doc], Ragged], docs: list[Doc], is_train: bool
 ) -> tuple[Ragged, Callable]:
     ops = model.ops
     lengths = ops.asarray1i([len(doc) for doc in docs])
     W = ops.as_contig(model.get_param("W"))
-    if not sum(len(doc) for doc in docs):
-        return Ragged(ops.alloc2f(0, W.shape[0]), lengths), lambda _: []
+    output = ops.alloc2f(int(lengths.sum()), W.shape[0], zeros=False)
+    if not len(output):
+        return Ragged(output, lengths), lambda _: []
     table = load_table(model.attrs["table"])
-    keys = ops.xp.concatenate([doc.to_array(LOWER) for doc in docs])
-    vectors = ops.as_contig(table.vectors(table.find(keys)))
-    output = Ragged(ops.gemm(vectors, W, trans2=True), lengths)
+    rows = table.find(ops.xp.concatenate([doc.to_array(LOWER) for doc in docs]))
+    chunks = [slice(i, i + CHUNK) for i in range(0, len(rows), CHUNK)]
+    for chunk in chunks:
+        output[chunk] = ops.gemm(table.vectors(rows[chunk]), W, trans2=True)
 
     def backprop(d_output: Ragged) -> list[Doc]:
-        model.inc_grad("W", ops.gemm(d_output.data, vectors, trans1=True))
+        for chunk in chunks:
+            vectors = table.vectors(rows[chunk])
+            model.inc_grad("W", ops.gemm(ops.as_contig(d_output.data[chunk]), vectors, trans1=True))
         return []
 
-    return output, backprop
+    return Ragged(output, lengths), backprop
 
 
 def _init(model: Model, X: list[Doc] | None = None, Y: Ragged | None = None) -> Model:
