@@ -5,7 +5,8 @@ token's window one element at a time and keep what training needs (which maxout 
 won). Here the window is three array copies and the layers are NumPy expressions, with
 thinc's own matrix product (BLIS) and thinc's formulas in thinc's order, so the vectors
 are bit for bit those thinc computes; ``tests`` check that. The embedding layers (hashed
-features) still run in thinc: they cost little.
+features, and word vectors where a model reads them) still run in thinc, whatever they are:
+they cost little.
 """
 
 from __future__ import annotations

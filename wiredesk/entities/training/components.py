@@ -8,18 +8,29 @@ as a first name, surname, patronymic, place or organisation, and its dictionary 
 the labels a model learns only to tell names from their derivatives (GermEval's
 ``LOCderiv`` "deutsche", ``LOCpart`` "EU-weit"), which are not names to report.
 ``wiredesk_inner_places`` finds the places named inside an organisation's name ("Конгресса
-США", "мэрии Москвы"), which a recogniser of non-overlapping spans cannot give.
+США", "мэрии Москвы"), which a recogniser of non-overlapping spans cannot give. The
+architecture ``wiredesk.QuantisedHashEmbed.v1`` is the encoder's embedding with pretrained
+word vectors rebuilt from a product-quantised table (see ``quantised_embed``).
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from wiredesk.entities.training.quantised_embed import QuantisedHashEmbed
 
 #: pymorphy3 grammemes that mark a proper name, and the feature each becomes.
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init")
 #: Labels a recogniser reports; any other label it predicts is left out.
 CORE_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+
+
+@registry.architectures("wiredesk.QuantisedHashEmbed.v1")
+def quantised_hash_embed(width: int, attrs: list[str], rows: list[int], table: str):  # noqa: ANN201
+    """Hashed features and ``table``'s word vectors, mixed to ``width`` (thinc's Model)."""
+    return QuantisedHashEmbed(width, attrs, rows, table)
 
 
 class NameMorph:

@@ -34,7 +34,9 @@ class Recipe:
     config values for this language, by dotted path (``{"training.dropout": 0.3}``);
     ``refit``: train on the checkpoint part too (its ``refit`` version if the split has one)
     for exactly ``max_steps``, a budget chosen before on the checkpoint part, and install the
-    last step: the held-back part still never enters.
+    last step: the held-back part still never enters. ``vectors``: a product-quantised word
+    vector table (``wiredesk.entities.word_vectors``) the embedding adds to the hashed
+    features (``wiredesk.QuantisedHashEmbed.v1``).
     """
 
     before: dict[str, str] = field(default_factory=dict)
@@ -43,6 +45,7 @@ class Recipe:
     max_steps: int | None = None
     settings: dict[str, object] = field(default_factory=dict)
     refit: bool = False
+    vectors: str | None = None
 
 
 def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
@@ -60,6 +63,10 @@ def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
     embed = config["components"]["tok2vec"]["model"]["embed"]
     embed["attrs"] = [*embed["attrs"], *recipe.attrs]
     embed["rows"] = [*embed["rows"], *recipe.attrs.values()]
+    if recipe.vectors:
+        del embed["include_static_vectors"]
+        embed["@architectures"] = "wiredesk.QuantisedHashEmbed.v1"
+        embed["table"] = recipe.vectors
     config["training"]["annotating_components"] = list(recipe.before)
     if recipe.max_steps:
         config["training"]["max_steps"] = recipe.max_steps
@@ -143,6 +150,7 @@ def training_record(config: Path, overrides: dict, sizes: dict[str, int]) -> dic
         "seed": loaded["system"]["seed"],
         "pipeline": loaded["nlp"]["pipeline"],
         "features": dict(zip(embed["attrs"], embed["rows"], strict=True)),
+        "word_vectors": embed.get("table"),
         "width": embed["width"],
         "encoder": {k: encode[k] for k in ("depth", "window_size", "maxout_pieces")},
         "dropout": training["dropout"],

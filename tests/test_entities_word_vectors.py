@@ -1,0 +1,110 @@
+"""Word vectors rebuilt from product-quantisation codes, and the embedding that adds them."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import tarfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+
+from wiredesk.entities.encoder import WindowEncoder
+from wiredesk.entities.training import quantised_embed
+from wiredesk.entities.training.scratch import Recipe, language_config
+from wiredesk.entities.word_vectors import UNKNOWN, from_words, read_table, word_hashes
+
+WORDS = ["москва", "газпром", "сибирь", "ещё", UNKNOWN, "<pad>"]
+PARTS, CENTROIDS, PART_WIDTH = 4, 8, 2
+
+
+def arrays() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    codes = rng.integers(0, CENTROIDS, (len(WORDS), PARTS), dtype=np.uint8)
+    codebooks = rng.normal(size=(PARTS, CENTROIDS, PART_WIDTH)).astype(np.float32)
+    return codes, codebooks
+
+
+def dense(codes: np.ndarray, codebooks: np.ndarray, row: int) -> np.ndarray:
+    """A word's full vector, part by part (how the codes are meant)."""
+    return np.concatenate([codebooks[p, codes[row, p]] for p in range(PARTS)])
+
+
+def write_navec(path: Path, codes: np.ndarray, codebooks: np.ndarray) -> Path:
+    """A table in navec's ``.tar`` layout."""
+    counts = np.arange(len(WORDS), dtype="<u4")
+    vocab = np.array([len(WORDS)], "<u4").tobytes() + counts.tobytes()
+    vocab += "\n".join(WORDS).encode("utf-8")
+    sizes = np.array([len(WORDS), PARTS * PART_WIDTH, PARTS, CENTROIDS], "<u4").tobytes()
+    members = {
+        "meta.json": b'{"id": "tiny", "protocol": 1}',
+        "vocab.bin": gzip.compress(vocab),
+        "pq.bin": sizes + codes.tobytes() + codebooks.astype("<f4").tobytes(),
+    }
+    with tarfile.open(path, "w") as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+def test_a_navec_file_reads_back_to_its_vectors(tmp_path: Path) -> None:
+    codes, codebooks = arrays()
+    table = read_table(write_navec(tmp_path / "tiny.tar", codes, codebooks))
+    rows = table.find(word_hashes(["сибирь", "москва", "нигде", UNKNOWN]))
+    assert rows.tolist() == [2, 0, 4, 4]
+    got = table.vectors(rows)
+    assert got.dtype == np.float32 and got.shape == (4, PARTS * PART_WIDTH)
+    for row, vector in zip(rows, got, strict=True):
+        assert np.array_equal(vector, dense(codes, codebooks, row))
+
+
+def test_a_token_is_looked_up_in_lower_case() -> None:
+    table = from_words(WORDS, *arrays())
+    doc = spacy.blank("ru")("Москва ГАЗПРОМ Ещё 2015")
+    assert table.find(doc.to_array("LOWER")).tolist() == [0, 1, 3, 4]
+
+
+@pytest.fixture
+def tiny_table(monkeypatch) -> str:
+    table = from_words(WORDS, *arrays())
+    monkeypatch.setattr(quantised_embed, "load_table", lambda name: table)
+    return "tiny"
+
+
+def test_only_the_projection_learns(tiny_table) -> None:
+    layer = quantised_embed.QuantisedVectors(16, tiny_table)
+    docs = [spacy.blank("ru")("Москва и Сибирь"), spacy.blank("ru")("")]
+    layer.initialize(X=docs)
+    out, backprop = layer.begin_update(docs)
+    assert out.data.shape == (3, 16) and out.lengths.tolist() == [3, 0]
+    assert backprop(out) == []
+    gradient = layer.get_grad("W")
+    assert gradient.shape == (16, PARTS * PART_WIDTH) and np.abs(gradient).sum() > 0
+    empty, _ = layer.begin_update([spacy.blank("ru")("")])
+    assert empty.dataXd.shape == (0, 16)
+
+
+def test_the_numpy_encoder_gives_thinc_s_vectors_with_word_vectors(tiny_table) -> None:
+    recipe = Recipe(vectors=tiny_table)
+    config = language_config("ru", recipe)
+    config["components"]["tok2vec"]["model"]["embed"]["width"] = 32
+    config["components"]["tok2vec"]["model"]["encode"]["width"] = 32
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    texts = ["Мэрия Москвы обсудила работу «Газпрома» в Сибири.", "Ещё раз.", ""]
+    nlp.initialize()
+    tok2vec = nlp.get_pipe("tok2vec").model
+    rng = np.random.default_rng(1)
+    for node in tok2vec.walk():  # weights other than the initial ones, so any slip shows
+        for name in node.param_names:
+            if node.has_param(name):
+                param = node.get_param(name)
+                node.set_param(name, rng.normal(size=param.shape).astype(param.dtype))
+    docs = [nlp.make_doc(t) for t in texts]
+    assert WindowEncoder.fits(tok2vec)
+    expected = tok2vec.predict(docs)
+    got = WindowEncoder(tok2vec).predict_each(docs)
+    assert all(np.array_equal(a, b) for a, b in zip(expected, got, strict=True))

@@ -1,0 +1,94 @@
+"""Hashed embeddings plus pretrained word vectors rebuilt from product-quantisation codes.
+
+spaCy's ``MultiHashEmbed`` can add static vectors only from a dense table in the vocab: for
+navec that is 250,000 x 300 floats (300 MB) per process. ``QuantisedVectors`` instead
+rebuilds just the batch's words from the codes (``wiredesk.entities.word_vectors``) and
+projects them to the embedding width with a learned matrix; the table itself gets no
+gradient and is not saved with the model (only its name is, in the config). The rest is
+``MultiHashEmbed`` with ``include_static_vectors``: the projected vectors are concatenated
+with the hashed embeddings before the Maxout that mixes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.attrs import LOWER
+from spacy.ml.featureextractor import FeatureExtractor
+from spacy.tokens import Doc
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.initializers import glorot_uniform_init
+from thinc.types import Floats2d, Ragged
+
+from wiredesk.entities.word_vectors import load_table
+
+
+def QuantisedVectors(width: int, table: str) -> Model[list[Doc], Ragged]:  # noqa: N802
+    """Each token's lower-case word vector from ``table``, times a learned (width, dims)
+    matrix ``W``. The table is read when the model is built (loading a pipeline), so worker
+    processes forked after that share it."""
+    return Model(
+        "quantised_vectors",
+        _forward,
+        init=_init,
+        params={"W": None},
+        attrs={"table": table},
+        dims={"nO": width, "nM": load_table(table).width},
+    )
+
+
+#: Tokens rebuilt at a time: a batch's whole (tokens, 300) table would be its largest array.
+CHUNK = 2048
+
+
+def _forward(
+    model: Model[list[Doc], Ragged], docs: list[Doc], is_train: bool
+) -> tuple[Ragged, Callable]:
+    ops = model.ops
+    lengths = ops.asarray1i([len(doc) for doc in docs])
+    W = ops.as_contig(model.get_param("W"))
+    output = ops.alloc2f(int(lengths.sum()), W.shape[0], zeros=False)
+    if not len(output):
+        return Ragged(output, lengths), lambda _: []
+    table = load_table(model.attrs["table"])
+    rows = table.find(ops.xp.concatenate([doc.to_array(LOWER) for doc in docs]))
+    chunks = [slice(i, i + CHUNK) for i in range(0, len(rows), CHUNK)]
+    for chunk in chunks:
+        output[chunk] = ops.gemm(table.vectors(rows[chunk]), W, trans2=True)
+
+    def backprop(d_output: Ragged) -> list[Doc]:
+        for chunk in chunks:
+            vectors = table.vectors(rows[chunk])
+            model.inc_grad("W", ops.gemm(ops.as_contig(d_output.data[chunk]), vectors, trans1=True))
+        return []
+
+    return Ragged(output, lengths), backprop
+
+
+def _init(model: Model, X: list[Doc] | None = None, Y: Ragged | None = None) -> Model:
+    shape = (model.get_dim("nO"), model.get_dim("nM"))
+    model.set_param("W", glorot_uniform_init(model.ops, shape))
+    return model
+
+
+def QuantisedHashEmbed(  # noqa: N802
+    width: int, attrs: list[str], rows: list[int], table: str
+) -> Model[list[Doc], list[Floats2d]]:
+    """``MultiHashEmbed`` (same seeds, same Maxout mix) with ``table``'s vectors added."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"{len(attrs)} attrs but {len(rows)} row counts")
+    embeddings = [
+        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
+    ]
+    hashed = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
+    mix = with_array(Maxout(width, width * (len(attrs) + 1), nP=3, dropout=0.0, normalize=True))
+    return chain(concatenate(hashed, QuantisedVectors(width, table)), mix, ragged2list())

@@ -1,0 +1,113 @@
+"""Pretrained Russian word vectors, read from the product-quantised table natasha ships.
+
+navec (Alexander Kukushkin, natasha project, MIT) gives 250,000 lower-case words 300
+numbers each, stored as 100 one-byte codes per word into 100 small codebooks of 256 rows of
+3 numbers. The table is read where the installed ``natasha`` wheel keeps it, without
+importing natasha (whose ``pymorphy2`` does not import on Python 3.11), and never unpacked:
+the codes are memory-mapped from the file (26 MB shared by every process through the page
+cache) and only the words of a batch are rebuilt. Words are found by spaCy's hash of their
+lower-case form, so a token's ``LOWER`` attribute is the key; a word not in the table gets
+navec's ``<unk>`` vector.
+"""
+
+from __future__ import annotations
+
+import gzip
+import tarfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+import numpy as np
+
+#: The table natasha 1.6.0 ships (news, 1B words, 250K words, 300 dimensions, 100 codes).
+NAVEC_NEWS = "navec_news_v1_1B_250K_300d_100q"
+#: The word navec gives every word it does not know.
+UNKNOWN = "<unk>"
+
+
+@dataclass(frozen=True)
+class QuantisedVectors:
+    """Words' vectors as codes into per-part codebooks.
+
+    ``keys``: sorted hashes of the words; ``rows``: each key's row of ``codes``;
+    ``codes``: (words, parts) code per part; ``codebooks``: (parts, 256, part width);
+    ``unknown``: the row of navec's ``<unk>``.
+    """
+
+    keys: np.ndarray
+    rows: np.ndarray
+    codes: np.ndarray
+    codebooks: np.ndarray
+    unknown: int
+
+    @property
+    def width(self) -> int:
+        return self.codebooks.shape[0] * self.codebooks.shape[2]
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """The row of each key (lower-case word hash), ``unknown`` where there is none."""
+        keys = np.asarray(keys, dtype=np.uint64)
+        at = np.searchsorted(self.keys, keys)
+        at[at == len(self.keys)] = 0
+        found = self.keys[at] == keys
+        return np.where(found, self.rows[at], self.unknown)
+
+    def vectors(self, rows: np.ndarray) -> np.ndarray:
+        """(len(rows), width) float32: each row's codebook entries side by side."""
+        parts = np.arange(self.codebooks.shape[0])
+        return self.codebooks[parts, self.codes[rows]].reshape(len(rows), self.width)
+
+
+def word_hashes(words: list[str]) -> np.ndarray:
+    """spaCy's 64-bit hash of each word (what ``Token.lower`` holds for its lower case)."""
+    from spacy.strings import hash_string
+
+    return np.fromiter((hash_string(w) for w in words), dtype=np.uint64, count=len(words))
+
+
+def from_words(words: list[str], codes: np.ndarray, codebooks: np.ndarray) -> QuantisedVectors:
+    """A table from its words (row order, ``<unk>`` among them) and arrays."""
+    hashes = word_hashes(words)
+    order = np.argsort(hashes, kind="stable")
+    return QuantisedVectors(
+        keys=hashes[order],
+        rows=order.astype(np.int32),
+        codes=codes,
+        codebooks=codebooks,
+        unknown=words.index(UNKNOWN),
+    )
+
+
+def table_path(name: str = NAVEC_NEWS) -> Path:
+    """Where the installed natasha package keeps the table (a dependency's data file)."""
+    try:
+        return Path(distribution("natasha").locate_file(f"natasha/data/emb/{name}.tar"))
+    except PackageNotFoundError as missing:
+        raise RuntimeError(f"{name}: needs the natasha package (its data file)") from missing
+
+
+def read_table(path: Path) -> QuantisedVectors:
+    """Read a navec ``.tar``: ``vocab.bin`` (gzip: count, counts, words by line) and
+    ``pq.bin`` (four uint32 sizes, uint8 codes, float32 codebooks), codes memory-mapped."""
+    with tarfile.open(path) as tar:
+        vocab = tar.getmember("vocab.bin")
+        pq = tar.getmember("pq.bin")
+        raw = gzip.decompress(tar.extractfile(vocab).read())
+        with tar.extractfile(pq) as handle:
+            words_n, dim, parts, centroids = (int(x) for x in np.frombuffer(handle.read(16), "<u4"))
+            handle.seek(16 + words_n * parts)
+            codebooks = np.frombuffer(handle.read(), "<f4").reshape(parts, centroids, -1)
+    count = int(np.frombuffer(raw[:4], "<u4")[0])
+    words = raw[4 + 4 * count :].decode("utf-8").split("\n")
+    if len(words) != count or count != words_n or codebooks.shape[2] * parts != dim:
+        raise ValueError(f"{path}: not a navec table")
+    codes = np.memmap(path, np.uint8, "r", pq.offset_data + 16, (words_n, parts))
+    return from_words(words, codes, codebooks.copy())
+
+
+@lru_cache(maxsize=2)
+def load_table(name: str = NAVEC_NEWS) -> QuantisedVectors:
+    """The named table, read once per process."""
+    return read_table(table_path(name))
