@@ -160,12 +160,37 @@ def test_platt_scaling_recovers_a_known_calibration() -> None:
         ("Bart Naylor, financial policy advocate for Public Citizen", "Naylor"),
         ("the F.B.I. director, James B. Comey", "Comey"),
         ("he", None),
-        ("Sen. Ted Cruz's campaign", "Cruz"),
+        ("Sen. Ted Cruz's campaign", None),
         ("the Florida senator", None),
         ("the Senate Democratic leader", None),
         ("the Washington Post", "Post"),
         ("a professor at Georgetown", None),
         ("Secretary of State John Kerry", "Kerry"),
+        ("Mara Quist", "Quist"),
+        ("Mara Quist, a professor at Lindholm University,", "Quist"),
+        ("the agency's director, Tomas Brenner,", "Brenner"),
+        # a possessive owner is not the source
+        ("Quist's lawyer, Pavel Lund,", "Lund"),
+        ("Quist's campaign", None),
+        ("Senator Ilse Varga's office", None),
+        ("Quist's", "Quist"),
+        ("The Courier's Dana Holm", "Holm"),
+        # titles that take "of" belong to the name
+        ("Speaker of the Assembly Rep. Ilse Varga (R-North)", "Varga"),
+        ("Secretary of Trade Pavel Lund", "Lund"),
+        ("former secretary of trade Pavel Lund", "Lund"),
+        # a name inside a prepositional phrase or used as an adjective only modifies
+        ("Dana Holm of the independent Northfield Policy Institute", "Holm"),
+        ("a leading Harbour Court lawyer, Pavel Lund of the firm Holm Brothers", "Lund"),
+        ("a spokesman for Governor Ilse Varga", None),
+        ("Varga supporters", None),
+        ("the Northfield senator", None),
+        ("the Northfield Courier", "Courier"),
+        # an opening preposition or conjunction is no name; later it may be one
+        ("At least half of the delegates", None),
+        ("Al From, who founded the council", "From"),
+        ("the cleric Omar al-Rashidi", "al-Rashidi"),
+        ("the committee", None),
     ],
 )
 def test_surname_of_a_gold_source(source: str, expected: str | None) -> None:
