@@ -191,6 +191,12 @@ def test_platt_scaling_recovers_a_known_calibration() -> None:
         ("Al From, who founded the council", "From"),
         ("the cleric Omar al-Rashidi", "al-Rashidi"),
         ("the committee", None),
+        # members of a party and plain groups are described, not named
+        ("a Northfield Democrat", None),
+        ("one senior Republican", None),
+        ("Aides to Ms. Varga", None),
+        ("an angry Varga", "Varga"),
+        ("a poll released Monday", None),
     ],
 )
 def test_surname_of_a_gold_source(source: str, expected: str | None) -> None:

@@ -19,12 +19,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wiredesk.quotes.speakers import Speaker
+from wiredesk.quotes.speakers import GROUP_NOUNS, INDEFINITE, Speaker
 
 _HEAD_END = re.compile(r"[,(;\u2014]|\s(?:who|which|whose|that)\s")
 _NOT_NAMES = frozenset(
     """the a an he she i we they it his her their this that these those my our its you one
-    some many most several according both all other another each""".split()
+    some many most several according both all other another each monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+#: Members of a party or camp, capitalised but no one's name ("a Nevada Democrat").
+_PARTY_MEMBERS = frozenset(
+    """democrat republican democrats republicans independent independents libertarian
+    libertarians conservative conservatives liberal liberals progressive progressives""".split()
 )
 _DETERMINERS = frozenset("the a an his her their its our one another this that".split())
 _PREPOSITIONS = frozenset("of at for from in with on by to like about".split())
@@ -109,11 +115,13 @@ def _name_runs(phrase: str) -> list[_Run]:
     words = _PARENTHESES.sub(" ", phrase).split()  # "(D-Newport News)" is no part of a name
     runs: list[_Run] = []
     in_modifier = False  # once a preposition has opened a modifier, the rest belongs to it
+    # "a Nevada Democrat", "one senior Republican": an unnamed person, until an apposition
+    unnamed = bool(words) and _clean_word(words[0]).lower() in INDEFINITE
     i = 0
     while i < len(words):
         word = _clean_word(words[i])
-        if i and re.search(r"[,;(\u2014]$", words[i - 1]):
-            in_modifier = False  # an apposition starts afresh
+        if i and re.search(r"[,;(\u2014]$|--$", words[i - 1]):
+            in_modifier = unnamed = False  # an apposition starts afresh
         if not _capitalised(word) or _opening_word(words, i):
             if word == "of" and _lower_title_of(words, i):
                 i += 1
@@ -148,7 +156,11 @@ def _name_runs(phrase: str) -> list[_Run]:
             and words[i][:1].islower()
             and _clean_word(words[i]).lower() not in _FOLLOWERS
         )
-        runs.append(_Run(run, before, i >= len(words), in_modifier or owner or attributive))
+        last = run[-1].lower()
+        group = len(run) == 1 and i == 1 and last in GROUP_NOUNS | _PARTY_MEMBERS  # "Aides"
+        member = unnamed and last in _PARTY_MEMBERS | {m + "s" for m in _PARTY_MEMBERS}
+        modifier = in_modifier or owner or attributive or member or group
+        runs.append(_Run(run, before, i >= len(words), modifier))
     return runs
 
 
