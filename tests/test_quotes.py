@@ -734,3 +734,25 @@ def test_capitalised_title_before_a_name_the_recogniser_missed() -> None:
     (quote,) = find_quotes(text, [])
     assert quote.speaker == "Tomas Brenner"
     assert quote.speaker_mention == "Port Vell Mayor Tomas Brenner"
+
+
+_LUND_VARGA = [
+    ("Pavel Lund", "PERSON", "Pavel Lund"),
+    ("Lund", "PERSON", "Pavel Lund"),
+    ("Varga", "PERSON", "Ilse Varga"),
+]
+
+
+@pytest.mark.parametrize("link", [" ", " that "])
+def test_a_partial_quote_inside_reported_speech_is_the_reporters(link: str) -> None:
+    text = (
+        f'Rep. Pavel Lund said{link}Varga called on members to be "closely coordinated." He left.'
+    )
+    (quote,) = only(find_quotes(text, mentions_for(text, _LUND_VARGA)), "partial")
+    assert (quote.speaker, quote.cue) == ("Pavel Lund", "said")
+
+
+def test_a_partial_quote_after_its_own_speakers_cue_stays_theirs() -> None:
+    text = 'Varga called on members to be "closely coordinated." He left.'
+    (quote,) = only(find_quotes(text, mentions_for(text, _LUND_VARGA)), "partial")
+    assert (quote.speaker, quote.cue) == ("Ilse Varga", "called")
