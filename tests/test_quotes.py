@@ -756,3 +756,13 @@ def test_a_partial_quote_after_its_own_speakers_cue_stays_theirs() -> None:
     text = 'Varga called on members to be "closely coordinated." He left.'
     (quote,) = only(find_quotes(text, mentions_for(text, _LUND_VARGA)), "partial")
     assert (quote.speaker, quote.cue) == ("Ilse Varga", "called")
+
+
+def test_a_surname_split_at_its_hyphen_is_one_person() -> None:
+    text = 'Carlos Lund-Varga spoke first. "We are ready," Lund-Varga said.'
+    people = [("Carlos Lund", "PERSON", "Carlos Lund"), ("Lund", "PERSON", "Carlos Lund")]
+    mentions = mentions_for(text, people)
+    for start in (i for i in range(len(text)) if text.startswith("Varga", i)):
+        mentions.append(Mention("Varga", "PERSON", start, start + 5, "Varga"))
+    (quote,) = only(find_quotes(text, mentions), "direct")
+    assert (quote.speaker, quote.speaker_mention) == ("Carlos Lund-Varga", "Lund-Varga")
