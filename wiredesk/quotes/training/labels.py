@@ -10,8 +10,9 @@ preposition ("a professor at Georgetown", "Jonah Goldberg of the anti-Trump Nati
 Review"), except where "of" belongs to a title ("Speaker of the House Rep. Paul Ryan" ->
 Ryan). A capitalised word after an article is a name only when it is a name of two words or
 more that ends the source ("the Republican nominee", "the Florida senator" are
-descriptions; "the Washington Post" names the Post). A pronoun or description is matched by
-the words themselves.
+descriptions; "the Washington Post" names the Post); members of a party and plain groups
+are described, not named ("a Nevada Democrat", "Aides"). A pronoun or description is
+matched by the words themselves.
 """
 
 from __future__ import annotations
