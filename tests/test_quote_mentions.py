@@ -101,3 +101,21 @@ def test_a_named_speaker_keeps_its_name() -> None:
     voss = Mention("Ada Voss", "PERSON", start, start + len("Ada Voss"), "Ada Voss")
     (quote,) = find_quotes(text, [voss])
     assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "Ada Voss")
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker", "mention"),
+    [
+        ("A longtime adviser to Ada Voss", None, "A longtime adviser to Ada Voss"),
+        ("Speaker of the Assembly Ada Voss", "Ada Voss", "Ada Voss"),
+        ("The leader of the league, Ada Voss,", "Ada Voss", "Ada Voss"),
+    ],
+)
+def test_a_name_after_a_preposition_is_whom_the_description_is_about(
+    subject: str, speaker: str | None, mention: str
+) -> None:
+    text = f'"We will not back down," {subject} said on Tuesday.'
+    start = text.index("Ada Voss")
+    voss = Mention("Ada Voss", "PERSON", start, start + len("Ada Voss"), "Ada Voss")
+    (quote,) = find_quotes(text, [voss])
+    assert (quote.speaker, quote.speaker_mention) == (speaker, mention)

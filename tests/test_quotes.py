@@ -734,3 +734,35 @@ def test_capitalised_title_before_a_name_the_recogniser_missed() -> None:
     (quote,) = find_quotes(text, [])
     assert quote.speaker == "Tomas Brenner"
     assert quote.speaker_mention == "Port Vell Mayor Tomas Brenner"
+
+
+_LUND_VARGA = [
+    ("Pavel Lund", "PERSON", "Pavel Lund"),
+    ("Lund", "PERSON", "Pavel Lund"),
+    ("Varga", "PERSON", "Ilse Varga"),
+]
+
+
+@pytest.mark.parametrize("link", [" ", " that "])
+def test_a_partial_quote_inside_reported_speech_is_the_reporters(link: str) -> None:
+    text = (
+        f'Rep. Pavel Lund said{link}Varga called on members to be "closely coordinated." He left.'
+    )
+    (quote,) = only(find_quotes(text, mentions_for(text, _LUND_VARGA)), "partial")
+    assert (quote.speaker, quote.cue) == ("Pavel Lund", "said")
+
+
+def test_a_partial_quote_after_its_own_speakers_cue_stays_theirs() -> None:
+    text = 'Varga called on members to be "closely coordinated." He left.'
+    (quote,) = only(find_quotes(text, mentions_for(text, _LUND_VARGA)), "partial")
+    assert (quote.speaker, quote.cue) == ("Ilse Varga", "called")
+
+
+def test_a_surname_split_at_its_hyphen_is_one_person() -> None:
+    text = 'Carlos Lund-Varga spoke first. "We are ready," Lund-Varga said.'
+    people = [("Carlos Lund", "PERSON", "Carlos Lund"), ("Lund", "PERSON", "Carlos Lund")]
+    mentions = mentions_for(text, people)
+    for start in (i for i in range(len(text)) if text.startswith("Varga", i)):
+        mentions.append(Mention("Varga", "PERSON", start, start + 5, "Varga"))
+    (quote,) = only(find_quotes(text, mentions), "direct")
+    assert (quote.speaker, quote.speaker_mention) == ("Carlos Lund-Varga", "Lund-Varga")

@@ -18,6 +18,7 @@ from wiredesk.quotes.attribution import Attribution
 from wiredesk.quotes.chooser import choose_speakers
 from wiredesk.quotes.clauses import find_learned
 from wiredesk.quotes.direct import find_direct
+from wiredesk.quotes.hyphenated import join_hyphenated
 from wiredesk.quotes.indirect import find_indirect
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.marks import DOUBLED_MARKS, normalise_marks
@@ -52,7 +53,7 @@ def find_quotes(text: str, mentions: Sequence[Mention], language: str | None = "
         return _language_quotes(text, mentions, language)
     work = _blank_dateline(normalise_marks(text))
     layout = Layout(work)
-    resolver = SpeakerResolver(work, mentions)
+    resolver = SpeakerResolver(work, join_hyphenated(work, mentions))
     attributions: dict[int, Attribution | None] = {}
     direct, quoted_spans = find_direct(work, layout, resolver, attributions)
     direct = choose_speakers(work, layout, resolver, direct, attributions)

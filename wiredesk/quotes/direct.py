@@ -204,6 +204,9 @@ def _sentence_cue(
         else:
             span = subject_before(text, c_start, floor)
         if span is not None:
+            outer = _reporting(text, span, before, floor)
+            if outer is not None:
+                return outer, True
             return Attribution(c_start, c_end, span[0], span[1]), True
     for c_start, c_end, _stem in after:
         span = subject_before(text, c_start, quote.end)
@@ -214,6 +217,25 @@ def _sentence_cue(
         if span is not None:
             return Attribution(c_start, c_end, span[0], span[1]), True
     return None, True
+
+
+_THAT = re.compile(r"\s*(?:that\s+)?$")
+
+
+def _reporting(
+    text: str, span: tuple[int, int], cues: list[tuple[int, int, str]], floor: int
+) -> Attribution | None:
+    """The outer attribution when the clause holding the quote is itself reported: in
+    "Rep. Lund said Varga called it 'a mistake'" Lund is the source, Varga is what he
+    says."""
+    for c_start, c_end, stem in reversed(cues):
+        if c_end > span[0]:
+            continue
+        if stem == "according" or not _THAT.match(text, c_end, span[0]):
+            return None
+        outer = subject_before(text, c_start, floor)
+        return None if outer is None else Attribution(c_start, c_end, outer[0], outer[1])
+    return None
 
 
 def _main_subject(

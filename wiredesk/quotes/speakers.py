@@ -85,6 +85,10 @@ _NAME_TITLES = frozenset(
 #: Lower-case words before a capitalised run that do not make it a person's name.
 _NOT_TITLES = frozenset("of for at from in with by to on and or the".split())
 #: Articles before a name that modifies the noun after it: "a Trump supporter".
+#: Prepositions that tie a name to the noun a description is about ("an adviser to").
+_GOVERNING = frozenset("for to of with at from".split())
+#: Nouns whose complement is the one heard ("footage of Hillary Clinton").
+_HEARD_IN = frozenset("footage video videos clip clips audio recording tape mouth voice".split())
 _MODIFIER_ARTICLES = frozenset("a an the one another this that".split())
 #: Head nouns of a description that means one prominent person: "the senator", "the
 #: billionaire". Posts that usually stand for someone unnamed ("the official", "the aide",
@@ -307,7 +311,13 @@ class SpeakerResolver:
         if not phrase:
             return Speaker(None, None, None)
         inside = [m for m in self.mentions_in(start, end) if not self.is_possessive(m)]
-        people = [m for m in inside if m.type == "PERSON" and not self.modifies(m, start, end)]
+        people = [
+            m
+            for m in inside
+            if m.type == "PERSON"
+            and not self.modifies(m, start, end)
+            and not self.complements(m, start)
+        ]
         if people:
             chosen = people[-1]
             words = _clean(chosen.text)
@@ -376,6 +386,22 @@ class SpeakerResolver:
             return False
         after = self.text[mention.end_char : end].split()
         return bool(after) and after[0][:1].islower() and after[0].isalpha()
+
+    def complements(self, mention: Mention, start: int) -> bool:
+        """Whether a name is the object of a preposition after a common noun ("a
+        spokesman for Bernie Sanders", "Nelson Diaz, a former aide to Mr. Rubio"): the
+        noun is who speaks. Titles written with "of" are no such noun ("Speaker of the
+        House Paul Ryan")."""
+        lead = self.text[start : mention.start_char].split()
+        i = len(lead) - 1
+        while i >= 0 and (lead[i][:1].isupper() or lead[i].lower() in DETERMINERS):
+            if lead[i].endswith(","):
+                return False  # an apposition: "the leader of the league, Dana Holm"
+            i -= 1  # "for President Obama", "to the Rev. Jesse Jackson"
+        if i < 1 or lead[i].lower() not in _GOVERNING:
+            return False
+        head = lead[i - 1].strip(",")
+        return head.isalpha() and head.islower() and head not in _HEARD_IN
 
     def is_possessive(self, mention: Mention) -> bool:
         tail = self.text[mention.end_char : mention.end_char + 2]
