@@ -70,6 +70,28 @@ def make_name_morph(nlp: Language, name: str) -> NameMorph:
     return NameMorph()
 
 
+class GermanWords:
+    """Writes what HanTa's lexicon and wordfreq know of each word into ``token.tag_`` and
+    ``token.morph`` (see ``german_words``), for the German encoder to read."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from wiredesk.entities.training.german_words import word_features
+
+        for token in doc:
+            tags, feats = word_features(token.text)
+            if tags:
+                token.tag_ = tags
+            if feats:
+                token.set_morph(feats)
+        return doc
+
+
+@Language.factory("wiredesk_german_words")
+def make_german_words(nlp: Language, name: str) -> GermanWords:
+    """The German word features (needs HanTa and wordfreq)."""
+    return GermanWords()
+
+
 @Language.component("wiredesk_core_labels")
 def core_labels(doc: Doc) -> Doc:
     """Keep only PER, ORG, LOC and MISC spans."""
