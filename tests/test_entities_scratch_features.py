@@ -66,7 +66,8 @@ def test_language_recipes_shape_the_config() -> None:
     assert embed["attrs"][-2:] == ["LEMMA", "MORPH"]
     assert len(embed["attrs"]) == len(embed["rows"])
     german = language_config("de", GERMAN)
-    assert german["nlp"]["pipeline"] == ["tok2vec", "ner", "core_labels"]
+    assert german["nlp"]["pipeline"] == ["german_words", "tok2vec", "ner", "core_labels"]
+    assert german["components"]["tok2vec"]["model"]["embed"]["attrs"][-2:] == ["TAG", "MORPH"]
     assert german["training"]["patience"] == 0  # a refit runs its whole step budget
     assert german["training"]["max_steps"] == GERMAN.max_steps
     plain = language_config("de", Recipe(settings={"training.dropout": 0.3}))
