@@ -67,7 +67,11 @@ def test_language_recipes_shape_the_config() -> None:
     assert len(embed["attrs"]) == len(embed["rows"])
     german = language_config("de", GERMAN)
     assert german["nlp"]["pipeline"] == ["german_words", "tok2vec", "ner", "core_labels"]
-    assert german["components"]["tok2vec"]["model"]["embed"]["attrs"][-2:] == ["TAG", "MORPH"]
+    assert german["components"]["tok2vec"]["model"]["embed"]["attrs"][-3:] == [
+        "TAG",
+        "MORPH",
+        "LEMMA",
+    ]
     assert german["training"]["patience"] == 0  # a refit runs its whole step budget
     assert german["training"]["max_steps"] == GERMAN.max_steps
     plain = language_config("de", Recipe(settings={"training.dropout": 0.3}))
@@ -108,6 +112,7 @@ def test_german_words_get_lexicon_and_frequency_features() -> None:
     assert got["das"][1].startswith("Freq=") and "Cap" not in got["das"][1]
     assert int(got["das"][1][5:]) > int(got["Merkel"][1].split("Freq=")[1])
     assert got["."] == ("", "")
+    assert doc[0].lemma_ == "ngela" and doc[1].lemma_ == "erkel" and doc[4].lemma_ == ""
 
 
 def test_place_and_first_name_lists_mark_words() -> None:

@@ -6,7 +6,8 @@ installs it as ``wiredesk/entities/models/de``. The training sentences keep Germ
 ``…deriv`` and ``…part`` labels; a component after the recogniser drops them. A component
 before the encoder writes what installed word lists know of each word (HanTa's lexicon tags
 into ``tag_``; a wordfreq frequency band, capitalisation, place and first-name marks into
-``morph``; see ``german_words``), and the encoder reads both as hashed features. Run it
+``morph``; see ``german_words``) and a word's last five letters into ``lemma_``, and the
+encoder reads the three as hashed features. Run it
 under ``nice -n 19``.
 """
 
@@ -20,7 +21,7 @@ from wiredesk.entities.training.scratch import Recipe, run
 #: 1500 steps: where the checkpoint score stopped rising when trained on the train part alone.
 RECIPE = Recipe(
     before={"german_words": "wiredesk_german_words"},
-    attrs={"TAG": 1000, "MORPH": 1000},
+    attrs={"TAG": 1000, "MORPH": 1000, "LEMMA": 5000},
     after={"core_labels": "wiredesk_core_labels"},
     max_steps=1500,
     refit=True,
@@ -33,7 +34,8 @@ META = {
     "GermEval 2014 (Benikova, Biemann, Reznicek 2014), every tenth sentence held back; "
     "the ...deriv and ...part labels trained as labels of their own and dropped from "
     "the output; each word read with HanTa's German lexicon tags, its wordfreq frequency "
-    "band and place (GeoNames towns, pycountry countries) and first-name marks; the step "
+    "band and place (GeoNames towns, pycountry countries) and first-name marks, and its "
+    "last five letters; the step "
     "budget chosen on every tenth of the rest, then trained on it too. "
     "Rebuild with python -m wiredesk.entities.training.train_de.",
     "license": "CC BY 4.0 (GermEval 2014 NER data, Benikova et al.); no text included. "
