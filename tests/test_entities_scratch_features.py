@@ -66,7 +66,12 @@ def test_language_recipes_shape_the_config() -> None:
     assert embed["attrs"][-2:] == ["LEMMA", "MORPH"]
     assert len(embed["attrs"]) == len(embed["rows"])
     german = language_config("de", GERMAN)
-    assert german["nlp"]["pipeline"] == ["tok2vec", "ner", "core_labels"]
+    assert german["nlp"]["pipeline"] == ["german_words", "tok2vec", "ner", "core_labels"]
+    assert german["components"]["tok2vec"]["model"]["embed"]["attrs"][-3:] == [
+        "TAG",
+        "MORPH",
+        "LEMMA",
+    ]
     assert german["training"]["patience"] == 0  # a refit runs its whole step budget
     assert german["training"]["max_steps"] == GERMAN.max_steps
     plain = language_config("de", Recipe(settings={"training.dropout": 0.3}))
@@ -94,3 +99,28 @@ def test_places_inside_organisations_names_are_found() -> None:
         doc = proc(doc)
     assert [s.text for s in doc.spans[INNER]] == ["России", "Санкт-Петербургу", "США"]
     assert components.INNER == INNER
+
+
+def test_german_words_get_lexicon_and_frequency_features() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("wiredesk_german_words")
+    doc = nlp("Angela Merkel besucht das Haus von Zorblatzki in Berlin.")
+    got = {t.text: (t.tag_, str(t.morph)) for t in doc}
+    assert got["Merkel"][0] == "NE" and got["Berlin"][0] == "NE"
+    assert got["Haus"][0].startswith("NN")
+    assert got["Zorblatzki"] == ("?", "Cap=Yes|Freq=0")  # unknown to both: a name's mark
+    assert got["das"][1].startswith("Freq=") and "Cap" not in got["das"][1]
+    assert int(got["das"][1][5:]) > int(got["Merkel"][1].split("Freq=")[1])
+    assert got["."] == ("", "")
+    assert doc[0].lemma_ == "ngela" and doc[1].lemma_ == "erkel" and doc[4].lemma_ == ""
+
+
+def test_place_and_first_name_lists_mark_words() -> None:
+    from wiredesk.entities.training.name_lists import is_first_name, place_mark
+
+    assert place_mark("Völklingen") == "Yes"  # a town of the GeoNames list
+    assert place_mark("Frankreich") == "Yes"  # a country's German name
+    assert place_mark("Erfurts") == "Yes"  # a genitive counts as its place
+    assert place_mark("Staaten") == "Part"  # a word of "Vereinigte Staaten"
+    assert place_mark("gestern") == ""
+    assert is_first_name("Angela") and not is_first_name("angela")

@@ -4,9 +4,11 @@ A saved pipeline names its components by factory; importing this module register
 training and loading both see them. ``wiredesk_name_morph`` gives the Russian model what a
 few thousand training documents cannot teach: whether a dictionary knows a capitalised word
 as a first name, surname, patronymic, place or organisation, and its dictionary form
-("Москвы" -> "москва"), so inflected names share features. ``wiredesk_core_labels`` drops
-the labels a model learns only to tell names from their derivatives (GermEval's
-``LOCderiv`` "deutsche", ``LOCpart`` "EU-weit"), which are not names to report.
+("Москвы" -> "москва"), so inflected names share features. ``wiredesk_german_words`` gives
+the German model the same kind of prior from installed word lists (see ``german_words``).
+``wiredesk_core_labels`` drops the labels a model learns only to tell names from their
+derivatives (GermEval's ``LOCderiv`` "deutsche", ``LOCpart`` "EU-weit"), which are not names
+to report.
 ``wiredesk_inner_places`` finds the places named inside an organisation's name ("Конгресса
 США", "мэрии Москвы"), which a recogniser of non-overlapping spans cannot give. The
 architecture ``wiredesk.QuantisedHashEmbed.v1`` is the encoder's embedding with pretrained
@@ -79,6 +81,33 @@ class NameMorph:
 def make_name_morph(nlp: Language, name: str) -> NameMorph:
     """The Russian name features (needs pymorphy3 and its Russian dictionaries)."""
     return NameMorph()
+
+
+class GermanWords:
+    """Writes what HanTa's lexicon and wordfreq know of each word into ``token.tag_`` and
+    ``token.morph`` (see ``german_words``), for the German encoder to read, and a longer
+    ending than the encoder's three letters into ``token.lemma_``: German names its bodies
+    with compounds ("Umweltbundesamt", "Bundesärztekammer") whose last word tells the kind."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from wiredesk.entities.training.german_words import word_features
+
+        for token in doc:
+            text = token.text
+            tags, feats = word_features(text)
+            if tags:
+                token.tag_ = tags
+            if feats:
+                token.set_morph(feats)
+            if len(text) > 5 and text[:1].isalpha():
+                token.lemma_ = token.lower_[-5:]
+        return doc
+
+
+@Language.factory("wiredesk_german_words")
+def make_german_words(nlp: Language, name: str) -> GermanWords:
+    """The German word features (needs HanTa and wordfreq)."""
+    return GermanWords()
 
 
 @Language.component("wiredesk_core_labels")
