@@ -1,7 +1,5 @@
 """articles: text and metadata of each story, latest version, near-duplicates clustered."""
 
-import datetime as dt
-
 from dagster import (
     AssetCheckResult,
     AssetCheckSeverity,
@@ -10,7 +8,7 @@ from dagster import (
     asset,
 )
 
-from assets.checks import check_has_rows, check_null_rate, has_rows, null_rate, ratio_check, spec
+from assets.checks import check_has_rows, has_rows, null_rate, null_rate_result, ratio_check, spec
 from assets.common import (
     OWNERS,
     day_counts,
@@ -22,7 +20,7 @@ from assets.common import (
 from assets.ingest import raw_pages
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.articles import run_articles_days
+from wiredesk.articles import ArticlesSummary, run_articles_days
 from wiredesk.routing import language_report
 from wiredesk.stages import now_utc
 
@@ -62,48 +60,47 @@ from wiredesk.stages import now_utc
 )
 def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     lake = wiredesk.lake()
-    results = run_articles_days(lake, run_days(context), context.run_id, now_utc())
-    rows = [row for result in results.values() for row in result.articles]
-    errors = [error for result in results.values() for error in result.errors]
-    for error in errors:
-        context.log.warning(f"{error['error_class']}: {error['detail']}")
+    summary = ArticlesSummary()
+    for day, result in run_articles_days(lake, run_days(context), context.run_id, now_utc()):
+        for error in result.errors:
+            context.log.warning(f"{error['error_class']}: {error['detail']}")
+        summary.add(
+            day, result.articles, len(result.errors), result.pages_read, len(result.versions)
+        )
     wiredesk.publish()
-    newest = sorted(
-        rows,
-        key=lambda r: r["published_at"] or dt.datetime.min.replace(tzinfo=dt.UTC),
-        reverse=True,
-    )
-    per_day = {day.isoformat(): len(result.articles) for day, result in results.items()}
-    # Exact copies are counted within each day, as a day's run counts them.
-    copies = sum(
-        len(r.articles) - len({a["content_hash"] for a in r.articles}) for r in results.values()
-    )
     return MaterializeResult(
         metadata=output_metadata(
-            len(rows),
-            markdown_table(newest, ["published_at", "source_id", "title", "word_count"]),
-            extraction_errors=len(errors),
-            clusters=len({r["cluster_id"] for r in rows}),
-            copies=sum(1 for r in rows if r["cluster_id"] != r["article_id"]),
-            versions=sum(len(result.versions) for result in results.values()),
-            revised=sum(1 for r in rows if r["previous_version_id"]),
-            partial=sum(1 for r in rows if r["is_partial"]),
-            words=sum(r["word_count"] for r in rows),
-            **day_counts(per_day),
+            summary.rows,
+            markdown_table(summary.newest(), ["published_at", "source_id", "title", "word_count"]),
+            extraction_errors=summary.errors,
+            clusters=len(summary.clusters),
+            copies=summary.copies,
+            versions=summary.versions,
+            revised=summary.revised,
+            partial=summary.partial,
+            words=summary.words,
+            **day_counts(summary.rows_per_day),
         ),
         check_results=[
-            check_has_rows(min(per_day.values(), default=0)),
-            check_null_rate(rows, "text", 0.0, AssetCheckSeverity.ERROR),
-            check_null_rate(rows, "title", 0.1),
-            check_null_rate(rows, "published_at", 0.1),
+            check_has_rows(summary.emptiest_day),
+            null_rate_result(
+                "text", summary.missing["text"], summary.rows, 0.0, AssetCheckSeverity.ERROR
+            ),
+            null_rate_result("title", summary.missing["title"], summary.rows, 0.1),
+            null_rate_result("published_at", summary.missing["published_at"], summary.rows, 0.1),
             ratio_check(
                 "extraction_failure_rate",
-                len(errors),
-                sum(result.pages_read for result in results.values()),
+                summary.errors,
+                summary.pages_read,
                 max_rate=wiredesk.max_extraction_failure_rate,
             ),
-            ratio_check("duplicate_rate", copies, len(rows), max_rate=wiredesk.max_duplicate_rate),
-            language_check(rows),
+            ratio_check(
+                "duplicate_rate",
+                summary.exact_copies,
+                summary.rows,
+                max_rate=wiredesk.max_duplicate_rate,
+            ),
+            language_check(summary.languages),
         ],
     )
 

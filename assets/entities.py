@@ -1,6 +1,7 @@
 """entity_mentions per day, and entities: one row per real-world entity across days."""
 
-import pandas as pd
+from collections import Counter
+
 from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, asset
 
 from assets.articles import articles
@@ -29,7 +30,7 @@ from wiredesk.entities import (
     source_names,
 )
 from wiredesk.routing import runs_entities
-from wiredesk.stages import build_mentions_days
+from wiredesk.stages import run_mentions_days
 
 
 @asset(
@@ -56,40 +57,26 @@ from wiredesk.stages import build_mentions_days
 def entity_mentions(
     context: AssetExecutionContext, wiredesk: WiredeskResource
 ) -> MaterializeResult:
-    lake = wiredesk.lake()
-    columns = ["article_id", "text", "language"]
-    articles_by_day = {
-        day: lake.read("articles", day).select(columns).to_pylist() for day in run_days(context)
-    }
-    rows_by_day = build_mentions_days(articles_by_day)
-    for day, day_rows in rows_by_day.items():
-        lake.write("entity_mentions", day_rows, day)
+    names: Counter[tuple[str, str]] = Counter()
+    per_day: dict[str, int] = {}
+    articles = with_entities = readable = 0
+    for day, day_articles, rows in run_mentions_days(wiredesk.lake(), run_days(context)):
+        per_day[day.isoformat()] = len(rows)
+        names.update((r["name"], r["type"]) for r in rows if r["name"])
+        articles += len(day_articles)
+        readable += sum(1 for a in day_articles if runs_entities(a["language"]))
+        with_entities += len({r["article_id"] for r in rows})
     wiredesk.publish()
-    rows = [row for day_rows in rows_by_day.values() for row in day_rows]
-    article_rows = [row for day_rows in articles_by_day.values() for row in day_rows]
-    with_entities = sum(
-        len({r["article_id"] for r in day_rows}) for day_rows in rows_by_day.values()
-    )
-    counts = pd.DataFrame(rows or [{"name": None, "type": None}]).value_counts(["name", "type"])
-    top = [{"name": n, "type": t, "mentions": c} for (n, t), c in counts.head(10).items() if n]
-    per_day = {day.isoformat(): len(day_rows) for day, day_rows in rows_by_day.items()}
+    top = [{"name": n, "type": t, "mentions": c} for (n, t), c in names.most_common(10)]
+    mentions = sum(per_day.values())
     return MaterializeResult(
         metadata=output_metadata(
-            len(rows),
-            markdown_table(top, ["name", "type", "mentions"]),
-            **day_counts(per_day),
+            mentions, markdown_table(top, ["name", "type", "mentions"]), **day_counts(per_day)
         ),
         check_results=[
             check_has_rows(min(per_day.values(), default=0)),
-            ratio_check(
-                "articles_with_entities",
-                with_entities,
-                sum(1 for a in article_rows if runs_entities(a["language"])),
-                min_rate=0.8,
-            ),
-            mentions_per_article_check(
-                len(rows), len(article_rows), wiredesk.max_mentions_per_article
-            ),
+            ratio_check("articles_with_entities", with_entities, readable, min_rate=0.8),
+            mentions_per_article_check(mentions, articles, wiredesk.max_mentions_per_article),
         ],
     )
 

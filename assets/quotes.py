@@ -17,7 +17,7 @@ from assets.common import (
 from assets.entities import entity_mentions
 from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
-from wiredesk.stages import build_quotes_days
+from wiredesk.stages import run_quotes_days
 
 
 @asset(
@@ -39,36 +39,36 @@ from wiredesk.stages import build_quotes_days
     ],
 )
 def quotes(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-    lake = wiredesk.lake()
-    columns = ["article_id", "text", "language"]
-    days = run_days(context)
-    articles_by_day = {day: lake.read("articles", day).select(columns).to_pylist() for day in days}
-    mentions_by_day = {day: lake.read("entity_mentions", day).to_pylist() for day in days}
-    rows_by_day = build_quotes_days(articles_by_day, mentions_by_day)
-    for day, day_rows in rows_by_day.items():
-        lake.write("quotes", day_rows, day)
+    per_day: dict[str, int] = {}
+    kinds: Counter[str] = Counter()
+    carried: Counter[str] = Counter()
+    first: dict[str, dict] = {}  # each quote's first row, as the preview shows it
+    direct = with_speaker = 0
+    for day, rows in run_quotes_days(wiredesk.lake(), run_days(context)):
+        per_day[day.isoformat()] = len(rows)
+        kinds.update(r["kind"] for r in rows)
+        for row in rows:
+            if row["kind"] == "indirect":
+                continue
+            direct += 1
+            with_speaker += bool(row["speaker"])
+            carried[row["quote_hash"]] += 1
+            first.setdefault(row["quote_hash"], {"speaker": row["speaker"], "text": row["text"]})
     wiredesk.publish()
-    rows = [row for day_rows in rows_by_day.values() for row in day_rows]
-    direct = [r for r in rows if r["kind"] != "indirect"]
-    carried = Counter(r["quote_hash"] for r in direct)
-    first = {}
-    for row in direct:
-        first.setdefault(row["quote_hash"], row)
     top = [dict(first[h], copies=n) for h, n in carried.most_common(5)]
-    per_day = {day.isoformat(): len(day_rows) for day, day_rows in rows_by_day.items()}
     return MaterializeResult(
         metadata=output_metadata(
-            len(rows),
+            sum(per_day.values()),
             markdown_table(top, ["speaker", "text", "copies"], limit=5),
-            by_kind=dict(Counter(r["kind"] for r in rows)),
+            by_kind=dict(kinds),
             **day_counts(per_day),
         ),
         check_results=[
             check_has_rows(min(per_day.values(), default=0)),
             ratio_check(
                 "speaker_resolved_share",
-                sum(1 for r in direct if r["speaker"]),
-                len(direct),
+                with_speaker,
+                direct,
                 min_rate=wiredesk.min_speaker_share,
             ),
         ],

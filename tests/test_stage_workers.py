@@ -206,10 +206,65 @@ def test_a_range_extracts_in_windows_with_the_same_result(tmp_path: Path) -> Non
             lake.write("raw_pages", [dict(p, fetched_at=NOW) for p in pages[number::3]], day)
             lake.write("feed_items", [], day)
         with stage_workers(2):
-            results = run_articles_days(lake, days, "t", NOW, window=window)
+            results = dict(run_articles_days(lake, days, "t", NOW, window=window))
         built[window] = {
             day: (r.articles, r.signatures, _rows_without_run_columns(r.errors))
             for day, r in results.items()
         }
     assert built[1] == built[10_000]
     assert all(articles for articles, _, _ in built[1].values())
+
+
+def test_mentions_and_quotes_of_a_range_are_the_same_in_windows(tmp_path: Path) -> None:
+    from wiredesk.stages import run_mentions_days, run_quotes_days
+    from wiredesk.store.lake import Lake
+
+    days = [SAMPLE_DAY, SAMPLE_DAY + dt.timedelta(days=1), SAMPLE_DAY + dt.timedelta(days=2)]
+    text = (
+        'Maria Keller, the mayor of Lindau, said on Monday: "The bridge opens in May." '
+        "Keller added that the Lindau council had agreed."
+    )
+    built = {}
+    for window in (1, 10_000):
+        lake = Lake(tmp_path / f"window{window}")
+        for number, day in enumerate(days):
+            rows = [
+                {"article_id": f"a{number}-{i}", "text": text, "language": "en"}
+                for i in range(number + 1)
+            ]
+            lake.write("articles", rows, day)
+        with stage_workers(2):
+            mentions = {day: rows for day, _, rows in run_mentions_days(lake, days, window)}
+            quotes = dict(run_quotes_days(lake, days, window))
+        assert lake.read("quotes", days[2]).num_rows == len(quotes[days[2]])  # written
+        built[window] = (mentions, quotes)
+    assert built[1] == built[10_000]
+    assert all(built[1][0].values()) and all(built[1][1].values())
+
+
+def test_the_articles_summary_counts_a_range_day_by_day() -> None:
+    from wiredesk.articles import ArticlesSummary
+
+    def article(n: int, day: int, cluster: str, content: str) -> dict:
+        return {
+            "article_id": f"a{n}",
+            "cluster_id": cluster,
+            "content_hash": content,
+            "published_at": dt.datetime(2026, 3, day, n, tzinfo=dt.UTC),
+            "previous_version_id": None,
+            "is_partial": False,
+            "word_count": 100,
+            "text": "words",
+            "title": None if n == 3 else f"t{n}",
+            "source_id": "s",
+            "language": "en",
+        }
+
+    summary = ArticlesSummary(newest_kept=2)
+    summary.add(dt.date(2026, 3, 1), [article(1, 1, "a1", "x"), article(2, 1, "a1", "x")], 1, 3, 2)
+    summary.add(dt.date(2026, 3, 2), [article(3, 2, "a3", "x")], 0, 1, 1)
+    assert summary.rows == 3 and summary.emptiest_day == 1 and summary.errors == 1
+    assert summary.exact_copies == 1  # within a day only: day 2's copy of "x" is not one
+    assert summary.copies == 1 and len(summary.clusters) == 2 and summary.words == 300
+    assert summary.missing["title"] == 1 and summary.pages_read == 4
+    assert [row["title"] for row in summary.newest()] == [None, "t2"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -26,10 +26,12 @@ from wiredesk.sources import (
     SourceError,
     discover_source,
 )
-from wiredesk.store import stable_id
-from wiredesk.workers import stage_map
+from wiredesk.store import Lake, stable_id
+from wiredesk.workers import WINDOW_ITEMS, stage_map, windows
 
 Row = dict[str, Any]
+#: What the entity and quote stages read of each article.
+ARTICLE_COLUMNS = ["article_id", "text", "language"]
 Day = TypeVar("Day")
 Item = TypeVar("Item")
 
@@ -289,6 +291,22 @@ def build_mentions_days(articles: Mapping[Day, Sequence[Row]]) -> dict[Day, list
     return per_day(mention_lists, articles)
 
 
+def run_mentions_days(
+    lake: Lake, days: Sequence[dt.date], window: int = WINDOW_ITEMS
+) -> Iterator[tuple[dt.date, list[Row], list[Row]]]:
+    """The entity_mentions stage for days: each day's articles read, its mentions written;
+    yields (day, articles, mentions) as each is written. Several days' articles (up to
+    about ``window``) go to the workers together, and a long range is never held whole."""
+
+    def load(day: dt.date) -> list[Row]:
+        return lake.read("articles", day).select(ARTICLE_COLUMNS).to_pylist()
+
+    for group in windows(days, load, len, window):
+        for day, rows in build_mentions_days(group).items():
+            lake.write("entity_mentions", rows, day)
+            yield day, group[day], rows
+
+
 def per_day(
     lists: Callable[[Sequence[Item]], list[list[Row]]], items: Mapping[Day, Sequence[Item]]
 ) -> dict[Day, list[Row]]:
@@ -389,3 +407,22 @@ def build_quotes_days(
     """Each day's quotations, every day's articles sent to the workers together."""
     paired = {day: _with_mentions(rows, mentions.get(day, ())) for day, rows in articles.items()}
     return per_day(quote_lists, paired)
+
+
+def run_quotes_days(
+    lake: Lake, days: Sequence[dt.date], window: int = WINDOW_ITEMS
+) -> Iterator[tuple[dt.date, list[Row]]]:
+    """The quotes stage for days: each day's articles and mentions read, its quotes
+    written; yields (day, quotes) as each is written, several days' articles (up to about
+    ``window``) going to the workers together."""
+
+    def load(day: dt.date) -> tuple[list[Row], list[Row]]:
+        articles = lake.read("articles", day).select(ARTICLE_COLUMNS).to_pylist()
+        return articles, lake.read("entity_mentions", day).to_pylist()
+
+    for group in windows(days, load, lambda loaded: len(loaded[0]), window):
+        articles = {day: loaded[0] for day, loaded in group.items()}
+        mentions = {day: loaded[1] for day, loaded in group.items()}
+        for day, rows in build_quotes_days(articles, mentions).items():
+            lake.write("quotes", rows, day)
+            yield day, rows

@@ -282,3 +282,31 @@ def _collect(
         while queue and queue[0][1].done():
             positions, future = queue.popleft()
             yield positions, future.result()
+
+
+Key = TypeVar("Key")
+Loaded = TypeVar("Loaded")
+
+#: Items (pages, articles) one call takes from several days at once: enough to keep every
+#: worker busy through a range of days, few enough that memory stays bounded.
+WINDOW_ITEMS = 2000
+
+
+def windows(
+    keys: Iterable[Key],
+    load: Callable[[Key], Loaded],
+    size: Callable[[Loaded], int],
+    limit: int = WINDOW_ITEMS,
+) -> Iterator[dict[Key, Loaded]]:
+    """What ``load`` gives for consecutive keys (days), grouped until a group holds
+    ``limit`` items by ``size``: each group is one call's work, loaded when it is reached."""
+    group: dict[Key, Loaded] = {}
+    held = 0
+    for key in keys:
+        group[key] = loaded = load(key)
+        held += size(loaded)
+        if held >= limit:
+            yield group
+            group, held = {}, 0
+    if group:
+        yield group

@@ -15,6 +15,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
     {
         "extraction": ("Extracted", "ExtractionError", "extract", "reconcile_date"),
         "stage": ("LOOKBACK_DAYS", "build_articles_day", "run_articles_day", "run_articles_days"),
+        "summary": ("ArticlesSummary",),
         "text": ("clean_text", "content_hash", "fold", "fold_line", "word_count"),
         "language": ("detect_language",),
         "dateline": ("Dateline", "display_place", "parse_dateline"),

@@ -24,13 +24,11 @@ from wiredesk.routing import analysis_for
 from wiredesk.sources import folder_day
 from wiredesk.store import Lake, stable_id, table
 from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
-from wiredesk.workers import stage_map
+from wiredesk.workers import WINDOW_ITEMS, stage_map, windows
 
 Row = dict[str, Any]
 #: Days before the partition whose signatures are read back to find originals of copies.
 LOOKBACK_DAYS = 3
-#: Pages extracted together when a run covers several days: all cores busy, memory bounded.
-EXTRACTION_WINDOW = 2000
 
 
 @dataclass
@@ -290,7 +288,7 @@ def run_articles_day(
     lake: Lake, day: dt.date, run_id: str, now: dt.datetime | None = None
 ) -> ArticlesDay:
     """The whole articles stage for one day (see ``run_articles_days``)."""
-    return run_articles_days(lake, [day], run_id, now)[day]
+    return dict(run_articles_days(lake, [day], run_id, now))[day]
 
 
 def run_articles_days(
@@ -298,17 +296,21 @@ def run_articles_days(
     days: Sequence[dt.date],
     run_id: str,
     now: dt.datetime | None = None,
-    window: int = EXTRACTION_WINDOW,
-) -> dict[dt.date, ArticlesDay]:
+    window: int = WINDOW_ITEMS,
+) -> Iterator[tuple[dt.date, ArticlesDay]]:
     """The articles stage for days in order: read pages and items, extract, rebuild, write
-    each day's articles, versions, signatures and extraction failures.
+    each day's articles, versions, signatures and extraction failures; yields each day as
+    it is written, so a long range is never held whole.
 
     Extraction, the costly part, goes to the workers for several days at once (up to about
     ``window`` pages), so a range keeps every worker busy; each day is then assembled in
     order, after the days before it are written, since it reads their signatures."""
     now = now or dt.datetime.now(dt.UTC)
-    results: dict[dt.date, ArticlesDay] = {}
-    for group in _windows(lake, sorted(days), window):
+
+    def load(day: dt.date) -> tuple[list[Row], list[Row]]:
+        return lake.read("raw_pages", day).to_pylist(), lake.read("feed_items", day).to_pylist()
+
+    for group in windows(sorted(days), load, lambda loaded: len(loaded[0]), window):
         work = [extraction_work(pages, items, now) for pages, items in group.values()]
         extracted = iter(stage_map(extract_pages, [w for day_work in work for w in day_work]))
         for day, (pages, _) in group.items():
@@ -319,22 +321,4 @@ def run_articles_days(
             lake.write("article_versions", result.versions, day)
             lake.write("article_signatures", result.signatures, day)
             lake.write("fetch_log", result.errors, day, part="articles")
-            results[day] = result
-    return results
-
-
-def _windows(
-    lake: Lake, days: Sequence[dt.date], window: int
-) -> Iterator[dict[dt.date, tuple[list[Row], list[Row]]]]:
-    """Consecutive days' (pages, items), grouped until a group holds ``window`` pages."""
-    group: dict[dt.date, tuple[list[Row], list[Row]]] = {}
-    size = 0
-    for day in days:
-        pages = lake.read("raw_pages", day).to_pylist()
-        group[day] = (pages, lake.read("feed_items", day).to_pylist())
-        size += len(pages)
-        if size >= window:
-            yield group
-            group, size = {}, 0
-    if group:
-        yield group
+            yield day, result
