@@ -276,3 +276,14 @@ def test_news_sitemap_items_keep_the_offset_of_their_dates() -> None:
     (item,) = items
     assert item.published_at == dt.datetime(2026, 2, 15, 6, 0, tzinfo=UTC)
     assert item.utc_offset_minutes == 60
+
+
+def test_a_zone_name_dateutil_does_not_know_reads_as_no_zone_without_a_warning() -> None:
+    import warnings
+
+    from wiredesk.articles import parse_with_offset
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning would fail the test
+        utc, offset = parse_with_offset("Mon, 05 Jan 2026 10:00:00 GST")
+    assert utc == dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC) and offset is None

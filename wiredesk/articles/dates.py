@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 
 from dateutil import parser as date_parser
+from dateutil.parser import UnknownTimezoneWarning
 
 UTC = dt.UTC
 #: No news page or wire archive we read predates this; earlier values are template junk.
@@ -90,7 +92,9 @@ def parse_stamp(text: str | None) -> Stamp | None:
         seconds = int(cleaned[:10])
         return Stamp(dt.datetime.fromtimestamp(seconds, UTC), True)
     try:
-        value = date_parser.parse(cleaned, tzinfos=_US_ZONES)
+        with warnings.catch_warnings():  # a zone name it does not know reads as none
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            value = date_parser.parse(cleaned, tzinfos=_US_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
     has_zone = value.tzinfo is not None
