@@ -34,7 +34,12 @@ from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
 from wiredesk.settings import current_settings
 from wiredesk.sources import POLLED_KINDS, PollState, due_sources
-from wiredesk.stages import collect_feed_items, fetch_pages, now_utc
+from wiredesk.stages import (
+    collect_feed_items,
+    now_utc,
+    run_raw_pages_days,
+    store_feed_items_days,
+)
 
 #: Run tag saying what started a run; "poll" runs read only the sources that are due.
 TRIGGER_TAG = "wiredesk/trigger"
@@ -114,23 +119,16 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
             settings=wiredesk.discovery(),
         )
     polls.record([s.source_id for s in read if s.kind in POLLED_KINDS], started)
+    part = f"feed_items-poll-{context.run_id}" if is_poll else "feed_items"
     per_day: dict[str, int] = {}
     all_items: list[dict] = []
     all_log: list[dict] = []
     unchanged_days = 0
-    for day in days:
-        items = sorted(items_by_day.get(day, []), key=lambda r: r["item_id"])
-        # The feeds' own fetches belong to no day: the run's first day keeps them.
-        log = log_by_day.get(day, []) + (log_by_day.get(None, []) if day == days[0] else [])
-        previous = lake.read("feed_items", day).column("item_id").to_pylist()
-        unchanged = previous == [r["item_id"] for r in items] and bool(previous)
-        if not unchanged:  # a poll that found nothing new leaves the partition as it was
-            lake.write("feed_items", items, day)
-        unchanged_days += unchanged
-        # Polls are events: each keeps its own log part; a day's full run replaces its own.
-        part = f"feed_items-poll-{context.run_id}" if is_poll else "feed_items"
-        lake.write("fetch_log", log, day, part=part)
+    for day, items, log, unchanged in store_feed_items_days(
+        wiredesk.lake(), days, items_by_day, log_by_day, part
+    ):
         per_day[day.isoformat()] = len(items)
+        unchanged_days += unchanged
         all_items += items
         all_log += log
     wiredesk.publish()
@@ -174,23 +172,21 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
     ],
 )
 def raw_pages(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
-    lake = wiredesk.lake()
     per_day: dict[str, int] = {}
-    all_items: list[dict] = []
+    fetched: Counter[str] = Counter()
+    failures: list[dict] = []
     all_log: list[dict] = []
     total_bytes = 0
     with wiredesk.fetcher() as fetcher:
-        for day in run_days(context):
-            items = lake.read("feed_items", day).to_pylist()
-            pages, log = fetch_pages(items, fetcher, context.run_id)
-            lake.write("raw_pages", pages, day)
-            lake.write("fetch_log", log, day, part="raw_pages")
+        for day, items, pages, log in run_raw_pages_days(
+            wiredesk.lake(), run_days(context), fetcher, context.run_id
+        ):
             per_day[day.isoformat()] = len(pages)
             total_bytes += sum(p["bytes"] for p in pages)
-            all_items += items
+            fetched.update(item["source_id"] for item in items)
+            failures += [row for row in log if row["status"] == "error"]
             all_log += log
     wiredesk.publish()
-    failures = [row for row in all_log if row["status"] == "error"]
     for row in failures:
         context.log.warning(f"{row['error_class']}: {row['detail']}")
     return MaterializeResult(
@@ -205,7 +201,7 @@ def raw_pages(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mat
         check_results=[
             worst_source_check(
                 "fetch_error_rate",
-                Counter(item["source_id"] for item in all_items),
+                fetched,
                 Counter(row["source_id"] for row in failures),
                 wiredesk.max_fetch_error_rate,
             )

@@ -287,14 +287,18 @@ def test_drop_folder_files_are_read_once(tmp_path: Path, monkeypatch: pytest.Mon
 
     source = Source("w", "W", "dropfolder", str(root))
     with Ledger(tmp_path / "state") as ledger, Fetcher() as fetcher:
-        first, log = collect_feed_items([source], fetcher, "r1", NOW, ledger, dt.date(2026, 11, 16))
+        first, log = collect_feed_items(
+            [source], fetcher, "r1", NOW, ledger, [dt.date(2026, 11, 16)]
+        )
         assert len(first[dt.date(2026, 11, 16)]) == 1  # c.txt's dateline puts it on the 18th
         assert ledger.days() == [dt.date(2026, 11, 16), dt.date(2026, 11, 18)]
         assert [r["error_class"] for r in log[dt.date(2026, 11, 16)]] == ["malformed_xml"]
         reads: list[Path] = []
         original = Path.read_bytes
         monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p) or original(p))
-        again, log = collect_feed_items([source], fetcher, "r2", NOW, ledger, dt.date(2026, 11, 16))
+        again, log = collect_feed_items(
+            [source], fetcher, "r2", NOW, ledger, [dt.date(2026, 11, 16)]
+        )
         assert reads == []  # unchanged files are not opened
         assert again == first  # the same rows, discovered_at included
         assert [r["error_class"] for r in log[dt.date(2026, 11, 16)]] == ["malformed_xml"]
@@ -302,13 +306,13 @@ def test_drop_folder_files_are_read_once(tmp_path: Path, monkeypatch: pytest.Mon
         archive = root / "2026-11-16" / "archive"
         archive.mkdir()
         shutil.move(root / "2026-11-16" / "a.xml", archive / "a.xml")
-        moved, _ = collect_feed_items([source], fetcher, "r3", NOW, ledger, dt.date(2026, 11, 16))
+        moved, _ = collect_feed_items([source], fetcher, "r3", NOW, ledger, [dt.date(2026, 11, 16)])
         assert moved == first
         # A changed file is read again and its new version is a new item.
         newer = NEWSML.replace('version="2"', 'version="3"')
         (root / "2026-11-16" / "new.xml").write_text(newer, encoding="utf-8")
         os.utime(root / "2026-11-16" / "new.xml", ns=(1, 1))
-        grown, _ = collect_feed_items([source], fetcher, "r4", NOW, ledger, dt.date(2026, 11, 16))
+        grown, _ = collect_feed_items([source], fetcher, "r4", NOW, ledger, [dt.date(2026, 11, 16)])
         assert len(grown[dt.date(2026, 11, 16)]) == 2
 
 
@@ -324,8 +328,8 @@ def test_items_are_deduplicated_by_canonical_url_across_runs(tmp_path: Path) -> 
     sources = [Source("a", "A", "feed", str(feed_a)), Source("b", "B", "feed", str(feed_b))]
     day = dt.date(2026, 11, 16)
     with Ledger(tmp_path / "state") as ledger, Fetcher() as fetcher:
-        first, _ = collect_feed_items(sources[:1], fetcher, "r1", NOW, ledger, day)
-        both, _ = collect_feed_items(sources, fetcher, "r2", NOW, ledger, day)
+        first, _ = collect_feed_items(sources[:1], fetcher, "r1", NOW, ledger, [day])
+        both, _ = collect_feed_items(sources, fetcher, "r2", NOW, ledger, [day])
     assert len(first[day]) == 2
     assert sorted(r["canonical_url"] for r in both[day]) == [
         "https://news.example/story/0",

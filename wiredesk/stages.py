@@ -70,17 +70,16 @@ def collect_feed_items(
     run_id: str,
     now: dt.datetime | None = None,
     ledger: Ledger | None = None,
-    day: dt.date | None = None,
-    settings: DiscoverySettings | None = None,
     days: Sequence[dt.date] | None = None,
+    settings: DiscoverySettings | None = None,
 ) -> tuple[dict[dt.date, list[Row]], dict[dt.date | None, list[Row]]]:
     """Every item the enabled sources offer, grouped by day; fetch_log rows grouped too.
 
     Without a ledger: what the sources offer now, de-duplicated within the run. With one:
     new items are added to the ledger (de-duplicated across runs by id and canonical URL),
-    and ``day``'s items (or each of ``days``'s) are everything the ledger holds for it, so a
-    re-run or a 304 from every feed rewrites the same rows. Fetch validators are stored only
-    after that.
+    each of ``days``'s items (every day the ledger knows, without ``days``) are everything the
+    ledger holds for it, so a re-run or a 304 from every feed rewrites the same rows. Fetch
+    validators are stored only after that.
     Log rows with day ``None`` belong to whichever day is being materialised.
     """
     now = now or now_utc()
@@ -125,9 +124,30 @@ def collect_feed_items(
     for discovery in found:
         for result in discovery.fetches:
             fetcher.remember(result)
-    if days is None:
-        days = [day] if day is not None else ledger.days()
-    return {d: ledger.items_for_day(d) for d in days}, dict(log_by_day)
+    wanted = ledger.days() if days is None else days
+    return {d: ledger.items_for_day(d) for d in wanted}, dict(log_by_day)
+
+
+def store_feed_items_days(
+    lake: Lake,
+    days: Sequence[dt.date],
+    items_by_day: Mapping[dt.date, list[Row]],
+    log_by_day: Mapping[dt.date | None, list[Row]],
+    log_part: str = "feed_items",
+) -> Iterator[tuple[dt.date, list[Row], list[Row], bool]]:
+    """Write each day's items and fetch_log rows; yields (day, items, log, unchanged) as each
+    is written. A day whose items are the ones already stored is left as it was (a poll
+    that found nothing new); the feeds' own fetches, which belong to no day, go to the first
+    day. ``log_part``: a poll keeps its own part, a day's full run replaces its own."""
+    for day in days:
+        items = sorted(items_by_day.get(day, []), key=lambda r: r["item_id"])
+        log = log_by_day.get(day, []) + (log_by_day.get(None, []) if day == days[0] else [])
+        previous = lake.read("feed_items", day).column("item_id").to_pylist()
+        unchanged = previous == [r["item_id"] for r in items] and bool(previous)
+        if not unchanged:
+            lake.write("feed_items", items, day)
+        lake.write("fetch_log", log, day, part=log_part)
+        yield day, items, log, unchanged
 
 
 def _item_id(item: FeedItem) -> str:
@@ -228,6 +248,19 @@ def fetch_pages(items: Iterable[Row], fetcher: Fetcher, run_id: str) -> tuple[li
                 }
             )
     return pages, log
+
+
+def run_raw_pages_days(
+    lake: Lake, days: Sequence[dt.date], fetcher: Fetcher, run_id: str
+) -> Iterator[tuple[dt.date, list[Row], list[Row], list[Row]]]:
+    """The raw_pages stage for days: each day's items fetched, its pages and fetch_log rows
+    written; yields (day, items, pages, log) as each is written."""
+    for day in days:
+        items = lake.read("feed_items", day).to_pylist()
+        pages, log = fetch_pages(items, fetcher, run_id)
+        lake.write("raw_pages", pages, day)
+        lake.write("fetch_log", log, day, part="raw_pages")
+        yield day, items, pages, log
 
 
 # -- entity_mentions ----------------------------------------------------------------------
