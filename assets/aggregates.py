@@ -13,7 +13,7 @@ from dagster import (
 )
 
 from assets.articles import articles
-from assets.checks import check_has_rows, has_rows, spec
+from assets.checks import check_each_day_has_rows, has_rows, spec
 from assets.common import OWNERS, definition_metadata, markdown_table, output_metadata, run_days
 from assets.entities import entities, entity_mentions
 from assets.quotes import quotes
@@ -76,7 +76,7 @@ def daily_aggregate(name: str) -> AssetsDefinition:
                 totals[result.day.isoformat()] = result.sums
         wiredesk.publish()
         # Every day of the run must have rows: the check sees the emptiest day of a range.
-        results = [check_has_rows(min(per_day.values(), default=0))]
+        results = [check_each_day_has_rows(per_day)]
         if name in SUMS_TO_INPUT:
             results.append(sums_to_input(totals))
         return MaterializeResult(

@@ -8,7 +8,14 @@ from dagster import (
     asset,
 )
 
-from assets.checks import check_has_rows, has_rows, null_rate, null_rate_result, ratio_check, spec
+from assets.checks import (
+    check_each_day_has_rows,
+    has_rows,
+    null_rate,
+    null_rate_result,
+    ratio_check,
+    spec,
+)
 from assets.common import (
     OWNERS,
     day_counts,
@@ -82,7 +89,7 @@ def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Mate
             **day_counts(summary.rows_per_day),
         ),
         check_results=[
-            check_has_rows(summary.emptiest_day),
+            check_each_day_has_rows(summary.rows_per_day),
             null_rate_result(
                 "text", summary.missing["text"], summary.rows, 0.0, AssetCheckSeverity.ERROR
             ),

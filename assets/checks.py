@@ -1,6 +1,6 @@
 """Row-count and null-rate checks evaluated inside the asset, on the partition just written."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetCheckSpec
 
@@ -13,14 +13,23 @@ def has_rows(asset: str) -> AssetCheckSpec:
     return spec(asset, "has_rows", "The partition is not empty (warns on a quiet day).")
 
 
-def check_has_rows(rows: int) -> AssetCheckResult:
+def check_has_rows(rows: int, **metadata: object) -> AssetCheckResult:
     """``rows``: how many the partition holds (a count, so no caller builds a list for it)."""
     return AssetCheckResult(
         check_name="has_rows",
         passed=rows > 0,
         severity=AssetCheckSeverity.WARN,
-        metadata={"rows": rows},
+        metadata={"rows": rows, **metadata},
     )
+
+
+def check_each_day_has_rows(rows_per_day: Mapping[str, int]) -> AssetCheckResult:
+    """``has_rows`` over a run of one day or a range: every day must have rows, and the
+    result names the emptiest day."""
+    if len(rows_per_day) <= 1:
+        return check_has_rows(sum(rows_per_day.values()))
+    day = min(rows_per_day, key=lambda d: (rows_per_day[d], d))
+    return check_has_rows(rows_per_day[day], emptiest_day=day)
 
 
 def null_rate(asset: str, column: str, max_rate: float, blocking: bool = False) -> AssetCheckSpec:

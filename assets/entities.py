@@ -6,6 +6,7 @@ from dagster import AssetExecutionContext, AutomationCondition, MaterializeResul
 
 from assets.articles import articles
 from assets.checks import (
+    check_each_day_has_rows,
     check_has_rows,
     has_rows,
     mentions_per_article_check,
@@ -74,7 +75,7 @@ def entity_mentions(
             mentions, markdown_table(top, ["name", "type", "mentions"]), **day_counts(per_day)
         ),
         check_results=[
-            check_has_rows(min(per_day.values(), default=0)),
+            check_each_day_has_rows(per_day),
             ratio_check("articles_with_entities", with_entities, readable, min_rate=0.8),
             mentions_per_article_check(mentions, articles, wiredesk.max_mentions_per_article),
         ],

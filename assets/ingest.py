@@ -15,7 +15,7 @@ from dagster import (
 )
 
 from assets.checks import (
-    check_has_rows,
+    check_each_day_has_rows,
     check_null_rate,
     has_rows,
     null_rate,
@@ -146,7 +146,7 @@ def feed_items(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Ma
             **log_metadata(all_log),
         ),
         check_results=[
-            check_has_rows(min(per_day.values(), default=0)),
+            check_each_day_has_rows(per_day),
             check_null_rate(all_items, "url", 0.0),
         ],
     )

@@ -5,7 +5,7 @@ from collections import Counter
 from dagster import AssetExecutionContext, MaterializeResult, asset
 
 from assets.articles import articles
-from assets.checks import check_has_rows, has_rows, ratio_check, spec
+from assets.checks import check_each_day_has_rows, has_rows, ratio_check, spec
 from assets.common import (
     OWNERS,
     day_counts,
@@ -64,7 +64,7 @@ def quotes(context: AssetExecutionContext, wiredesk: WiredeskResource) -> Materi
             **day_counts(per_day),
         ),
         check_results=[
-            check_has_rows(min(per_day.values(), default=0)),
+            check_each_day_has_rows(per_day),
             ratio_check(
                 "speaker_resolved_share",
                 with_speaker,

@@ -72,10 +72,6 @@ class ArticlesSummary:
     def rows(self) -> int:
         return sum(self.rows_per_day.values())
 
-    @property
-    def emptiest_day(self) -> int:
-        return min(self.rows_per_day.values(), default=0)
-
     def newest(self) -> list[Row]:
         """The newest articles, newest first (ties in the order they were read)."""
         return [row for _, _, row in sorted(self._newest, reverse=True)]
