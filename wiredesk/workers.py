@@ -57,9 +57,18 @@ def worker_count(override: int | None = None) -> int:
     return configured if configured > 0 else len(os.sched_getaffinity(0))
 
 
+def one_blas_thread() -> None:
+    """Matrix products on one thread in this process: it is one of several workers that
+    already fill the cores, where more BLAS threads per worker only spin against each other."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+
+
 def _in_worker() -> None:
     """Runs once in each worker process: entity recognition stays in this process."""
     os.environ["WIREDESK_NER_PROCESSES"] = "1"
+    one_blas_thread()
 
 
 def ordered_map(

@@ -3,10 +3,10 @@
 thinc runs each of the encoder's layers through generic operations that build every
 token's window one element at a time and keep what training needs (which maxout piece
 won). Here the window is three array copies and the layers are NumPy expressions, with
-thinc's own matrix product (BLIS) and thinc's formulas in thinc's order, so the vectors
-are bit for bit those thinc computes; ``tests`` check that. The embedding layers (hashed
-features, and word vectors where a model reads them) still run in thinc, whatever they are:
-they cost little.
+thinc's formulas in thinc's order and the matrix product the loaded models use
+(``NUMPY_OPS``), so the vectors are bit for bit those thinc computes; ``tests`` check that.
+The embedding layers (hashed features, and word vectors where a model reads them) still run
+in thinc, whatever they are: they cost little.
 """
 
 from __future__ import annotations
@@ -18,7 +18,17 @@ import numpy as np
 from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
-_OPS = NumpyOps()
+#: thinc's NumPy operations with NumPy's matrix product (OpenBLAS) instead of BLIS: about
+#: three times faster on the recogniser's matrices here (``recognise.load_pipeline`` gives
+#: every loaded model the same, so vectors stay bit for bit thinc's).
+NUMPY_OPS = NumpyOps(use_blis=False)
+_OPS = NUMPY_OPS
+
+
+def use_numpy_ops(model: Model) -> None:
+    """Every layer of ``model`` on ``NUMPY_OPS``, as the encoder computes."""
+    for node in model.walk():
+        node.ops = NUMPY_OPS
 
 
 @dataclass(frozen=True)

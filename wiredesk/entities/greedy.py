@@ -26,11 +26,11 @@ from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc, Span
-from thinc.api import NumpyOps
 
-from wiredesk.entities.encoder import WindowEncoder
+from wiredesk.entities.encoder import NUMPY_OPS, WindowEncoder
+from wiredesk.workers import one_blas_thread
 
-_OPS = NumpyOps()
+_OPS = NUMPY_OPS
 #: The decoder a forked worker inherits (set just before the fork, see ``spans_in_processes``).
 _INHERITED: GreedyEntities | None = None
 #: An entity as character offsets and label.
@@ -132,7 +132,9 @@ class GreedyEntities:
         _INHERITED = self
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(processes, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                processes, mp_context=context, initializer=one_blas_thread
+            ) as pool:
                 return [spans for part in pool.map(_spans_of_part, parts) for spans in part]
         finally:
             _INHERITED = None

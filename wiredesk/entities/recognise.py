@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from thinc.api import Model
+
 from wiredesk.entities.alternation import factored_long_patterns
 from wiredesk.entities.casing import recase
 from wiredesk.entities.consistency import company_products, majority_types, propagate
 from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import any_dateline_places, dateline_mentions, title_datelines
+from wiredesk.entities.encoder import use_numpy_ops
 from wiredesk.entities.gazetteer import add_missing, relabel
 from wiredesk.entities.given_names import given_name_people
 from wiredesk.entities.greedy import CharSpan, GreedyEntities
@@ -76,7 +79,8 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spaCy's Language
     """Load the pipeline once, with only the components NER needs (faster, less memory).
 
     Long regular expressions compile factored (``alternation``): spaCy's French tokenizer
-    otherwise spends 2 CPU s on one when ``spacy.lang.fr`` is imported."""
+    otherwise spends 2 CPU s on one when ``spacy.lang.fr`` is imported. The models run on
+    thinc's NumPy operations with NumPy's matrix product, as the encoder does (``NUMPY_OPS``)."""
     import spacy
     from spacy.util import get_package_path, is_package, load_config
 
@@ -91,11 +95,20 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spaCy's Language
             nlp = spacy.load(name)
             needed = _ner_dependencies(nlp.config)
             nlp.select_pipes(enable=[c for c in nlp.pipe_names if c in needed])
-            return nlp
+            return _on_numpy_ops(nlp)
         config = load_config(config_path)
         needed = _ner_dependencies(config)
         excluded = [c for c in config["nlp"]["pipeline"] if c not in needed]
-        return spacy.load(name, exclude=[*excluded, *UNREAD_VOCAB])
+        return _on_numpy_ops(spacy.load(name, exclude=[*excluded, *UNREAD_VOCAB]))
+
+
+def _on_numpy_ops(nlp):  # noqa: ANN001, ANN202 - spaCy's Language
+    """Every layer of the pipeline's models on ``NUMPY_OPS``."""
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            use_numpy_ops(model)
+    return nlp
 
 
 def is_non_name(mention: Mention) -> bool:

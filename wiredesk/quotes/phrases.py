@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from wiredesk.quotes.languages import QuoteLanguage
 
@@ -37,6 +38,13 @@ class Word:
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def first_words(text: str, start: int, end: int, most: int) -> list[Word]:
+    """The first ``most`` words of ``text[start:end]``: enough to tell that a stretch holds
+    only a word or two without reading all of a long one."""
+    found = islice(_WORD.finditer(text, start, end), most)
+    return [Word(m.start(), m.end(), m.group()) for m in found]
 
 
 def sentences(masked: str, start: int, end: int, lang: QuoteLanguage) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from wiredesk.quotes.phrases import (
     SUBORDINATORS,
     Word,
     cue_base,
+    first_words,
     inverted_pronoun,
     inverted_subject,
     phrase_after,
@@ -193,7 +194,7 @@ def _names_quotation(
     """Whether a naming word that is also a verb of saying ("dit") brings in a quoted name."""
     if word.lower not in lang.naming:
         return False
-    return any(s >= word.end and len(words_in(text, word.end, s)) <= 2 for s, _ in quoted)
+    return any(s >= word.end and len(first_words(text, word.end, s, 3)) <= 2 for s, _ in quoted)
 
 
 def _attributes_quotation(
@@ -205,10 +206,11 @@ def _attributes_quotation(
         gap = text[q_end : cue.start]
         if q_end <= cue.start and not gap.strip(" \u00a0,-\u2013\u2014") and gap.strip():
             return True  # "« … », a déclaré"; not "Der Sender „Channel 10“ berichtete, …"
-        between = words_in(text, q_end, cue.start)
+        if q_end > cue.start:
+            continue
+        between = first_words(text, q_end, cue.start, 3)
         if (
-            q_end <= cue.start
-            and between
+            between
             and len(between) <= 2
             and all(w.lower in lang.auxiliaries or inverted_pronoun(w) for w in between)
             and not re.sub(r"[\w'\u2019-]", "", text[q_end : cue.start]).strip(" \u00a0,")
