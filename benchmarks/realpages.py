@@ -9,6 +9,9 @@ on stdin and (c) plain ``trafilatura.extract(with_metadata=True)`` on one core. 
 process of its own, started as a user starts it (so start-up and model loading count). Per
 path it prints articles/s, CPU seconds over wall seconds (the cores used), the peak memory
 of the whole process tree (workers included, sampled every 50 ms) and the ratio to (c).
+Memory is the tree's proportional set size (PSS: a page shared by several processes, as a
+forked worker shares its parent's loaded models, counts once in all), with the plain sum of
+each process's resident memory (RSS, which counts a shared page once per process) beside it.
 ``--pages DIR`` reads the ``*.html`` / ``*.html.gz`` files of DIR instead of the eval sets.
 """
 
@@ -53,8 +56,9 @@ class Usage:
 
     wall: float
     cpu: float
-    peak_mb: float
+    peak_mb: float  # proportional set size of the tree
     returncode: int
+    peak_rss_mb: float = 0.0  # resident sizes of the tree's processes, summed
 
     @property
     def cores(self) -> float:
@@ -134,21 +138,37 @@ def _parents() -> dict[int, int]:
     return parents
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux ``/proc``)."""
+def process_memory(pid: int) -> tuple[int, int]:
+    """(proportional set size, resident set size) of one process in bytes; both the resident
+    size where the kernel gives no ``smaps_rollup``; (0, 0) once it is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            fields = dict(line.split(b":", 1) for line in rollup.read().splitlines()[1:])
+        return int(fields[b"Pss"].split()[0]) * 1024, int(fields[b"Rss"].split()[0]) * 1024
+    except (OSError, KeyError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            resident = int(statm.read().split()[1]) * PAGE_BYTES
+    except OSError:
+        return 0, 0
+    return resident, resident
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(proportional, resident) memory of a process and all its descendants, in bytes."""
     children: dict[int, list[int]] = {}
     for child, parent in _parents().items():
         children.setdefault(parent, []).append(child)
-    total, todo = 0, [pid]
+    proportional = resident = 0
+    todo = [pid]
     while todo:
         member = todo.pop()
         todo += children.get(member, [])
-        try:
-            with open(f"/proc/{member}/statm", "rb") as statm:
-                total += int(statm.read().split()[1]) * PAGE_BYTES
-        except OSError:
-            continue
-    return total
+        pss, rss = process_memory(member)
+        proportional += pss
+        resident += rss
+    return proportional, resident
 
 
 def measure(
@@ -159,7 +179,7 @@ def measure(
     stdout: Path | None = None,
 ) -> Usage:
     """Run a command to its end: wall time, CPU of it and its children, peak tree memory."""
-    peak = 0
+    peak = peak_rss = 0
     done = threading.Event()
     started = time.perf_counter()
     with (
@@ -170,9 +190,10 @@ def measure(
         process = subprocess.Popen(command, stdin=source, stdout=sink, stderr=errors, env=env)
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, peak_rss
             while not done.is_set():
-                peak = max(peak, tree_rss(process.pid))
+                proportional, resident = tree_memory(process.pid)
+                peak, peak_rss = max(peak, proportional), max(peak_rss, resident)
                 done.wait(SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -187,7 +208,8 @@ def measure(
             errors.seek(0)
             tail = errors.read()[-3000:].decode("utf-8", errors="replace")
             raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
-    return Usage(wall, usage.ru_utime + usage.ru_stime, peak / 2**20, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Usage(wall, cpu, peak / 2**20, process.returncode, peak_rss / 2**20)
 
 
 def wiredesk_command() -> str:
@@ -282,7 +304,8 @@ def print_table(result: dict) -> None:
         f"load average {os.getloadavg()[0]:.2f}"
     )
     print(
-        f"{'path':<30}{'wall s':>8}{'cpu s':>8}{'cores':>7}{'peak MB':>9}{'art/s':>8}{'vs (c)':>8}"
+        f"{'path':<30}{'wall s':>8}{'cpu s':>8}{'cores':>7}{'peak MB':>9}{'RSS sum':>9}"
+        f"{'art/s':>8}{'vs (c)':>8}"
     )
     labels = {
         "ingest": "(a) wiredesk ingest",
@@ -294,8 +317,9 @@ def print_table(result: dict) -> None:
         rate = pages / u.wall
         print(
             f"{label:<30}{u.wall:>8.1f}{u.cpu:>8.1f}{u.cores:>7.2f}{u.peak_mb:>9.0f}"
-            f"{rate:>8.1f}{rate / base:>8.2f}"
+            f"{u.peak_rss_mb:>9.0f}{rate:>8.1f}{rate / base:>8.2f}"
         )
+    print("peak MB: proportional set size of the process tree; RSS sum counts shared pages twice")
     print(
         f"\narticles in the warehouse after (a): {result['stored']}; "
         f"analysed by (b): {result['analyzed']} of {pages}; "

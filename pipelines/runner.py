@@ -21,6 +21,7 @@ from pipelines.resources import CONFIG_TAG, configured_resource
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
+from wiredesk.stages import warm_up_worker
 from wiredesk.store import (
     BuildLog,
     Plan,
@@ -204,6 +205,21 @@ def run_plan(
     linked entities), then the cross-day aggregates. Each finished step is recorded in the
     home's build log. The stages' per-article work shares one set of worker processes for
     the whole plan (``workers.processes``)."""
+    # Workers that will extract, recognise and quote start loading now, beside the set-up.
+    per_article = {"articles", "entity_mentions", "quotes"}
+    warm_up = warm_up_worker if any(per_article & set(s) for s in work.daily.values()) else None
+    with stage_workers(warm_up=warm_up):
+        return _run_phases(work, home, sources, instance, progress)
+
+
+def _run_phases(
+    work: Plan,
+    home: str | None,
+    sources: str | None,
+    instance: DagsterInstance | None,
+    progress: Progress,
+) -> dict[str, dict[str, int]]:
+    """``run_plan``'s four phases, in a ``stage_workers`` block."""
     settings = current()
     resources = {
         "wiredesk": configured_resource(
@@ -246,22 +262,21 @@ def run_plan(
         progress(f"{label:<10}  " + "  ".join(f"{k} {v}" for k, v in counts.items()))
 
     report: dict[str, dict[str, int]] = {}
-    with stage_workers():
-        for names, per_day in (
-            (DAY_STAGES, True),
-            (CROSS_DAY, False),
-            (tuple(aggregate_names()), True),
-            (AFTER_AGGREGATES, False),
-        ):
-            if per_day:
-                for days, selection in day_runs(work, names, graph):
-                    for label, counts in run_range(run, selection, days, progress):
-                        report.setdefault(label, {}).update(counts)
-                        show(label, counts)
-            else:
-                selection = [name for name in work.cross_day if name in names]
-                if selection:
-                    counts = run(selection)
-                    report.setdefault("all days", {}).update(counts)
-                    show("all days", counts)
+    for names, per_day in (
+        (DAY_STAGES, True),
+        (CROSS_DAY, False),
+        (tuple(aggregate_names()), True),
+        (AFTER_AGGREGATES, False),
+    ):
+        if per_day:
+            for days, selection in day_runs(work, names, graph):
+                for label, counts in run_range(run, selection, days, progress):
+                    report.setdefault(label, {}).update(counts)
+                    show(label, counts)
+        else:
+            selection = [name for name in work.cross_day if name in names]
+            if selection:
+                counts = run(selection)
+                report.setdefault("all days", {}).update(counts)
+                show("all days", counts)
     return report

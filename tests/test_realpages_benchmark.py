@@ -84,6 +84,19 @@ def test_measure_counts_the_memory_and_cpu_of_the_whole_process_tree(tmp_path: P
     assert 0.6 <= usage.wall < 30
 
 
+def test_memory_a_forked_child_shares_counts_once(tmp_path: Path) -> None:
+    # 200 MB written before the fork: the child shares the pages until it writes them.
+    script = (
+        "import os, time; b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])\n"
+        "pid = os.fork()\n"
+        "time.sleep(0.8)\n"
+        "os._exit(0) if pid == 0 else os.waitpid(pid, 0)"
+    )
+    usage = realpages.measure([sys.executable, "-c", script])
+    assert usage.peak_rss_mb > 380  # counted in both processes
+    assert 190 < usage.peak_mb < 300  # counted once
+
+
 def test_measure_names_a_failing_command(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="boom"):
         realpages.measure(

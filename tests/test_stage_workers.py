@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import duckdb
@@ -61,6 +63,36 @@ def test_the_workers_stop_when_the_block_ends() -> None:
         workers = set(stage_map(worker_pids, list(range(20))))
         assert len(workers) == 2 and all(map(running, workers))
     assert not any(map(running, workers))
+
+
+WARMED: list[int] = []
+
+
+def mark_warm() -> None:
+    WARMED.append(os.getpid())
+
+
+def warm_pids(items: list[int]) -> list[tuple[int, list[int]]]:
+    return [(os.getpid(), list(WARMED)) for _ in items]
+
+
+def fail_warm_up() -> None:
+    raise RuntimeError("nothing to load")
+
+
+def test_workers_warmed_up_start_at_once_and_run_the_warm_up_before_any_batch() -> None:
+    with stage_workers(2, warm_up=mark_warm) as count:
+        assert count == 2
+        for _ in range(100):  # started when the block opens, before any batch is sent
+            if len(multiprocessing.active_children()) >= 2:
+                break
+            time.sleep(0.05)
+        assert len(multiprocessing.active_children()) >= 2
+        found = stage_map(warm_pids, list(range(40)))
+    assert len({pid for pid, _ in found}) == 2
+    assert all(warmed == [pid] for pid, warmed in found)  # once, in that worker, first
+    with stage_workers(2, warm_up=fail_warm_up):  # a failing warm-up costs only its head start
+        assert [pid for pid, _ in stage_map(warm_pids, list(range(20)))]
 
 
 def test_chunks_cover_every_item_once_in_order() -> None:

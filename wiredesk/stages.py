@@ -281,6 +281,16 @@ def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
     ]
 
 
+def warm_up_worker() -> None:
+    """What a stage worker loads before its first batch: the first extraction's libraries and
+    the English recogniser (other languages load when their first article comes)."""
+    from wiredesk.articles import warm_up_extraction
+    from wiredesk.entities import find_mentions
+
+    warm_up_extraction()
+    find_mentions([""])
+
+
 def mention_rows_batch(work: list[tuple[str, str, str]]) -> list[list[Row]]:
     """Mention rows of each (article id, text, language): the work a stage worker does."""
     from wiredesk.entities import find_mentions

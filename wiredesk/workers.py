@@ -132,6 +132,12 @@ class _StagePool:
                 ]
             return self._executors
 
+    def warm_up(self, fn: Callable[[], object]) -> None:
+        """Start the workers now and have each run ``fn`` first (loading what every batch
+        needs) while this process goes on setting the run up."""
+        for executor in self.executors():
+            executor.submit(_warm_up, fn)
+
     def home(self, group: str) -> int:
         """The worker a small group's batches go to: the next in turn when it first comes."""
         if group not in self.homes:
@@ -150,9 +156,15 @@ _open_pool: _StagePool | None = None
 
 
 @contextmanager
-def stage_workers(workers: int | None = None) -> Iterator[int]:
+def stage_workers(
+    workers: int | None = None, warm_up: Callable[[], object] | None = None
+) -> Iterator[int]:
     """Within this block, ``stage_map`` in this process runs on ``workers`` worker processes
-    (default: ``worker_count()``); yields the count. The workers stop when the block ends."""
+    (default: ``worker_count()``); yields the count. The workers stop when the block ends.
+
+    With ``warm_up`` (a module-level function) the workers start at once and run it before
+    any batch, so what they load overlaps the caller's own setting up; without it they start
+    at the first batch."""
     global _open_pool
     count = worker_count(workers)
     if _open_pool is not None and _open_pool.owner == os.getpid():
@@ -160,6 +172,8 @@ def stage_workers(workers: int | None = None) -> Iterator[int]:
         return
     pool = _StagePool(count)
     _open_pool = pool
+    if warm_up is not None and count > 1:
+        pool.warm_up(warm_up)
     try:
         yield count
     finally:
@@ -253,6 +267,15 @@ def _dispatched(
         queued[worker].append((positions, executors[worker].submit(_trimmed, fn, batch)))
     while any(queued):
         yield from _collect(queued, wait_on=None)
+
+
+def _warm_up(fn: Callable[[], object]) -> None:
+    """Run ``fn`` in a worker; a failure there only costs the head start (the first batch
+    that needs what it loads meets the same error and reports it)."""
+    try:
+        fn()
+    except Exception:  # noqa: BLE001 - the real work reports it
+        pass
 
 
 def _trimmed(fn: Callable[[list[Item]], list[Result]], batch: list[Item]) -> list[Result]:

@@ -22,5 +22,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "dates": ("at_offset", "parse_datetime", "parse_with_offset"),
         "months": ("date_for_dateline",),
         "revisions": ("superseded_rows", "words_changed"),
+        "warmup": ("warm_up_extraction",),
     },
 )
