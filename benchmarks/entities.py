@@ -32,6 +32,7 @@ from benchmarks.entities_sample import (
     recognition,
     sample_articles,
 )
+from wiredesk.article_work import mention_rows
 from wiredesk.entities import (
     BASE_MODEL,
     Document,
@@ -44,7 +45,6 @@ from wiredesk.entities import (
     link_entities,
     read_documents,
 )
-from wiredesk.stages import mention_rows
 
 #: spaCy label -> CoNLL label for the scored types.
 SCORED = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}

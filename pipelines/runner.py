@@ -18,10 +18,10 @@ from dagster import DagsterEventType, DagsterInstance, materialize
 from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import CONFIG_TAG, configured_resource
+from wiredesk.article_work import warm_up_worker
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
-from wiredesk.stages import warm_up_worker
 from wiredesk.store import (
     BuildLog,
     Plan,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from wiredesk.article_work import mention_rows
 from wiredesk.entities import (
     UnsupportedLanguage,
     find_mentions,
@@ -21,7 +22,6 @@ from wiredesk.entities.languages import language_code
 from wiredesk.entities.mention import Mention
 from wiredesk.entities.recognise import get_recogniser
 from wiredesk.entities.spans import trim_lowercase_lead
-from wiredesk.stages import mention_rows
 
 GERMAN = (
     "BERLIN (dpa) - Bundeskanzler Friedrich Merz hat am Montag vor einer Spaltung Europas "

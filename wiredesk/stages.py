@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from wiredesk.articles import fold
-from wiredesk.entities import COUNTED_TYPES, Mention
+from wiredesk.article_work import mention_rows_batch, quote_rows_batch
+from wiredesk.entities import Mention
 from wiredesk.fetch import Fetcher, FetchResult
 from wiredesk.routing import effective_language, runs_entities, runs_quotes
 from wiredesk.sources import (
@@ -26,7 +26,7 @@ from wiredesk.sources import (
     SourceError,
     discover_source,
 )
-from wiredesk.store import Lake, stable_id
+from wiredesk.store import Lake
 from wiredesk.workers import WINDOW_ITEMS, stage_map, windows
 
 Row = dict[str, Any]
@@ -264,44 +264,6 @@ def run_raw_pages_days(
 
 
 # -- entity_mentions ----------------------------------------------------------------------
-def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
-    return [
-        {
-            "article_id": article_id,
-            "entity_key": m.entity_key,
-            "text": m.text,
-            "type": m.type,
-            "name": m.name,
-            "roles": list(m.roles),
-            "start_char": m.start_char,
-            "end_char": m.end_char,
-        }
-        for m in mentions
-        if m.type in COUNTED_TYPES
-    ]
-
-
-def warm_up_worker() -> None:
-    """What a stage worker loads before its first batch: the first extraction's libraries and
-    the English recogniser (other languages load when their first article comes)."""
-    from wiredesk.articles import warm_up_extraction
-    from wiredesk.entities import find_mentions
-
-    warm_up_extraction()
-    find_mentions([""])
-
-
-def mention_rows_batch(work: list[tuple[str, str, str]]) -> list[list[Row]]:
-    """Mention rows of each (article id, text, language): the work a stage worker does."""
-    from wiredesk.entities import find_mentions
-
-    found = find_mentions([text for _, text, _ in work], [language for _, _, language in work])
-    return [
-        mention_rows(article_id, mentions)
-        for (article_id, _, _), mentions in zip(work, found, strict=True)
-    ]
-
-
 def mention_lists(articles: Sequence[Row]) -> list[list[Row]]:
     """Each article's mention rows, in input order (none for a language without a
     recogniser; a row without ``language`` is read as English), spread over the stage
@@ -382,37 +344,6 @@ def mentions_from_rows(rows: Iterable[Row]) -> dict[str, list[Mention]]:
 
 
 # -- quotes -------------------------------------------------------------------------------
-def quote_rows(article_id: str, quotes: Iterable[Any]) -> list[Row]:
-    return [
-        {
-            "quote_id": stable_id("quote", article_id, q.start_char, q.end_char),
-            "article_id": article_id,
-            "kind": q.kind,
-            "text": q.text,
-            "speaker": q.speaker,
-            "speaker_entity_key": q.speaker_entity_key,
-            "speaker_mention": q.speaker_mention,
-            "cue": q.cue,
-            "start_char": q.start_char,
-            "end_char": q.end_char,
-            "paragraph": q.paragraph,
-            "confidence": q.confidence,
-            "quote_hash": stable_id("quote-text", fold(q.text)),
-        }
-        for q in quotes
-    ]
-
-
-def quote_rows_batch(work: list[tuple[str, str, list[Mention], str]]) -> list[list[Row]]:
-    """Quote rows of each (article id, text, mentions, language): a stage worker's work."""
-    from wiredesk.quotes import find_quotes
-
-    return [
-        quote_rows(article_id, find_quotes(text, mentions, language))
-        for article_id, text, mentions, language in work
-    ]
-
-
 def quote_lists(articles: Sequence[tuple[Row, list[Mention]]]) -> list[list[Row]]:
     """Each (article, its mentions)'s quote rows, in input order (none for a language
     without quotation rules), spread over the stage workers when a run has them."""

@@ -13,16 +13,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
 
-from wiredesk.articles.extraction import ExtractionError, extract, reconcile_date
+from wiredesk.articles.extraction import ExtractionError
+from wiredesk.articles.pages import extract_pages
 from wiredesk.articles.revisions import KnownVersion, chain_versions
-from wiredesk.articles.text import content_hash
-from wiredesk.routing import analysis_for
-from wiredesk.sources import folder_day
-from wiredesk.store import Lake, stable_id, table
+from wiredesk.store import Lake, table
 from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
 from wiredesk.workers import WINDOW_ITEMS, stage_map, windows
 
@@ -48,10 +44,6 @@ class ArticlesDay:
     pages_read: int = 0
 
 
-def _path_of(url: str) -> Path:
-    return Path(unquote(urlparse(url).path))
-
-
 def _error_row(page: Row, error: ExtractionError, run_id: str, now: dt.datetime) -> Row:
     return {
         "url": page["url"],
@@ -65,74 +57,6 @@ def _error_row(page: Row, error: ExtractionError, run_id: str, now: dt.datetime)
         "fetched_at": now,
         "run_id": run_id,
     }
-
-
-def wall_clock(value: dt.datetime | None) -> dt.datetime | None:
-    """The local time as written, without its zone (the offset is a column of its own)."""
-    return value.replace(tzinfo=None) if value is not None else None
-
-
-def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
-    """One candidate article row from one fetched page; raises ExtractionError."""
-    url = page["url"]
-    day_hint = folder_day(_path_of(url)) if url.startswith("file:") else None
-    extracted = extract(
-        page["content"],
-        url=page.get("final_url") or url,
-        fmt=page.get("format"),
-        folder_day=day_hint,
-        now=now,
-    )
-    # A drop folder's listing dates the item from the file itself: not a separate signal.
-    listed = None if url.startswith("file:") else item.get("published_at")
-    offset = None if listed is None else item.get("utc_offset_minutes")
-    published, date_source = reconcile_date(extracted, listed, now, offset)
-    canonical = extracted.canonical_url or item.get("canonical_url") or url
-    guid = extracted.guid or item.get("guid")
-    article_id = stable_id("article", page["source_id"], guid or canonical)
-    return {
-        "article_id": article_id,
-        "source_id": page["source_id"],
-        "item_id": page["item_id"],
-        "url": url,
-        "canonical_url": canonical,
-        "guid": guid,
-        "version": max(extracted.version, item.get("version") or 1),
-        "title": extracted.title or item.get("title"),
-        "authors": extracted.authors,
-        "published_at": published,
-        "published_local": wall_clock(extracted.published_local),
-        "utc_offset_minutes": extracted.utc_offset_minutes,
-        "published_day": extracted.published_day,
-        "date_source": date_source,
-        "updated_at": extracted.updated_at,
-        "language": extracted.language,
-        "analysis": analysis_for(extracted.language),
-        "sitename": extracted.sitename,
-        "dateline": extracted.dateline,
-        "wire_agency": extracted.wire_agency,
-        "description": extracted.description,
-        "text": extracted.text,
-        "word_count": extracted.word_count,
-        "content_hash": content_hash(extracted.text),
-        "is_partial": extracted.is_partial,
-        "partial_reason": extracted.partial_reason,
-        "format": extracted.format,
-        "extracted_at": now,
-        "first_seen_at": now,
-    }
-
-
-def extract_pages(work: list[tuple[Row, Row, dt.datetime]]) -> list[Row | ExtractionError]:
-    """``extract_page`` over (page, item, now) triples, the failure in place of a row: the
-    work a stage worker does."""
-    out: list[Row | ExtractionError] = []
-    for page, item, now in work:
-        try:
-            out.append(extract_page(page, item, now))
-        except ExtractionError as exc:
-            out.append(exc)
-    return out
 
 
 def _known_versions(history: ArticleHistory) -> dict[str, list[KnownVersion]]:
