@@ -420,6 +420,14 @@ def _boundary_between(masked: str, words: list[Word], k: int) -> bool:
     return k > 0 and any(ch in ";:" for ch in masked[words[k - 1].end : words[k].start])
 
 
+def _words_outside(
+    text: str, floor: int, limit: int, spans: list[tuple[int, int]]
+) -> list[Word]:
+    """The words of ``text[floor:limit]`` that start outside every span of ``spans``."""
+    near = [(s, e) for s, e in spans if s < limit and e > floor]
+    return [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in near)]
+
+
 def _sentence_cue(
     text: str,
     masked: str,
@@ -431,7 +439,7 @@ def _sentence_cue(
 ) -> Found | None:
     """The verb of saying (or of framing) of the sentence a quoted phrase sits in, outside
     quotations, with its subject."""
-    words = [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in spans)]
+    words = _words_outside(text, floor, limit, spans)
     for i, word in enumerate(words):
         if verb(word, lang):
             end = limit
@@ -448,7 +456,7 @@ def _sentence_source(
 ) -> Found | None:
     """A source named in the sentence of a quoted phrase ("Der Fall wird nach Angaben der
     Staatsanwaltschaft „sorgfältig“ geprüft", "laut Polizei", "dem Bericht zufolge")."""
-    words = [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in spans)]
+    words = _words_outside(text, floor, limit, spans)
     lowered = [w.lower for w in words]
     for phrase in lang.according_to:
         parts = phrase.split()
