@@ -14,6 +14,7 @@ from functools import lru_cache
 from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
+from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 
 #: Words that can sit between a subject and its cue ("she later said", "he has argued").
 BETWEEN = frozenset(
@@ -164,9 +165,11 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     words, i = _subject_words(tokens, i)
     if not words or end_index < 0:
         return None
-    if words[0][2].lower() in ("who", "which") and i >= 0 and tokens[i][2] == ",":
-        # "Joaquim Ferraz, who on Wednesday said …": the relative pronoun's antecedent.
-        words, i = _subject_words(tokens, i - 1)
+    relative = _relative_subject(words)
+    if relative is not None:
+        return relative
+    if words[0][2].lower() in RELATIVE_PRONOUNS:
+        words = words[1:]  # "Bannon, who Beck called …": Beck is the subject
     while words and (words[0][2].lower() in TIME_WORDS or words[0][2].lower() in ("on", "in")):
         words.pop(0)
     if not words:
@@ -177,6 +180,20 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     if appositive_end is not None and described:
         end = tokens[appositive_end][1]  # "the spokesman, Federico Lombardi,"
     return (start, end) if plausible_speaker(text, start, end) else None
+
+
+def _relative_subject(words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The relative pronoun of an apposition when it is the cue's subject ("Beck, who
+    said", "the report, which notes"), as a pronoun is: whom it means is resolved from the
+    phrase before it. Not when another subject follows it ("Bannon, who Beck called"); nor
+    a restrictive "who" ("an architect who said he was stiffed"), which often sits in a
+    clause inside the sentence whose cue is another's."""
+    if words[0][2].lower() not in RELATIVE_PRONOUNS:
+        return None
+    rest = [w for w in words[1:] if w[2].lower() not in TIME_WORDS | {"on", "in", "at", "last"}]
+    if rest and (rest[0][2][:1].isupper() or rest[0][2].lower() in PRONOUNS):
+        return None
+    return words[0][0], words[0][1]
 
 
 @lru_cache(maxsize=512)

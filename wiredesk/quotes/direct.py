@@ -164,7 +164,7 @@ def _person_names(
     if speaker.mention is None:
         return False
     inside = resolver.mentions_in(found.speaker_start, found.speaker_end)
-    pronoun = speaker.mention.lower() in ("he", "she", "they", "we", "i")
+    pronoun = speaker.mention.lower() in ("he", "she", "they", "we", "i", "who")
     return pronoun or any(m.type == "PERSON" for m in inside)
 
 
