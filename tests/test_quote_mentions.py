@@ -160,3 +160,25 @@ def test_what_follows_who_said_is_the_reported_clause() -> None:
     (quote,) = find_quotes(text, [_person(text, "Ada Voss")])
     assert (quote.kind, quote.text) == ("indirect", "the harbour plan would fail next year")
     assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "who")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('The new ad claims the harbour plan is "a gift to developers."', "The new ad"),
+        ('His campaign protested that the board was "acting in bad faith."', "His campaign"),
+        (
+            'The Northfield senator is telling reporters he will have "a lot of votes."',
+            "The Northfield senator",
+        ),
+    ],
+)
+def test_a_partial_quote_with_no_cue_is_the_opening_description_s(text: str, mention: str) -> None:
+    (quote,) = find_quotes(text, [])
+    assert (quote.kind, quote.speaker_mention) == ("partial", mention)
+
+
+def test_a_contracted_pronoun_opens_no_description() -> None:
+    text = 'Ada Voss spoke first. He\u2019s claiming the vote was "a big, big problem."'
+    voss = _person(text, "Ada Voss")
+    assert find_quotes(text, [voss])[0].speaker_mention != "He\u2019s"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
-from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
+from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase
 
 #: Words that can sit between a subject and its cue ("she later said", "he has argued").
 BETWEEN = frozenset(
@@ -40,6 +40,7 @@ TIME_WORDS = frozenset(
     morning afternoon evening night week month year earlier later recently""".split()
 )
 MAX_SUBJECT_WORDS = 10
+_WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
 _BOUNDARY = set(",;:.!?()[]{}" + ALL_MARKS + "\u2014\u2013")
 
@@ -368,6 +369,53 @@ def sentence_subject(text: str, floor: int, pos: int, mentions: list) -> tuple[i
                         return titled
                 return mention.start_char, mention.end_char  # "Sen. Ted Cruz", "The RNC"
     return None
+
+
+#: Words that open a description of whoever speaks ("The ad", "His campaign", "A staffer").
+_DESCRIPTION_OPENERS = frozenset("the a an his her their its our one this that".split())
+_OPENING_WORDS = 8
+_NOT_OWNERS = frozenset("he she it that there here what who let where".split())
+
+
+def opening_description(text: str, floor: int, pos: int) -> tuple[int, int] | None:
+    """The description a sentence opens with, as the subject of its verb ("The ad claims
+    …", "His campaign protested that …", "The Florida senator is telling reporters …"), or
+    None when the sentence does not open with an article or owner and a noun before a verb.
+
+    A partial quote with no cue in its sentence is most often that subject's wording."""
+    lead = _SUBJECT_LEAD.match(text, floor, pos)
+    start = lead.end() if lead else floor
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, pos)]
+    words = words[: _OPENING_WORDS + 1]
+    if len(words) < 3:
+        return None
+    first = words[0][2]
+    owner = (
+        first.endswith(("'s", "\u2019s"))
+        and first[:1].isupper()
+        and first[:-2].lower() not in _NOT_OWNERS  # "He's claiming", "That's"
+    )
+    if first.lower() not in _DESCRIPTION_OPENERS and not owner:
+        return None
+    end = words[-1][1]
+    for i in range(2, len(words)):
+        word, before = words[i][2], words[i - 1][2]
+        if (
+            word.islower()
+            and word.isalpha()
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and not before.endswith("s")
+            and before.isalpha()
+        ):
+            end = words[i][0]  # "The ad claims": a verb after a singular head
+            break
+    span = noun_phrase(text, start, end)
+    if span is None or span[0] != start or span[1] >= words[-1][1]:
+        return None
+    if any(ch in text[span[0] : span[1]] for ch in ",;:()"):
+        return None
+    return span
 
 
 def _titled_person(text: str, end: int, pos: int, mentions: list) -> tuple[int, int] | None:

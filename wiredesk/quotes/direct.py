@@ -17,6 +17,7 @@ from wiredesk.quotes.attribution import (
     before_quote,
     is_attribution_only,
     is_attribution_sentence,
+    opening_description,
     phrase_after,
     sentence_subject,
     subject_before,
@@ -346,7 +347,11 @@ def find_direct(
                 continue  # titles, nicknames, single words used as terms
             confidence = 0.75 if attribution is not None else 0.4
             if attribution is None:
-                attribution = _subject_attribution(text, floor, q.start, resolver)
+                opening = opening_description(text, floor, q.start)
+                if opening is not None:
+                    attribution = Attribution(q.start, q.start, *opening)
+                else:
+                    attribution = _subject_attribution(text, floor, q.start, resolver)
         speaker = Speaker(None, None, None)
         cue: str | None = None
         if attribution is not None:
