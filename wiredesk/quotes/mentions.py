@@ -90,7 +90,8 @@ _MIDDLE_ADVERBS = frozenset(
 #: Irregular past forms that follow a subject as its verb ("his office put out").
 _IRREGULAR_PAST = frozenset(
     """put sent made gave took went came got held kept left met ran saw set spoke thought
-    brought began led found felt sat stood won lost paid chose drew""".split()
+    brought began led found felt sat stood won lost paid chose drew sought fought bought
+    taught caught struck spent built meant""".split()
 )
 #: Adverbs that come before a participle inside a noun phrase ("a textbook just published").
 _PRE_VERB = frozenset("just not never once long far well".split())

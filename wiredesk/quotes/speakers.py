@@ -383,12 +383,19 @@ class SpeakerResolver:
 
     def modifies(self, mention: Mention, start: int, end: int) -> bool:
         """Whether a name between an article and a noun describes someone else ("a Trump
-        supporter", "the Clinton campaign", "one Clinton aide")."""
+        supporter", "the Clinton campaign", "one Clinton aide", "a senior Cruz adviser")."""
         lead = self.text[start : mention.start_char].split()
-        if not lead or lead[-1].lower() not in _MODIFIER_ARTICLES:
+        if not lead:
             return False
+        if lead[-1].lower() not in _MODIFIER_ARTICLES and (
+            len(lead) > 3
+            or lead[0].lower() not in _MODIFIER_ARTICLES
+            or not all(w.isalpha() and w.islower() for w in lead[1:])
+        ):
+            return False  # "a senior Cruz adviser" is one; "the aide to Senator Cruz" not
         after = self.text[mention.end_char : end].split()
-        return bool(after) and after[0][:1].islower() and after[0].isalpha()
+        head = after[0].rstrip(".,;:") if after else ""
+        return head[:1].islower() and head.isalpha()
 
     def complements(self, mention: Mention, start: int) -> bool:
         """Whether a name is the object of a preposition after a common noun ("a
