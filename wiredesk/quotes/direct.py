@@ -323,7 +323,11 @@ def find_direct(
                 if not _person_names(text, naming.group(), floor, limit, q, spans, resolver):
                     continue
             spoken = attribution is not None
-            if attribution is None or attribution.cue_start > q.end + 60:
+            if (
+                attribution is None
+                or attribution.cue_start > q.end + 60
+                or _runs_on(text, q.end, attribution)
+            ):
                 found, spoken_here = _sentence_cue(text, floor, limit, q, spans, resolver)
                 attribution = found or attribution
                 spoken = spoken or spoken_here
@@ -411,6 +415,20 @@ def find_direct(
         if kind == "direct":
             previous = quote
     return quotes, spans
+
+
+#: Words a partial quote's sentence may go on for before an attribution after it is its own.
+MAX_RUN_ON_WORDS = 4
+
+
+def _runs_on(text: str, end: int, attribution: Attribution) -> bool:
+    """Whether the cue after a partial quote belongs to a clause of its own: the sentence
+    runs on past the quote ('Cruz says he is "tied for second" with Rubio, in a finish that
+    he said …'), so the cue before the quote is what attributes it."""
+    if attribution.cue_start < end:
+        return False
+    first = min(attribution.cue_start, attribution.speaker_start)
+    return len(text[end:first].split()) > MAX_RUN_ON_WORDS
 
 
 def _continues(
