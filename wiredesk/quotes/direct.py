@@ -35,6 +35,7 @@ from wiredesk.quotes.marks import (
 )
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import Speaker, SpeakerResolver, key_of
+from wiredesk.quotes.terms import Evidence, keeps
 
 #: Words right before a quoted stretch that make it a name or a term, not speech.
 NAMING = re.compile(
@@ -319,9 +320,10 @@ def find_direct(
             attribution = attribution or headline_subject(text, floor, q.start)
         elif kind == "partial":
             naming = NAMING.search(text[max(0, q.start - 40) : q.start])
+            dropped = ""  # why the rules would leave the phrase out, if they would
             if naming is not None and cand.attribution is None:
                 if not _person_names(text, naming.group(), floor, limit, q, spans, resolver):
-                    continue
+                    dropped = "naming"
             spoken = attribution is not None
             if (
                 attribution is None
@@ -334,8 +336,8 @@ def find_direct(
             if attribution is None:
                 attribution = headline_speaker(text, floor, q.start)
                 spoken = spoken or attribution is not None
-            if not spoken and n_words <= SHORT_WORDS:
-                continue  # scare quotes without anyone speaking
+            if not dropped and not spoken and n_words <= SHORT_WORDS:
+                dropped = "unspoken"  # scare quotes without anyone speaking
             reported = attribution is not None and attribution.cue_end <= q.start
             # '"Really," she added': one word that opens its sentence and is attributed
             # right after is a reply, not a term.
@@ -345,11 +347,26 @@ def find_direct(
                 and attribution is not None
                 and attribution.cue_start >= q.end
             )
-            if (_is_name_like(inner) and not replied) or (
-                n_words == 1 and not reported and not replied and not _framed(text, floor, q.start)
+            framed = _framed(text, floor, q.start)
+            if not dropped and (
+                (_is_name_like(inner) and not replied)
+                or (n_words == 1 and not reported and not replied and not framed)
             ):
-                continue  # titles, nicknames, single words used as terms
+                dropped = "term"  # titles, nicknames, single words used as terms
             confidence = 0.75 if attribution is not None else 0.4
+            if dropped:
+                evidence = Evidence(
+                    dropped,
+                    inner,
+                    spoken,
+                    reported,
+                    framed,
+                    naming.group() if naming is not None else "",
+                    q.single,
+                )
+                if not keeps(text, q.start, q.end, floor, limit, evidence):
+                    continue
+                confidence -= 0.3  # a phrase the rules alone would leave out
             if attribution is None:
                 opening = opening_description(text, floor, q.start)
                 if opening is not None:

@@ -63,6 +63,9 @@ _TIME_NOUNS = (
     | _DAYS
     | frozenset("morning afternoon evening night week month year today yesterday tonight".split())
 )
+_ARTICLES = frozenset("the a an".split())
+#: Words that go before an article inside one noun phrase ("all the members").
+_QUANTIFIERS = frozenset("all both half such quite rather what".split())
 _DASHES = re.compile(r"\s(?:--|\u2014|\u2013)\s?|\u2014")
 _WORD = re.compile(r"\S+")
 
@@ -184,6 +187,16 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
         if _ends_noun_phrase(words, bares, index):
             words = words[:index]  # "the senator emailed supporters", "her campaign quickly"
+            break
+    for index in range(len(words) - 1, 0, -1):
+        previous = words[index - 1][2]
+        if (
+            _bare(words[index][2]) in _ARTICLES
+            and previous.isalpha()
+            and previous.islower()
+            and _bare(previous) not in _DANGLING | _DETERMINERS | _QUANTIFIERS | _BAD_LEADS
+        ):
+            words = words[index:]  # "a mechanism the commission (calls)": a clause's subject
             break
     while words and _bare(words[-1][2]) in _DANGLING:
         words.pop()
