@@ -18,6 +18,7 @@ def narrowed(phrase: str) -> str | None:
     ("phrase", "expected"),
     [
         ("September 27 they published the results of their check", "they"),
+        ("after the polls close at 7 p.m. He", "He"),
         ("She met a young woman", "She"),
         ("Her campaign also released two new television ads it", "it"),
         ("the Security Council issued a statement", "the Security Council"),

@@ -407,6 +407,7 @@ def opening_description(text: str, floor: int, pos: int) -> tuple[int, int] | No
             and not word.endswith(("ss", "us", "is"))
             and not before.endswith("s")
             and before.isalpha()
+            and not _auxiliary_next(words, i)  # "The final results aren't in"
         ):
             end = words[i][0]  # "The ad claims": a verb after a singular head
             break
@@ -416,6 +417,14 @@ def opening_description(text: str, floor: int, pos: int) -> tuple[int, int] | No
     if any(ch in text[span[0] : span[1]] for ch in ",;:()"):
         return None
     return span
+
+
+def _auxiliary_next(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the word after ``words[i]`` is an auxiliary, so ``words[i]`` is a noun."""
+    if i + 1 >= len(words):
+        return False
+    following = words[i + 1][2].lower().replace("\u2019", "'")
+    return following.split("'")[0] in _NOT_IN_SPEAKER or following.endswith("n't")
 
 
 def _titled_person(text: str, end: int, pos: int, mentions: list) -> tuple[int, int] | None:

@@ -165,6 +165,9 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         if index and _bare(word) in SUBJECT_PRONOUNS and word[:1].islower():
             if _bare(words[index - 1][2]) not in _DETERMINERS:
                 return w_start, w_start + len(word.rstrip(".,;:"))
+        if index and _bare(word) in SUBJECT_PRONOUNS and words[index - 1][2].endswith("."):
+            # "… after the polls close at 7 p.m. He": a sentence the abbreviation hid
+            return w_start, w_start + len(word.rstrip(".,;:"))
     words = _without_lead_in(words)
     if not words:
         return None  # "early Friday", "Still"
