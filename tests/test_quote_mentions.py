@@ -19,6 +19,7 @@ def narrowed(phrase: str) -> str | None:
     [
         ("September 27 they published the results of their check", "they"),
         ("after the polls close at 7 p.m. He", "He"),
+        ("The harbour town's new mayor on Tuesday", "The harbour town's new mayor"),
         ("She met a young woman", "She"),
         ("Her campaign also released two new television ads it", "it"),
         ("the Security Council issued a statement", "the Security Council"),
@@ -183,3 +184,9 @@ def test_a_contracted_pronoun_opens_no_description() -> None:
     text = 'Ada Voss spoke first. He\u2019s claiming the vote was "a big, big problem."'
     voss = _person(text, "Ada Voss")
     assert find_quotes(text, [voss])[0].speaker_mention != "He\u2019s"
+
+
+def test_a_kept_term_with_no_cue_before_it_is_the_sentence_subject_s() -> None:
+    text = 'The harbour board has dismissed the plan as "reckless" and voted it down.'
+    (quote,) = find_quotes(text, [])
+    assert (quote.kind, quote.speaker_mention) == ("partial", "The harbour board")

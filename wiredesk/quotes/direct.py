@@ -367,6 +367,16 @@ def find_direct(
                 if not keeps(text, q.start, q.end, floor, limit, evidence):
                     continue
                 confidence -= 0.3  # a phrase the rules alone would leave out
+                if attribution is None or attribution.cue_start >= q.end:
+                    # no cue before it: a term is the wording of the sentence's subject
+                    # ('the Sanders campaign rejected the idea as "ludicrous"')
+                    opening = opening_description(text, floor, q.start)
+                    if opening is not None:
+                        attribution = Attribution(q.start, q.start, *opening)
+                    else:
+                        attribution = (
+                            _subject_attribution(text, floor, q.start, resolver) or attribution
+                        )
             if attribution is None:
                 opening = opening_description(text, floor, q.start)
                 if opening is not None:

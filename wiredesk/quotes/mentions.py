@@ -191,6 +191,11 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         if _ends_noun_phrase(words, bares, index):
             words = words[:index]  # "the senator emailed supporters", "her campaign quickly"
             break
+    for index in range(1, len(words) - 1):
+        if bares[index] in ("on", "in", "at", "last", "this") and _is_time(words[index + 1][2]):
+            if bares[index] != "in" or _bare(words[index + 1][2]) in _TIME_NOUNS:
+                words = words[:index]  # "The mayor on Tuesday": the time is no part of it
+                break
     for index in range(len(words) - 1, 0, -1):
         previous = words[index - 1][2]
         if (
