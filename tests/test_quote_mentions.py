@@ -6,7 +6,7 @@ import pytest
 
 from wiredesk.entities.mention import Mention
 from wiredesk.quotes import find_quotes
-from wiredesk.quotes.mentions import noun_phrase
+from wiredesk.quotes.mentions import noun_phrase, relative_antecedent
 
 
 def narrowed(phrase: str) -> str | None:
@@ -18,6 +18,8 @@ def narrowed(phrase: str) -> str | None:
     ("phrase", "expected"),
     [
         ("September 27 they published the results of their check", "they"),
+        ("after the polls close at 7 p.m. He", "He"),
+        ("The harbour town's new mayor on Tuesday", "The harbour town's new mayor"),
         ("She met a young woman", "She"),
         ("Her campaign also released two new television ads it", "it"),
         ("the Security Council issued a statement", "the Security Council"),
@@ -119,3 +121,72 @@ def test_a_name_after_a_preposition_is_whom_the_description_is_about(
     voss = Mention("Ada Voss", "PERSON", start, start + len("Ada Voss"), "Ada Voss")
     (quote,) = find_quotes(text, [voss])
     assert (quote.speaker, quote.speaker_mention) == (speaker, mention)
+
+
+def _person(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(name, "PERSON", start, start + len(name), name)
+
+
+@pytest.mark.parametrize(
+    ("before", "antecedent"),
+    [
+        ("Voters heard from the Northfield mayor, ", "the Northfield mayor"),
+        ("She thanked the head of the harbour board, ", "the head of the harbour board"),
+        ("It drew a sharp reply from Governor Ilse Varga, ", "Governor Ilse Varga"),
+        ("It was welcomed by Sen. Pavel Lund of Northfield, ", "Sen. Pavel Lund of Northfield"),
+        ("Much of the anger was aimed at Lund, ", "Lund"),
+    ],
+)
+def test_a_relative_pronoun_means_the_phrase_before_it(before: str, antecedent: str) -> None:
+    text = before + "who said"
+    span = relative_antecedent(text, len(before))
+    assert span is not None and text[span[0] : span[1]] == antecedent
+
+
+def test_who_is_the_mention_and_the_person_before_it_the_speaker() -> None:
+    text = 'The plan was praised by Ada Voss, who called it "a fair deal for the harbour."'
+    (quote,) = find_quotes(text, [_person(text, "Ada Voss")])
+    assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "who")
+
+
+def test_a_subject_after_who_is_the_speaker() -> None:
+    text = 'Most of it was aimed at Ada Voss, who Lund called "a danger to the harbour."'
+    mentions = [_person(text, "Ada Voss"), _person(text, "Lund")]
+    (quote,) = find_quotes(text, mentions)
+    assert quote.speaker == "Lund"
+
+
+def test_what_follows_who_said_is_the_reported_clause() -> None:
+    text = "The board heard from Ada Voss, who said the harbour plan would fail next year."
+    (quote,) = find_quotes(text, [_person(text, "Ada Voss")])
+    assert (quote.kind, quote.text) == ("indirect", "the harbour plan would fail next year")
+    assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "who")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('The new ad claims the harbour plan is "a gift to developers."', "The new ad"),
+        ('His campaign protested that the board was "acting in bad faith."', "His campaign"),
+        (
+            'The Northfield senator is telling reporters he will have "a lot of votes."',
+            "The Northfield senator",
+        ),
+    ],
+)
+def test_a_partial_quote_with_no_cue_is_the_opening_description_s(text: str, mention: str) -> None:
+    (quote,) = find_quotes(text, [])
+    assert (quote.kind, quote.speaker_mention) == ("partial", mention)
+
+
+def test_a_contracted_pronoun_opens_no_description() -> None:
+    text = 'Ada Voss spoke first. He\u2019s claiming the vote was "a big, big problem."'
+    voss = _person(text, "Ada Voss")
+    assert find_quotes(text, [voss])[0].speaker_mention != "He\u2019s"
+
+
+def test_a_kept_term_with_no_cue_before_it_is_the_sentence_subject_s() -> None:
+    text = 'The harbour board has dismissed the plan as "reckless" and voted it down.'
+    (quote,) = find_quotes(text, [])
+    assert (quote.kind, quote.speaker_mention) == ("partial", "The harbour board")

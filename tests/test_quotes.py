@@ -544,12 +544,13 @@ def test_inch_marks_and_quotes_inside_quotes() -> None:
     assert quotes[0].speaker == "Lidia Varga"
 
 
-def test_a_term_someone_calls_something_is_not_a_quote() -> None:
+def test_a_term_someone_calls_something_is_their_partial_quote() -> None:
     text = (
         "Prices would be capped above a rolling average, a mechanism the commission calls "
         "the \u201cdynamic price corridor\u201d."
     )
-    assert only(find_quotes(text, []), "partial") == []
+    (quote,) = only(find_quotes(text, []), "partial")
+    assert (quote.text, quote.speaker_mention) == ("dynamic price corridor", "the commission")
 
 
 NEGOTIATORS = [
@@ -612,9 +613,15 @@ def test_a_person_calling_something_so_is_quoted() -> None:
         'The money went to a charity called "a home for everyone" in Brannock.'
     )
     quotes = find_quotes(text, mentions_for(text, OYELARAN))
-    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
-        ("partial", "a betrayal of working families", "Amara Oyelaran")
-    ]
+    assert (quotes[0].kind, quotes[0].text, quotes[0].speaker) == (
+        "partial",
+        "a betrayal of working families",
+        "Amara Oyelaran",
+    )
+    # A name given by no one is left to the term model (PolNeAR quotes most of them); when
+    # kept, it is not the person's and the rules are less sure of it.
+    assert all(q.speaker != "Amara Oyelaran" for q in quotes[1:])
+    assert all(q.confidence < quotes[0].confidence for q in quotes[1:])
 
 
 def test_a_quoted_title_in_the_attribution_does_not_part_one_statement() -> None:

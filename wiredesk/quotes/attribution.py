@@ -14,6 +14,7 @@ from functools import lru_cache
 from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
+from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase
 
 #: Words that can sit between a subject and its cue ("she later said", "he has argued").
 BETWEEN = frozenset(
@@ -39,6 +40,7 @@ TIME_WORDS = frozenset(
     morning afternoon evening night week month year earlier later recently""".split()
 )
 MAX_SUBJECT_WORDS = 10
+_WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
 _BOUNDARY = set(",;:.!?()[]{}" + ALL_MARKS + "\u2014\u2013")
 
@@ -164,9 +166,11 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     words, i = _subject_words(tokens, i)
     if not words or end_index < 0:
         return None
-    if words[0][2].lower() in ("who", "which") and i >= 0 and tokens[i][2] == ",":
-        # "Joaquim Ferraz, who on Wednesday said …": the relative pronoun's antecedent.
-        words, i = _subject_words(tokens, i - 1)
+    relative = _relative_subject(words)
+    if relative is not None:
+        return relative
+    if words[0][2].lower() in RELATIVE_PRONOUNS:
+        words = words[1:]  # "Bannon, who Beck called …": Beck is the subject
     while words and (words[0][2].lower() in TIME_WORDS or words[0][2].lower() in ("on", "in")):
         words.pop(0)
     if not words:
@@ -177,6 +181,20 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     if appositive_end is not None and described:
         end = tokens[appositive_end][1]  # "the spokesman, Federico Lombardi,"
     return (start, end) if plausible_speaker(text, start, end) else None
+
+
+def _relative_subject(words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The relative pronoun of an apposition when it is the cue's subject ("Beck, who
+    said", "the report, which notes"), as a pronoun is: whom it means is resolved from the
+    phrase before it. Not when another subject follows it ("Bannon, who Beck called"); nor
+    a restrictive "who" ("an architect who said he was stiffed"), which often sits in a
+    clause inside the sentence whose cue is another's."""
+    if words[0][2].lower() not in RELATIVE_PRONOUNS:
+        return None
+    rest = [w for w in words[1:] if w[2].lower() not in TIME_WORDS | {"on", "in", "at", "last"}]
+    if rest and (rest[0][2][:1].isupper() or rest[0][2].lower() in PRONOUNS):
+        return None
+    return words[0][0], words[0][1]
 
 
 @lru_cache(maxsize=512)
@@ -351,6 +369,62 @@ def sentence_subject(text: str, floor: int, pos: int, mentions: list) -> tuple[i
                         return titled
                 return mention.start_char, mention.end_char  # "Sen. Ted Cruz", "The RNC"
     return None
+
+
+#: Words that open a description of whoever speaks ("The ad", "His campaign", "A staffer").
+_DESCRIPTION_OPENERS = frozenset("the a an his her their its our one this that".split())
+_OPENING_WORDS = 8
+_NOT_OWNERS = frozenset("he she it that there here what who let where".split())
+
+
+def opening_description(text: str, floor: int, pos: int) -> tuple[int, int] | None:
+    """The description a sentence opens with, as the subject of its verb ("The ad claims
+    …", "His campaign protested that …", "The Florida senator is telling reporters …"), or
+    None when the sentence does not open with an article or owner and a noun before a verb.
+
+    A partial quote with no cue in its sentence is most often that subject's wording."""
+    lead = _SUBJECT_LEAD.match(text, floor, pos)
+    start = lead.end() if lead else floor
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, pos)]
+    words = words[: _OPENING_WORDS + 1]
+    if len(words) < 3:
+        return None
+    first = words[0][2]
+    owner = (
+        first.endswith(("'s", "\u2019s"))
+        and first[:1].isupper()
+        and first[:-2].lower() not in _NOT_OWNERS  # "He's claiming", "That's"
+    )
+    if first.lower() not in _DESCRIPTION_OPENERS and not owner:
+        return None
+    end = words[-1][1]
+    for i in range(2, len(words)):
+        word, before = words[i][2], words[i - 1][2]
+        if (
+            word.islower()
+            and word.isalpha()
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and not before.endswith("s")
+            and before.isalpha()
+            and not _auxiliary_next(words, i)  # "The final results aren't in"
+        ):
+            end = words[i][0]  # "The ad claims": a verb after a singular head
+            break
+    span = noun_phrase(text, start, end)
+    if span is None or span[0] != start or span[1] >= words[-1][1]:
+        return None
+    if any(ch in text[span[0] : span[1]] for ch in ",;:()"):
+        return None
+    return span
+
+
+def _auxiliary_next(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the word after ``words[i]`` is an auxiliary, so ``words[i]`` is a noun."""
+    if i + 1 >= len(words):
+        return False
+    following = words[i + 1][2].lower().replace("\u2019", "'")
+    return following.split("'")[0] in _NOT_IN_SPEAKER or following.endswith("n't")
 
 
 def _titled_person(text: str, end: int, pos: int, mentions: list) -> tuple[int, int] | None:

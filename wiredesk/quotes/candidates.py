@@ -21,6 +21,7 @@ from wiredesk.entities import Mention
 from wiredesk.quotes.attribution import Attribution
 from wiredesk.quotes.cues import find_cues
 from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import PRONOUN_GENDER, Speaker, SpeakerResolver, key_of
 
@@ -46,6 +47,7 @@ FEATURES = (
     "pronoun_singular",
     "pronoun_plural",
     "pronoun_first_person",
+    "relative_pronoun",
     "description",
     "possessive",
     "after_preposition",
@@ -311,6 +313,9 @@ class CandidateBuilder:
             return
         if lower == "i":
             values["pronoun_first_person"] = 1.0
+            return
+        if lower in RELATIVE_PRONOUNS:
+            values["relative_pronoun"] = 1.0  # "Beck, who said": the cue's own subject
             return
         values[self._kind_of(span)] = 1.0
 

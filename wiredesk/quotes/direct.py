@@ -17,6 +17,7 @@ from wiredesk.quotes.attribution import (
     before_quote,
     is_attribution_only,
     is_attribution_sentence,
+    opening_description,
     phrase_after,
     sentence_subject,
     subject_before,
@@ -34,6 +35,7 @@ from wiredesk.quotes.marks import (
 )
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import Speaker, SpeakerResolver, key_of
+from wiredesk.quotes.terms import Evidence, keeps
 
 #: Words right before a quoted stretch that make it a name or a term, not speech.
 NAMING = re.compile(
@@ -164,7 +166,7 @@ def _person_names(
     if speaker.mention is None:
         return False
     inside = resolver.mentions_in(found.speaker_start, found.speaker_end)
-    pronoun = speaker.mention.lower() in ("he", "she", "they", "we", "i")
+    pronoun = speaker.mention.lower() in ("he", "she", "they", "we", "i", "who")
     return pronoun or any(m.type == "PERSON" for m in inside)
 
 
@@ -318,19 +320,24 @@ def find_direct(
             attribution = attribution or headline_subject(text, floor, q.start)
         elif kind == "partial":
             naming = NAMING.search(text[max(0, q.start - 40) : q.start])
+            dropped = ""  # why the rules would leave the phrase out, if they would
             if naming is not None and cand.attribution is None:
                 if not _person_names(text, naming.group(), floor, limit, q, spans, resolver):
-                    continue
+                    dropped = "naming"
             spoken = attribution is not None
-            if attribution is None or attribution.cue_start > q.end + 60:
+            if (
+                attribution is None
+                or attribution.cue_start > q.end + 60
+                or _runs_on(text, q.end, attribution)
+            ):
                 found, spoken_here = _sentence_cue(text, floor, limit, q, spans, resolver)
                 attribution = found or attribution
                 spoken = spoken or spoken_here
             if attribution is None:
                 attribution = headline_speaker(text, floor, q.start)
                 spoken = spoken or attribution is not None
-            if not spoken and n_words <= SHORT_WORDS:
-                continue  # scare quotes without anyone speaking
+            if not dropped and not spoken and n_words <= SHORT_WORDS:
+                dropped = "unspoken"  # scare quotes without anyone speaking
             reported = attribution is not None and attribution.cue_end <= q.start
             # '"Really," she added': one word that opens its sentence and is attributed
             # right after is a reply, not a term.
@@ -340,13 +347,42 @@ def find_direct(
                 and attribution is not None
                 and attribution.cue_start >= q.end
             )
-            if (_is_name_like(inner) and not replied) or (
-                n_words == 1 and not reported and not replied and not _framed(text, floor, q.start)
+            framed = _framed(text, floor, q.start)
+            if not dropped and (
+                (_is_name_like(inner) and not replied)
+                or (n_words == 1 and not reported and not replied and not framed)
             ):
-                continue  # titles, nicknames, single words used as terms
+                dropped = "term"  # titles, nicknames, single words used as terms
             confidence = 0.75 if attribution is not None else 0.4
+            if dropped:
+                evidence = Evidence(
+                    dropped,
+                    inner,
+                    spoken,
+                    reported,
+                    framed,
+                    naming.group() if naming is not None else "",
+                    q.single,
+                )
+                if not keeps(text, q.start, q.end, floor, limit, evidence):
+                    continue
+                confidence -= 0.3  # a phrase the rules alone would leave out
+                if attribution is None or attribution.cue_start >= q.end:
+                    # no cue before it: a term is the wording of the sentence's subject
+                    # ('the Sanders campaign rejected the idea as "ludicrous"')
+                    opening = opening_description(text, floor, q.start)
+                    if opening is not None:
+                        attribution = Attribution(q.start, q.start, *opening)
+                    else:
+                        attribution = (
+                            _subject_attribution(text, floor, q.start, resolver) or attribution
+                        )
             if attribution is None:
-                attribution = _subject_attribution(text, floor, q.start, resolver)
+                opening = opening_description(text, floor, q.start)
+                if opening is not None:
+                    attribution = Attribution(q.start, q.start, *opening)
+                else:
+                    attribution = _subject_attribution(text, floor, q.start, resolver)
         speaker = Speaker(None, None, None)
         cue: str | None = None
         if attribution is not None:
@@ -406,6 +442,20 @@ def find_direct(
         if kind == "direct":
             previous = quote
     return quotes, spans
+
+
+#: Words a partial quote's sentence may go on for before an attribution after it is its own.
+MAX_RUN_ON_WORDS = 4
+
+
+def _runs_on(text: str, end: int, attribution: Attribution) -> bool:
+    """Whether the cue after a partial quote belongs to a clause of its own: the sentence
+    runs on past the quote ('Cruz says he is "tied for second" with Rubio, in a finish that
+    he said …'), so the cue before the quote is what attributes it."""
+    if attribution.cue_start < end:
+        return False
+    first = min(attribution.cue_start, attribution.speaker_start)
+    return len(text[end:first].split()) > MAX_RUN_ON_WORDS
 
 
 def _continues(

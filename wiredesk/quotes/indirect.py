@@ -14,6 +14,7 @@ from wiredesk.quotes.attribution import phrase_after, subject_before
 from wiredesk.quotes.cues import CLAUSE_STEMS, find_cues
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.marks import ALL_MARKS
+from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import SpeakerResolver
 
@@ -155,7 +156,10 @@ def _clause_for(
         return clause, source, c_end
     subject = subject_before(text, c_start, s_start)
     tail = text[c_end:s_end]
-    leading = subject is not None and _LEAD_IN.fullmatch(text, s_start, subject[0]) is not None
+    leading = subject is not None and (
+        _LEAD_IN.fullmatch(text, s_start, subject[0]) is not None
+        or text[subject[0] : subject[1]].lower() in RELATIVE_PRONOUNS  # "Lee, who said …"
+    )
     # Trailing attribution: "The talks will resume, the minister said."
     if not leading and (
         before.rstrip().endswith(",")

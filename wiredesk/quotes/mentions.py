@@ -63,6 +63,9 @@ _TIME_NOUNS = (
     | _DAYS
     | frozenset("morning afternoon evening night week month year today yesterday tonight".split())
 )
+_ARTICLES = frozenset("the a an".split())
+#: Words that go before an article inside one noun phrase ("all the members").
+_QUANTIFIERS = frozenset("all both half such quite rather what".split())
 _DASHES = re.compile(r"\s(?:--|\u2014|\u2013)\s?|\u2014")
 _WORD = re.compile(r"\S+")
 
@@ -90,7 +93,8 @@ _MIDDLE_ADVERBS = frozenset(
 #: Irregular past forms that follow a subject as its verb ("his office put out").
 _IRREGULAR_PAST = frozenset(
     """put sent made gave took went came got held kept left met ran saw set spoke thought
-    brought began led found felt sat stood won lost paid chose drew""".split()
+    brought began led found felt sat stood won lost paid chose drew sought fought bought
+    taught caught struck spent built meant""".split()
 )
 #: Adverbs that come before a participle inside a noun phrase ("a textbook just published").
 _PRE_VERB = frozenset("just not never once long far well".split())
@@ -161,6 +165,9 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         if index and _bare(word) in SUBJECT_PRONOUNS and word[:1].islower():
             if _bare(words[index - 1][2]) not in _DETERMINERS:
                 return w_start, w_start + len(word.rstrip(".,;:"))
+        if index and _bare(word) in SUBJECT_PRONOUNS and words[index - 1][2].endswith("."):
+            # "… after the polls close at 7 p.m. He": a sentence the abbreviation hid
+            return w_start, w_start + len(word.rstrip(".,;:"))
     words = _without_lead_in(words)
     if not words:
         return None  # "early Friday", "Still"
@@ -184,6 +191,21 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         if _ends_noun_phrase(words, bares, index):
             words = words[:index]  # "the senator emailed supporters", "her campaign quickly"
             break
+    for index in range(1, len(words) - 1):
+        if bares[index] in ("on", "in", "at", "last", "this") and _is_time(words[index + 1][2]):
+            if bares[index] != "in" or _bare(words[index + 1][2]) in _TIME_NOUNS:
+                words = words[:index]  # "The mayor on Tuesday": the time is no part of it
+                break
+    for index in range(len(words) - 1, 0, -1):
+        previous = words[index - 1][2]
+        if (
+            _bare(words[index][2]) in _ARTICLES
+            and previous.isalpha()
+            and previous.islower()
+            and _bare(previous) not in _DANGLING | _DETERMINERS | _QUANTIFIERS | _BAD_LEADS
+        ):
+            words = words[index:]  # "a mechanism the commission (calls)": a clause's subject
+            break
     while words and _bare(words[-1][2]) in _DANGLING:
         words.pop()
     if not words:
@@ -200,3 +222,88 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     while phrase_end > phrase_start and text[phrase_end - 1] in trailing:
         phrase_end -= 1
     return (phrase_start, phrase_end) if phrase_end > phrase_start else None
+
+
+#: Relative pronouns that can be the subject of a cue ("Beck, who said", "the report, which
+#: notes"): the mention is the pronoun, as it is for "he"; whom it means is the phrase before.
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+_NP_STARTS = _DETERMINERS - {"one", "two", "three", "no", "any", "each", "every"}
+_ANTECEDENT_WORDS = 12
+#: Prepositions that start a complement the antecedent is not ("a response from X, who").
+_LINKS = frozenset("from at to by with for against about like as than".split())
+
+
+def relative_antecedent(text: str, pos: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``pos`` refers to, or None.
+
+    The phrase ends right before the pronoun (past its comma) and starts at its article or
+    owner ("a lecture from the Mexican president, who" -> "the Mexican president"; "the head
+    of the committee, who" keeps "of the committee"), or, with none, at the run of
+    capitalised words that ends there ("endorsed Indiana Gov. Mike Pence, who" -> "Indiana
+    Gov. Mike Pence").
+    """
+    floor = max(text.rfind("\n", 0, pos) + 1, pos - 200)
+    end = pos
+    while end > floor and text[end - 1] in " \t\u00a0,":
+        end -= 1
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, floor, end)]
+    taken: list[tuple[int, int, str]] = []
+    for word in reversed(words):
+        raw = word[2]
+        if taken and (
+            raw.endswith((",", ";", ":", ")", '"', "\u201d"))
+            or raw[-1:] in ".!?"
+            and not _abbreviated(raw)
+        ):
+            break
+        if _bare(raw) in _CLAUSE_OPENERS | {"and", "but", "or"} or len(taken) >= _ANTECEDENT_WORDS:
+            break
+        taken.append(word)
+    taken.reverse()
+    if not taken:
+        return None
+    start_at = _phrase_start(taken)
+    for i in range(len(taken) - 2, start_at - 1, -1):
+        bare = _bare(taken[i][2])
+        if bare in _AUXILIARIES or bare in _LINKS or (_verb_like(taken[i][2]) and i > start_at):
+            start_at = i + 1  # "a harsh response from Donald Trump Jr., who"
+            break
+    start, stop = taken[start_at][0], taken[-1][1]
+    while stop > start and text[stop - 1] in ",;:":
+        stop -= 1
+    return (start, stop) if stop > start else None
+
+
+def _abbreviated(word: str) -> bool:
+    """A title or initial ending in a period ("Gov.", "E.", "Jr."), not a sentence end."""
+    bare = word.rstrip(".")
+    return len(bare) <= 3 and bare[:1].isupper() or "." in bare
+
+
+def _phrase_start(words: list[tuple[int, int, str]]) -> int:
+    """Where the antecedent starts among the words before the pronoun: at its last article
+    or owner, taking in the phrase an "of" complement or an owner belongs to ("the head of
+    the committee", "the party's chairman"), else at the capitalised run that ends the words
+    ("Sen. Marco Rubio of Florida")."""
+    bares = [_bare(w) for _, _, w in words]
+    starts = [
+        i
+        for i, (_, _, word) in enumerate(words)
+        if bares[i] in _NP_STARTS or word.endswith(("'s", "\u2019s"))
+    ]
+    if starts:
+        at = starts[-1]
+        for before in reversed(starts[:-1]):
+            between = bares[before + 1 : at]
+            if between and between[-1] != "of":
+                break
+            at = before
+        return at
+    at = len(words)
+    while at > 0 and (
+        words[at - 1][2][:1].isupper() or (bares[at - 1] == "of" and at < len(words) and at > 1)
+    ):
+        at -= 1
+    while at < len(words) - 1 and bares[at] == "of":
+        at += 1
+    return min(at, len(words) - 1)

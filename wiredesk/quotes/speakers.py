@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from wiredesk.entities import Mention, first_name_gender
 from wiredesk.quotes.layout import ABBREVIATIONS
-from wiredesk.quotes.mentions import noun_phrase
+from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase, relative_antecedent
 from wiredesk.quotes.referents import (
     Referent,
     antecedent,
@@ -296,7 +296,8 @@ class SpeakerResolver:
         """``noun_phrase`` of a span, kept: the chooser asks again about the rules' spans."""
         span = (start, end)
         if span not in self._narrowed:
-            self._narrowed[span] = noun_phrase(self.text, start, end)
+            relative = self.text[start:end].lower() in RELATIVE_PRONOUNS
+            self._narrowed[span] = span if relative else noun_phrase(self.text, start, end)
         return self._narrowed[span]
 
     def _resolve(self, start: int, end: int) -> Speaker:
@@ -335,6 +336,8 @@ class SpeakerResolver:
         lower = [w.lower() for w in words]
         if len(words) == 1 and lower[0] in PRONOUN_GENDER:
             return self._pronoun(phrase, PRONOUN_GENDER[lower[0]], start)
+        if len(words) == 1 and lower[0] in RELATIVE_PRONOUNS:
+            return self._relative(phrase, start)
         if len(words) == 1 and lower[0] in OTHER_PRONOUNS:
             return Speaker(None, phrase, None)
         if lower[-1].strip(".,") in GROUP_NOUNS and not any(w[:1].isupper() for w in words[1:]):
@@ -380,12 +383,19 @@ class SpeakerResolver:
 
     def modifies(self, mention: Mention, start: int, end: int) -> bool:
         """Whether a name between an article and a noun describes someone else ("a Trump
-        supporter", "the Clinton campaign", "one Clinton aide")."""
+        supporter", "the Clinton campaign", "one Clinton aide", "a senior Cruz adviser")."""
         lead = self.text[start : mention.start_char].split()
-        if not lead or lead[-1].lower() not in _MODIFIER_ARTICLES:
+        if not lead:
             return False
+        if lead[-1].lower() not in _MODIFIER_ARTICLES and (
+            len(lead) > 3
+            or lead[0].lower() not in _MODIFIER_ARTICLES
+            or not all(w.isalpha() and w.islower() for w in lead[1:])
+        ):
+            return False  # "a senior Cruz adviser" is one; "the aide to Senator Cruz" not
         after = self.text[mention.end_char : end].split()
-        return bool(after) and after[0][:1].islower() and after[0].isalpha()
+        head = after[0].rstrip(".,;:") if after else ""
+        return head[:1].islower() and head.isalpha()
 
     def complements(self, mention: Mention, start: int) -> bool:
         """Whether a name is the object of a preposition after a common noun ("a
@@ -430,6 +440,15 @@ class SpeakerResolver:
         found = antecedent(self.text, referents, starts, pos, lambda _name: True, self.in_quote)
         self._salient[pos] = found.mention if found is not None else None
         return self._salient[pos]
+
+    def _relative(self, phrase: str, pos: int) -> Speaker:
+        """A relative pronoun means the phrase it follows ("Beck, who said"); the mention
+        stays the pronoun, as the text attributes the words with it."""
+        span = relative_antecedent(self.text, pos)
+        if span is None:
+            return Speaker(None, phrase, None)
+        meant = self.resolve(*span)
+        return Speaker(meant.name, phrase, meant.entity_key)
 
     def _pronoun(self, phrase: str, gender: str, pos: int) -> Speaker:
         referents, starts = self._salience()

@@ -32,6 +32,8 @@ class Story:
     quotes: list[GoldQuote] = field(default_factory=list)
     #: Content spans of unquoted relations whose cue is a speech act (reported speech).
     reported: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
+    #: Content spans of every relation with a quotation mark, named source or not.
+    marked: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
 
 
 def _has_mark(text: str) -> bool:
@@ -88,6 +90,17 @@ def read_annotations(path: Path, text: str) -> list[GoldQuote]:
     return quotes
 
 
+def read_marked(path: Path, text: str) -> list[tuple[tuple[int, int], ...]]:
+    """Content spans of the relations of one ``.ann`` file that hold a quotation mark."""
+    spans, relations = _relations(path)
+    found = []
+    for roles in relations:
+        content = spans.get(roles.get("Content", ""))
+        if content and _has_mark(" ".join(text[s:e] for s, e in content)):
+            found.append(content)
+    return found
+
+
 def read_split(root: Path) -> list[Story]:
     """Every story of a split folder (``text/`` and ``attributions/``), one annotator each."""
     anns: dict[str, Path] = {}
@@ -98,5 +111,13 @@ def read_split(root: Path) -> list[Story]:
         text_path = root / "text" / f"{name}.txt"
         if text_path.exists():
             text = text_path.read_text(encoding="utf-8")
-            stories.append(Story(name, text, read_annotations(ann, text), read_reported(ann, text)))
+            stories.append(
+                Story(
+                    name,
+                    text,
+                    read_annotations(ann, text),
+                    read_reported(ann, text),
+                    read_marked(ann, text),
+                )
+            )
     return stories
