@@ -133,6 +133,8 @@ def test_datelines_in_any_language() -> None:
         ("Ursula von der Leyen", "PERSON", "Ursula von der Leyen"),
         ("de Gaulle", "PERSON", "de Gaulle"),
         ("ministre", "ORG", None),
+        ("dpa", "ORG", "dpa"),
+        ("chez eBay", "ORG", "eBay"),
     ],
 )
 def test_lower_case_words_before_a_name_are_dropped(text, type_, kept) -> None:

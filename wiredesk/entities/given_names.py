@@ -30,7 +30,8 @@ _AMBIGUOUS = frozenset(
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_][^\W\d_'’]*)*")
 #: Lower-case words that sit inside a person's name.
-_PARTICLES = frozenset({"von", "van", "de", "der", "du", "le", "la", "di", "da", "zu"})
+#: Not "der": "Echo der Wähler", "Parks der Städte" are no persons.
+_PARTICLES = frozenset({"von", "van", "de", "du", "le", "la", "di", "da", "zu"})
 
 
 def _folded(word: str) -> str:
