@@ -252,3 +252,14 @@ def test_a_first_name_and_a_surname_are_a_person_the_model_missed() -> None:
     }  # "Mai Berlin" is a month and a city; the lone "Sommerfeld" is left to propagation
     end_to_end = named(find_mentions([text], language="de")[0])
     assert end_to_end["Sommerfeld"] == ("PERSON", "Katrin Sommerfeld")
+
+
+def test_a_first_name_german_reads_as_a_noun_makes_no_person() -> None:
+    from wiredesk.entities.given_names import given_name_people
+    from wiredesk.entities.training.german_words import is_common_noun
+
+    text = "Spätes Leben und Tod In den letzten Jahren kam Katrin Sommerfeld."
+    assert is_common_noun("Tod") and not is_common_noun("Katrin")
+    found = {m.text for m in given_name_people(text, [], is_common_noun)}
+    assert found == {"Katrin Sommerfeld"}
+    assert "Tod In" in {m.text for m in given_name_people(text, [])}
