@@ -49,10 +49,12 @@ def _capitalised(word: str) -> bool:
 def is_first_name(word: str, common_noun: Callable[[str], bool] | None = None) -> bool:
     """A capitalised word nearly always given as a first name, and no common word
     (``common_noun``: the language's own test, "Tod" and "Tor" in German)."""
-    if not _capitalised(word) or (common_noun is not None and common_noun(word)):
+    if not _capitalised(word):
         return False
     parts = [_folded(part) for part in word.split("-")]  # "Hans-Peter", not "Karl-Marx-Straße"
-    return all(p not in _AMBIGUOUS and first_name_gender(p) is not None for p in parts)
+    if not all(p not in _AMBIGUOUS and first_name_gender(p) is not None for p in parts):
+        return False
+    return common_noun is None or not common_noun(word)
 
 
 def _person_spans(
