@@ -263,3 +263,14 @@ def test_a_first_name_german_reads_as_a_noun_makes_no_person() -> None:
     found = {m.text for m in given_name_people(text, [], is_common_noun)}
     assert found == {"Katrin Sommerfeld"}
     assert "Tod In" in {m.text for m in given_name_people(text, [])}
+
+
+def test_a_person_s_name_ends_in_a_capitalised_word() -> None:
+    from wiredesk.entities.spans import trim_lowercase_tail
+
+    text = "Der Volkswirt Jonas Albrecht von der Rheinischen Handelsbank sprach."
+    start = text.index("Jonas")
+    read = Mention("Jonas Albrecht von", "PERSON", start, start + 18, "Jonas Albrecht von")
+    assert trim_lowercase_tail(text, read).text == "Jonas Albrecht"
+    place = Mention("Rue de l'Écu d'or", "GPE", 0, 17, "Rue de l'Écu d'or")
+    assert trim_lowercase_tail("Rue de l'Écu d'or", place) == place  # persons only

@@ -170,3 +170,19 @@ def trim_lowercase_lead(text: str, mention: Mention) -> Mention | None:
     if start == mention.start_char or initials:
         return mention
     return _with_span(text, mention, start, end)
+
+
+def trim_lowercase_tail(text: str, mention: Mention) -> Mention:
+    """Drop lower-case words a model took in after a person's name: "Jonas Albrecht von
+    (der Handelsbank)" -> "Jonas Albrecht". In German and French a person's name ends in a
+    capitalised word (no person in GermEval's gold ends otherwise); a particle belongs
+    only before one ("von der Leyen")."""
+    if mention.type != "PERSON":
+        return mention
+    start, end = mention.start_char, mention.end_char
+    words = text[start:end].split()
+    while len(words) > 1 and words[-1][:1].isalpha() and not any(c.isupper() for c in words[-1]):
+        end = text.rindex(words.pop(), start, end)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return mention if end == mention.end_char else _with_span(text, mention, start, end)
