@@ -133,6 +133,8 @@ def test_datelines_in_any_language() -> None:
         ("Ursula von der Leyen", "PERSON", "Ursula von der Leyen"),
         ("de Gaulle", "PERSON", "de Gaulle"),
         ("ministre", "ORG", None),
+        ("dpa", "ORG", "dpa"),
+        ("chez eBay", "ORG", "eBay"),
     ],
 )
 def test_lower_case_words_before_a_name_are_dropped(text, type_, kept) -> None:
@@ -250,3 +252,25 @@ def test_a_first_name_and_a_surname_are_a_person_the_model_missed() -> None:
     }  # "Mai Berlin" is a month and a city; the lone "Sommerfeld" is left to propagation
     end_to_end = named(find_mentions([text], language="de")[0])
     assert end_to_end["Sommerfeld"] == ("PERSON", "Katrin Sommerfeld")
+
+
+def test_a_first_name_german_reads_as_a_noun_makes_no_person() -> None:
+    from wiredesk.entities.given_names import given_name_people
+    from wiredesk.entities.training.german_words import is_common_noun
+
+    text = "Spätes Leben und Tod In den letzten Jahren kam Katrin Sommerfeld."
+    assert is_common_noun("Tod") and not is_common_noun("Katrin")
+    found = {m.text for m in given_name_people(text, [], is_common_noun)}
+    assert found == {"Katrin Sommerfeld"}
+    assert "Tod In" in {m.text for m in given_name_people(text, [])}
+
+
+def test_a_person_s_name_ends_in_a_capitalised_word() -> None:
+    from wiredesk.entities.spans import trim_lowercase_tail
+
+    text = "Der Volkswirt Jonas Albrecht von der Rheinischen Handelsbank sprach."
+    start = text.index("Jonas")
+    read = Mention("Jonas Albrecht von", "PERSON", start, start + 18, "Jonas Albrecht von")
+    assert trim_lowercase_tail(text, read).text == "Jonas Albrecht"
+    place = Mention("Rue de l'Écu d'or", "GPE", 0, 17, "Rue de l'Écu d'or")
+    assert trim_lowercase_tail("Rue de l'Écu d'or", place) == place  # persons only

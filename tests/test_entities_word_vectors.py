@@ -109,3 +109,21 @@ def test_the_numpy_encoder_gives_thinc_s_vectors_with_word_vectors(tiny_table) -
     expected = tok2vec.predict(docs)
     got = WindowEncoder(tok2vec).predict_each(docs)
     assert all(np.array_equal(a, b) for a, b in zip(expected, got, strict=True))
+
+
+def test_a_spacy_vocab_s_vectors_are_read_by_the_word_as_written(tmp_path: Path) -> None:
+    from spacy.vectors import Vectors
+
+    from wiredesk.entities.package_vectors import read_package_vectors
+
+    rows = np.arange(12, dtype=np.float32).reshape(3, 4)
+    vectors = Vectors(data=rows, keys=["Merkel", "Siemens", "Paris"])
+    vectors.add("Merkels", row=0)  # a rare form pointing at a common one's row
+    vectors.to_disk(tmp_path)
+    table = read_package_vectors(tmp_path)
+    doc = spacy.blank("de")("Merkels Siemens merkel Paris")
+    found = table.find(doc.to_array(table.attr))
+    assert found.tolist() == [0, 1, table.unknown, 2]
+    got = table.vectors(found)
+    assert got.dtype == np.float32
+    assert np.array_equal(got, np.stack([rows[0], rows[1], np.zeros(4), rows[2]]))

@@ -33,7 +33,8 @@ from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.entities.russian_orgs import refine_russian
-from wiredesk.entities.spans import clean_mention, trim_lowercase_lead
+from wiredesk.entities.spans import clean_mention, trim_lowercase_lead, trim_lowercase_tail
+from wiredesk.entities.training.german_words import is_common_noun
 from wiredesk.settings import current_settings
 
 #: Span group of names inside other names (``wiredesk_inner_places``), reported beside ents.
@@ -145,8 +146,11 @@ def refine_any_language(
     cleaned = [c for m in mentions if (c := clean_mention(text, m, english=False)) is not None]
     if language in CAPITALISED_NAMES:
         cleaned = [c for m in cleaned if (c := trim_lowercase_lead(text, m)) is not None]
+        cleaned = [trim_lowercase_tail(text, m) for m in cleaned]
         # Every noun is capitalised in German: only persons' names spread to their repeats.
-        cleaned = propagate(text, given_name_people(text, cleaned), frozenset({"PERSON"}))
+        common = is_common_noun if language == "de" else None
+        people = given_name_people(text, cleaned, common)
+        cleaned = propagate(text, people, frozenset({"PERSON"}))
     if language == "ru":
         # Whole organisations' names, then their repeats: "Dell" found once is found again.
         cleaned = propagate(text, refine_russian(text, cleaned), frozenset({"ORG"}))

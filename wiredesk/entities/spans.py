@@ -136,13 +136,17 @@ def take_titles(text: str, mention: Mention) -> Mention | None:
 
 #: Words that belong to a person's name though written in lower case ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset("de du des d' von van der den ter zu da di del della dos".split())
+#: A lower-case name no longer than this is read as an agency's initials ("dpa", "sid").
+_INITIALS = 4
 _ELIDED = re.compile(r"[ldLD]['\u2019](?=[^\W\d_])")
 
 
 def trim_lowercase_lead(text: str, mention: Mention) -> Mention | None:
     """Drop the common words a model took in before a name: "la France" -> "France",
     "fleuve Sénégal" -> "Sénégal", "l'Élysée" -> "Élysée". For languages whose names start
-    with a capital (German, French); a span with no capitalised word is no name.
+    with a capital (German, French); a span with no capitalised word is no name ("ministre"),
+    except a short one: agencies write their initials in lower case ("dpa", "ots"). A word
+    capitalised inside ("eBay") counts as capitalised.
 
     A person keeps particles right before a capitalised word ("von der Leyen").
     """
@@ -153,7 +157,7 @@ def trim_lowercase_lead(text: str, mention: Mention) -> Mention | None:
             start = elided.end()
             continue
         word = text[start:end].split(None, 1)[0]
-        if word[:1].isupper() or not word[:1].isalpha():
+        if any(ch.isupper() for ch in word) or not word[:1].isalpha():
             break
         if mention.type == "PERSON" and word.lower() in NAME_PARTICLES:
             rest = text[start + len(word) : end].split()
@@ -162,6 +166,23 @@ def trim_lowercase_lead(text: str, mention: Mention) -> Mention | None:
         start += len(word)
         while start < end and text[start].isspace():
             start += 1
-    if start == mention.start_char:
+    initials = start == end and mention.text.isalpha() and len(mention.text) <= _INITIALS
+    if start == mention.start_char or initials:
         return mention
     return _with_span(text, mention, start, end)
+
+
+def trim_lowercase_tail(text: str, mention: Mention) -> Mention:
+    """Drop lower-case words a model took in after a person's name: "Jonas Albrecht von
+    (der Handelsbank)" -> "Jonas Albrecht". In German and French a person's name ends in a
+    capitalised word (no person in GermEval's gold ends otherwise); a particle belongs
+    only before one ("von der Leyen")."""
+    if mention.type != "PERSON":
+        return mention
+    start, end = mention.start_char, mention.end_char
+    words = text[start:end].split()
+    while len(words) > 1 and words[-1][:1].isalpha() and not any(c.isupper() for c in words[-1]):
+        end = text.rindex(words.pop(), start, end)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return mention if end == mention.end_char else _with_span(text, mention, start, end)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from wiredesk.entities.package_vectors import PREFIX, PackageVectors, load_package_vectors
+
 #: The table natasha 1.6.0 ships (news, 1B words, 250K words, 300 dimensions, 100 codes).
 NAVEC_NEWS = "navec_news_v1_1B_250K_300d_100q"
 #: The word navec gives every word it does not know.
@@ -41,6 +43,8 @@ class QuantisedVectors:
     codes: np.ndarray
     codebooks: np.ndarray
     unknown: int
+    #: The token attribute whose hash is the key: navec's words are lower case.
+    attr: str = "LOWER"
 
     @property
     def width(self) -> int:
@@ -108,6 +112,9 @@ def read_table(path: Path) -> QuantisedVectors:
 
 
 @lru_cache(maxsize=2)
-def load_table(name: str = NAVEC_NEWS) -> QuantisedVectors:
-    """The named table, read once per process."""
+def load_table(name: str = NAVEC_NEWS) -> QuantisedVectors | PackageVectors:
+    """The named table, read once per process: a navec table, or ``spacy:<package>`` for
+    an installed spaCy pipeline's vectors (``package_vectors``)."""
+    if name.startswith(PREFIX):
+        return load_package_vectors(name)
     return read_table(table_path(name))

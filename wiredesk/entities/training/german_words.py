@@ -74,6 +74,12 @@ def lexicon_tags(word: str) -> str:
     return "|".join(tags) or "?"
 
 
+def is_common_noun(word: str) -> bool:
+    """HanTa's lexicon reads the word first as a common noun ("Tod", "Tor", "Sonne"): a
+    first name spelt so proves nothing in German, where every noun is capitalised."""
+    return lexicon_tags(word).startswith("NN")
+
+
 def frequency_band(word: str) -> int:
     """How common the word is in German: its Zipf value rounded down (0: never seen)."""
     return _frequencies().get(word.lower())

@@ -4,7 +4,9 @@ spaCy's ``MultiHashEmbed`` can add static vectors only from a dense table in the
 navec that is 250,000 x 300 floats (300 MB) per process. ``QuantisedVectors`` instead
 rebuilds just the batch's words from the codes (``wiredesk.entities.word_vectors``) and
 projects them to the embedding width with a learned matrix; the table itself gets no
-gradient and is not saved with the model (only its name is, in the config). The rest is
+gradient and is not saved with the model (only its name is, in the config). The same layer
+reads an installed spaCy pipeline's dense vectors, memory-mapped (``spacy:<package>``, see
+``wiredesk.entities.package_vectors``), looked up by the word as written. The rest is
 ``MultiHashEmbed`` with ``include_static_vectors``: the projected vectors are concatenated
 with the hashed embeddings before the Maxout that mixes them.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.tokens import Doc
 from thinc.api import (
@@ -33,7 +35,8 @@ from wiredesk.entities.word_vectors import load_table
 
 
 def QuantisedVectors(width: int, table: str) -> Model[list[Doc], Ragged]:  # noqa: N802
-    """Each token's lower-case word vector from ``table``, times a learned (width, dims)
+    """Each token's word vector from ``table`` (by its lower case or as written, as the
+    table says), times a learned (width, dims)
     matrix ``W``. The table is read when the model is built (loading a pipeline), so worker
     processes forked after that share it."""
     return Model(
@@ -60,7 +63,8 @@ def _forward(
     if not len(output):
         return Ragged(output, lengths), lambda _: []
     table = load_table(model.attrs["table"])
-    rows = table.find(ops.xp.concatenate([doc.to_array(LOWER) for doc in docs]))
+    attr = ORTH if table.attr == "ORTH" else LOWER
+    rows = table.find(ops.xp.concatenate([doc.to_array(attr) for doc in docs]))
     chunks = [slice(i, i + CHUNK) for i in range(0, len(rows), CHUNK)]
     for chunk in chunks:
         output[chunk] = ops.gemm(table.vectors(rows[chunk]), W, trans2=True)

@@ -34,8 +34,9 @@ class Recipe:
     config values for this language, by dotted path (``{"training.dropout": 0.3}``);
     ``refit``: train on the checkpoint part too (its ``refit`` version if the split has one)
     for exactly ``max_steps``, a budget chosen before on the checkpoint part, and install the
-    last step: the held-back part still never enters. ``vectors``: a product-quantised word
-    vector table (``wiredesk.entities.word_vectors``) the embedding adds to the hashed
+    last step: the held-back part still never enters. ``vectors``: a word vector table
+    (``wiredesk.entities.word_vectors``: navec's product-quantised one, or ``spacy:<package>``
+    for an installed spaCy pipeline's) the embedding adds to the hashed
     features (``wiredesk.QuantisedHashEmbed.v1``).
     """
 
