@@ -172,9 +172,9 @@ def stage_workers(
         return
     pool = _StagePool(count)
     _open_pool = pool
-    if warm_up is not None and count > 1:
-        pool.warm_up(warm_up)
     try:
+        if warm_up is not None and count > 1:
+            pool.warm_up(warm_up)
         yield count
     finally:
         _open_pool = None
