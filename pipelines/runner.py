@@ -204,12 +204,17 @@ def run_plan(
     day: the days' ingest stages, cross-day linking, the daily aggregates (which read the
     linked entities), then the cross-day aggregates. Each finished step is recorded in the
     home's build log. The stages' per-article work shares one set of worker processes for
-    the whole plan (``workers.processes``)."""
+    the whole plan (``workers.processes``). The analyst's file is brought up to date once,
+    when the plan ends or stops: between its runs nothing reads it, and on a new home each
+    run's first tables would otherwise rewrite it again."""
     # Workers that will extract, recognise and quote start loading now, beside the set-up.
     per_article = {"articles", "entity_mentions", "quotes"}
     warm_up = warm_up_worker if any(per_article & set(s) for s in work.daily.values()) else None
-    with stage_workers(warm_up=warm_up):
-        return _run_phases(work, home, sources, instance, progress)
+    try:
+        with stage_workers(warm_up=warm_up):
+            return _run_phases(work, home, sources, instance, progress)
+    finally:  # what the runs' steps wrote, even when a later one failed
+        ensure_warehouse(home_dir(home))
 
 
 def _run_phases(
@@ -226,7 +231,7 @@ def _run_phases(
             settings.settings,
             home=str(home_dir(home)),
             sources_file=str(sources_file(sources)),
-            publish_each_step=False,  # the analyst's file is brought up to date after each run
+            publish_each_step=False,  # the analyst's file is brought up to date when the plan ends
         )
     }
     instance = instance or dagster_instance()
@@ -240,18 +245,15 @@ def _run_phases(
         tags = {"wiredesk/trigger": "cli", CONFIG_TAG: settings.hash}
         if len(days) > 1:
             tags[RANGE_START], tags[RANGE_END] = days[0].isoformat(), days[-1].isoformat()
-        try:
-            result = materialize(
-                all_assets,
-                selection=list(selection),
-                partition_key=days[0].isoformat() if len(days) == 1 else None,
-                resources=resources,
-                instance=instance,
-                tags=tags,
-                run_config=QUIET,
-            )
-        finally:  # what the run's steps wrote, even when a later one failed
-            ensure_warehouse(home_dir(home))
+        result = materialize(
+            all_assets,
+            selection=list(selection),
+            partition_key=days[0].isoformat() if len(days) == 1 else None,
+            resources=resources,
+            instance=instance,
+            tags=tags,
+            run_config=QUIET,
+        )
         for stage, started in step_starts(instance, result.run_id).items():
             key = graph[stage].build_key if stage in graph else stage
             log.record([key], list(days) or [None], started)

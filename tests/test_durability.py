@@ -42,7 +42,8 @@ PIPELINE = textwrap.dedent(
                                      refresh_cross_day)
     from wiredesk.store.lake import Lake
     from wiredesk.aggregates.search_index import build_index
-    from wiredesk.store.warehouse import ensure_warehouse, memory_connection
+    from wiredesk.store.memory import memory_connection
+    from wiredesk.store.warehouse import ensure_warehouse
 
     home = Path(sys.argv[1])
     lake = Lake(home)

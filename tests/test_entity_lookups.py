@@ -19,8 +19,9 @@ from wiredesk.aggregates.daily import DAILY_AGGREGATES, compute_daily
 from wiredesk.aggregates.search_index import build_index, index_summary, search
 from wiredesk.articles.revisions import superseded_rows
 from wiredesk.store.lake import Lake
+from wiredesk.store.memory import memory_connection
 from wiredesk.store.schema import table
-from wiredesk.store.warehouse import connect_readonly, ensure_warehouse, memory_connection
+from wiredesk.store.warehouse import connect_readonly, ensure_warehouse
 
 DAY1, DAY2 = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
 FULL, SHORT, TOWN = "k-vell-full", "k-vell-short", "k-osk"

@@ -14,7 +14,7 @@ from tests import article_fixtures as F
 from wiredesk.articles.revisions import superseded_rows
 from wiredesk.articles.stage import run_articles_day
 from wiredesk.store.lake import Lake
-from wiredesk.store.warehouse import memory_connection
+from wiredesk.store.memory import memory_connection
 from wiredesk.syndication.table import build_syndication
 
 UTC = dt.UTC

@@ -21,8 +21,9 @@ from wiredesk.sources.jsonfeed import read_json_feed
 from wiredesk.sources.sitemaps import parse_sitemap
 from wiredesk.sources.wireformats import parse_newsml, parse_nitf
 from wiredesk.store.lake import Lake
+from wiredesk.store.memory import memory_connection
 from wiredesk.store.schema import table
-from wiredesk.store.warehouse import connect_readonly, memory_connection
+from wiredesk.store.warehouse import connect_readonly
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

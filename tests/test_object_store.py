@@ -15,12 +15,12 @@ from pipelines.runner import available_days, ingest_days
 from tests.conftest import REPO
 from wiredesk.store.home import home_dir, local_home
 from wiredesk.store.lake import Lake
+from wiredesk.store.memory import memory_connection
 from wiredesk.store.snapshot import publish
 from wiredesk.store.storage import filesystem
 from wiredesk.store.warehouse import (
     connect_readonly,
     ensure_warehouse,
-    memory_connection,
     warehouse_path,
 )
 

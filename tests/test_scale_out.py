@@ -15,7 +15,7 @@ from pipelines.executors import configured_executor
 from pipelines.runner import ingest_days
 from tests.conftest import REPO
 from tests.postgres import running_postgres
-from wiredesk.store.warehouse import memory_connection
+from wiredesk.store.memory import memory_connection
 
 DAYS = ["2026-11-16", "2026-11-17"]
 

@@ -10,13 +10,13 @@ from tests.conftest import REPO
 from wiredesk.aggregates import refresh_cross_day, stale_days
 from wiredesk.store.buildlog import BuildLog
 from wiredesk.store.lake import Lake
+from wiredesk.store.memory import memory_connection
 from wiredesk.store.schema import TABLES
 from wiredesk.store.snapshot import publish
 from wiredesk.store.warehouse import (
     connect_readonly,
     define_views,
     ensure_warehouse,
-    memory_connection,
     table_reference,
 )
 
@@ -376,4 +376,32 @@ def test_a_pipeline_connection_reads_the_files_published_when_it_opened(home: Pa
         "SELECT sql FROM duckdb_views() WHERE schema_name = 'lake' AND view_name = 'articles'"
     ).fetchone()
     assert "glob(" not in sql and sql.count(".parquet'") == 1
+    later.close()
+
+
+def test_pipeline_connections_of_a_process_share_views_that_follow_the_lake(home: Path) -> None:
+    lake = Lake(home)
+    lake.write("articles", [{"article_id": "a1"}], DAY)
+    first = memory_connection(home)
+    views = "SELECT count(*) FROM duckdb_views() WHERE NOT internal"
+    defined = first.execute(views).fetchone()
+    lake.write("articles", [{"article_id": "b1"}], DAY + dt.timedelta(days=1))
+    second = memory_connection(home)  # one database: its views follow the new publication
+    assert second.execute(views).fetchone() == defined
+    assert second.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    assert first.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    first.close()  # a cursor: closing it leaves the others working
+    assert second.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    second.close()
+
+
+def test_a_new_column_in_the_lake_redefines_the_shared_views(home: Path) -> None:
+    lake = Lake(home)
+    lake.write("articles", [{"article_id": "a1"}], DAY)
+    con = memory_connection(home)
+    assert con.execute("SELECT title FROM articles").fetchall() == [(None,)]
+    lake.write("articles", [{"article_id": "a1", "title": "Budget passed"}], DAY)
+    later = memory_connection(home)
+    assert later.execute("SELECT title FROM articles").fetchall() == [("Budget passed",)]
+    con.close()
     later.close()

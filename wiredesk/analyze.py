@@ -199,13 +199,15 @@ def analyze_jsonl(
 ) -> Iterator[list[OutputLine]]:
     """JSON lines in, one list of output lines per batch, in input order, as they are ready.
 
-    Batches go to ``workers`` processes (default: ``worker_count()``) that share the models
-    loaded once; the output is the same whatever their number.
+    Batches go to ``workers`` processes (default: ``worker_count()``) forked after this
+    process has loaded the English recogniser and run a first extraction, so they share
+    what those load instead of each loading it again; the output is the same whatever their
+    number.
     """
-    from wiredesk.entities import find_mentions
+    from wiredesk.article_work import warm_up_worker
     from wiredesk.workers import ordered_map, worker_count
 
     count = worker_count(workers)
     yield from ordered_map(
-        analyze_lines, _batches(lines, batch_size), count, prepare=lambda: find_mentions([""])
+        analyze_lines, _batches(lines, batch_size), count, prepare=warm_up_worker
     )

@@ -27,12 +27,12 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "warehouse": (
             "connect_readonly",
             "ensure_warehouse",
-            "memory_connection",
             "read_sql",
             "sql_dir",
             "warehouse_path",
         ),
         "buildlog": ("BuildLog", "Plan", "Stage", "WriteTimes", "plan", "topological"),
         "locks": ("exclusive",),
+        "memory": ("memory_connection",),
     },
 )

@@ -38,7 +38,6 @@ from wiredesk.store.lake import GENERATION
 from wiredesk.store.schema import SCHEMA_VERSION, TABLES, Table
 from wiredesk.store.snapshot import (
     Publication,
-    publish,
     publish_lock,
     publish_locked,
     published_root,
@@ -191,6 +190,15 @@ def view_files() -> list[Path]:
         raise ValueError(f"sql/views: circular view definitions {exc.args[1]}") from None
 
 
+def view_reads() -> dict[Path, set[str]]:
+    """What each public view file reads: ``lake.<table>`` and ``main.<view>`` names, in the
+    order ``view_files`` gives."""
+    return {
+        path: set(re.findall(r"\b((?:lake|main)\.\w+)", path.read_text(encoding="utf-8")))
+        for path in view_files()
+    }
+
+
 def macro_files() -> list[Path]:
     """Table and scalar macros analysts call (full-text search), applied after the views."""
     return sorted((sql_dir() / "macros").glob("*.sql"))
@@ -218,6 +226,28 @@ def _comment_columns(
         )
 
 
+def lake_view_key(publication: Publication, spec: Table) -> tuple:
+    """What a pinned raw view of ``spec`` is built from: its files and their columns."""
+    files = publication.of(spec.name)
+    present, uniform = present_columns(files, [])
+    return tuple(files), tuple(present), uniform
+
+
+def define_lake_view(
+    con: duckdb.DuckDBPyConnection,
+    home: AnyPath,
+    spec: Table,
+    publication: Publication,
+    pinned: bool = False,
+) -> None:
+    """The raw view ``lake.<table>`` over the publication's files (see ``lake_select``)."""
+    retained = [] if pinned else publication.retained_of(spec.name)
+    present, uniform = present_columns(publication.of(spec.name), retained)
+    files = publication.of(spec.name) if pinned else None
+    select = lake_select(home, spec, present, uniform, files)
+    con.execute(f'CREATE OR REPLACE VIEW lake."{spec.name}" AS {select}')
+
+
 def define_views(
     con: duckdb.DuckDBPyConnection,
     home: AnyPath,
@@ -234,11 +264,7 @@ def define_views(
     con.execute("CREATE SCHEMA IF NOT EXISTS lake")
     overridden = {path.stem for path in view_files()}
     for spec in TABLES.values():
-        retained = [] if pinned else publication.retained_of(spec.name)
-        present, uniform = present_columns(publication.of(spec.name), retained)
-        files = publication.of(spec.name) if pinned else None
-        select = lake_select(home, spec, present, uniform, files)
-        con.execute(f'CREATE OR REPLACE VIEW lake."{spec.name}" AS {select}')
+        define_lake_view(con, home, spec, publication, pinned)
         if spec.name not in overridden:
             con.execute(
                 f'CREATE OR REPLACE VIEW main."{spec.name}" AS SELECT * FROM lake."{spec.name}"'
@@ -320,24 +346,6 @@ def _cleanup_temporaries(folder: Path, name: str) -> None:
     """Remove temporary warehouse files a killed run left behind (we hold the lock)."""
     for leftover in folder.glob(f".{name}.*.tmp*"):
         leftover.unlink(missing_ok=True)
-
-
-def memory_connection(
-    home: AnyPath, publication: Publication | None = None
-) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the same views over a publication: for pipeline reads,
-    never locking a file and never reading a file a writer is replacing. Its views name the
-    publication's files, so it sees the lake as it was published when it opened.
-
-    ``publication`` reuses one the caller already made (one asset run publishes once, then
-    opens as many connections as it needs); without it the lake is published first, which
-    costs a directory scan when nothing changed (see ``wiredesk.store.snapshot``).
-    """
-    con = duckdb.connect(":memory:")
-    register(con, home, snapshot=True)
-    home = home if is_remote(home) else Path(home)
-    define_views(con, home, publication or publish(home), documented=False, pinned=True)
-    return con
 
 
 def connect_readonly(home: AnyPath) -> duckdb.DuckDBPyConnection:
