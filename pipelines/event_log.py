@@ -24,15 +24,10 @@ from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
 )
 from sqlalchemy import Connection, Engine, create_engine, event
 
+from pipelines.sqlite_wal import write_ahead
+
 #: Database files whose engines stay open: the index and the runs being written or read.
 KEPT_OPEN = 8
-
-
-def _write_ahead(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 class KeptOpenSqliteEventLogStorage(SqliteEventLogStorage):
@@ -57,7 +52,7 @@ class KeptOpenSqliteEventLogStorage(SqliteEventLogStorage):
             self.conn_string_for_shard(shard),
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
         )
-        event.listen(engine, "connect", _write_ahead)
+        event.listen(engine, "connect", write_ahead)
         if shard not in self._initialized_dbs:
             self._initdb(engine)
             self._initialized_dbs.add(shard)

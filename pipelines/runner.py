@@ -18,6 +18,7 @@ from dagster import DagsterEventType, DagsterInstance, materialize
 from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import CONFIG_TAG, configured_resource
+from pipelines.sqlite_wal import sqlite_writes_ahead
 from wiredesk.article_work import warm_up_worker
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.settings import current
@@ -70,12 +71,14 @@ def instance_config(home: Path) -> str:
 
 def dagster_instance() -> DagsterInstance:
     """The persistent instance in ``$DAGSTER_HOME`` (default ``./.dagster``), so CLI runs
-    appear in the UI's run history. A ``dagster.yaml`` written by hand is left as it is."""
+    appear in the UI's run history. A ``dagster.yaml`` written by hand is left as it is.
+    Its SQLite stores write ahead (``pipelines/sqlite_wal.py``)."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists() or config.read_text(encoding="utf-8") == PLAIN_INSTANCE:
         config.write_text(instance_config(home.resolve()), encoding="utf-8")
+    sqlite_writes_ahead()
     return DagsterInstance.get()
 
 
