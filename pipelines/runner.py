@@ -19,7 +19,7 @@ from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import CONFIG_TAG, configured_resource
 from pipelines.sqlite_wal import sqlite_writes_ahead
-from wiredesk.article_work import warm_up_worker
+from wiredesk.article_work import warm_up_for
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
@@ -211,8 +211,7 @@ def run_plan(
     when the plan ends or stops: between its runs nothing reads it, and on a new home each
     run's first tables would otherwise rewrite it again."""
     # Workers that will extract, recognise and quote start loading now, beside the set-up.
-    per_article = {"articles", "entity_mentions", "quotes"}
-    warm_up = warm_up_worker if any(per_article & set(s) for s in work.daily.values()) else None
+    warm_up = warm_up_for(stage for stages in work.daily.values() for stage in stages)
     try:
         with stage_workers(warm_up=warm_up):
             return _run_phases(work, home, sources, instance, progress)

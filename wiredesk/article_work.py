@@ -8,7 +8,7 @@ it only the models' own packages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from wiredesk.articles import fold
@@ -26,6 +26,16 @@ def warm_up_worker() -> None:
 
     warm_up_extraction()
     find_mentions([""])
+
+
+#: The stages whose work is per article, done by stage workers.
+PER_ARTICLE_STAGES = frozenset({"articles", "entity_mentions", "quotes"})
+
+
+def warm_up_for(stages: Iterable[str]) -> Callable[[], None] | None:
+    """The workers' warm-up when ``stages`` include per-article work, else None (a run that
+    only aggregates loads no model)."""
+    return warm_up_worker if PER_ARTICLE_STAGES & set(stages) else None
 
 
 def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:

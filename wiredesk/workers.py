@@ -21,6 +21,7 @@ import ctypes
 import math
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -65,7 +66,7 @@ def one_blas_thread() -> None:
     threadpool_limits(1, user_api="blas")
 
 
-def _in_worker() -> None:
+def in_worker() -> None:
     """Runs once in each worker process: entity recognition stays in this process."""
     os.environ["WIREDESK_NER_PROCESSES"] = "1"
     one_blas_thread()
@@ -92,7 +93,7 @@ def ordered_map(
     if prepare is not None:
         prepare()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_in_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=in_worker) as pool:
         yield from _in_order(pool, fn, chain(first, batches), limit)
 
 
@@ -109,11 +110,39 @@ def _in_order(
         yield pending.popleft().result()
 
 
+#: The warm-up the fork server of this process was started with (see ``_fork_server``).
+_server_warm_up: str | None = None
+
+
+def _fork_server(warm_up: Callable[[], object]) -> multiprocessing.context.BaseContext:
+    """The ``forkserver`` start method, its server running ``warm_up`` before it forks any
+    worker (``wiredesk.worker_preload``): the workers start with what it loaded, once for
+    all of them. A server started with another warm-up is stopped first."""
+    global _server_warm_up
+    name = f"{warm_up.__module__}:{warm_up.__qualname__}"
+    context = multiprocessing.get_context("forkserver")
+    if _server_warm_up != name:
+        if _server_warm_up is not None:
+            from multiprocessing import forkserver
+
+            forkserver._forkserver._stop()  # noqa: SLF001 - the next worker starts a new one
+        from wiredesk.worker_preload import PATH_VARIABLE, WARM_UP_VARIABLE
+
+        os.environ[WARM_UP_VARIABLE] = name  # the server reads them when it starts
+        os.environ[PATH_VARIABLE] = os.pathsep.join(sys.path)
+        context.set_forkserver_preload(["wiredesk.worker_preload"])
+        _server_warm_up = name
+    return context
+
+
 class _StagePool:
     """The workers of one ``stage_workers`` block, each its own single-process executor so a
     batch can be sent to a chosen one; started at first use, so a run with nothing to do
     starts no worker; started again after a worker died. ``homes`` remembers which worker a
-    small group of items (a language few articles are in) goes to, for the whole run."""
+    small group of items (a language few articles are in) goes to, for the whole run.
+
+    Workers are fresh processes, never forks of this one: with a warm-up, forks of a fork
+    server that ran it; without, started anew (``spawn``)."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -121,22 +150,30 @@ class _StagePool:
         self.homes: dict[str, int] = {}
         self._executors: list[ProcessPoolExecutor] = []
         self._lock = threading.Lock()
+        self._context = multiprocessing.get_context("spawn")
 
     def executors(self) -> list[ProcessPoolExecutor]:
         with self._lock:
             if not self._executors:
-                context = multiprocessing.get_context("spawn")
                 self._executors = [
-                    ProcessPoolExecutor(1, mp_context=context, initializer=_in_worker)
+                    ProcessPoolExecutor(1, mp_context=self._context, initializer=in_worker)
                     for _ in range(self.workers)
                 ]
             return self._executors
 
     def warm_up(self, fn: Callable[[], object]) -> None:
-        """Start the workers now and have each run ``fn`` first (loading what every batch
-        needs) while this process goes on setting the run up."""
-        for executor in self.executors():
-            executor.submit(_warm_up, fn)
+        """Start the workers now, forked from a server that runs ``fn`` first (loading what
+        every batch needs), while this process goes on setting the run up: the server is
+        started from a thread of its own, as starting a worker waits for its warm-up."""
+        self._context = _fork_server(fn)
+        threading.Thread(target=self._start, args=(fn,), daemon=True).start()
+
+    def _start(self, fn: Callable[[], object]) -> None:
+        try:
+            for executor in self.executors():
+                executor.submit(_warm_up, fn)  # cheap in a fork of a warmed server
+        except RuntimeError:
+            pass  # the block ended before they started
 
     def home(self, group: str) -> int:
         """The worker a small group's batches go to: the next in turn when it first comes."""

@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipelines.commands.common import UsageError, parse_day, print_table
+
+if TYPE_CHECKING:
+    from wiredesk.sources import PendingWork
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -57,16 +62,31 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
     Deciding needs no pipeline definitions (the build log keeps the stage graph), so a run
     with nothing to do costs a look at the sources and a stat of the lake.
     """
-    from pipelines.code_stamp import code_stamp
     from wiredesk.fetch import Fetcher, FetchSettings
     from wiredesk.sources import Ledger, pending_work
-    from wiredesk.store import BuildLog, Lake, home_dir, local_home, plan
+    from wiredesk.store import local_home
 
-    home, state = home_dir(home_arg), local_home(home_arg) / "state"
+    state = local_home(home_arg) / "state"
     with Fetcher(FetchSettings.configured(state)) as fetcher, Ledger(state) as ledger:
         pending = pending_work(sources, fetcher, ledger)
     for failure in pending.failures:
         print(f"warning: {failure.error_class}: {failure.detail}")
+    from wiredesk.article_work import warm_up_for
+    from wiredesk.workers import stage_workers
+
+    # New items are articles to extract: the workers start loading their models now, while
+    # the plan is made and Dagster is imported and set up (else ``run_plan`` starts them).
+    early = warm_up_for(["articles"]) if sum(pending.new_items.values()) else None
+    with stage_workers(warm_up=early) if early else nullcontext():
+        return _plan_and_run(pending, sources_path, home_arg)
+
+
+def _plan_and_run(pending: PendingWork, sources_path: Path, home_arg: str | None) -> int:
+    """``ingest_new`` once the sources were read: the plan, then its runs."""
+    from pipelines.code_stamp import code_stamp
+    from wiredesk.store import BuildLog, Lake, home_dir, local_home, plan
+
+    home, state = home_dir(home_arg), local_home(home_arg) / "state"
     lake = Lake(home)
     days = sorted(set(lake.days("feed_items")) | set(pending.days))
     if not days:

@@ -33,6 +33,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         ),
         "dropfolder": ("folder_day", "list_files", "scan_file"),
         "polling": ("POLLED_KINDS", "PollState", "due_sources"),
-        "pending": ("pending_work",),
+        "pending": ("PendingWork", "pending_work"),
     },
 )

@@ -1,0 +1,40 @@
+"""Imported by the stage workers' fork server before it forks any of them.
+
+It runs the warm-up ``stage_workers`` named in ``WIREDESK_WORKER_WARM_UP``
+(``module:function``) once, in the server: every worker forked from it then starts with the
+libraries imported and the models loaded, and shares their memory, instead of each loading
+its own copy after starting.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+#: The environment variable that names the warm-up (set before the server starts).
+WARM_UP_VARIABLE = "WIREDESK_WORKER_WARM_UP"
+#: The module search path of the process that started the server (``os.pathsep``-joined):
+#: the server starts with Python's default one, where the warm-up's module may be missing.
+PATH_VARIABLE = "WIREDESK_WORKER_PATH"
+
+
+def run_named_warm_up() -> None:
+    """Run the named warm-up; a failure only costs the head start (the first batch that
+    needs what it loads meets the same error in a worker and reports it)."""
+    name = os.environ.get(WARM_UP_VARIABLE, "")
+    module, _, function = name.partition(":")
+    if not module or not function:
+        return
+    known = set(sys.path)
+    sys.path += [p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p not in known]
+    try:
+        from wiredesk.workers import in_worker
+
+        in_worker()  # what the workers forked from here run with
+        getattr(importlib.import_module(module), function)()
+    except Exception:  # noqa: BLE001 - see the docstring
+        pass
+
+
+run_named_warm_up()
