@@ -195,7 +195,7 @@ def _batches(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]
 
 
 def analyze_jsonl(
-    lines: Iterable[str], batch_size: int = 32, workers: int | None = None
+    lines: Iterable[str], batch_size: int = 16, workers: int | None = None
 ) -> Iterator[list[OutputLine]]:
     """JSON lines in, one list of output lines per batch, in input order, as they are ready.
 

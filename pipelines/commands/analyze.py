@@ -100,7 +100,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help='batch: JSON lines {"id","text"} or {"id","html","url"} from PATH or stdin',
     )
-    analyze.add_argument("--batch-size", type=int, default=32, help="articles per NER batch")
+    analyze.add_argument("--batch-size", type=int, default=16, help="articles per worker batch")
     analyze.add_argument(
         "--workers",
         type=int,
