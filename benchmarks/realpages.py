@@ -39,6 +39,7 @@ FIRST_DAY = dt.date(2026, 1, 5)
 #: How often the memory of the process tree is sampled.
 SAMPLE_SECONDS = 0.05
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -155,20 +156,37 @@ def process_memory(pid: int) -> tuple[int, int]:
     return resident, resident
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
-    """(proportional, resident) memory of a process and all its descendants, in bytes."""
+def tree(pid: int) -> list[int]:
+    """A process and all its descendants."""
     children: dict[int, list[int]] = {}
     for child, parent in _parents().items():
         children.setdefault(parent, []).append(child)
-    proportional = resident = 0
-    todo = [pid]
+    members, todo = [], [pid]
     while todo:
         member = todo.pop()
+        members.append(member)
         todo += children.get(member, [])
+    return members
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(proportional, resident) memory of a process and all its descendants, in bytes."""
+    proportional = resident = 0
+    for member in tree(pid):
         pss, rss = process_memory(member)
         proportional += pss
         resident += rss
     return proportional, resident
+
+
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds a process has used itself (user + system, not its children's)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 def measure(
@@ -178,8 +196,14 @@ def measure(
     env: dict | None = None,
     stdout: Path | None = None,
 ) -> Usage:
-    """Run a command to its end: wall time, CPU of it and its children, peak tree memory."""
+    """Run a command to its end: wall time, CPU of its process tree, peak tree memory.
+
+    The CPU is the larger of what the kernel reports for the command and the children it
+    waited for, and the sum over every process seen in its tree while sampling: a process
+    the command starts and never waits for (a fork server, and the workers forked from it)
+    is counted only by the second."""
     peak = peak_rss = 0
+    seen_cpu: dict[int, float] = {}
     done = threading.Event()
     started = time.perf_counter()
     with (
@@ -194,6 +218,10 @@ def measure(
             while not done.is_set():
                 proportional, resident = tree_memory(process.pid)
                 peak, peak_rss = max(peak, proportional), max(peak_rss, resident)
+                for member in tree(process.pid):
+                    used = process_cpu(member)
+                    if used is not None:
+                        seen_cpu[member] = used
                 done.wait(SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -208,7 +236,7 @@ def measure(
             errors.seek(0)
             tail = errors.read()[-3000:].decode("utf-8", errors="replace")
             raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
-    cpu = usage.ru_utime + usage.ru_stime
+    cpu = max(usage.ru_utime + usage.ru_stime, sum(seen_cpu.values()))
     return Usage(wall, cpu, peak / 2**20, process.returncode, peak_rss / 2**20)
 
 

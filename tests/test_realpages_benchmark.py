@@ -84,6 +84,20 @@ def test_measure_counts_the_memory_and_cpu_of_the_whole_process_tree(tmp_path: P
     assert 0.6 <= usage.wall < 30
 
 
+def test_measure_counts_the_cpu_of_a_child_nobody_waits_for(tmp_path: Path) -> None:
+    # The child burns CPU while the parent waits on a pipe, then outlives nothing: the
+    # parent exits without reaping it (as a fork server's workers are never waited for).
+    child = "import time\nwhile time.process_time() < 0.8: pass\nprint('done', flush=True)"
+    parent = (
+        "import subprocess, sys\n"
+        f"p = subprocess.Popen([sys.executable, '-c', {child!r}], stdout=subprocess.PIPE)\n"
+        "p.stdout.readline()\n"
+        "import os; os._exit(0)"
+    )
+    usage = realpages.measure([sys.executable, "-c", parent])
+    assert usage.cpu >= 0.7
+
+
 def test_memory_a_forked_child_shares_counts_once(tmp_path: Path) -> None:
     # 200 MB written before the fork: the child shares the pages until it writes them.
     script = (
