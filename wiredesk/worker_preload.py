@@ -1,6 +1,6 @@
 """Imported by the stage workers' fork server before it forks any of them.
 
-It runs the warm-up ``stage_workers`` named in ``WIREDESK_WORKER_WARM_UP``
+It runs the warm-up ``stage_workers`` named in ``_WIREDESK_WORKER_WARM_UP``
 (``module:function``) once, in the server: every worker forked from it then starts with the
 libraries imported and the models loaded, and shares their memory, instead of each loading
 its own copy after starting.
@@ -12,11 +12,12 @@ import importlib
 import os
 import sys
 
-#: The environment variable that names the warm-up (set before the server starts).
-WARM_UP_VARIABLE = "WIREDESK_WORKER_WARM_UP"
+#: The environment variable that names the warm-up, set before the server starts (a message
+#: from one process to the other, not a setting: settings are read by ``wiredesk.settings``).
+WARM_UP_VARIABLE = "_WIREDESK_WORKER_WARM_UP"
 #: The module search path of the process that started the server (``os.pathsep``-joined):
 #: the server starts with Python's default one, where the warm-up's module may be missing.
-PATH_VARIABLE = "WIREDESK_WORKER_PATH"
+PATH_VARIABLE = "_WIREDESK_WORKER_PATH"
 
 
 def run_named_warm_up() -> None:
