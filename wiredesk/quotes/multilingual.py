@@ -420,9 +420,7 @@ def _boundary_between(masked: str, words: list[Word], k: int) -> bool:
     return k > 0 and any(ch in ";:" for ch in masked[words[k - 1].end : words[k].start])
 
 
-def _words_outside(
-    text: str, floor: int, limit: int, spans: list[tuple[int, int]]
-) -> list[Word]:
+def _words_outside(text: str, floor: int, limit: int, spans: list[tuple[int, int]]) -> list[Word]:
     """The words of ``text[floor:limit]`` that start outside every span of ``spans``."""
     near = [(s, e) for s, e in spans if s < limit and e > floor]
     return [w for w in words_in(text, floor, limit) if not any(s <= w.start < e for s, e in near)]
