@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
@@ -485,3 +486,31 @@ def is_attribution_sentence(text: str, start: int, end: int) -> Attribution | No
     if re.search(r"[.!?]\s+[A-Z]", tail):
         return None  # a second sentence follows the attribution
     return attribution
+
+
+def clause_subjects(
+    text: str, floor: int, pos: int
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """Phrases of the sentence before a quote that may be whoever it quotes, besides the
+    attribution the rules chose: the noun phrase the sentence opens with, as the subject of
+    whatever verb follows ("The audience in the East Room echoed "too many"", "A letter
+    from the Legion warns that "…"", "The report: "…""), and the subject of each speech
+    verb between ("the groups, which say", "it reads"): (opening phrase or None, the cues'
+    subjects in reading order)."""
+    found: list[tuple[int, int]] = []
+    lead = _SUBJECT_LEAD.match(text, floor, pos)
+    start = lead.end() if lead else floor
+    opening = None
+    if start < pos:
+        words = list(islice(_WORD.finditer(text, start, pos), _OPENING_WORDS + 4))
+        # a subject longer than a dozen words is not read: the phrase must end before it
+        opening = noun_phrase(text, start, words[-1].end()) if words else None
+        if opening is not None and (opening[0] != start or opening[1] >= words[-1].end()):
+            opening = None
+    for cue_start, _cue_end, _stem in find_cues(text, floor, pos):
+        if _inside_marks(text, floor, cue_start):
+            continue
+        span = subject_before(text, cue_start, floor)
+        if span is not None and span not in found:
+            found.append(span)
+    return opening, found

@@ -18,12 +18,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from wiredesk.entities import Mention
-from wiredesk.quotes.attribution import Attribution
+from wiredesk.quotes.attribution import Attribution, clause_subjects
 from wiredesk.quotes.cues import find_cues
+from wiredesk.quotes.extents import full_description
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
-from wiredesk.quotes.speakers import PRONOUN_GENDER, Speaker, SpeakerResolver, key_of
+from wiredesk.quotes.speakers import (
+    PRONOUN_GENDER,
+    Speaker,
+    SpeakerResolver,
+    head_noun,
+    key_of,
+)
 
 #: Feature names, in the order of every candidate's vector (the model's weights follow it).
 FEATURES = (
@@ -59,6 +66,13 @@ FEATURES = (
     "log_mentions_of_name",
     "starts_sentence",
     "log_distance_rank",
+    "sentence_opening",
+    "clause_subject",
+    "full_description",
+    "full_description_clause",
+    "document_noun",
+    "body_noun",
+    "after_according_to",
 )
 _AT = {name: index for index, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 6
@@ -67,6 +81,28 @@ _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _PREPOSITIONS = frozenset("of for at from in with by to on about than like".split())
 _ENTITY_FEATURE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 _WORD = re.compile(r"\S+")
+_RELATIVES = frozenset({"who", "which", "that", "whose"})
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+#: Head nouns of things that say something in writing or in sound: a statement, a poll.
+DOCUMENT_NOUNS = frozenset(
+    """statement report poll survey study letter memo email e-mail tweet post ad advert
+    advertisement commercial article editorial column op-ed book transcript release
+    website site message note document filing complaint lawsuit suit indictment ruling
+    opinion decision order analysis review audit assessment estimate projection
+    proposal plan platform bill law resolution petition manifesto headline banner sign
+    sheet brochure flier flyer mailer video clip broadcast speech excerpt excerpts
+    transcript textbook draft cable summary account records record data findings
+    guidelines rules regulations policy constitution amendment clause""".split()
+)
+#: Head nouns of organisations and bodies that speak as one: a campaign, a committee.
+BODY_NOUNS = frozenset(
+    """campaign committee council commission board agency department ministry office
+    administration government company firm group organization organisation association
+    union party team newspaper paper magazine network station outlet court panel
+    institute foundation center centre coalition alliance caucus chamber senate house
+    congress legislature parliament cabinet embassy police military army navy school
+    university college hospital bank fund league club church""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -151,8 +187,13 @@ class CandidateBuilder:
             return span[0] - end if span[0] >= end else 0
 
         nearest = sorted(spans, key=distance)[: MAX_CANDIDATES - 1]
+        opening, subjects = self._clause_subjects(quote.start_char, para)
+        extra = ([opening] if opening else []) + [s for s in subjects if s != opening]
+        nearest += [s for s in extra if s != rule_span and s not in nearest]
         salient = self.resolver.salient_person(quote.start_char) if nearest else None
-        context = _Context(quote, attribution, para, salient.name if salient else None)
+        context = _Context(
+            quote, attribution, para, salient.name if salient else None, opening, set(subjects)
+        )
         found: list[Candidate] = []
         rule_speaker = Speaker(quote.speaker, quote.speaker_mention, quote.speaker_entity_key)
         if quote.speaker_mention is not None:
@@ -160,13 +201,56 @@ class CandidateBuilder:
         for rank, span in enumerate(nearest, start=1):
             speaker = self._resolved.get(span)
             if speaker is None:
-                mention = spans[span]
+                mention = spans.get(span)
                 speaker = self.resolver.resolve(*span) if mention is None else self._named(mention)
                 self._resolved[span] = speaker
             if speaker.mention is None:
                 continue
             found.append(self._candidate(span, speaker, context, rule=False, rank=rank))
-        return found
+        return found + self._full_descriptions(found, quote)
+
+    def _full_descriptions(self, found: list[Candidate], quote: Quote) -> list[Candidate]:
+        """Each unnamed description with the modifiers after it (``full_description``),
+        as a candidate of its own with the short one's evidence."""
+        longer = []
+        for candidate in found:
+            if candidate.start is None or candidate.end is None or candidate.speaker.name:
+                continue
+            if candidate.features[_AT["description"]] != 1.0:
+                continue
+            start, end = candidate.start, candidate.end
+            if end <= quote.start_char:
+                limit = quote.start_char
+            else:
+                limit = min(self.layout.paragraphs[self.layout.paragraph_of(end)][1], end + 250)
+            span = full_description(self.text, start, end, limit)
+            if span is None or self.resolver.in_quote(span[1] - 1):
+                continue
+            values = list(candidate.features)
+            values[_AT["full_description"]] = 1.0
+            opener = self.text[end : span[1]].strip(" ,").split(" ", 1)[0].lower()
+            values[_AT["full_description_clause"]] = float(opener in _RELATIVES)
+            phrase = " ".join(self.text[span[0] : span[1]].split())
+            speaker = Speaker(None, phrase, None)
+            longer.append(Candidate(span[0], span[1], speaker, tuple(values)))
+        return longer
+
+    def _clause_subjects(
+        self, pos: int, para: int
+    ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+        """The phrase the sentence a quote starts in opens with, and the subjects of its
+        speech verbs before the quote (``clause_subjects``), narrowed; none inside a quote."""
+        floor = pos
+        for start, end in self.layout.sentences(para):
+            if start <= pos < end:
+                floor = start
+                break
+        opening, cued = clause_subjects(self.text, floor, pos)
+        if opening is not None and self.resolver.in_quote(opening[0]):
+            opening = None  # already a noun phrase: no narrowing
+        narrowed = [self.resolver.narrow(*span) for span in cued]
+        in_quote = self.resolver.in_quote
+        return opening, [s for s in narrowed if s is not None and not in_quote(s[0])]
 
     def _nearby(self, para: int) -> dict[tuple[int, int], Mention | None]:
         """Pronouns and mentions outside quotes in a paragraph and the one before, in text
@@ -241,6 +325,8 @@ class CandidateBuilder:
         mentions = self._name_counts.get(speaker.name or "", 0)
         values[_AT["log_mentions_of_name"]] = math.log1p(mentions)
         values[_AT["log_distance_rank"]] = math.log1p(rank)
+        values[_AT["sentence_opening"]] = float(span is not None and span == context.opening)
+        values[_AT["clause_subject"]] = float(span in context.subjects)
         if span is None:
             return Candidate(None, None, speaker, tuple(values))
         self._span_features(values, span, speaker, context)
@@ -292,6 +378,13 @@ class CandidateBuilder:
         values["possessive"] = float(
             text[end : end + 2] in ("'s", "\u2019s") or text[start:end].endswith(("'s", "\u2019s"))
         )
+        values["after_according_to"] = float(
+            bool(_ACCORDING_TO.search(text, max(0, start - 16), start))
+        )
+        if values.get("description"):
+            head = head_noun(text[start:end])
+            values["document_noun"] = float(head in DOCUMENT_NOUNS)
+            values["body_noun"] = float(head in BODY_NOUNS)
         lead = text[max(0, start - 3) : start]
         values["starts_sentence"] = float(
             start == 0 or lead.endswith("\n") or bool(_SENTENCE_BEFORE.search(lead))
@@ -343,3 +436,6 @@ class _Context:
     attribution: Attribution | None
     paragraph: int
     salient: str | None
+    #: The phrase the quote's sentence opens with, and every subject of that sentence.
+    opening: tuple[int, int] | None
+    subjects: set[tuple[int, int]]

@@ -1,7 +1,9 @@
 """The trained speaker chooser: ranks each quote's candidate speakers and says how sure it is.
 
-A log-linear ranker scores every candidate from its features; a softmax over one quote's
-candidates and "none of them" (which scores 0) gives each a probability. Candidates that
+A ranker scores every candidate from its features: a weighted sum, plus (when the model
+has one) a small hidden layer that lets evidence combine (a description that opens the
+sentence of a partial quote is worth more than either fact alone); a softmax over one
+quote's candidates and "none of them" (which scores 0) gives each a probability. Candidates that
 resolve to the same speaker pool their probability, the best speaker wins, and its pooled
 probability, calibrated (Platt scaling fitted on held-out training stories), becomes the
 quote's ``confidence``. The weights and feature names ship as ``chooser.json`` (no training
@@ -16,9 +18,11 @@ import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import mul
 from pathlib import Path
+
+import numpy as np
 
 from wiredesk.quotes.attribution import Attribution
 from wiredesk.quotes.candidates import FEATURES, Candidate, CandidateBuilder
@@ -37,10 +41,26 @@ class ChooserModel:
     weights: tuple[float, ...]
     platt_a: float
     platt_b: float
+    #: The hidden layer: one row of weights per feature, a bias and an output weight per
+    #: unit; empty for a purely linear model.
+    hidden_weights: tuple[tuple[float, ...], ...] = ()
+    hidden_bias: tuple[float, ...] = ()
+    hidden_output: tuple[float, ...] = ()
 
     def scores(self, candidates: Sequence[Candidate]) -> list[float]:
-        weights = self.weights
-        return [sum(map(mul, weights, c.features)) for c in candidates]
+        if not self.hidden_weights:
+            weights = self.weights
+            return [sum(map(mul, weights, c.features)) for c in candidates]
+        return self.score_matrix(np.array([c.features for c in candidates])).tolist()
+
+    def score_matrix(self, features: np.ndarray) -> np.ndarray:
+        """Scores of the rows of a feature matrix; an all-zero row ("none of them") scores 0."""
+        linear = features @ np.asarray(self.weights)
+        if not self.hidden_weights:
+            return linear
+        arrays = self._arrays
+        hidden = np.tanh(features @ arrays[0] + arrays[1]) @ arrays[2]
+        return linear + hidden - arrays[3]
 
     def calibrate(self, probability: float) -> float:
         """Platt scaling on the log-odds of the pooled probability."""
@@ -48,13 +68,26 @@ class ChooserModel:
         z = self.platt_a * math.log(p / (1 - p)) + self.platt_b
         return 1 / (1 + math.exp(-z))
 
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+        """The hidden layer as arrays, and the score it gives an all-zero row (subtracted)."""
+        weights = np.array(self.hidden_weights)
+        bias = np.array(self.hidden_bias)
+        output = np.array(self.hidden_output)
+        return weights, bias, output, float(np.tanh(bias) @ output)
+
     def to_json(self) -> dict:
-        return {
+        found = {
             "features": list(self.features),
             "weights": list(self.weights),
             "platt_a": self.platt_a,
             "platt_b": self.platt_b,
         }
+        if self.hidden_weights:
+            found["hidden_weights"] = [list(row) for row in self.hidden_weights]
+            found["hidden_bias"] = list(self.hidden_bias)
+            found["hidden_output"] = list(self.hidden_output)
+        return found
 
 
 def read_model(path: Path) -> ChooserModel:
@@ -67,6 +100,9 @@ def read_model(path: Path) -> ChooserModel:
         tuple(float(w) for w in data["weights"]),
         float(data["platt_a"]),
         float(data["platt_b"]),
+        tuple(tuple(float(w) for w in row) for row in data.get("hidden_weights", [])),
+        tuple(float(w) for w in data.get("hidden_bias", [])),
+        tuple(float(w) for w in data.get("hidden_output", [])),
     )
 
 
@@ -92,9 +128,13 @@ def recording() -> Iterator[list[tuple[Quote, list[Candidate]]]]:
         _recorders.remove(sink)
 
 
-def pooled(model: ChooserModel, candidates: Sequence[Candidate]) -> list[tuple[float, int]]:
-    """(probability, index of its best candidate) per distinct speaker, best first."""
-    scores = model.scores(candidates)
+def pooled(
+    model: ChooserModel, candidates: Sequence[Candidate], scores: Sequence[float] | None = None
+) -> list[tuple[float, int]]:
+    """(probability, index of its best candidate) per distinct speaker, best first;
+    ``scores`` when the candidates were already scored."""
+    if scores is None:
+        scores = model.scores(candidates)
     top = max(0.0, *scores)
     weights = [math.exp(s - top) for s in scores]
     total = sum(weights) + math.exp(-top)  # "none of them" scores 0
@@ -127,15 +167,22 @@ def choose_speakers(
     if model is None and not _recorders:
         return list(quotes)
     builder = CandidateBuilder(text, layout, resolver)
+    found = [builder.candidates(q, attributions.get(q.start_char)) for q in quotes]
+    for sink in _recorders:
+        sink.extend(zip(quotes, found, strict=True))
+    if model is None or _recorders:
+        return list(quotes)
+    every = [c.features for candidates in found for c in candidates]
+    scores = model.score_matrix(np.array(every)).tolist() if every else []
     chosen: list[Quote] = []
-    for quote in quotes:
-        candidates = builder.candidates(quote, attributions.get(quote.start_char))
-        for sink in _recorders:
-            sink.append((quote, candidates))
-        if model is None or _recorders or not candidates:
+    offset = 0
+    for quote, candidates in zip(quotes, found, strict=True):
+        if not candidates:
             chosen.append(quote)
             continue
-        probability, index = pooled(model, candidates)[0]
+        own = scores[offset : offset + len(candidates)]
+        offset += len(candidates)
+        probability, index = pooled(model, candidates, own)[0]
         speaker = candidates[index].speaker
         rule = candidates[0]
         if (

@@ -176,6 +176,28 @@ def _plural(word: str) -> bool:
     )
 
 
+#: Small words that may stand inside a name written in capitals ("Bank of England").
+_NAME_JOINERS = frozenset("of and for on the de".split())
+
+
+def _proper_name(words: list[str]) -> str | None:
+    """A name the recogniser missed, written after "the" ("the Orlando Sentinel", "The New
+    Hampshire Union Leader"): two or more capitalised words, maybe joined by "of" or "and",
+    with nothing lower-case after them. A capitalised description of one word ("the
+    President") is a title, not a name."""
+    if words[0].lower() != "the":
+        return None
+    name = [w.strip(",;:") for w in words[1:]]
+    capitalised = [w for w in name if w[:1].isupper()]
+    if len(capitalised) < 2 or not name[-1][:1].isupper() or name[0].lower() in _NAME_JOINERS:
+        return None
+    if not all(w[:1].isupper() or w in _NAME_JOINERS for w in name):
+        return None
+    if any(w.endswith(("'s", "\u2019s")) for w in name):
+        return None  # "the Senate Majority Leader's office" is someone's
+    return " ".join(name)
+
+
 class SpeakerResolver:
     """Resolves speaker phrases of one article against its mentions."""
 
@@ -348,6 +370,9 @@ class SpeakerResolver:
         if titled is not None:
             found = self._bare_name(titled, start)
             return Speaker(found.name, phrase, found.entity_key)
+        proper = _proper_name(words)
+        if proper is not None:
+            return Speaker(proper, phrase, None)
         return self._description(phrase, lower, start)
 
     @staticmethod

@@ -1,7 +1,8 @@
 """Rebuild ``wiredesk/quotes/chooser.json`` from PolNeAR train.
 
 Run ``python -m wiredesk.quotes.training [--train DIR] [--out FILE] [--mentions-cache FILE]``.
-Every fifth story is held out: it chooses the L2 penalty and fits the calibration, and the
+Every fifth story is held out: it chooses the L2 penalty and whether the ranker has a hidden
+layer, and fits the calibration; the
 held-out accuracy of the rules and of the chooser is printed.
 """
 
@@ -22,11 +23,13 @@ from wiredesk.quotes.candidates import FEATURES, Candidate
 from wiredesk.quotes.chooser import MODEL_PATH, ChooserModel, pooled, recording
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import Speaker
-from wiredesk.quotes.training.fit import fit_platt, fit_ranker
+from wiredesk.quotes.training.fit import HiddenModel, fit_hidden_ranker, fit_platt, fit_ranker
 from wiredesk.quotes.training.labels import speaker_matches
 from wiredesk.quotes.training.polnear import GoldQuote, Story, read_split
 
 L2_GRID = (0.0003, 0.003, 0.03)
+#: Penalties tried for the ranker with a hidden layer (it needs more than the linear one).
+HIDDEN_L2_GRID = (0.001, 0.003)
 HELD_OUT_EVERY = 5
 
 
@@ -84,8 +87,20 @@ def collect(stories: Sequence[Story], mentions: Sequence) -> list[list[Example]]
     return per_story
 
 
-def _model(weights: np.ndarray, platt: tuple[float, float] = (1.0, 0.0)) -> ChooserModel:
-    return ChooserModel(FEATURES, tuple(float(w) for w in weights), *platt)
+def _model(
+    weights: np.ndarray | HiddenModel, platt: tuple[float, float] = (1.0, 0.0)
+) -> ChooserModel:
+    if not isinstance(weights, tuple):
+        return ChooserModel(FEATURES, tuple(float(w) for w in weights), *platt)
+    linear, hidden, bias, output = weights
+    return ChooserModel(
+        FEATURES,
+        tuple(float(w) for w in linear),
+        *platt,
+        tuple(tuple(float(w) for w in row) for row in hidden),
+        tuple(float(w) for w in bias),
+        tuple(float(w) for w in output),
+    )
 
 
 def choices(model: ChooserModel, examples: Sequence[Example]) -> list[tuple[float, bool, bool]]:
@@ -113,14 +128,19 @@ def train(per_story: Sequence[Sequence[Example]]) -> tuple[ChooserModel, dict]:
     fit_part = [ex for i, exs in enumerate(per_story) if i % HELD_OUT_EVERY for ex in exs]
     held = [ex for i, exs in enumerate(per_story) if not i % HELD_OUT_EVERY for ex in exs]
     groups = _groups(fit_part)
-    best: tuple[float, float, np.ndarray] | None = None
+    best: tuple[float, str, np.ndarray | HiddenModel] | None = None
     report: dict = {"fit_quotes": len(fit_part), "held_out_quotes": len(held), "l2": {}}
-    for l2 in L2_GRID:
-        weights = fit_ranker(groups, len(FEATURES), l2)
+    fits = [(f"linear {l2}", lambda l2=l2: fit_ranker(groups, len(FEATURES), l2)) for l2 in L2_GRID]
+    fits += [
+        (f"hidden {l2}", lambda l2=l2: fit_hidden_ranker(groups, len(FEATURES), l2))
+        for l2 in HIDDEN_L2_GRID
+    ]
+    for name, fit in fits:
+        weights = fit()
         accuracy = float(np.mean([ok for _, ok, _ in choices(_model(weights), held)]))
-        report["l2"][l2] = round(accuracy, 4)
+        report["l2"][name] = round(accuracy, 4)
         if best is None or accuracy > best[0]:
-            best = (accuracy, l2, weights)
+            best = (accuracy, name, weights)
     assert best is not None
     accuracy, l2, weights = best
     judged = [(p, ok) for p, ok, _ in choices(_model(weights), held) if p != 0.5 or ok]

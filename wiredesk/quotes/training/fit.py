@@ -73,3 +73,59 @@ def fit_platt(log_odds: np.ndarray, right: np.ndarray, steps: int = 200) -> tupl
         if np.abs(step).max() < 1e-9:
             break
     return float(a), float(b)
+
+
+#: (linear weights, hidden weights per feature, hidden bias, hidden output weights).
+HiddenModel = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def fit_hidden_ranker(
+    groups: Sequence[Group],
+    width: int,
+    l2: float,
+    hidden: int = 16,
+    steps: int = 1500,
+    rate: float = 0.01,
+    seed: int = 0,
+) -> HiddenModel:
+    """A ranker whose score is a weighted sum plus one tanh layer of ``hidden`` units,
+    trained like ``fit_ranker``; the all-zero row ("none of them") keeps score 0, since
+    the layer's output for it is subtracted."""
+    usable = [(x, y) for x, y in groups if len(x)]
+    features, present, right = _pad(usable, width)
+    rng = np.random.default_rng(seed)
+    params = [
+        np.zeros(width),
+        rng.normal(0.0, 0.3, (width, hidden)),
+        np.zeros(hidden),
+        rng.normal(0.0, 0.3, hidden),
+    ]
+    moments = [np.zeros_like(p) for p in params]
+    seconds = [np.zeros_like(p) for p in params]
+    count = len(usable)
+    for step in range(1, steps + 1):
+        linear, weights, bias, output = params
+        units = np.tanh(features @ weights + bias)
+        baseline = np.tanh(bias)
+        scores = units @ output + features @ linear - baseline @ output
+        scores = np.where(present, scores, -np.inf)
+        scores -= scores.max(axis=1, keepdims=True)
+        prob = np.exp(scores)
+        prob /= prob.sum(axis=1, keepdims=True)
+        wanted = np.where(right, prob, 0.0)
+        wanted /= wanted.sum(axis=1, keepdims=True)
+        delta = (prob - wanted) / count
+        total = delta.sum()
+        through = delta[:, :, None] * output * (1 - units**2)
+        grads = [
+            np.einsum("gc,gcd->d", delta, features) + l2 * linear,
+            np.einsum("gch,gcd->dh", through, features) + l2 * weights,
+            through.sum(axis=(0, 1)) - total * output * (1 - baseline**2),
+            np.einsum("gc,gch->h", delta, units) - total * baseline + l2 * output,
+        ]
+        for i, grad in enumerate(grads):
+            moments[i] = 0.9 * moments[i] + 0.1 * grad
+            seconds[i] = 0.999 * seconds[i] + 0.001 * grad**2
+            corrected = moments[i] / (1 - 0.9**step)
+            params[i] -= rate * corrected / (np.sqrt(seconds[i] / (1 - 0.999**step)) + 1e-8)
+    return params[0], params[1], params[2], params[3]
