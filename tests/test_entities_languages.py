@@ -274,3 +274,26 @@ def test_a_person_s_name_ends_in_a_capitalised_word() -> None:
     assert trim_lowercase_tail(text, read).text == "Jonas Albrecht"
     place = Mention("Rue de l'Écu d'or", "GPE", 0, 17, "Rue de l'Écu d'or")
     assert trim_lowercase_tail("Rue de l'Écu d'or", place) == place  # persons only
+
+
+def test_a_bracketed_acronym_after_a_name_is_an_organisation() -> None:
+    from wiredesk.entities.bracketed_acronyms import bracketed_acronyms
+
+    text = "Der Verband Rheinischer Mühlen ( VRM ) lud Carla Brenner (SPD) und Lena Hoff (AUT) ein."
+
+    def at(word: str, type_: str) -> Mention:
+        start = text.index(word)
+        return Mention(word, type_, start, start + len(word), word)
+
+    read = [
+        at("Verband Rheinischer Mühlen", "ORG"),
+        at("Carla Brenner", "PERSON"),
+        at("SPD", "PERSON"),
+        at("Lena Hoff", "PERSON"),
+        at("AUT", "GPE"),
+    ]
+    found = {(m.text, m.type) for m in bracketed_acronyms(text, read)}
+    assert {("VRM", "ORG"), ("SPD", "ORG"), ("AUT", "GPE")} <= found
+    assert ("SPD", "PERSON") not in found
+    alone = "Im Jahr ( VRM ) kamen alle."
+    assert bracketed_acronyms(alone, []) == []  # no name before the brackets

@@ -20,6 +20,7 @@ from pathlib import Path
 from thinc.api import Model
 
 from wiredesk.entities.alternation import factored_long_patterns
+from wiredesk.entities.bracketed_acronyms import bracketed_acronyms
 from wiredesk.entities.casing import recase
 from wiredesk.entities.consistency import company_products, majority_types, propagate
 from wiredesk.entities.cues import apply_cues
@@ -151,6 +152,8 @@ def refine_any_language(
         common = is_common_noun if language == "de" else None
         people = given_name_people(text, cleaned, common)
         cleaned = propagate(text, people, frozenset({"PERSON"}))
+    if language == "de":
+        cleaned = bracketed_acronyms(text, cleaned)
     if language == "ru":
         # Whole organisations' names, then their repeats: "Dell" found once is found again.
         cleaned = propagate(text, refine_russian(text, cleaned), frozenset({"ORG"}))
