@@ -99,6 +99,19 @@ def test_workers_warmed_up_start_at_once_and_run_the_warm_up_before_any_batch() 
         assert [pid for pid, _ in stage_map(warm_pids, list(range(20)))]
 
 
+def probe_values(items: list[int]) -> list[str | None]:
+    return [os.environ.get("WIREDESK_PROBE") for _ in items]
+
+
+def test_warmed_workers_see_the_settings_of_the_block_that_started_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for value in ("first", "second"):  # the fork server started with "first" is replaced
+        monkeypatch.setenv("WIREDESK_PROBE", value)
+        with stage_workers(2, warm_up=mark_warm):
+            assert set(stage_map(probe_values, list(range(20)))) == {value}
+
+
 def test_chunks_cover_every_item_once_in_order() -> None:
     items = list(range(103))
     batches = chunks(items, 2)

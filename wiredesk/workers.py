@@ -110,19 +110,23 @@ def _in_order(
         yield pending.popleft().result()
 
 
-#: The warm-up the fork server of this process was started with (see ``_fork_server``).
-_server_warm_up: str | None = None
+#: What the fork server of this process was started with (see ``_fork_server``).
+_server_started_with: tuple | None = None
 
 
 def _fork_server(warm_up: Callable[[], object]) -> multiprocessing.context.BaseContext:
     """The ``forkserver`` start method, its server running ``warm_up`` before it forks any
     worker (``wiredesk.worker_preload``): the workers start with what it loaded, once for
-    all of them. A server started with another warm-up is stopped first."""
-    global _server_warm_up
+    all of them. Its workers inherit its environment and folder, not this process's, so a
+    server started with another warm-up, other ``WIREDESK_*`` variables or in another folder
+    is stopped first (the next worker starts a new one)."""
+    global _server_started_with
     name = f"{warm_up.__module__}:{warm_up.__qualname__}"
+    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("WIREDESK_"))
+    started_with = (name, os.getcwd(), tuple(settings))
     context = multiprocessing.get_context("forkserver")
-    if _server_warm_up != name:
-        if _server_warm_up is not None:
+    if _server_started_with != started_with:
+        if _server_started_with is not None:
             from multiprocessing import forkserver
 
             forkserver._forkserver._stop()  # noqa: SLF001 - the next worker starts a new one
@@ -131,7 +135,7 @@ def _fork_server(warm_up: Callable[[], object]) -> multiprocessing.context.BaseC
         os.environ[WARM_UP_VARIABLE] = name  # the server reads them when it starts
         os.environ[PATH_VARIABLE] = os.pathsep.join(sys.path)
         context.set_forkserver_preload(["wiredesk.worker_preload"])
-        _server_warm_up = name
+        _server_started_with = started_with
     return context
 
 

@@ -90,8 +90,8 @@ def _forget(shared: _SharedDatabase) -> None:
 
 
 def _bring_up_to_date(shared: _SharedDatabase, home: AnyPath, publication: Publication) -> None:
-    """Replace the raw views whose files changed (all views on first use or when a table's
-    columns changed)."""
+    """Replace the raw views whose files changed, and the views that read a table whose
+    columns changed (all views on first use)."""
     wanted = {name: lake_view_key(publication, spec) for name, spec in TABLES.items()}
     changed = [name for name in TABLES if shared.views.get(name) != wanted[name]]
     if not changed:
