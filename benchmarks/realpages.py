@@ -169,10 +169,11 @@ def tree(pid: int) -> list[int]:
     return members
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
-    """(proportional, resident) memory of a process and all its descendants, in bytes."""
+def tree_memory(pid: int, members: Sequence[int] | None = None) -> tuple[int, int]:
+    """(proportional, resident) memory of a process and all its descendants (``members``,
+    when the caller already listed them), in bytes."""
     proportional = resident = 0
-    for member in tree(pid):
+    for member in members if members is not None else tree(pid):
         pss, rss = process_memory(member)
         proportional += pss
         resident += rss
@@ -216,9 +217,10 @@ def measure(
         def sample() -> None:
             nonlocal peak, peak_rss
             while not done.is_set():
-                proportional, resident = tree_memory(process.pid)
+                members = tree(process.pid)
+                proportional, resident = tree_memory(process.pid, members)
                 peak, peak_rss = max(peak, proportional), max(peak_rss, resident)
-                for member in tree(process.pid):
+                for member in members:
                     used = process_cpu(member)
                     if used is not None:
                         seen_cpu[member] = used

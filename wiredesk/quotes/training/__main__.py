@@ -129,7 +129,7 @@ def train(per_story: Sequence[Sequence[Example]]) -> tuple[ChooserModel, dict]:
     held = [ex for i, exs in enumerate(per_story) if not i % HELD_OUT_EVERY for ex in exs]
     groups = _groups(fit_part)
     best: tuple[float, str, np.ndarray | HiddenModel] | None = None
-    report: dict = {"fit_quotes": len(fit_part), "held_out_quotes": len(held), "l2": {}}
+    report: dict = {"fit_quotes": len(fit_part), "held_out_quotes": len(held), "fits": {}}
     fits = [(f"linear {l2}", lambda l2=l2: fit_ranker(groups, len(FEATURES), l2)) for l2 in L2_GRID]
     fits += [
         (f"hidden {l2}", lambda l2=l2: fit_hidden_ranker(groups, len(FEATURES), l2))
@@ -138,17 +138,17 @@ def train(per_story: Sequence[Sequence[Example]]) -> tuple[ChooserModel, dict]:
     for name, fit in fits:
         weights = fit()
         accuracy = float(np.mean([ok for _, ok, _ in choices(_model(weights), held)]))
-        report["l2"][name] = round(accuracy, 4)
+        report["fits"][name] = round(accuracy, 4)
         if best is None or accuracy > best[0]:
             best = (accuracy, name, weights)
     assert best is not None
-    accuracy, l2, weights = best
+    accuracy, chosen, weights = best
     judged = [(p, ok) for p, ok, _ in choices(_model(weights), held) if p != 0.5 or ok]
     probs = np.clip(np.array([p for p, _ in judged]), 1e-6, 1 - 1e-6)
     platt = fit_platt(np.log(probs / (1 - probs)), np.array([ok for _, ok in judged]))
     model = _model(weights, platt)
     report.update(
-        chosen_l2=l2,
+        chosen_fit=chosen,
         held_out_accuracy=round(accuracy, 4),
         held_out_rules_accuracy=round(float(np.mean([ex.rules_right for ex in held])), 4),
         platt=[round(platt[0], 4), round(platt[1], 4)],

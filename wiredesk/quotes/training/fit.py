@@ -30,6 +30,38 @@ def _pad(groups: Sequence[Group], width: int) -> tuple[np.ndarray, np.ndarray, n
     return features, present, right
 
 
+def _residual(scores: np.ndarray, present: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The log loss's gradient with respect to each candidate's score: the softmax
+    probability less its share of the right candidates' (padding slots score nothing)."""
+    scores = np.where(present, scores, -np.inf)
+    scores -= scores.max(axis=1, keepdims=True)
+    prob = np.exp(scores)
+    prob /= prob.sum(axis=1, keepdims=True)
+    wanted = np.where(right, prob, 0.0)
+    wanted /= wanted.sum(axis=1, keepdims=True)
+    return prob - wanted
+
+
+class _Adam:
+    """Adam steps for a list of parameter arrays, updated in place."""
+
+    def __init__(self, params: list[np.ndarray], rate: float) -> None:
+        self.params = params
+        self.rate = rate
+        self.moments = [np.zeros_like(p) for p in params]
+        self.seconds = [np.zeros_like(p) for p in params]
+        self.count = 0
+
+    def step(self, grads: Sequence[np.ndarray]) -> None:
+        self.count += 1
+        for i, grad in enumerate(grads):
+            self.moments[i] = 0.9 * self.moments[i] + 0.1 * grad
+            self.seconds[i] = 0.999 * self.seconds[i] + 0.001 * grad**2
+            corrected = self.moments[i] / (1 - 0.9**self.count)
+            scale = np.sqrt(self.seconds[i] / (1 - 0.999**self.count)) + 1e-8
+            self.params[i] -= self.rate * corrected / scale
+
+
 def fit_ranker(
     groups: Sequence[Group], width: int, l2: float, steps: int = 600, rate: float = 0.05
 ) -> np.ndarray:
@@ -38,19 +70,10 @@ def fit_ranker(
     usable = [(x, y) for x, y in groups if len(x)]
     features, present, right = _pad(usable, width)
     weights = np.zeros(width)
-    moment, second = np.zeros(width), np.zeros(width)
-    for step in range(1, steps + 1):
-        scores = np.where(present, features @ weights, -np.inf)
-        scores -= scores.max(axis=1, keepdims=True)
-        prob = np.exp(scores)
-        prob /= prob.sum(axis=1, keepdims=True)
-        wanted = np.where(right, prob, 0.0)
-        wanted /= wanted.sum(axis=1, keepdims=True)
-        grad = np.einsum("gc,gcd->d", prob - wanted, features) / len(usable) + l2 * weights
-        moment = 0.9 * moment + 0.1 * grad
-        second = 0.999 * second + 0.001 * grad**2
-        corrected = moment / (1 - 0.9**step)
-        weights -= rate * corrected / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+    adam = _Adam([weights], rate)
+    for _ in range(steps):
+        delta = _residual(features @ weights, present, right)
+        adam.step([np.einsum("gc,gcd->d", delta, features) / len(usable) + l2 * weights])
     return weights
 
 
@@ -100,32 +123,22 @@ def fit_hidden_ranker(
         np.zeros(hidden),
         rng.normal(0.0, 0.3, hidden),
     ]
-    moments = [np.zeros_like(p) for p in params]
-    seconds = [np.zeros_like(p) for p in params]
+    adam = _Adam(params, rate)
     count = len(usable)
-    for step in range(1, steps + 1):
+    for _ in range(steps):
         linear, weights, bias, output = params
         units = np.tanh(features @ weights + bias)
         baseline = np.tanh(bias)
         scores = units @ output + features @ linear - baseline @ output
-        scores = np.where(present, scores, -np.inf)
-        scores -= scores.max(axis=1, keepdims=True)
-        prob = np.exp(scores)
-        prob /= prob.sum(axis=1, keepdims=True)
-        wanted = np.where(right, prob, 0.0)
-        wanted /= wanted.sum(axis=1, keepdims=True)
-        delta = (prob - wanted) / count
+        delta = _residual(scores, present, right) / count
         total = delta.sum()
         through = delta[:, :, None] * output * (1 - units**2)
-        grads = [
-            np.einsum("gc,gcd->d", delta, features) + l2 * linear,
-            np.einsum("gch,gcd->dh", through, features) + l2 * weights,
-            through.sum(axis=(0, 1)) - total * output * (1 - baseline**2),
-            np.einsum("gc,gch->h", delta, units) - total * baseline + l2 * output,
-        ]
-        for i, grad in enumerate(grads):
-            moments[i] = 0.9 * moments[i] + 0.1 * grad
-            seconds[i] = 0.999 * seconds[i] + 0.001 * grad**2
-            corrected = moments[i] / (1 - 0.9**step)
-            params[i] -= rate * corrected / (np.sqrt(seconds[i] / (1 - 0.999**step)) + 1e-8)
+        adam.step(
+            [
+                np.einsum("gc,gcd->d", delta, features) + l2 * linear,
+                np.einsum("gch,gcd->dh", through, features) + l2 * weights,
+                through.sum(axis=(0, 1)) - total * output * (1 - baseline**2),
+                np.einsum("gc,gch->h", delta, units) - total * baseline + l2 * output,
+            ]
+        )
     return params[0], params[1], params[2], params[3]
