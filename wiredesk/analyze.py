@@ -177,7 +177,10 @@ def _parse_line(number: int, line: str) -> tuple[Any, Extracted | str, str | Non
 
 def analyze_lines(numbered: Sequence[tuple[int, str]]) -> list[OutputLine]:
     """One batch of JSON input lines (with their line numbers) into output lines, in order."""
-    parsed = [_parse_line(number, line) for number, line in numbered]
+    return _output_lines([_parse_line(number, line) for number, line in numbered])
+
+
+def _output_lines(parsed: Sequence[tuple[Any, Extracted | str, str | None]]) -> list[OutputLine]:
     analysed = iter(analyze_extracted([item for _, item, _ in parsed if not isinstance(item, str)]))
     out = []
     for key, item, warning in parsed:
@@ -186,6 +189,42 @@ def analyze_lines(numbered: Sequence[tuple[int, str]]) -> list[OutputLine]:
         )
         out.append(OutputLine(json.dumps(record, ensure_ascii=False), warning))
     return out
+
+
+def analyze_lines_or_hand_on(work: tuple[Sequence[tuple[int, str]], frozenset[str]]) -> list:
+    """In a worker: ``analyze_lines``, but an article in a language whose recogniser this
+    worker has not loaded, is not the home of and is not told to read (``spread``) is left
+    as a ``Handoff`` to that language's home worker (see ``wiredesk.handoffs``)."""
+    from wiredesk.entities import loaded_languages
+    from wiredesk.handoffs import Handoff
+    from wiredesk.workers import home_worker, worker_slot
+
+    numbered, spread = work
+    parsed = [_parse_line(number, line) for number, line in numbered]
+    slot = worker_slot()
+    kept: list[int] = []
+    out: list = [None] * len(parsed)
+    for position, (_, item, _) in enumerate(parsed):
+        language = None if isinstance(item, str) else effective_language(item.language)
+        if (
+            slot is None
+            or language is None
+            or not runs_entities(language)
+            or language in loaded_languages()
+            or language in spread
+            or home_worker(language, slot[1]) == slot[0]
+        ):
+            kept.append(position)
+        else:
+            out[position] = Handoff(language, parsed[position])
+    for position, line in zip(kept, _output_lines([parsed[p] for p in kept]), strict=True):
+        out[position] = line
+    return out
+
+
+def finish_handed_on(parsed: list[tuple[Any, Extracted | str, str | None]]) -> list[OutputLine]:
+    """In a language's home worker: the output lines of articles another worker extracted."""
+    return _output_lines(parsed)
 
 
 def _batches(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
@@ -201,13 +240,20 @@ def analyze_jsonl(
 
     Batches go to ``workers`` processes (default: ``worker_count()``) forked after this
     process has loaded the English recogniser and run a first extraction, so they share
-    what those load instead of each loading it again; the output is the same whatever their
-    number.
+    what those load instead of each loading it again. An article in another language goes
+    to that language's home worker, so only one worker loads its recogniser (unless the
+    language is a large share of the input; see ``wiredesk.handoffs``). The output is the
+    same whatever their number.
     """
     from wiredesk.article_work import warm_up_worker
-    from wiredesk.workers import ordered_map, worker_count
+    from wiredesk.handoffs import routed_map
+    from wiredesk.workers import worker_count
 
     count = worker_count(workers)
-    yield from ordered_map(
-        analyze_lines, _batches(lines, batch_size), count, prepare=warm_up_worker
+    yield from routed_map(
+        analyze_lines_or_hand_on,
+        finish_handed_on,
+        _batches(lines, batch_size),
+        count,
+        prepare=warm_up_worker,
     )

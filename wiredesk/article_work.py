@@ -8,6 +8,7 @@ it only the models' own packages.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -64,6 +65,25 @@ def mention_rows_batch(work: list[tuple[str, str, str]]) -> list[list[Row]]:
         mention_rows(article_id, mentions)
         for (article_id, _, _), mentions in zip(work, found, strict=True)
     ]
+
+
+def mentions_from_rows(rows: Iterable[Row]) -> dict[str, list[Mention]]:
+    """Rebuild each article's Mention objects from stored rows."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for row in rows:
+        by_article[row["article_id"]].append(
+            Mention(
+                text=row["text"],
+                type=row["type"],
+                start_char=row["start_char"],
+                end_char=row["end_char"],
+                name=row["name"],
+                roles=tuple(row["roles"] or ()),
+            )
+        )
+    for mentions in by_article.values():
+        mentions.sort(key=lambda m: m.start_char)
+    return by_article
 
 
 def quote_rows(article_id: str, quotes: Iterable[Any]) -> list[Row]:

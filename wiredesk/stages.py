@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from wiredesk.article_work import mention_rows_batch, quote_rows_batch
+from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
 from wiredesk.entities import Mention
 from wiredesk.fetch import Fetcher, FetchResult
 from wiredesk.routing import effective_language, runs_entities, runs_quotes
@@ -27,6 +27,7 @@ from wiredesk.sources import (
     discover_source,
 )
 from wiredesk.store import Lake
+from wiredesk.work_ahead import mentions_for, quotes_for
 from wiredesk.workers import WINDOW_ITEMS, stage_map, windows
 
 Row = dict[str, Any]
@@ -268,7 +269,16 @@ def mention_lists(articles: Sequence[Row]) -> list[list[Row]]:
     """Each article's mention rows, in input order (none for a language without a
     recogniser; a row without ``language`` is read as English), spread over the stage
     workers when a run has them."""
-    chosen = [i for i, a in enumerate(articles) if runs_entities(a.get("language"))]
+    lists: list[list[Row]] = [[] for _ in articles]
+    chosen = []
+    for i, article in enumerate(articles):
+        if not runs_entities(article.get("language")):
+            continue
+        ahead = mentions_for(article)  # a worker found them as it extracted the article
+        if ahead is None:
+            chosen.append(i)
+        else:
+            lists[i] = ahead
     work = [
         (
             articles[i]["article_id"],
@@ -280,7 +290,6 @@ def mention_lists(articles: Sequence[Row]) -> list[list[Row]]:
     # One batch per language, and a language few articles are in always goes to the same
     # worker: each worker loads only the models it needs.
     found = stage_map(mention_rows_batch, work, group=itemgetter(2))
-    lists: list[list[Row]] = [[] for _ in articles]
     for position, rows in zip(chosen, found, strict=True):
         lists[position] = rows
     return lists
@@ -324,30 +333,20 @@ def per_day(
     }
 
 
-def mentions_from_rows(rows: Iterable[Row]) -> dict[str, list[Mention]]:
-    """Rebuild each article's Mention objects from stored rows."""
-    by_article: dict[str, list[Mention]] = defaultdict(list)
-    for row in rows:
-        by_article[row["article_id"]].append(
-            Mention(
-                text=row["text"],
-                type=row["type"],
-                start_char=row["start_char"],
-                end_char=row["end_char"],
-                name=row["name"],
-                roles=tuple(row["roles"] or ()),
-            )
-        )
-    for mentions in by_article.values():
-        mentions.sort(key=lambda m: m.start_char)
-    return by_article
-
-
 # -- quotes -------------------------------------------------------------------------------
 def quote_lists(articles: Sequence[tuple[Row, list[Mention]]]) -> list[list[Row]]:
     """Each (article, its mentions)'s quote rows, in input order (none for a language
     without quotation rules), spread over the stage workers when a run has them."""
-    chosen = [i for i, (a, _) in enumerate(articles) if runs_quotes(a.get("language"))]
+    lists: list[list[Row]] = [[] for _ in articles]
+    chosen = []
+    for i, (article, mentions) in enumerate(articles):
+        if not runs_quotes(article.get("language")):
+            continue
+        ahead = quotes_for(article, mentions)  # a worker found them as it extracted it
+        if ahead is None:
+            chosen.append(i)
+        else:
+            lists[i] = ahead
     work = [
         (
             articles[i][0]["article_id"],
@@ -357,7 +356,6 @@ def quote_lists(articles: Sequence[tuple[Row, list[Mention]]]) -> list[list[Row]
         )
         for i in chosen
     ]
-    lists: list[list[Row]] = [[] for _ in articles]
     for position, rows in zip(chosen, stage_map(quote_rows_batch, work), strict=True):
         lists[position] = rows
     return lists

@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -72,6 +73,29 @@ def in_worker() -> None:
     one_blas_thread()
 
 
+#: This process's place among the workers of a ``stage_workers`` block: (index, count); None
+#: outside such a worker.
+_slot: tuple[int, int] | None = None
+
+
+def start_stage_worker(index: int, count: int) -> None:
+    """Runs once in each worker of a ``stage_workers`` block: ``in_worker``, and its slot."""
+    global _slot
+    _slot = (index, count)
+    in_worker()
+
+
+def worker_slot() -> tuple[int, int] | None:
+    """(index, count) in a worker of a ``stage_workers`` block, else None."""
+    return _slot
+
+
+def home_worker(group: str, workers: int) -> int:
+    """The worker a small group's batches always go to: fixed by the group's name alone, so a
+    worker knows its own groups before the run has sent it any (see ``worker_slot``)."""
+    return zlib.crc32(group.encode("utf-8")) % workers
+
+
 def ordered_map(
     fn: Callable[[Batch], Result],
     batches: Iterable[Batch],
@@ -103,7 +127,7 @@ def _in_order(
     """Submit batches with at most ``limit`` in flight; yield their results in input order."""
     pending: deque[Future[Result]] = deque()
     for batch in batches:
-        pending.append(pool.submit(_trimmed, fn, batch))
+        pending.append(pool.submit(run_trimmed, fn, batch))
         while pending and (len(pending) >= limit or pending[0].done()):
             yield pending.popleft().result()
     while pending:
@@ -142,8 +166,8 @@ def _fork_server(warm_up: Callable[[], object]) -> multiprocessing.context.BaseC
 class _StagePool:
     """The workers of one ``stage_workers`` block, each its own single-process executor so a
     batch can be sent to a chosen one; started at first use, so a run with nothing to do
-    starts no worker; started again after a worker died. ``homes`` remembers which worker a
-    small group of items (a language few articles are in) goes to, for the whole run.
+    starts no worker; started again after a worker died. A small group of items (a language
+    few articles are in) always goes to its ``home_worker``.
 
     Workers are fresh processes, never forks of this one: with a warm-up, forks of a fork
     server that ran it; without, started anew (``spawn``)."""
@@ -151,7 +175,6 @@ class _StagePool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.owner = os.getpid()
-        self.homes: dict[str, int] = {}
         self._executors: list[ProcessPoolExecutor] = []
         self._lock = threading.Lock()
         self._context = multiprocessing.get_context("spawn")
@@ -160,10 +183,19 @@ class _StagePool:
         with self._lock:
             if not self._executors:
                 self._executors = [
-                    ProcessPoolExecutor(1, mp_context=self._context, initializer=in_worker)
-                    for _ in range(self.workers)
+                    ProcessPoolExecutor(
+                        1,
+                        mp_context=self._context,
+                        initializer=start_stage_worker,
+                        initargs=(index, self.workers),
+                    )
+                    for index in range(self.workers)
                 ]
             return self._executors
+
+    def started(self) -> bool:
+        """Whether the workers run (or are starting)."""
+        return bool(self._executors)
 
     def warm_up(self, fn: Callable[[], object]) -> None:
         """Start the workers now, forked from a server that runs ``fn`` first (loading what
@@ -180,10 +212,8 @@ class _StagePool:
             pass  # the block ended before they started
 
     def home(self, group: str) -> int:
-        """The worker a small group's batches go to: the next in turn when it first comes."""
-        if group not in self.homes:
-            self.homes[group] = len(self.homes) % self.workers
-        return self.homes[group]
+        """The worker a small group's batches go to (``home_worker``)."""
+        return home_worker(group, self.workers)
 
     def discard(self) -> None:
         """Stop the workers (the next use starts new ones)."""
@@ -194,6 +224,20 @@ class _StagePool:
 
 
 _open_pool: _StagePool | None = None
+#: Called when a ``stage_workers`` block ends (what was kept for its run is let go).
+_closing: list[Callable[[], object]] = []
+
+
+def on_workers_closing(hook: Callable[[], object]) -> None:
+    """Call ``hook`` whenever a ``stage_workers`` block of this process ends."""
+    if hook not in _closing:
+        _closing.append(hook)
+
+
+def pool_workers() -> int:
+    """Workers of the ``stage_workers`` block open in this process (0 when none is)."""
+    pool = _open_pool
+    return pool.workers if pool is not None and pool.owner == os.getpid() else 0
 
 
 @contextmanager
@@ -220,6 +264,8 @@ def stage_workers(
     finally:
         _open_pool = None
         pool.discard()
+        for hook in _closing:
+            hook()
 
 
 def chunks(items: Sequence[Item], workers: int) -> list[list[Item]]:
@@ -238,8 +284,10 @@ def stage_map(
 
     ``fn`` takes a list of items and returns one result per item; it must be a module-level
     function (workers are fresh processes). The batches go to the workers of an open
-    ``stage_workers`` block of this process; with none open, one worker, or fewer than
-    ``MIN_POOL_ITEMS`` items, ``fn`` runs here. The results are the same either way.
+    ``stage_workers`` block of this process; with none open, or one worker, ``fn`` runs here,
+    and so it does for fewer than ``MIN_POOL_ITEMS`` items while the workers have not
+    started (once they run, they have the models loaded and this process may not). The
+    results are the same either way.
 
     ``group`` names what a worker must load for an item (its language's model): each batch
     holds one group, a group with more than a worker's share of the items is spread over
@@ -249,7 +297,9 @@ def stage_map(
     pool = _open_pool
     if pool is None or pool.owner != os.getpid() or pool.workers <= 1:
         return list(fn(list(items))) if items else []
-    if len(items) < MIN_POOL_ITEMS:
+    if not items:
+        return []
+    if len(items) < MIN_POOL_ITEMS and not pool.started():
         return list(fn(list(items)))
     batches = _grouped_batches(items, group, pool)
     out: list[Result | None] = [None] * len(items)
@@ -305,7 +355,7 @@ def _dispatched(
         while len(queued[worker]) > QUEUED_PER_WORKER:
             yield from _collect(queued, wait_on=worker)
         batch = [items[position] for position in positions]
-        queued[worker].append((positions, executors[worker].submit(_trimmed, fn, batch)))
+        queued[worker].append((positions, executors[worker].submit(run_trimmed, fn, batch)))
     while any(queued):
         yield from _collect(queued, wait_on=None)
 
@@ -319,7 +369,7 @@ def _warm_up(fn: Callable[[], object]) -> None:
         pass
 
 
-def _trimmed(fn: Callable[[list[Item]], list[Result]], batch: list[Item]) -> list[Result]:
+def run_trimmed(fn: Callable[[list[Item]], list[Result]], batch: list[Item]) -> list[Result]:
     """``fn(batch)`` in a worker, then the memory its garbage held handed back to the system
     (glibc keeps freed pages of parsed pages and model activations otherwise)."""
     try:

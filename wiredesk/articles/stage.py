@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wiredesk.articles.extraction import ExtractionError
-from wiredesk.articles.pages import extract_pages
 from wiredesk.articles.revisions import KnownVersion, chain_versions
 from wiredesk.store import Lake, table
 from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
-from wiredesk.workers import WINDOW_ITEMS, stage_map, windows
+from wiredesk.work_ahead import extract_all
+from wiredesk.workers import WINDOW_ITEMS, windows
 
 Row = dict[str, Any]
 #: Days before the partition whose signatures are read back to find originals of copies.
@@ -113,7 +113,7 @@ def build_articles_day(
     versions; keep the latest; cluster copies across days."""
     now = now or dt.datetime.now(dt.UTC)
     pages = list(pages)
-    extracted = stage_map(extract_pages, extraction_work(pages, items, now))
+    extracted = extract_all(extraction_work(pages, items, now))
     return assemble_day(pages, extracted, run_id, now, history)
 
 
@@ -228,7 +228,9 @@ def run_articles_days(
 
     Extraction, the costly part, goes to the workers for several days at once (up to about
     ``window`` pages), so a range keeps every worker busy; each day is then assembled in
-    order, after the days before it are written, since it reads their signatures."""
+    order, after the days before it are written, since it reads their signatures. The
+    workers read each article's mentions and quotes ahead for the stages after
+    (``wiredesk.work_ahead``)."""
     now = now or dt.datetime.now(dt.UTC)
 
     def load(day: dt.date) -> tuple[list[Row], list[Row]]:
@@ -236,7 +238,7 @@ def run_articles_days(
 
     for group in windows(sorted(days), load, lambda loaded: len(loaded[0]), window):
         work = [extraction_work(pages, items, now) for pages, items in group.values()]
-        extracted = iter(stage_map(extract_pages, [w for day_work in work for w in day_work]))
+        extracted = iter(extract_all([w for day_work in work for w in day_work]))
         for day, (pages, _) in group.items():
             day_extracted = [next(extracted) for _ in pages]
             result = assemble_day(pages, day_extracted, run_id, now, load_history(lake, day))

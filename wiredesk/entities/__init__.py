@@ -13,7 +13,8 @@ loaded the first time an article in it comes; each is a setting (``models.entity
 (``python -m wiredesk.entities.training.train_de`` / ``train_ru``).
 
 Entry points: ``find_mentions`` (recognise and resolve the mentions of a batch of texts, in
-the language given, one for all or one per text), ``recognised_languages`` (the languages
+the language given, one for all or one per text), ``loaded_languages`` (those this process
+has loaded a recogniser for), ``recognised_languages`` (the languages
 with a recogniser; any other raises ``UnsupportedLanguage``),
 ``link_entities`` (one id per real-world entity across articles), ``Mention`` and its
 ``entity_key``, ``first_name_gender`` (the sex a first name is nearly always given),
@@ -29,7 +30,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     {
         "mention": ("COUNTED_TYPES", "Mention", "entity_key"),
-        "recognise": ("BASE_MODEL", "Recogniser", "Rules", "find_mentions"),
+        "recognise": ("BASE_MODEL", "Recogniser", "Rules", "find_mentions", "loaded_languages"),
         "languages": ("UnsupportedLanguage", "recognised_languages"),
         "first_names": ("first_name_gender",),
         "germeval": ("germeval_split",),

@@ -290,10 +290,22 @@ class Recogniser:
         return [refine(t, m, self.rules) for t, m in zip(texts, raw, strict=True)]
 
 
+#: Languages whose recogniser this process has loaded (``loaded_languages``).
+_loaded: set[str] = set()
+
+
 @lru_cache(maxsize=8)
 def get_recogniser(model: str | None = None, language: str = "en") -> Recogniser:
     """A process-wide recogniser per language, loaded the first time that language comes."""
-    return Recogniser(model, language=language)
+    recogniser = Recogniser(model, language=language)
+    _loaded.add(language)
+    return recogniser
+
+
+def loaded_languages() -> frozenset[str]:
+    """The languages this process already has a recogniser for: their articles cost no
+    model loading here."""
+    return frozenset(_loaded)
 
 
 def find_mentions(

@@ -1,0 +1,57 @@
+"""Mentions and quotes the stage workers find as they extract, taken by the later stages."""
+
+from __future__ import annotations
+
+import os
+
+from tests.test_stage_workers import NOW, _pages, pids
+from wiredesk import work_ahead
+from wiredesk.articles.stage import build_articles_day
+from wiredesk.stages import build_mentions, build_quotes
+from wiredesk.workers import MIN_POOL_ITEMS, home_worker, stage_map, stage_workers
+
+
+def test_the_stages_take_what_the_workers_read_ahead_and_give_the_same_rows() -> None:
+    with stage_workers(2):
+        articles = build_articles_day(_pages() * 2, [], "t", NOW).articles
+        ahead = [work_ahead.mentions_for(article) for article in articles]
+        mentions = build_mentions(articles)
+        quotes = build_quotes(articles, mentions)
+        taken = [work_ahead.mentions_for(article) for article in articles]
+    assert all(t is None for t, a in zip(taken, ahead, strict=True) if a is not None)  # taken
+    assert any(found is not None for found in ahead)  # read ahead by a worker...
+    assert any(found for found in ahead)  # ...with mentions in it
+    assert all(work_ahead.mentions_for(article) is None for article in articles)  # let go
+    assert mentions == build_mentions(articles)  # worked out afresh, here
+    assert quotes == build_quotes(articles, mentions)
+    assert quotes
+
+
+def test_an_article_changed_since_or_read_with_other_mentions_is_worked_out_again() -> None:
+    with stage_workers(2):
+        articles = build_articles_day(_pages() * 2, [], "t", NOW).articles
+        read = next(a for a in articles if work_ahead.mentions_for(a))
+        changed = {**read, "text": read["text"] + " More."}
+        assert work_ahead.mentions_for(changed) is None
+        assert work_ahead.quotes_for(read, []) is None  # not the mentions it was read with
+        assert work_ahead.mentions_for(read) is not None  # still kept for the right ones
+
+
+def test_nothing_is_read_ahead_without_a_pool_of_workers() -> None:
+    with stage_workers(1):
+        articles = build_articles_day(_pages(), [], "t", NOW).articles
+        assert all(work_ahead.mentions_for(article) is None for article in articles)
+
+
+def test_a_small_group_has_one_home_whatever_the_run() -> None:
+    assert {home_worker("de", 2) for _ in range(3)} == {home_worker("de", 2)}
+    assert {home_worker(code, 2) for code in ("de", "fr", "ru")} == {0, 1}
+    assert all(0 <= home_worker(code, 3) < 3 for code in ("de", "fr", "ru", "es"))
+
+
+def test_once_the_workers_run_even_a_few_items_go_to_them() -> None:
+    here = os.getpid()
+    few = list(range(MIN_POOL_ITEMS - 1))
+    with stage_workers(2):
+        stage_map(pids, list(range(40)))  # starts them
+        assert here not in {pid for _, pid in stage_map(pids, few)}

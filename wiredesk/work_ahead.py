@@ -1,0 +1,126 @@
+"""Entities and quotes found by the stage workers while they extract, for the stages after.
+
+In a ``wiredesk ingest`` run the articles, entity_mentions and quotes stages run one after
+the other, each sending its articles to the same workers. A worker that has just extracted
+an article already holds its text, and its recogniser is loaded: finding the mentions and
+quotes there and then saves sending the text out twice more, and the wait at the end of
+each stage for the slowest worker. So the articles stage asks the workers to read ahead
+(``extract_all``); what they find is kept here, in the run's process, keyed by the article,
+a digest of its text and its language, and the two later stages take it (``mentions_for``,
+``quotes_for``) instead of sending that article out again. An article whose text or
+mentions changed in between, or that no worker read ahead, is simply worked out as before:
+the tables are the same either way.
+
+A worker reads ahead only in languages it has a recogniser for already or is the home of
+(``wiredesk.workers.home_worker``), so no worker loads a model a stage would not have made
+it load. Outside a ``stage_workers`` block nothing is read ahead. What is kept is bounded
+(``LIMIT`` articles) and let go when the block ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+from typing import Any
+
+from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
+from wiredesk.articles import ExtractionError, extract_pages
+from wiredesk.entities import Mention, loaded_languages
+from wiredesk.routing import effective_language, runs_entities, runs_quotes
+from wiredesk.workers import home_worker, on_workers_closing, pool_workers, stage_map, worker_slot
+
+Row = dict[str, Any]
+Work = tuple[Row, Row, dt.datetime]
+#: What a worker found ahead for one article: its mention rows and its quote rows.
+Found = tuple[list[Row], list[Row]]
+
+#: Articles whose mentions and quotes are kept at most (pickled, a few kB each).
+LIMIT = 10_000
+
+_kept: dict[tuple[str, bytes, str], bytes] = {}
+
+
+def _key(article_id: str, text: str, language: str | None) -> tuple[str, bytes, str]:
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return article_id, digest, effective_language(language)
+
+
+def forget() -> None:
+    """Let go of everything kept (a ``stage_workers`` block ended)."""
+    _kept.clear()
+
+
+on_workers_closing(forget)
+
+
+def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
+    """``extract_pages`` over ``work`` on the stage workers; with a block of several open
+    and room to keep it, they also read each article's mentions and quotes ahead."""
+    if pool_workers() < 2 or len(_kept) + len(work) > LIMIT:
+        return stage_map(extract_pages, work)
+    out: list[Row | ExtractionError] = []
+    for row, found in stage_map(extract_reading_ahead, work):
+        if found is not None and not isinstance(row, ExtractionError):
+            _kept[_key(row["article_id"], row["text"], row.get("language"))] = found
+        out.append(row)
+    return out
+
+
+def mentions_for(article: Row) -> list[Row] | None:
+    """The mention rows a worker found ahead for this article as it is now, or None."""
+    found = _kept.get(_key(article["article_id"], article["text"], article.get("language")))
+    return None if found is None else pickle.loads(found)[0]
+
+
+def quotes_for(article: Row, mentions: list[Mention]) -> list[Row] | None:
+    """The quote rows a worker found ahead for this article as it is now, read with these
+    mentions, or None (no longer kept once taken)."""
+    key = _key(article["article_id"], article["text"], article.get("language"))
+    found = _kept.get(key)
+    if found is None:
+        return None
+    mention_rows, quote_rows = pickle.loads(found)
+    if mentions_from_rows(mention_rows).get(article["article_id"], []) != mentions:
+        return None
+    del _kept[key]
+    return quote_rows
+
+
+def extract_reading_ahead(work: list[Work]) -> list[tuple[Row | ExtractionError, bytes | None]]:
+    """In a stage worker: each page extracted, with the mentions and quotes of its article
+    (pickled) when this worker reads its language (see the module's docstring), else None."""
+    extracted = extract_pages(work)
+    found: list[bytes | None] = [None] * len(extracted)
+    slot = worker_slot()
+    if slot is None:
+        return list(zip(extracted, found, strict=True))
+    index, count = slot
+    recognised, quoted = [], []
+    for position, row in enumerate(extracted):
+        if isinstance(row, ExtractionError):
+            continue
+        language = effective_language(row.get("language"))
+        if runs_entities(language):
+            if language in loaded_languages() or home_worker(language, count) == index:
+                recognised.append(position)
+        elif runs_quotes(language):
+            quoted.append(position)
+    mention_lists = mention_rows_batch([_article(extracted[p]) for p in recognised])
+    read: dict[int, list[Row]] = dict(zip(recognised, mention_lists, strict=True))
+    read.update((p, []) for p in quoted)
+    quoting = [p for p in read if runs_quotes(extracted[p].get("language"))]
+    quote_work = []
+    for position in quoting:
+        article_id, text, language = _article(extracted[position])
+        mentions = mentions_from_rows(read[position]).get(article_id, [])
+        quote_work.append((article_id, text, mentions, language))
+    quotes = dict(zip(quoting, quote_rows_batch(quote_work), strict=True))
+    for position, rows in read.items():
+        found[position] = pickle.dumps((rows, quotes.get(position, [])), pickle.HIGHEST_PROTOCOL)
+    return list(zip(extracted, found, strict=True))
+
+
+def _article(row: Row) -> tuple[str, str, str]:
+    """(article id, text, language) as the entity and quote stages read an article."""
+    return row["article_id"], row["text"], effective_language(row.get("language"))
