@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from pipelines.commands import analyze, brief, config, feed, ingest, search, sql
 from pipelines.commands.common import UsageError, fail
@@ -45,5 +48,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail("interrupted", 130)
 
 
+def console() -> NoReturn:
+    """The ``wiredesk`` script: ``main``, then the process ends without taking the interpreter
+    apart. By then every file is written and closed, output is flushed below and the exit
+    handlers have run; what teardown would add is freeing, one by one, the objects of the
+    models, the Dagster definitions and the tables read (about a second after an ingest),
+    which the system frees at once when the process ends."""
+    try:
+        code = main()
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    status = 0 if code is None else int(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            status = status or 120  # what Python exits with when it cannot flush stdout
+    atexit._run_exitfuncs()  # noqa: SLF001 - the handlers os._exit would skip
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    console()

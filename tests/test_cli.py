@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -137,3 +138,32 @@ def test_every_command_has_help() -> None:
             timeout=60,
         )
         assert done.returncode == 0 and "usage: wiredesk" in done.stdout
+
+
+def test_the_script_ends_with_main_s_status_and_all_its_output(tmp_path: Path) -> None:
+    """The script skips the interpreter's teardown: output must still be whole, piped or not,
+    and the status the command's own."""
+    script = str(Path(sys.executable).parent / "wiredesk")
+    lines = "\n".join(json.dumps({"id": n, "text": ARTICLE}) for n in range(3)) + "\n"
+    done = subprocess.run(
+        [script, "analyze", "--jsonl"], input=lines, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == [0, 1, 2]
+    done = subprocess.run(
+        [script, "ingest", "--sources", str(tmp_path / "none.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith("none.yaml: sources file not found")
+    (tmp_path / "wiredesk.yaml").write_text("workers:\n  processes: 1\n")
+    done = subprocess.run(
+        [script, "config", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "WIREDESK_CONFIG": str(tmp_path / "wiredesk.yaml")},
+    )
+    assert done.returncode == 0 and json.loads(done.stdout)["settings"]

@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any, TypeVar
 
-from wiredesk.workers import QUEUED_PER_WORKER, home_worker, run_trimmed, start_stage_worker
+from wiredesk.workers import (
+    QUEUED_PER_WORKER,
+    WAITING_PER_WORKER,
+    home_worker,
+    run_trimmed,
+    start_stage_worker,
+)
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
@@ -72,6 +78,7 @@ class _Router:
         self.follow = follow
         self.busy = [0] * workers
         self.lock = threading.Lock()
+        self.freed = threading.Condition(self.lock)
         self.seen = 0
         self.handed: Counter[str] = Counter()
         self.spread_groups: set[str] = set()
@@ -87,6 +94,13 @@ class _Router:
     def _release(self, worker: int) -> None:
         with self.lock:
             self.busy[worker] -= 1
+            self.freed.notify_all()
+
+    def wait_for_room(self) -> None:
+        """Until some worker has at most ``WAITING_PER_WORKER`` batches waiting: a batch is
+        given to a worker only then, so none is stuck behind a slow one while others idle."""
+        with self.freed:
+            self.freed.wait_for(lambda: min(self.busy) <= WAITING_PER_WORKER)
 
     def spread(self) -> frozenset[str]:
         """Groups handed on so often that every worker finishes them itself from now on
@@ -188,9 +202,10 @@ def routed_map(
     pending: deque[_Entry] = deque()
     try:
         for batch in chain(first, batches):
-            pending.append(router.submit(fn, batch))
             while pending and (len(pending) >= limit or pending[0].done.is_set()):
                 yield _taken(pending.popleft())
+            router.wait_for_room()
+            pending.append(router.submit(fn, batch))
         while pending:
             yield _taken(pending.popleft())
     finally:

@@ -26,7 +26,7 @@ import threading
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
@@ -46,6 +46,9 @@ MAX_CHUNK = 16
 
 #: Batches queued per worker beyond the one it runs: enough to keep it busy, no more.
 QUEUED_PER_WORKER = 2
+#: Batches waiting at a worker of its own beyond the one it runs: one, so it never waits
+#: for the next, and no more, so no batch is stuck behind a slow one while others idle.
+WAITING_PER_WORKER = 1
 
 
 def worker_count(override: int | None = None) -> int:
@@ -344,15 +347,19 @@ def _dispatched(
     items: Sequence[Item],
     batches: list[_Batch],
 ) -> Iterator[tuple[list[int], list[Result]]]:
-    """Each batch's positions and results, as they finish; a batch without a worker of its
-    own goes to the one with the least work queued, at most ``QUEUED_PER_WORKER`` + 1
-    batches waiting on each."""
+    """Each batch's positions and results, as they finish. A batch is handed to a worker
+    only when that worker has at most ``WAITING_PER_WORKER`` batches waiting; one without a
+    worker of its own goes to the first with room. Batches vary (a model loaded on the way,
+    long pages), and one committed early to a busy worker would keep the run waiting on it
+    while another worker idles."""
     executors = pool.executors()
     queued: list[deque[tuple[list[int], Future[list[Result]]]]] = [deque() for _ in executors]
     for positions, worker in batches:
         if worker is None:
+            while all(len(queue) > WAITING_PER_WORKER for queue in queued):
+                yield from _collect(queued, wait_on=None)
             worker = min(range(len(executors)), key=lambda w: len(queued[w]))
-        while len(queued[worker]) > QUEUED_PER_WORKER:
+        while len(queued[worker]) > WAITING_PER_WORKER:
             yield from _collect(queued, wait_on=worker)
         batch = [items[position] for position in positions]
         queued[worker].append((positions, executors[worker].submit(run_trimmed, fn, batch)))
@@ -396,11 +403,12 @@ def _libc_trim() -> Callable[[int], int] | None:
 def _collect(
     queued: list[deque[tuple[list[int], Future[list[Result]]]]], wait_on: int | None
 ) -> Iterator[tuple[list[int], list[Result]]]:
-    """The finished batches at the heads of the queues; waits for the head of ``wait_on``
-    (or, when None, of the first queue with work) first."""
-    first = wait_on if wait_on is not None else next(w for w, q in enumerate(queued) if q)
-    positions, future = queued[first].popleft()
-    yield positions, future.result()
+    """The finished batches at the heads of the queues, after waiting for the head of
+    ``wait_on`` (or, when None, for whichever head finishes first)."""
+    if wait_on is None:
+        wait([queue[0][1] for queue in queued if queue], return_when=FIRST_COMPLETED)
+    else:
+        queued[wait_on][0][1].result()
     for queue in queued:
         while queue and queue[0][1].done():
             positions, future = queue.popleft()
