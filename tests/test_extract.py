@@ -103,3 +103,18 @@ def test_htmldate_reads_dates_through_the_news_languages_parser() -> None:
         assert news_date_parser().get_date_data(text)["date_obj"] is not None, text
     page = "<html><body><p>Veröffentlicht am 12. März 2021 um 10 Uhr</p></body></html>"
     assert find_date(page, extensive_search=True) == "2021-03-12"
+
+
+def test_every_element_of_a_parsed_page_is_a_plain_html_element() -> None:
+    """Classes are looked up in C (no per-element call into Python): forms and inputs too."""
+    from lxml.html import HtmlElement
+
+    from wiredesk.articles.htmlmeta import parse_page
+
+    tree = parse_page(
+        "<html><body><form action='/s'><input name='q'><select><option>a</option></select>"
+        "</form><p>Text <b>here</b>.</p></body></html>"
+    )
+    assert tree is not None
+    assert {type(element) for element in tree.iter()} == {HtmlElement}
+    assert tree.find(".//p").text_content() == "Text here."
