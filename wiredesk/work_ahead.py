@@ -22,13 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pickle
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
-from wiredesk.articles import ExtractionError, extract_pages
-from wiredesk.entities import Mention, loaded_languages
+from wiredesk.entities import Mention
 from wiredesk.routing import effective_language, runs_entities, runs_quotes
 from wiredesk.workers import home_worker, on_workers_closing, pool_workers, stage_map, worker_slot
+
+if TYPE_CHECKING:
+    from wiredesk.articles import ExtractionError
 
 Row = dict[str, Any]
 Work = tuple[Row, Row, dt.datetime]
@@ -56,12 +58,16 @@ on_workers_closing(forget)
 
 def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
     """``extract_pages`` over ``work`` on the stage workers; with a block of several open
-    and room to keep it, they also read each article's mentions and quotes ahead."""
+    and room to keep it, they also read each article's mentions and quotes ahead. (The
+    extraction and the models are imported by the workers only: this process, which runs
+    the pipeline, need not spend its time loading them.)"""
+    from wiredesk.articles import extract_pages
+
     if pool_workers() < 2 or len(_kept) + len(work) > LIMIT:
         return stage_map(extract_pages, work)
     out: list[Row | ExtractionError] = []
     for row, found in stage_map(extract_reading_ahead, work):
-        if found is not None and not isinstance(row, ExtractionError):
+        if found is not None and isinstance(row, dict):  # not an ExtractionError
             _kept[_key(row["article_id"], row["text"], row.get("language"))] = found
         out.append(row)
     return out
@@ -90,6 +96,9 @@ def quotes_for(article: Row, mentions: list[Mention]) -> list[Row] | None:
 def extract_reading_ahead(work: list[Work]) -> list[tuple[Row | ExtractionError, bytes | None]]:
     """In a stage worker: each page extracted, with the mentions and quotes of its article
     (pickled) when this worker reads its language (see the module's docstring), else None."""
+    from wiredesk.articles import ExtractionError, extract_pages
+    from wiredesk.entities import loaded_languages
+
     extracted = extract_pages(work)
     found: list[bytes | None] = [None] * len(extracted)
     slot = worker_slot()

@@ -14,7 +14,8 @@ from wiredesk.exports import lazy_exports
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     {
-        "extraction": ("Extracted", "ExtractionError", "extract", "reconcile_date"),
+        "errors": ("ExtractionError",),
+        "extraction": ("Extracted", "extract", "reconcile_date"),
         "stage": ("LOOKBACK_DAYS", "build_articles_day", "run_articles_day", "run_articles_days"),
         "pages": ("extract_pages",),
         "summary": ("ArticlesSummary",),

@@ -25,6 +25,7 @@ from wiredesk.articles.dates import (
     parse_stamp,
     time_in_status_url,
 )
+from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.htmldates import find_date
 from wiredesk.articles.htmlmeta import decode_html, parse_page, read_page_meta
 from wiredesk.articles.language import detect_language, primary_subtag
@@ -101,17 +102,6 @@ _ROLE_SUFFIX = re.compile(
     r"reporter|contributor|columnist|editor)\b.*$",
     re.IGNORECASE,
 )
-
-
-class ExtractionError(ValueError):
-    def __init__(self, error_class: str, detail: str) -> None:
-        super().__init__(detail)
-        self.error_class = error_class
-        self.detail = detail
-
-    def __reduce__(self) -> tuple:
-        """Pickled whole, so a failure crosses from a worker process with its class."""
-        return (ExtractionError, (self.error_class, self.detail))
 
 
 @dataclass

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiredesk.articles.extraction import ExtractionError
+from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.revisions import KnownVersion, chain_versions
 from wiredesk.store import Lake, table
 from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHashLSH
 
 #: Odd 64-bit multipliers mixing a band's values into one key (a collision only adds a
 #: candidate, which verification then rejects).
@@ -28,6 +27,8 @@ _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dt
 @functools.cache
 def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) for an LSH threshold, as datasketch derives them."""
+    from datasketch import MinHashLSH  # with scipy: imported when a day is first clustered
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 

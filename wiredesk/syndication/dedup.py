@@ -20,11 +20,14 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 
 from wiredesk.articles import fold_line
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 from wiredesk.syndication.clusters import earliest_copies
 
 NUM_PERM = 128
@@ -85,10 +88,14 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 @functools.cache
 def _permutations() -> object:
     """The seeded permutations, drawn once: drawing them costs more than using them."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def _minhash(values: Iterable[int] | None = None) -> MinHash:
+    from datasketch import MinHash  # with scipy: imported when a page is first compared
+
     hashvalues = None if values is None else np.array(values, dtype=np.uint64)
     return MinHash(
         num_perm=NUM_PERM,
