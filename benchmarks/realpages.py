@@ -8,7 +8,9 @@ The real pages of ``../shared/eval`` (article-extraction and dates sets) run thr
 on stdin and (c) plain ``trafilatura.extract(with_metadata=True)`` on one core. Each is a
 process of its own, started as a user starts it (so start-up and model loading count). Per
 path it prints articles/s, CPU seconds over wall seconds (the cores used), the peak memory
-of the whole process tree (workers included, sampled every 50 ms) and the ratio to (c).
+of the whole process tree (workers included, sampled every 250 ms: reading the tree's
+memory every 50 ms took a third of a core on a 2-core machine, slowing what it measured)
+and the ratio to (c).
 Memory is the tree's proportional set size (PSS: a page shared by several processes, as a
 forked worker shares its parent's loaded models, counts once in all), with the plain sum of
 each process's resident memory (RSS, which counts a shared page once per process) beside it.
@@ -37,7 +39,7 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 #: The first day folder of the drop folder; the pages go round the days in turn.
 FIRST_DAY = dt.date(2026, 1, 5)
 #: How often the memory of the process tree is sampled.
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.25
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
