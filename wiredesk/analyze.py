@@ -18,7 +18,13 @@ from wiredesk.articles import (
     extract,
 )
 from wiredesk.entities import COUNTED_TYPES, Mention
-from wiredesk.routing import analysis_for, effective_language, runs_entities, runs_quotes
+from wiredesk.routing import (
+    DEFAULT_LANGUAGE,
+    analysis_for,
+    effective_language,
+    runs_entities,
+    runs_quotes,
+)
 from wiredesk.sources import detect_format
 
 
@@ -209,6 +215,7 @@ def analyze_lines_or_hand_on(work: tuple[Sequence[tuple[int, str]], frozenset[st
         if (
             slot is None
             or language is None
+            or language == DEFAULT_LANGUAGE  # every worker reads it
             or not runs_entities(language)
             or language in loaded_languages()
             or language in spread

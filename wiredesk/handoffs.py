@@ -187,7 +187,8 @@ def routed_map(
     runs on that group's home worker and its values take the items' places.
 
     With one worker, or a single batch, ``fn`` runs here (where no item is handed on).
-    ``prepare`` runs here once before the workers are forked (what it loads, they share).
+    ``prepare`` runs here once, after the first worker is forked and before the others are
+    (what it loads, they share; the first loads it for itself as it goes).
     """
     batches = iter(batches)
     first = list(islice(batches, 2))
@@ -195,13 +196,15 @@ def routed_map(
         for batch in chain(first, batches):
             yield fn((batch, frozenset()))
         return
-    if prepare is not None:
-        prepare()
     router = _Router(workers, follow)
     limit = workers * (1 + QUEUED_PER_WORKER)
-    pending: deque[_Entry] = deque()
+    # The first worker is forked at once and loads what it needs as its first batch comes,
+    # while this process prepares what the others are forked with: one core would idle.
+    pending: deque[_Entry] = deque([router.submit(fn, first[0])])
     try:
-        for batch in chain(first, batches):
+        if prepare is not None:
+            prepare()
+        for batch in chain(first[1:], batches):
             while pending and (len(pending) >= limit or pending[0].done.is_set()):
                 yield _taken(pending.popleft())
             router.wait_for_room()
