@@ -17,12 +17,14 @@ dictionary of them takes 80 MB).
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from wiredesk.entities.training.name_lists import is_first_name, place_mark
-from wiredesk.entities.training.word_table import WordTable
+from wiredesk.entities.training.word_table import WordTable, file_stamp
 
 #: Parts of speech HanTa tags that tell names from other words; others are folded into "X".
 KEPT_TAGS = frozenset({"NE", "NN", "ADJ", "FM", "CARD", "VV", "ART", "APPR", "ADV", "XY"})
@@ -37,16 +39,23 @@ def _tagger():  # noqa: ANN202 - HanTa's tagger
     return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
 
 
+def _frequency_list() -> Path:
+    """wordfreq's large German list, found without importing wordfreq (which compiles its
+    tokenisers' patterns, a fifth of a second, for nothing here)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("wordfreq is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "large_de.msgpack.gz"
+
+
 def _frequency_bands() -> Iterator[tuple[list[str], int]]:
     """(words, Zipf band) from wordfreq's large German list, which stores its words in lists
     by frequency in centibels (the n-th list: -n cB), read one list at a time."""
     import gzip
 
     import msgpack
-    import wordfreq
 
-    path = wordfreq.available_languages("large")["de"]
-    with gzip.open(path, "rb") as handle:
+    with gzip.open(_frequency_list(), "rb") as handle:
         unpacker = msgpack.Unpacker(handle, raw=False)
         count = unpacker.read_array_header()
         unpacker.skip()  # the header
@@ -56,7 +65,7 @@ def _frequency_bands() -> Iterator[tuple[list[str], int]]:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> WordTable:
-    return WordTable(_frequency_bands())
+    return WordTable.cached("wordfreq-de", file_stamp(_frequency_list()), _frequency_bands)
 
 
 def lexicon_tags(word: str) -> str:

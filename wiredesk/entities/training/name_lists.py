@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from wiredesk.entities.first_names import first_name_gender
-from wiredesk.entities.training.word_table import WordTable
+from wiredesk.entities.training.word_table import WordTable, file_stamp
 
 #: A place name worth keeping: Latin letters (with accents), spaces, hyphens, apostrophes,
 #: and at least one lower-case letter (alternate names hold airport codes such as "ZQR").
@@ -58,7 +58,20 @@ _WHOLE, _PART = 2, 1
 @lru_cache(maxsize=1)
 def place_words() -> WordTable:
     """Whole one-word place names (``_WHOLE``) and capitalised words of longer ones
-    (``_PART``); a word that is both counts as whole."""
+    (``_PART``); a word that is both counts as whole. Kept on disk for the next process."""
+    return WordTable.cached("places", _places_stamp(), _place_chunks)
+
+
+def _places_stamp() -> str:
+    """The versions of the lists the place table is built from."""
+    from importlib.metadata import version
+    from importlib.resources import files
+
+    towns = files("geotext").joinpath("data", "cities15000.txt")
+    return f"{file_stamp(str(towns))}\npycountry {version('pycountry')}"
+
+
+def _place_chunks() -> list[tuple[list[str], int]]:
     whole, part = [], []
     for name in [*_geonames_towns(), *_countries()]:
         name = name.strip()
@@ -69,7 +82,7 @@ def place_words() -> WordTable:
             whole.append(name)
         else:
             part.extend(w for w in words if w[:1].isupper() and len(w) > 2)
-    return WordTable([(whole, _WHOLE), (part, _PART)])
+    return [(whole, _WHOLE), (part, _PART)]
 
 
 def place_mark(word: str) -> str:
