@@ -125,3 +125,16 @@ def test_place_and_first_name_lists_mark_words() -> None:
     assert place_mark("Staaten") == "Part"  # a word of "Vereinigte Staaten"
     assert place_mark("gestern") == ""
     assert is_first_name("Angela") and not is_first_name("angela")
+
+
+def test_organisation_heads_and_legal_forms_are_marked() -> None:
+    from wiredesk.entities.training.org_words import org_mark
+
+    assert org_mark("Bundesärztekammer") == "Head"  # a compound ending in a body's head
+    assert org_mark("Umweltbundesamtes") == "Head"  # inflected
+    assert org_mark("SPD-Fraktion") == "Head"
+    assert org_mark("Ministeriums") == "Noun"  # the head noun alone
+    assert org_mark("GmbH") == "Form" and org_mark("e.V.") == "Form"
+    assert org_mark("VfB") == "Form"  # a club's initials
+    assert org_mark("Brat") == ""  # too short a first part to be a compound
+    assert org_mark("bundesamt") == org_mark("Haus") == ""

