@@ -73,6 +73,13 @@ FEATURES = (
     "document_noun",
     "body_noun",
     "after_according_to",
+    "previous_quote_speaker",
+    "log_earlier_quotes",
+    "after_a_cue",
+    "in_quote_sentence",
+    "nearest_before",
+    "nearest_after",
+    "log_same_speaker_candidates",
 )
 _AT = {name: index for index, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 6
@@ -170,6 +177,10 @@ class CandidateBuilder:
         self._name_counts: dict[str, int] = {}
         for mention in resolver.mentions:
             self._name_counts[mention.name] = self._name_counts.get(mention.name, 0) + 1
+        # Speaker continuity: who the rules gave the quotes before this one (quotes come
+        # in text order), so a speaker quoted just before, or often, weighs more.
+        self._last_speaker: tuple[int, tuple[str | None, str | None]] | None = None
+        self._quoted_counts: dict[tuple[str | None, str | None], int] = {}
 
     def candidates(self, quote: Quote, attribution: Attribution | None) -> list[Candidate]:
         """The rules' choice first, then the mentions and pronouns nearest the quote."""
@@ -191,8 +202,17 @@ class CandidateBuilder:
         extra = ([opening] if opening else []) + [s for s in subjects if s != opening]
         nearest += [s for s in extra if s != rule_span and s not in nearest]
         salient = self.resolver.salient_person(quote.start_char) if nearest else None
+        last = self._last_speaker
+        bounds = self._sentence_bounds(quote, para)
         context = _Context(
-            quote, attribution, para, salient.name if salient else None, opening, set(subjects)
+            quote,
+            attribution,
+            para,
+            salient.name if salient else None,
+            opening,
+            set(subjects),
+            last[1] if last is not None and para - last[0] <= 1 else None,
+            bounds,
         )
         found: list[Candidate] = []
         rule_speaker = Speaker(quote.speaker, quote.speaker_mention, quote.speaker_entity_key)
@@ -207,7 +227,11 @@ class CandidateBuilder:
             if speaker.mention is None:
                 continue
             found.append(self._candidate(span, speaker, context, rule=False, rank=rank))
-        return found + self._full_descriptions(found, quote)
+        if quote.speaker_mention is not None:
+            key = _key(rule_speaker)
+            self._last_speaker = (para, key)
+            self._quoted_counts[key] = self._quoted_counts.get(key, 0) + 1
+        return _relative_features(found + self._full_descriptions(found, quote), quote)
 
     def _full_descriptions(self, found: list[Candidate], quote: Quote) -> list[Candidate]:
         """Each unnamed description with the modifiers after it (``full_description``),
@@ -234,6 +258,20 @@ class CandidateBuilder:
             speaker = Speaker(None, phrase, None)
             longer.append(Candidate(span[0], span[1], speaker, tuple(values)))
         return longer
+
+    def _sentence_bounds(self, quote: Quote, para: int) -> tuple[int, int]:
+        """Where the sentence the quote starts in begins and the one it ends in ends."""
+        low, high = quote.start_char, quote.end_char
+        last = self.layout.paragraph_of(max(quote.start_char, quote.end_char - 1))
+        for start, end in self.layout.sentences(para):
+            if start <= quote.start_char < end:
+                low = start
+                break
+        for start, end in self.layout.sentences(last):
+            if start < quote.end_char <= end:
+                high = end
+                break
+        return low, high
 
     def _clause_subjects(
         self, pos: int, para: int
@@ -303,6 +341,15 @@ class CandidateBuilder:
         gap = self.text[end : cues[0][0]]
         return len(gap.split()) <= 12 and not any(ch in gap for ch in '.;!?:\n"\u201c\u201d')
 
+    def _after_cue(self, start: int) -> bool:
+        """Whether a cue comes right before the span in its clause: "said Nargis Kassenova",
+        "told CNN's Jake Tapper" (the subject after its verb, or whom it was told)."""
+        cues = find_cues(self.text, max(0, start - 40), start)
+        if not cues:
+            return False
+        gap = self.text[cues[-1][1] : start]
+        return len(gap.split()) <= 2 and not any(ch in gap for ch in '.;!?:\n"\u201c\u201d')
+
     def _candidate(
         self,
         span: tuple[int, int] | None,
@@ -327,6 +374,9 @@ class CandidateBuilder:
         values[_AT["log_distance_rank"]] = math.log1p(rank)
         values[_AT["sentence_opening"]] = float(span is not None and span == context.opening)
         values[_AT["clause_subject"]] = float(span in context.subjects)
+        key = _key(speaker)
+        values[_AT["previous_quote_speaker"]] = float(key == context.previous)
+        values[_AT["log_earlier_quotes"]] = math.log1p(self._quoted_counts.get(key, 0))
         if span is None:
             return Candidate(None, None, speaker, tuple(values))
         self._span_features(values, span, speaker, context)
@@ -351,6 +401,8 @@ class CandidateBuilder:
             if start >= attribution.cue_end:
                 after = text[attribution.cue_end : start]
                 values[_AT["after_quote_cue"]] = float(len(after.split()) <= 2)
+        low, high = context.sentence
+        values[_AT["in_quote_sentence"]] = float(low <= start and end <= high)
         para = self.layout.paragraph_of(start)
         values[_AT["same_paragraph"]] = float(para == context.paragraph)
         values[_AT["previous_paragraph"]] = float(para == context.paragraph - 1)
@@ -367,7 +419,10 @@ class CandidateBuilder:
         as (index, value) pairs: neighbouring quotes share most candidates."""
         text = self.text
         start, end = span
-        values = {"before_a_cue": float(self._before_cue(end))}
+        values = {
+            "before_a_cue": float(self._before_cue(end)),
+            "after_a_cue": float(self._after_cue(start)),
+        }
         self._type_features(values, span, speaker)
         before = text[max(0, start - 20) : start].split()
         values["after_preposition"] = float(
@@ -430,6 +485,26 @@ class CandidateBuilder:
         return "description"
 
 
+def _relative_features(found: list[Candidate], quote: Quote) -> list[Candidate]:
+    """Features that compare a quote's candidates: the nearest before and after the
+    quote, and how many candidates mean the same speaker."""
+    before = [c.end for c in found if c.end is not None and c.end <= quote.start_char]
+    after = [c.start for c in found if c.start is not None and c.start >= quote.end_char]
+    last, first = max(before, default=None), min(after, default=None)
+    counts: dict[tuple[str | None, str | None], int] = {}
+    for candidate in found:
+        key = _key(candidate.speaker)
+        counts[key] = counts.get(key, 0) + 1
+    out = []
+    for candidate in found:
+        values = list(candidate.features)
+        values[_AT["nearest_before"]] = float(last is not None and candidate.end == last)
+        values[_AT["nearest_after"]] = float(first is not None and candidate.start == first)
+        values[_AT["log_same_speaker_candidates"]] = math.log(counts[_key(candidate.speaker)])
+        out.append(Candidate(candidate.start, candidate.end, candidate.speaker, tuple(values)))
+    return out
+
+
 @dataclass(frozen=True)
 class _Context:
     quote: Quote
@@ -439,3 +514,13 @@ class _Context:
     #: The phrase the quote's sentence opens with, and every subject of that sentence.
     opening: tuple[int, int] | None
     subjects: set[tuple[int, int]]
+    #: Whom the rules gave the quote before, when it is in this paragraph or the one before.
+    previous: tuple[str | None, str | None] | None
+    #: The start of the sentence the quote starts in and the end of the one it ends in.
+    sentence: tuple[int, int]
+
+
+def _key(speaker: Speaker) -> tuple[str | None, str | None]:
+    """One speaker however written: the name, else the words ("officials")."""
+    name = speaker.name
+    return (name, None) if name else (None, (speaker.mention or "").lower())
