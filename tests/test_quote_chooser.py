@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wiredesk.entities.mention import Mention
+from tests.quote_helpers import candidates_of_quotes, feature, mentions_for
 from wiredesk.quotes import find_quotes
-from wiredesk.quotes.candidates import FEATURES, Candidate, CandidateBuilder
+from wiredesk.quotes.candidates import FEATURES, Candidate
 from wiredesk.quotes.chooser import (
     MODEL_PATH,
     ChooserModel,
@@ -20,24 +20,11 @@ from wiredesk.quotes.chooser import (
     recording,
     shipped_model,
 )
-from wiredesk.quotes.direct import find_direct
-from wiredesk.quotes.layout import Layout
-from wiredesk.quotes.speakers import Speaker, SpeakerResolver
+from wiredesk.quotes.speakers import Speaker
 from wiredesk.quotes.training.__main__ import examples_of
 from wiredesk.quotes.training.fit import fit_platt, fit_ranker
 from wiredesk.quotes.training.labels import speaker_matches, surname
 from wiredesk.quotes.training.polnear import GoldQuote, Story, read_annotations
-
-
-def mentions_for(text: str, entities: list[tuple[str, str, str]]) -> list[Mention]:
-    found = []
-    for surface, type_, name in entities:
-        start = text.find(surface)
-        while start != -1:
-            found.append(Mention(surface, type_, start, start + len(surface), name))
-            start = text.find(surface, start + len(surface))
-    return sorted(found, key=lambda m: m.start_char)
-
 
 NAYLOR_TEXT = (
     "Regulators met bank lobbyists in Washington on Monday.\n\n"
@@ -52,16 +39,7 @@ NAYLOR = [
 
 
 def _candidates(text: str, entities: list[tuple[str, str, str]]) -> list[Candidate]:
-    layout = Layout(text)
-    resolver = SpeakerResolver(text, mentions_for(text, entities))
-    attributions: dict = {}
-    quotes, _ = find_direct(text, layout, resolver, attributions)
-    builder = CandidateBuilder(text, layout, resolver)
-    return builder.candidates(quotes[0], attributions[quotes[0].start_char])
-
-
-def feature(candidate: Candidate, name: str) -> float:
-    return candidate.features[FEATURES.index(name)]
+    return candidates_of_quotes(text, entities)[0][1]
 
 
 def test_candidates_hold_the_rules_choice_and_the_names_nearby() -> None:

@@ -6,21 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.quote_helpers import mentions_for
 from wiredesk.entities.first_names import build, first_name_gender
 from wiredesk.entities.mention import Mention
 from wiredesk.quotes.candidates import _Sentences, _Words
 from wiredesk.quotes.referents import Referent, antecedent
 from wiredesk.quotes.speakers import SpeakerResolver
-
-
-def _mentions(text: str, entities: list[tuple[str, str, str]]) -> list[Mention]:
-    found = []
-    for surface, type_, name in entities:
-        start = text.find(surface)
-        while start != -1:
-            found.append(Mention(surface, type_, start, start + len(surface), name))
-            start = text.find(surface, start + len(surface))
-    return sorted(found, key=lambda m: m.start_char)
 
 
 def test_the_shipped_first_name_list_knows_common_names() -> None:
@@ -42,7 +33,9 @@ def test_a_full_name_takes_its_first_names_gender_a_lone_word_does_not() -> None
     text = "Priya Raman met Warren in Lagos."
     resolver = SpeakerResolver(
         text,
-        _mentions(text, [("Priya Raman", "PERSON", "Priya Raman"), ("Warren", "PERSON", "Warren")]),
+        mentions_for(
+            text, [("Priya Raman", "PERSON", "Priya Raman"), ("Warren", "PERSON", "Warren")]
+        ),
     )
     assert resolver.gender.get("Priya Raman") == "f"
     assert "Warren" not in resolver.gender
@@ -50,7 +43,7 @@ def test_a_full_name_takes_its_first_names_gender_a_lone_word_does_not() -> None
 
 def test_a_title_wins_over_the_first_name() -> None:
     text = "Mr. Leslie Gunn spoke first."
-    resolver = SpeakerResolver(text, _mentions(text, [("Leslie Gunn", "PERSON", "Leslie Gunn")]))
+    resolver = SpeakerResolver(text, mentions_for(text, [("Leslie Gunn", "PERSON", "Leslie Gunn")]))
     assert resolver.gender["Leslie Gunn"] == "m"
 
 
@@ -58,7 +51,7 @@ def test_a_resolved_pronoun_teaches_the_persons_gender() -> None:
     text = (
         "Dafe Bakare arrived late. He took questions.\n\nKemi Ode and Dafe Bakare spoke. She left."
     )
-    mentions = _mentions(
+    mentions = mentions_for(
         text, [("Dafe Bakare", "PERSON", "Dafe Bakare"), ("Kemi Ode", "PERSON", "Kemi Ode")]
     )
     resolver = SpeakerResolver(text, mentions)

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quote_helpers import mentions_for
 from wiredesk.entities.mention import Mention, entity_key
 from wiredesk.quotes import Quote, find_quotes
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.marks import find_quoted
-
-
-def mentions_for(text: str, entities: list[tuple[str, str, str]]) -> list[Mention]:
-    """Mentions for every occurrence of each (surface, type, full name)."""
-    found = []
-    for surface, type_, name in entities:
-        start = text.find(surface)
-        while start != -1:
-            found.append(Mention(surface, type_, start, start + len(surface), name))
-            start = text.find(surface, start + len(surface))
-    return sorted(found, key=lambda m: m.start_char)
-
 
 OYELARAN = [
     ("Amara Oyelaran", "PERSON", "Amara Oyelaran"),
