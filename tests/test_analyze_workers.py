@@ -13,8 +13,9 @@ import pytest
 
 from tests.article_fixtures import COPY_EDITED, JSON_LD_PAGE, NITF_STAFF, WIRE_NEWSML, WIRE_TEXT
 from tests.fixtures import HTML, PLAIN
+from wiredesk.handoffs import routed_map
 from wiredesk.settings.load import SettingsError
-from wiredesk.workers import QUEUED_PER_WORKER, ordered_map, worker_count
+from wiredesk.workers import QUEUED_PER_WORKER, worker_count
 
 WIREDESK = Path(sys.executable).parent / "wiredesk"
 
@@ -37,13 +38,18 @@ def test_worker_count_comes_from_the_flag_then_the_environment_then_the_cores(
         worker_count(0)
 
 
-def slow_square(value: int) -> tuple[int, int]:
+def slow_square(work: tuple[int, frozenset[str]]) -> list[tuple[int, int]]:
     """Early batches take longest, so a pool would finish them last."""
+    value, _ = work
     time.sleep(0.3 if value < 2 else 0.01)
-    return value, value * value
+    return [(value, value * value)]
 
 
-def test_ordered_map_keeps_input_order_and_streams_with_few_batches_in_flight() -> None:
+def unused(_payloads: list) -> list:
+    raise AssertionError("nothing is handed on here")
+
+
+def test_batches_keep_input_order_and_stream_with_few_in_flight() -> None:
     consumed = []
 
     def batches():
@@ -53,29 +59,33 @@ def test_ordered_map_keeps_input_order_and_streams_with_few_batches_in_flight() 
 
     seen_when_first_came = None
     results = []
-    for result in ordered_map(slow_square, batches(), workers=2):
+    for result in routed_map(slow_square, unused, batches(), workers=2):
         if seen_when_first_came is None:
             seen_when_first_came = len(consumed)
-        results.append(result)
+        results.extend(result)
     assert results == [(v, v * v) for v in range(20)]
     # The first result came out before the input was read to its end, and no more batches
     # than the pool's bound had been taken from the input by then.
     assert seen_when_first_came <= 2 * (1 + QUEUED_PER_WORKER) + 1 < 20
 
 
-def ner_setting(_batch: int) -> str | None:
-    return os.environ.get("WIREDESK_NER_PROCESSES")
+def ner_setting(_work: tuple[int, frozenset[str]]) -> list[str | None]:
+    return [os.environ.get("WIREDESK_NER_PROCESSES")]
 
 
 def test_workers_recognise_entities_in_their_own_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("WIREDESK_NER_PROCESSES", raising=False)
-    assert list(ordered_map(ner_setting, [1, 2, 3], workers=2)) == ["1", "1", "1"]
+    assert list(routed_map(ner_setting, unused, [1, 2, 3], workers=2)) == [["1"]] * 3
     assert os.environ.get("WIREDESK_NER_PROCESSES") is None  # this process is left alone
 
 
+def pid_plus(work: tuple[int, frozenset[str]]) -> list[int]:
+    return [os.getpid() + work[0]]
+
+
 def test_one_worker_or_one_batch_runs_in_this_process() -> None:
-    assert list(ordered_map(os.getpid().__add__, [0, 0], workers=1)) == [os.getpid()] * 2
-    assert list(ordered_map(os.getpid().__add__, [0], workers=2)) == [os.getpid()]
+    assert list(routed_map(pid_plus, unused, [0, 0], workers=1)) == [[os.getpid()]] * 2
+    assert list(routed_map(pid_plus, unused, [0], workers=2)) == [[os.getpid()]]
 
 
 def _input_lines() -> str:

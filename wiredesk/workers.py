@@ -1,8 +1,6 @@
 """Work spread over processes, results back in input order as soon as they are ready.
 
-Two kinds of pool. ``ordered_map`` (``wiredesk analyze --jsonl``) forks its workers from
-this process after ``prepare`` has loaded the models, so no worker loads them again and
-their pages are shared until written. ``stage_workers`` opens a pool for the stages'
+``stage_workers`` opens a pool for the stages'
 per-article work (extraction, entities, quotes) that lasts a whole ``wiredesk ingest`` run,
 so every day and every stage feeds the same workers, each loading the models once; they are
 started fresh (not forked), so a Dagster run's memory and the locks its threads hold stay
@@ -13,6 +11,7 @@ streams in bounded memory. Workers recognise entities in-process: a pool inside 
 fights over the same cores. Work that needs a model per group (entities: a model per
 language) goes to the workers by group, a language few articles are in always to the same
 worker, so the models of every language are not loaded by every worker.
+(``wiredesk analyze --jsonl`` forks its own workers: ``wiredesk.handoffs``.)
 """
 
 from __future__ import annotations
@@ -26,11 +25,10 @@ import threading
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
-from itertools import chain, islice
 from typing import TypeVar
 
 from wiredesk.settings import current_settings
@@ -97,44 +95,6 @@ def home_worker(group: str, workers: int) -> int:
     """The worker a small group's batches always go to: fixed by the group's name alone, so a
     worker knows its own groups before the run has sent it any (see ``worker_slot``)."""
     return zlib.crc32(group.encode("utf-8")) % workers
-
-
-def ordered_map(
-    fn: Callable[[Batch], Result],
-    batches: Iterable[Batch],
-    workers: int,
-    prepare: Callable[[], object] | None = None,
-) -> Iterator[Result]:
-    """``map(fn, batches)`` on ``workers`` processes, yielding in input order as results come.
-
-    With one worker, or a single batch (where starting workers costs more than it saves),
-    it runs here, in this process: the results are the same. ``prepare`` runs here once
-    before the workers start (loading what each of them would otherwise load).
-    """
-    batches = iter(batches)
-    first = list(islice(batches, 2))
-    if workers <= 1 or len(first) < 2:
-        yield from map(fn, chain(first, batches))
-        return
-    limit = workers * (1 + QUEUED_PER_WORKER)
-    if prepare is not None:
-        prepare()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=in_worker) as pool:
-        yield from _in_order(pool, fn, chain(first, batches), limit)
-
-
-def _in_order(
-    pool: Executor, fn: Callable[[Batch], Result], batches: Iterable[Batch], limit: int
-) -> Iterator[Result]:
-    """Submit batches with at most ``limit`` in flight; yield their results in input order."""
-    pending: deque[Future[Result]] = deque()
-    for batch in batches:
-        pending.append(pool.submit(run_trimmed, fn, batch))
-        while pending and (len(pending) >= limit or pending[0].done()):
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 #: What the fork server of this process was started with (see ``_fork_server``).
