@@ -135,14 +135,12 @@ class _Router:
             if isinstance(value, Handoff):
                 groups.setdefault(value.group, []).append(position)
         entry.result = result
-        if not groups:
-            with self.lock:
-                self.seen += len(result)
-            entry.done.set()
-            return
         with self.lock:
             self.seen += len(result)
             self.handed.update({g: len(p) for g, p in groups.items()})
+        if not groups:
+            entry.done.set()
+            return
         remaining = [len(groups)]
         for group, positions in groups.items():
             payloads = [result[p].payload for p in positions]

@@ -174,10 +174,6 @@ class _StagePool:
         except RuntimeError:
             pass  # the block ended before they started
 
-    def home(self, group: str) -> int:
-        """The worker a small group's batches go to (``home_worker``)."""
-        return home_worker(group, self.workers)
-
     def discard(self) -> None:
         """Stop the workers (the next use starts new ones)."""
         with self._lock:
@@ -296,7 +292,7 @@ def _grouped_batches(
     share = len(items) / pool.workers
     batches: list[_Batch] = []
     for name, positions in members.items():
-        worker = None if len(positions) > share else pool.home(name)
+        worker = None if len(positions) > share else home_worker(name, pool.workers)
         batches += [(batch, worker) for batch in chunks(positions, pool.workers)]
     return batches
 
