@@ -20,9 +20,9 @@ _SUBTAG = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
 
 @lru_cache(maxsize=1)
 def _identifier():  # noqa: ANN202 - py3langid's LanguageIdentifier, loaded lazily once
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from wiredesk.articles.langid_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(norm_probs=True)
 
 
 def primary_subtag(tag: str | None) -> str | None:

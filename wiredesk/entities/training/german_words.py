@@ -25,7 +25,8 @@ from pathlib import Path
 
 from wiredesk.entities.training.name_lists import is_first_name, place_mark
 from wiredesk.entities.training.org_words import org_mark
-from wiredesk.entities.training.word_table import WordTable, file_stamp
+from wiredesk.entities.training.word_table import WordTable
+from wiredesk.user_cache import file_stamp
 
 #: Parts of speech HanTa tags that tell names from other words; others are folded into "X".
 KEPT_TAGS = frozenset({"NE", "NN", "ADJ", "FM", "CARD", "VV", "ART", "APPR", "ADV", "XY"})

@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from wiredesk.entities.first_names import first_name_gender
-from wiredesk.entities.training.word_table import WordTable, file_stamp
+from wiredesk.entities.training.word_table import WordTable
+from wiredesk.user_cache import file_stamp
 
 #: A place name worth keeping: Latin letters (with accents), spaces, hyphens, apostrophes,
 #: and at least one lower-case letter (alternate names hold airport codes such as "ZQR").

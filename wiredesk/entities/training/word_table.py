@@ -15,13 +15,12 @@ hash is stable across processes for that (blake2b, not Python's salted ``hash``)
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
+
+from wiredesk.user_cache import cache_folder, keep, stamped_name
 
 #: Raised when the table format or its hash changes, so older files are not read.
 FORMAT = "1"
@@ -32,12 +31,6 @@ def word_hash(word: str) -> int:
     """A 64-bit hash of the word, the same in every process."""
     digest = hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little", signed=True)
-
-
-def cache_folder() -> Path:
-    """Where built tables are kept: ``$XDG_CACHE_HOME/wiredesk`` (``~/.cache/wiredesk``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "wiredesk" / "word-tables"
 
 
 class WordTable:
@@ -65,21 +58,14 @@ class WordTable:
     ) -> WordTable:
         """The table ``name`` as kept on disk for ``stamp``, else built from ``chunks()`` and
         kept (where the cache folder cannot be written, it is only built)."""
-        key = hashlib.sha256(f"{FORMAT}\n{stamp}".encode()).hexdigest()[:16]
-        path = cache_folder() / f"{name}-{key}.npz"
+        path = cache_folder("word-tables") / stamped_name(name, f"{FORMAT}\n{stamp}", ".npz")
         try:
             with np.load(path) as stored:
                 return cls(stored["keys"], stored["values"])
         except (OSError, KeyError, ValueError):
             pass  # not built yet, or unreadable: build it
         table = cls.build(chunks())
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as out:
-                np.savez(out, keys=table._keys, values=table._values)
-            os.replace(out.name, path)  # whole or not at all, whoever else builds it too
-        except OSError:
-            pass
+        keep(path, lambda out: np.savez(out, keys=table._keys, values=table._values))
         return table
 
     def __len__(self) -> int:
@@ -96,9 +82,3 @@ class WordTable:
 
 def _uncached_hash(word: str) -> int:
     return word_hash.__wrapped__(word)
-
-
-def file_stamp(path: str | os.PathLike) -> str:
-    """What identifies a source file's version: its path, size and modification time."""
-    info = os.stat(path)
-    return f"{os.fspath(path)}:{info.st_size}:{info.st_mtime_ns}"
