@@ -267,3 +267,18 @@ def test_literal_forms_and_reasons() -> None:
     assert literal_address("news.example") is None
     assert blocked_reason(ipaddress.ip_address("93.184.216.34")) is None
     assert "metadata" in blocked_reason(ipaddress.ip_address("169.254.169.254"))
+
+
+def test_every_transport_verifies_certificates_with_one_shared_context() -> None:
+    import ssl
+
+    import httpx
+
+    from wiredesk.fetch.network import GuardedTransport, shared_ssl_context
+
+    policy = AddressPolicy(resolver=static_resolver({}))
+    first = GuardedTransport(policy, http2=False, limits=httpx.Limits())
+    second = GuardedTransport(policy, http2=False, limits=httpx.Limits())
+    context = shared_ssl_context()
+    assert first._pool._ssl_context is second._pool._ssl_context is context  # noqa: SLF001
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname

@@ -14,6 +14,7 @@ import time
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 import httpcore
 import httpx
@@ -146,15 +147,22 @@ class GuardedBackend(httpcore.NetworkBackend):
         time.sleep(seconds)
 
 
+@lru_cache(maxsize=1)
+def shared_ssl_context() -> ssl.SSLContext:
+    """One TLS context for every transport of the process: each new one reads the system's
+    certificate store again (a run opens several fetchers, each transport built two)."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport over the guarded backend (no proxies: ``trust_env`` is off)."""
 
     def __init__(self, policy: AddressPolicy, http2: bool, limits: httpx.Limits) -> None:
-        super().__init__(http2=http2, limits=limits, trust_env=False)
+        super().__init__(verify=shared_ssl_context(), http2=http2, limits=limits, trust_env=False)
         # httpx builds its pool without a way to pass a network backend; rebuild it with
         # the same settings plus ours. Pinned httpx keeps this attribute stable.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=shared_ssl_context(),
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
