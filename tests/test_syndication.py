@@ -184,3 +184,22 @@ def test_an_archive_whose_days_hold_no_articles_gives_an_empty_table(tmp_path) -
         assert result.rows == [] and days_to_rerun == []
         assert load_state(state_dir / STATE_FILE).num_rows == 0
     assert lake.read("syndication").num_rows == 0
+
+
+def test_the_signature_library_is_prepared_on_a_thread_with_the_same_signatures() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from wiredesk.syndication.dedup import fingerprint, prepare_in_background\n"
+        "assert 'datasketch' not in sys.modules\n"
+        "thread = prepare_in_background()\n"
+        "thread.join()\n"
+        "assert 'datasketch' in sys.modules and thread.name == 'minhash-import'\n"
+        "print(fingerprint('a', 'one two three four five six seven', None, 'h').minhash[:4])\n"
+    )
+    prepared = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert prepared.returncode == 0, prepared.stderr
+    text = "one two three four five six seven"
+    assert prepared.stdout.strip() == str(fingerprint("a", text, None, "h").minhash[:4])

@@ -55,3 +55,36 @@ def test_once_the_workers_run_even_a_few_items_go_to_them() -> None:
     with stage_workers(2):
         stage_map(pids, list(range(40)))  # starts them
         assert here not in {pid for _, pid in stage_map(pids, few)}
+
+
+GERMAN = (
+    "BERLIN (dpa) - Bundeskanzler Friedrich Merz hat am Montag in Berlin die Pläne der "
+    "Regierung für den Haushalt verteidigt. Die Lage sei ernst, sagte Merz vor Journalisten. "
+    "„Wir werden sparen müssen“, sagte er. Die Opposition warf der Regierung vor, die Länder "
+    "allein zu lassen. Der Bundestag soll im Dezember über den Haushalt abstimmen."
+)
+
+
+def _german_pages(count: int) -> list[dict]:
+    return [
+        {
+            "item_id": f"de{number}",
+            "source_id": "dpa",
+            "url": f"https://www.dpa{number}.example/meldung",
+            "content": GERMAN.replace("Montag", f"Montag ({number})").encode("utf-8"),
+            "format": "text",
+        }
+        for number in range(count)
+    ]
+
+
+def test_articles_no_worker_read_as_it_extracted_them_go_to_their_home_worker() -> None:
+    with stage_workers(2):
+        articles = build_articles_day(_german_pages(12) + _pages(), [], "t", NOW).articles
+        assert {a["language"] for a in articles} >= {"de", "en"}
+        ahead = [work_ahead.mentions_for(article) for article in articles]
+        assert all(found is not None for found in ahead)  # every one, whoever extracted it
+        mentions = build_mentions(articles)
+    assert mentions == build_mentions(articles)
+    german = [rows for a, rows in zip(articles, ahead, strict=True) if a["language"] == "de"]
+    assert all(german) and any(m["name"] == "Friedrich Merz" for rows in german for m in rows)

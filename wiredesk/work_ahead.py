@@ -13,7 +13,10 @@ the tables are the same either way.
 
 A worker reads ahead only in languages it has a recogniser for already or is the home of
 (``wiredesk.workers.home_worker``), so no worker loads a model a stage would not have made
-it load. Outside a ``stage_workers`` block nothing is read ahead. What is kept is bounded
+it load. The articles it extracted in other languages are handed to their home workers as
+soon as extraction ends (``read_ahead``), so a model one of them must load loads while this
+process assembles the days, not at the start of the entity stage with the other workers
+idle; the stages wait for those before they look. Outside a ``stage_workers`` block nothing is read ahead. What is kept is bounded
 (``LIMIT`` articles) and let go when the block ends.
 """
 
@@ -22,12 +25,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pickle
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
 from wiredesk.entities import Mention
 from wiredesk.routing import effective_language, runs_entities, runs_quotes
-from wiredesk.workers import home_worker, on_workers_closing, pool_workers, stage_map, worker_slot
+from wiredesk.workers import (
+    home_worker,
+    on_workers_closing,
+    pool_workers,
+    stage_map,
+    submit_to_homes,
+    worker_slot,
+)
 
 if TYPE_CHECKING:
     from wiredesk.articles import ExtractionError
@@ -41,6 +52,8 @@ Found = tuple[list[Row], list[Row]]
 LIMIT = 10_000
 
 _kept: dict[tuple[str, bytes, str], bytes] = {}
+#: Articles handed to their language's home worker after extraction, not yet back.
+_pending: list[tuple[list[tuple[str, bytes, str]], Future[list[bytes]]]] = []
 
 
 def _key(article_id: str, text: str, language: str | None) -> tuple[str, bytes, str]:
@@ -51,6 +64,19 @@ def _key(article_id: str, text: str, language: str | None) -> tuple[str, bytes, 
 def forget() -> None:
     """Let go of everything kept (a ``stage_workers`` block ended)."""
     _kept.clear()
+    for _, future in _pending:
+        future.cancel()
+    _pending.clear()
+
+
+def _settle() -> None:
+    """Keep what the home workers sent back (a batch that failed is simply not kept)."""
+    while _pending:
+        keys, future = _pending.pop(0)
+        try:
+            _kept.update(zip(keys, future.result(), strict=True))
+        except Exception:  # noqa: BLE001 - a worker died, the block ended: the stages do it
+            continue
 
 
 on_workers_closing(forget)
@@ -66,15 +92,24 @@ def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
     if pool_workers() < 2 or len(_kept) + len(work) > LIMIT:
         return stage_map(extract_pages, work)
     out: list[Row | ExtractionError] = []
+    unread: list[tuple[str, str, str]] = []
     for row, found in stage_map(extract_reading_ahead, work):
-        if found is not None and isinstance(row, dict):  # not an ExtractionError
-            _kept[_key(row["article_id"], row["text"], row.get("language"))] = found
+        if isinstance(row, dict):  # not an ExtractionError
+            if found is not None:
+                _kept[_key(row["article_id"], row["text"], row.get("language"))] = found
+            elif runs_entities(row.get("language")) or runs_quotes(row.get("language")):
+                unread.append(_article(row))
         out.append(row)
+    # Read by their language's home worker now, while this process assembles the days: the
+    # entity stage would otherwise send them there later, and wait alone for a model to load.
+    for positions, future in submit_to_homes(read_ahead, unread, group=lambda a: a[2]):
+        _pending.append(([_key(*unread[p]) for p in positions], future))
     return out
 
 
 def mentions_for(article: Row) -> list[Row] | None:
     """The mention rows a worker found ahead for this article as it is now, or None."""
+    _settle()
     found = _kept.get(_key(article["article_id"], article["text"], article.get("language")))
     return None if found is None else pickle.loads(found)[0]
 
@@ -82,6 +117,7 @@ def mentions_for(article: Row) -> list[Row] | None:
 def quotes_for(article: Row, mentions: list[Mention]) -> list[Row] | None:
     """The quote rows a worker found ahead for this article as it is now, read with these
     mentions, or None (no longer kept once taken)."""
+    _settle()
     key = _key(article["article_id"], article["text"], article.get("language"))
     found = _kept.get(key)
     if found is None:
@@ -105,29 +141,39 @@ def extract_reading_ahead(work: list[Work]) -> list[tuple[Row | ExtractionError,
     if slot is None:
         return list(zip(extracted, found, strict=True))
     index, count = slot
-    recognised, quoted = [], []
+    readable = []
     for position, row in enumerate(extracted):
         if isinstance(row, ExtractionError):
             continue
         language = effective_language(row.get("language"))
         if runs_entities(language):
             if language in loaded_languages() or home_worker(language, count) == index:
-                recognised.append(position)
+                readable.append(position)
         elif runs_quotes(language):
-            quoted.append(position)
-    mention_lists = mention_rows_batch([_article(extracted[p]) for p in recognised])
-    read: dict[int, list[Row]] = dict(zip(recognised, mention_lists, strict=True))
-    read.update((p, []) for p in quoted)
-    quoting = [p for p in read if runs_quotes(extracted[p].get("language"))]
+            readable.append(position)
+    read = read_ahead([_article(extracted[p]) for p in readable])
+    for position, pickled in zip(readable, read, strict=True):
+        found[position] = pickled
+    return list(zip(extracted, found, strict=True))
+
+
+def read_ahead(articles: list[tuple[str, str, str]]) -> list[bytes]:
+    """In a stage worker: the mentions and quotes of each (article id, text, language),
+    pickled together, as the entity and quote stages would find them."""
+    recognised = [a for a in articles if runs_entities(a[2])]
+    mention_lists = iter(mention_rows_batch(recognised))
+    mention_rows = [next(mention_lists) if runs_entities(a[2]) else [] for a in articles]
+    quoting = [i for i, a in enumerate(articles) if runs_quotes(a[2])]
     quote_work = []
-    for position in quoting:
-        article_id, text, language = _article(extracted[position])
-        mentions = mentions_from_rows(read[position]).get(article_id, [])
+    for i in quoting:
+        article_id, text, language = articles[i]
+        mentions = mentions_from_rows(mention_rows[i]).get(article_id, [])
         quote_work.append((article_id, text, mentions, language))
     quotes = dict(zip(quoting, quote_rows_batch(quote_work), strict=True))
-    for position, rows in read.items():
-        found[position] = pickle.dumps((rows, quotes.get(position, [])), pickle.HIGHEST_PROTOCOL)
-    return list(zip(extracted, found, strict=True))
+    return [
+        pickle.dumps((rows, quotes.get(i, [])), pickle.HIGHEST_PROTOCOL)
+        for i, rows in enumerate(mention_rows)
+    ]
 
 
 def _article(row: Row) -> tuple[str, str, str]:

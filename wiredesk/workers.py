@@ -276,6 +276,32 @@ def stage_map(
     return out  # type: ignore[return-value]  # every position is filled above
 
 
+def submit_to_homes(
+    fn: Callable[[list[Item]], list[Result]],
+    items: Sequence[Item],
+    group: Callable[[Item], str],
+) -> list[tuple[list[int], Future[list[Result]]]]:
+    """``fn`` over batches of ``items`` sent now, each group's batches to its
+    ``home_worker``, without waiting for them: work the workers can do while this process
+    goes on with its own. Each batch's input positions with its future; none when no block
+    of several workers is open and running (the caller then does the work as it would have).
+    """
+    pool = _open_pool
+    if pool is None or pool.owner != os.getpid() or pool.workers <= 1 or not pool.started():
+        return []
+    executors = pool.executors()
+    members: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        members.setdefault(group(item), []).append(position)
+    sent = []
+    for name, positions in members.items():
+        executor = executors[home_worker(name, pool.workers)]
+        for batch in chunks(positions, pool.workers):
+            work = [items[position] for position in batch]
+            sent.append((batch, executor.submit(run_trimmed, fn, work)))
+    return sent
+
+
 #: A batch: the input positions of its items, and the worker it must go to (None: any).
 _Batch = tuple[list[int], int | None]
 

@@ -18,7 +18,12 @@ from typing import Any
 from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.revisions import KnownVersion, chain_versions
 from wiredesk.store import Lake, table
-from wiredesk.syndication import Fingerprint, assign_clusters, fingerprint
+from wiredesk.syndication import (
+    Fingerprint,
+    assign_clusters,
+    fingerprint,
+    prepare_in_background,
+)
 from wiredesk.work_ahead import extract_all
 from wiredesk.workers import WINDOW_ITEMS, windows
 
@@ -238,6 +243,7 @@ def run_articles_days(
 
     for group in windows(sorted(days), load, lambda loaded: len(loaded[0]), window):
         work = [extraction_work(pages, items, now) for pages, items in group.values()]
+        prepare_in_background()
         extracted = iter(extract_all([w for day_work in work for w in day_work]))
         for day, (pages, _) in group.items():
             day_extracted = [next(extracted) for _ in pages]

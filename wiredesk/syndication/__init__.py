@@ -1,7 +1,8 @@
 """Syndication: exact and near-duplicate copies of a story, within a day and across days.
 
 Entry points: ``fingerprint`` and ``assign_clusters`` (MinHash signatures and the day's
-clusters, used while building articles), ``update_syndication`` (the cross-day table: every
+clusters, used while building articles; ``prepare_in_background`` imports their library
+while the pages are out with the workers), ``update_syndication`` (the cross-day table: every
 copy against the earliest, continued from the last run's matches).
 """
 
@@ -10,7 +11,13 @@ from wiredesk.exports import lazy_exports
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     {
-        "dedup": ("NUM_PERM", "Fingerprint", "assign_clusters", "fingerprint"),
+        "dedup": (
+            "NUM_PERM",
+            "Fingerprint",
+            "assign_clusters",
+            "fingerprint",
+            "prepare_in_background",
+        ),
         "table": ("STATE_FILE", "build_syndication", "update_syndication"),
     },
 )

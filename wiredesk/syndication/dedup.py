@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -91,6 +92,16 @@ def _permutations() -> object:
     from datasketch import MinHash
 
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def prepare_in_background() -> threading.Thread:
+    """Import datasketch (with scipy: about 0.6 CPU s) and draw the permutations on a thread
+    of their own. The articles stage starts this as it sends its pages to the workers, so
+    the import happens while this process only waits for them, not after, when the first
+    day's signatures are computed and every worker waits for this process instead."""
+    thread = threading.Thread(target=_permutations, name="minhash-import", daemon=True)
+    thread.start()
+    return thread
 
 
 def _minhash(values: Iterable[int] | None = None) -> MinHash:
