@@ -1,0 +1,32 @@
+"""Daily aggregates over a range: days computed side by side come back in order, each the
+same as that day computed alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wiredesk.aggregates import daily
+
+
+@pytest.fixture
+def lake_copy(sample_warehouse: Path, tmp_path: Path) -> Path:
+    return shutil.copytree(sample_warehouse, tmp_path / "copy")
+
+
+@pytest.mark.parametrize("name", ["daily_source_volume", "article_entities", "daily_entity_pairs"])
+def test_days_side_by_side_match_each_day_alone_in_order(lake_copy: Path, name: str) -> None:
+    days = sorted(p.name.removeprefix("day=") for p in (lake_copy / "lake" / "articles").iterdir())
+    days = [dt.date.fromisoformat(day) for day in days]
+    assert len(days) > daily.CONCURRENT_DAYS > 1
+    together = list(daily.compute_days(lake_copy, name, days))
+    assert [result.day for result in together] == days
+    for result in together:
+        alone = daily.compute_daily(lake_copy, name, result.day)
+        assert result.data.equals(alone)
+        if result.sums is not None:
+            assert result.sums[0] == result.sums[1]
+    assert sum(result.data.num_rows for result in together) > 0
