@@ -88,3 +88,25 @@ def test_articles_no_worker_read_as_it_extracted_them_go_to_their_home_worker() 
     assert mentions == build_mentions(articles)
     german = [rows for a, rows in zip(articles, ahead, strict=True) if a["language"] == "de"]
     assert all(german) and any(m["name"] == "Friedrich Merz" for rows in german for m in rows)
+
+
+def test_the_run_process_leaves_extraction_and_the_models_to_the_workers() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from tests.test_stage_workers import NOW, _pages\n"
+        "from wiredesk.articles.stage import build_articles_day\n"
+        "from wiredesk.stages import build_mentions\n"
+        "from wiredesk.workers import stage_workers\n"
+        "with stage_workers(2):\n"
+        "    articles = build_articles_day(_pages() * 2, [], 't', NOW).articles\n"
+        "    assert articles and build_mentions(articles)\n"
+        "print(sorted({'trafilatura', 'htmldate', 'spacy', 'thinc'} & set(sys.modules)))\n"
+    )
+    repo = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -87,9 +87,9 @@ def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
     and room to keep it, they also read each article's mentions and quotes ahead. (The
     extraction and the models are imported by the workers only: this process, which runs
     the pipeline, need not spend its time loading them.)"""
-    from wiredesk.articles import extract_pages
-
     if pool_workers() < 2 or len(_kept) + len(work) > LIMIT:
+        from wiredesk.articles import extract_pages
+
         return stage_map(extract_pages, work)
     out: list[Row | ExtractionError] = []
     unread: list[tuple[str, str, str]] = []
