@@ -51,15 +51,24 @@ def write_navec(path: Path, codes: np.ndarray, codebooks: np.ndarray) -> Path:
     return path
 
 
-def test_a_navec_file_reads_back_to_its_vectors(tmp_path: Path) -> None:
+def test_a_navec_file_reads_back_to_its_vectors_the_second_time_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiredesk.entities import word_vectors
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     codes, codebooks = arrays()
-    table = read_table(write_navec(tmp_path / "tiny.tar", codes, codebooks))
-    rows = table.find(word_hashes(["сибирь", "москва", "нигде", UNKNOWN]))
-    assert rows.tolist() == [2, 0, 4, 4]
-    got = table.vectors(rows)
-    assert got.dtype == np.float32 and got.shape == (4, PARTS * PART_WIDTH)
-    for row, vector in zip(rows, got, strict=True):
-        assert np.array_equal(vector, dense(codes, codebooks, row))
+    path = write_navec(tmp_path / "tiny.tar", codes, codebooks)
+    first = read_table(path)
+    monkeypatch.setattr(word_vectors, "read_words", lambda path: pytest.fail("read again"))
+    for table in (first, read_table(path)):
+        rows = table.find(word_hashes(["сибирь", "москва", "нигде", UNKNOWN]))
+        assert rows.tolist() == [2, 0, 4, 4]
+        got = table.vectors(rows)
+        assert got.dtype == np.float32 and got.shape == (4, PARTS * PART_WIDTH)
+        for row, vector in zip(rows, got, strict=True):
+            assert np.array_equal(vector, dense(codes, codebooks, row))
+    assert len(list((tmp_path / "cache" / "wiredesk" / "word-vectors").glob("tiny-*.npz"))) == 1
 
 
 def test_a_token_is_looked_up_in_lower_case() -> None:
@@ -111,19 +120,25 @@ def test_the_numpy_encoder_gives_thinc_s_vectors_with_word_vectors(tiny_table) -
     assert all(np.array_equal(a, b) for a, b in zip(expected, got, strict=True))
 
 
-def test_a_spacy_vocab_s_vectors_are_read_by_the_word_as_written(tmp_path: Path) -> None:
+def test_a_spacy_vocab_s_vectors_are_read_by_the_word_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from spacy.vectors import Vectors
 
-    from wiredesk.entities.package_vectors import read_package_vectors
+    from wiredesk.entities import package_vectors
 
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     rows = np.arange(12, dtype=np.float32).reshape(3, 4)
     vectors = Vectors(data=rows, keys=["Merkel", "Siemens", "Paris"])
     vectors.add("Merkels", row=0)  # a rare form pointing at a common one's row
-    vectors.to_disk(tmp_path)
-    table = read_package_vectors(tmp_path)
-    doc = spacy.blank("de")("Merkels Siemens merkel Paris")
-    found = table.find(doc.to_array(table.attr))
-    assert found.tolist() == [0, 1, table.unknown, 2]
-    got = table.vectors(found)
-    assert got.dtype == np.float32
-    assert np.array_equal(got, np.stack([rows[0], rows[1], np.zeros(4), rows[2]]))
+    vocab = tmp_path / "vocab"
+    vectors.to_disk(vocab)
+    first = package_vectors.read_package_vectors(vocab)
+    monkeypatch.setattr(package_vectors, "sorted_keys", lambda vocab: pytest.fail("read again"))
+    for table in (first, package_vectors.read_package_vectors(vocab)):  # then from the cache
+        doc = spacy.blank("de")("Merkels Siemens merkel Paris")
+        found = table.find(doc.to_array(table.attr))
+        assert found.tolist() == [0, 1, table.unknown, 2]
+        got = table.vectors(found)
+        assert got.dtype == np.float32
+        assert np.array_equal(got, np.stack([rows[0], rows[1], np.zeros(4), rows[2]]))

@@ -13,9 +13,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
+
+import numpy as np
 
 
 def cache_folder(kind: str) -> Path:
@@ -51,3 +54,21 @@ def keep(path: Path, write: Callable[[IO[bytes]], None]) -> bool:
     except OSError:
         return False
     return True
+
+
+def kept_arrays(
+    kind: str, name: str, stamp: str, build: Callable[[], dict[str, np.ndarray]]
+) -> dict[str, np.ndarray]:
+    """The arrays ``build`` makes, read back from the cache when kept for this ``stamp``
+    (with the same names), else built now and kept."""
+    path = cache_folder(kind) / stamped_name(name, stamp, ".npz")
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            arrays = {key: stored[key] for key in stored.files}
+        if arrays:
+            return arrays
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        pass  # not built yet, or damaged: build it
+    arrays = build()
+    keep(path, lambda out: np.savez(out, **arrays))
+    return arrays

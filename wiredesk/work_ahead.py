@@ -16,8 +16,8 @@ A worker reads ahead only in languages it has a recogniser for already or is the
 it load. The articles it extracted in other languages are handed to their home workers as
 soon as extraction ends (``read_ahead``), so a model one of them must load loads while this
 process assembles the days, not at the start of the entity stage with the other workers
-idle; the stages wait for those before they look. Outside a ``stage_workers`` block nothing is read ahead. What is kept is bounded
-(``LIMIT`` articles) and let go when the block ends.
+idle; the stages wait for those before they look. Outside a ``stage_workers`` block nothing
+is read ahead. What is kept is bounded (``LIMIT`` articles) and let go when the block ends.
 """
 
 from __future__ import annotations

@@ -16,12 +16,13 @@ import gzip
 import tarfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, distribution
+from importlib.metadata import PackageNotFoundError, distribution, version
 from pathlib import Path
 
 import numpy as np
 
 from wiredesk.entities.package_vectors import PREFIX, PackageVectors, load_package_vectors
+from wiredesk.user_cache import file_stamp, kept_arrays
 
 #: The table natasha 1.6.0 ships (news, 1B words, 250K words, 300 dimensions, 100 codes).
 NAVEC_NEWS = "navec_news_v1_1B_250K_300d_100q"
@@ -71,16 +72,28 @@ def word_hashes(words: list[str]) -> np.ndarray:
     return np.fromiter((hash_string(w) for w in words), dtype=np.uint64, count=len(words))
 
 
-def from_words(words: list[str], codes: np.ndarray, codebooks: np.ndarray) -> QuantisedVectors:
-    """A table from its words (row order, ``<unk>`` among them) and arrays."""
+def word_index(words: list[str]) -> dict[str, np.ndarray]:
+    """What finding a word takes: the words' hashes in order, their rows, ``<unk>``'s row."""
     hashes = word_hashes(words)
     order = np.argsort(hashes, kind="stable")
+    unknown = np.array(words.index(UNKNOWN))
+    return {"keys": hashes[order], "rows": order.astype(np.int32), "unknown": unknown}
+
+
+def from_words(words: list[str], codes: np.ndarray, codebooks: np.ndarray) -> QuantisedVectors:
+    """A table from its words (row order, ``<unk>`` among them) and arrays."""
+    return _table(word_index(words), codes, codebooks)
+
+
+def _table(
+    index: dict[str, np.ndarray], codes: np.ndarray, codebooks: np.ndarray
+) -> QuantisedVectors:
     return QuantisedVectors(
-        keys=hashes[order],
-        rows=order.astype(np.int32),
+        keys=index["keys"],
+        rows=index["rows"],
         codes=codes,
         codebooks=codebooks,
-        unknown=words.index(UNKNOWN),
+        unknown=int(index["unknown"]),
     )
 
 
@@ -92,23 +105,38 @@ def table_path(name: str = NAVEC_NEWS) -> Path:
         raise RuntimeError(f"{name}: needs the natasha package (its data file)") from missing
 
 
-def read_table(path: Path) -> QuantisedVectors:
-    """Read a navec ``.tar``: ``vocab.bin`` (gzip: count, counts, words by line) and
-    ``pq.bin`` (four uint32 sizes, uint8 codes, float32 codebooks), codes memory-mapped."""
+def read_words(path: Path) -> list[str]:
+    """The words of a navec ``.tar`` in row order (``vocab.bin``: gzip of a count, the
+    words' counts, then the words by line)."""
     with tarfile.open(path) as tar:
-        vocab = tar.getmember("vocab.bin")
+        raw = gzip.decompress(tar.extractfile(tar.getmember("vocab.bin")).read())
+    count = int(np.frombuffer(raw[:4], "<u4")[0])
+    words = raw[4 + 4 * count :].decode("utf-8").split("\n")
+    if len(words) != count:
+        raise ValueError(f"{path}: not a navec table")
+    return words
+
+
+def read_table(path: Path) -> QuantisedVectors:
+    """Read a navec ``.tar``: ``vocab.bin`` and ``pq.bin`` (four uint32 sizes, uint8 codes,
+    float32 codebooks), codes memory-mapped. Hashing and sorting its 250,000 words costs a
+    process half a second, so the result is kept in the user's cache."""
+    with tarfile.open(path) as tar:
         pq = tar.getmember("pq.bin")
-        raw = gzip.decompress(tar.extractfile(vocab).read())
         with tar.extractfile(pq) as handle:
             words_n, dim, parts, centroids = (int(x) for x in np.frombuffer(handle.read(16), "<u4"))
             handle.seek(16 + words_n * parts)
             codebooks = np.frombuffer(handle.read(), "<f4").reshape(parts, centroids, -1)
-    count = int(np.frombuffer(raw[:4], "<u4")[0])
-    words = raw[4 + 4 * count :].decode("utf-8").split("\n")
-    if len(words) != count or count != words_n or codebooks.shape[2] * parts != dim:
+    if codebooks.shape[2] * parts != dim:
+        raise ValueError(f"{path}: not a navec table")
+    stamp = f"{file_stamp(path)}\nspacy {version('spacy')}"  # spaCy's hash makes the keys
+    index = kept_arrays("word-vectors", path.stem, stamp, lambda: word_index(read_words(path)))
+    if set(index) != {"keys", "rows", "unknown"}:
+        index = word_index(read_words(path))
+    if len(index["keys"]) != words_n:
         raise ValueError(f"{path}: not a navec table")
     codes = np.memmap(path, np.uint8, "r", pq.offset_data + 16, (words_n, parts))
-    return from_words(words, codes, codebooks.copy())
+    return _table(index, codes, codebooks.copy())
 
 
 @lru_cache(maxsize=2)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from wiredesk.user_cache import cache_folder, keep, stamped_name
+from wiredesk.user_cache import kept_arrays
 
 #: Raised when the table format or its hash changes, so older files are not read.
 FORMAT = "1"
@@ -58,15 +58,16 @@ class WordTable:
     ) -> WordTable:
         """The table ``name`` as kept on disk for ``stamp``, else built from ``chunks()`` and
         kept (where the cache folder cannot be written, it is only built)."""
-        path = cache_folder("word-tables") / stamped_name(name, f"{FORMAT}\n{stamp}", ".npz")
+
+        def arrays() -> dict[str, np.ndarray]:
+            table = cls.build(chunks())
+            return {"keys": table._keys, "values": table._values}
+
+        kept = kept_arrays("word-tables", name, f"{FORMAT}\n{stamp}", arrays)
         try:
-            with np.load(path) as stored:
-                return cls(stored["keys"], stored["values"])
-        except (OSError, KeyError, ValueError):
-            pass  # not built yet, or unreadable: build it
-        table = cls.build(chunks())
-        keep(path, lambda out: np.savez(out, keys=table._keys, values=table._values))
-        return table
+            return cls(kept["keys"], kept["values"])
+        except KeyError:  # kept by another version under the same stamp
+            return cls.build(chunks())
 
     def __len__(self) -> int:
         return len(self._keys)
