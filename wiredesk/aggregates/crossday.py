@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
+from wiredesk.aggregates.side_by_side import in_order
 from wiredesk.settings import current_settings
 from wiredesk.store import (
     AnyPath,
@@ -162,10 +164,13 @@ def refresh_cross_day(
     written: dict[dt.date, int] = {}
     if days:
         con = memory_connection(home)
+        query = read_sql(f"aggregates/{name}.sql")
+
+        def compute(day: dt.date, cursor: duckdb.DuckDBPyConnection) -> pa.Table:
+            return cursor.sql(query, params=spec.params(day)).to_arrow_table()
+
         try:
-            query = read_sql(f"aggregates/{name}.sql")
-            for day in days:
-                data = con.sql(query, params=spec.params(day)).to_arrow_table()
+            for day, data in zip(days, in_order(con, days, compute), strict=True):
                 written[day] = lake.write(name, data, day)
                 if progress:
                     progress(day, written[day])

@@ -6,15 +6,14 @@ a run rebuilds, as for every daily stage). Cross-day aggregates are in ``crossda
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from wiredesk.aggregates.side_by_side import in_order
 from wiredesk.store import memory_connection, read_sql
 
 DAILY_AGGREGATES = (
@@ -83,41 +82,24 @@ class DayAggregate:
     sums: tuple[int, int] | None = None
 
 
-#: Days of one aggregate computed at once: DuckDB runs a query's planning and file opening,
-#: most of the cost of one small day's query, on one thread, so two days at a time keep
-#: two cores busy (six days of seven aggregates: 0.60 -> 0.35 s on two cores).
-CONCURRENT_DAYS = 2
-
-
 def _one_day(
     home: Path, name: str, day: dt.date, cursor: duckdb.DuckDBPyConnection
 ) -> DayAggregate:
-    try:
-        data = compute_daily(home, name, day, cursor)
-        sums = None
-        if name in SUMS_TO_INPUT:
-            column = SUMS_TO_INPUT[name][0]
-            total = sum(v or 0 for v in data.column(column).to_pylist())
-            sums = (total, input_total(cursor, name, day))
-        return DayAggregate(day, data, sums)
-    finally:
-        cursor.close()
+    data = compute_daily(home, name, day, cursor)
+    sums = None
+    if name in SUMS_TO_INPUT:
+        column = SUMS_TO_INPUT[name][0]
+        total = sum(v or 0 for v in data.column(column).to_pylist())
+        sums = (total, input_total(cursor, name, day))
+    return DayAggregate(day, data, sums)
 
 
 def compute_days(home: Path, name: str, days: Iterable[dt.date]) -> Iterator[DayAggregate]:
     """A daily aggregate for each day of a range, in order: the views are defined once, and
-    each day runs on its own cursor (an aggregate's SQL may leave a statement open), up to
-    ``CONCURRENT_DAYS`` at a time, so a long range is never held whole."""
+    each day runs on its own cursor (an aggregate's SQL may leave a statement open), two
+    days at a time (``side_by_side``)."""
     con = memory_connection(home)
     try:
-        with ThreadPoolExecutor(CONCURRENT_DAYS, thread_name_prefix="daily") as pool:
-            running: deque[Future[DayAggregate]] = deque()
-            for day in days:
-                # Cursors are made here, each then used by one thread only.
-                running.append(pool.submit(_one_day, home, name, day, con.cursor()))
-                if len(running) >= CONCURRENT_DAYS:
-                    yield running.popleft().result()
-            while running:
-                yield running.popleft().result()
+        yield from in_order(con, days, lambda day, cursor: _one_day(home, name, day, cursor))
     finally:
         con.close()
