@@ -70,3 +70,26 @@ def test_one_worker_runs_here_and_hands_nothing_on() -> None:
 def test_a_failure_in_a_handed_on_part_is_raised_where_the_result_is_taken() -> None:
     with pytest.raises(ValueError, match="the home worker failed"):
         list(routed_map(keep_or_hand_on, fail, _batches("ex" * 8), workers=2))
+
+
+_imported_by: int | None = None
+
+
+def _import_here() -> None:
+    global _imported_by
+    _imported_by = os.getpid()
+
+
+def seen_import(work: tuple[list[str], frozenset[str]]) -> list:
+    return [(item, os.getpid(), _imported_by) for item in work[0]]
+
+
+def test_what_runs_before_the_fork_is_shared_by_every_worker() -> None:
+    parent = os.getpid()
+    results = [
+        row
+        for batch in routed_map(seen_import, finish, _batches("ab" * 12), 2, None, _import_here)
+        for row in batch
+    ]
+    assert {seen for _, _, seen in results} == {parent}  # every worker has it, done here once
+    assert {pid for _, pid, _ in results} - {parent}  # by workers, not here

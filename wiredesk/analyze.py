@@ -245,14 +245,15 @@ def analyze_jsonl(
 ) -> Iterator[list[OutputLine]]:
     """JSON lines in, one list of output lines per batch, in input order, as they are ready.
 
-    Batches go to ``workers`` processes (default: ``worker_count()``) forked after this
-    process has loaded the English recogniser and run a first extraction, so they share
-    what those load instead of each loading it again. An article in another language goes
-    to that language's home worker, so only one worker loads its recogniser (unless the
-    language is a large share of the input; see ``wiredesk.handoffs``). The output is the
-    same whatever their number.
+    Batches go to ``workers`` processes (default: ``worker_count()``): the first forked once
+    this process has imported extraction's and recognition's libraries (a second of CPU each
+    would otherwise spend), the others after it has also loaded the English recogniser and
+    run a first extraction, so they share what those load instead of each loading it again.
+    An article in another language goes to that language's home worker, so only one worker
+    loads its recogniser (unless the language is a large share of the input; see
+    ``wiredesk.handoffs``). The output is the same whatever their number.
     """
-    from wiredesk.article_work import warm_up_worker
+    from wiredesk.article_work import import_per_article_work, warm_up_worker
     from wiredesk.handoffs import routed_map
     from wiredesk.workers import worker_count
 
@@ -263,4 +264,5 @@ def analyze_jsonl(
         _batches(lines, batch_size),
         count,
         prepare=warm_up_worker,
+        before_fork=import_per_article_work,
     )

@@ -29,6 +29,17 @@ def warm_up_worker() -> None:
     find_mentions([""])
 
 
+def import_per_article_work() -> None:
+    """Import what extraction, recognition and quotes are written with (trafilatura,
+    htmldate, dateparser, spaCy), loading no model: about a CPU second, which workers forked
+    after it need not spend."""
+    from wiredesk.articles import extract
+    from wiredesk.entities import find_mentions
+    from wiredesk.quotes import find_quotes
+
+    del extract, find_mentions, find_quotes  # imported for their modules' sake
+
+
 #: The stages whose work is per article, done by stage workers.
 PER_ARTICLE_STAGES = frozenset({"articles", "entity_mentions", "quotes"})
 

@@ -178,6 +178,7 @@ def routed_map(
     batches: Iterable[Batch],
     workers: int,
     prepare: Callable[[], object] | None = None,
+    before_fork: Callable[[], object] | None = None,
 ) -> Iterator[list]:
     """``fn`` over ``(batch, spread)`` on ``workers`` forked processes, yielding each batch's
     result list in input order as results come. An item of a result may be a ``Handoff``:
@@ -185,8 +186,10 @@ def routed_map(
     runs on that group's home worker and its values take the items' places.
 
     With one worker, or a single batch, ``fn`` runs here (where no item is handed on).
-    ``prepare`` runs here once, after the first worker is forked and before the others are
-    (what it loads, they share; the first loads it for itself as it goes).
+    ``before_fork`` runs here before any worker is forked (what every worker needs and all
+    can share: imports); ``prepare`` runs here once, after the first worker is forked and
+    before the others are (what it loads, they share; the first loads it for itself as it
+    goes).
     """
     batches = iter(batches)
     first = list(islice(batches, 2))
@@ -194,6 +197,8 @@ def routed_map(
         for batch in chain(first, batches):
             yield fn((batch, frozenset()))
         return
+    if before_fork is not None:
+        before_fork()
     router = _Router(workers, follow)
     limit = workers * (1 + QUEUED_PER_WORKER)
     # The first worker is forked at once and loads what it needs as its first batch comes,
