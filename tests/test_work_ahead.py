@@ -99,12 +99,13 @@ def test_the_run_process_leaves_extraction_and_the_models_to_the_workers() -> No
         "import sys\n"
         "from tests.test_stage_workers import NOW, _pages\n"
         "from wiredesk.articles.stage import build_articles_day\n"
-        "from wiredesk.stages import build_mentions\n"
+        "from wiredesk.stages import build_mentions, build_quotes\n"
         "from wiredesk.workers import stage_workers\n"
         "with stage_workers(2):\n"
         "    articles = build_articles_day(_pages() * 2, [], 't', NOW).articles\n"
-        "    assert articles and build_mentions(articles)\n"
-        "print(sorted({'trafilatura', 'htmldate', 'spacy', 'thinc'} & set(sys.modules)))\n"
+        "    assert articles and build_quotes(articles, build_mentions(articles))\n"
+        "heavy = {'trafilatura', 'htmldate', 'spacy', 'thinc', 'wiredesk.quotes.finder'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
     )
     repo = Path(__file__).resolve().parent.parent
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
