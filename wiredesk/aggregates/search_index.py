@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from wiredesk.aggregates.side_by_side import in_order
 from wiredesk.store import memory_connection, read_sql
 
 KINDS = ("article", "quote")
@@ -45,11 +46,11 @@ def build_index(home: Path, day: dt.date, con: duckdb.DuckDBPyConnection | None 
 
 
 def build_indexes(home: Path, days: Iterable[dt.date]) -> Iterator[tuple[dt.date, pa.Table]]:
-    """The index of each day of a range, on one connection: the views are defined once."""
+    """The index of each day of a range, in order, two days at a time (``side_by_side``):
+    the views are defined once, and each day runs on its own cursor."""
     con = memory_connection(home)
     try:
-        for day in days:
-            yield day, build_index(home, day, con)
+        yield from in_order(con, days, lambda day, cursor: (day, build_index(home, day, cursor)))
     finally:
         con.close()
 
