@@ -26,8 +26,9 @@ from wiredesk.entities.training.scratch import Recipe, run
 #: (0.680 entity F1 there with MISC; 0.628 at 1500 steps without the word vectors). Three
 #: encoder layers, not four: as good there (0.681 with four), and the time the word vectors
 #: cost is won back. Dropout 0.1, not the config's 0.2: the budget gives a few passes over
-#: few sentences, and less dropout fits them better (checkpoint micro F1 over PER, ORG and
-#: LOC 0.716 against 0.714; 0.3 lost 2.5 points of spaCy's entity F1).
+#: few sentences (checkpoint micro F1 over PER, ORG and LOC 0.716 against 0.714; 0.3 lost
+#: 2.5 points of spaCy's entity F1). A small difference: one training seed to the next moves
+#: the checkpoint score by about half a point.
 RECIPE = Recipe(
     before={"german_words": "wiredesk_german_words"},
     attrs={"TAG": 1000, "MORPH": 1000, "LEMMA": 5000},
