@@ -27,6 +27,7 @@ from wiredesk.entities.cues import apply_cues
 from wiredesk.entities.dateline import any_dateline_places, dateline_mentions, title_datelines
 from wiredesk.entities.encoder import use_numpy_ops
 from wiredesk.entities.gazetteer import add_missing, relabel
+from wiredesk.entities.german_spans import drop_german_non_names
 from wiredesk.entities.given_names import given_name_people
 from wiredesk.entities.greedy import CharSpan, GreedyEntities
 from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
@@ -153,7 +154,7 @@ def refine_any_language(
         people = given_name_people(text, cleaned, common)
         cleaned = propagate(text, people, frozenset({"PERSON"}))
     if language == "de":
-        cleaned = bracketed_acronyms(text, cleaned)
+        cleaned = bracketed_acronyms(text, drop_german_non_names(text, cleaned))
     if language == "ru":
         # Whole organisations' names, then their repeats: "Dell" found once is found again.
         cleaned = propagate(text, refine_russian(text, cleaned), frozenset({"ORG"}))

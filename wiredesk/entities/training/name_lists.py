@@ -5,7 +5,8 @@ first names ("Torsten"); lists do. Places come from installed dependencies, read
 time and never copied into the repository: geotext's GeoNames list of towns of 15,000
 people or more (GeoNames data, CC BY 4.0; geotext MIT) with their Latin-script alternate
 names, and pycountry's countries and their subdivisions (LGPL-2.1), in English and with
-their German names. First names are wiredesk's own list (``first_names.tsv``).
+their German names. First names are wiredesk's own lists: ``first_names.tsv`` (US births)
+and ``data/de_first_names.txt`` (names given in Berlin, see ``german_first_names``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from functools import lru_cache
 
 from wiredesk.entities.first_names import first_name_gender
+from wiredesk.entities.german_first_names import is_german_first_name
 from wiredesk.entities.training.word_table import WordTable
 from wiredesk.user_cache import file_stamp
 
@@ -97,5 +99,7 @@ def place_mark(word: str) -> str:
 
 
 def is_first_name(word: str) -> bool:
-    """A capitalised word in wiredesk's first-name list."""
-    return word[:1].isupper() and first_name_gender(word) is not None
+    """A capitalised word in one of wiredesk's first-name lists."""
+    return word[:1].isupper() and (
+        first_name_gender(word) is not None or is_german_first_name(word)
+    )

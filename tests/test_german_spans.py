@@ -1,0 +1,42 @@
+"""German spans the lexicon shows are no names: capitalised adverbs opening a sentence,
+adjectives made from a town's name."""
+
+from __future__ import annotations
+
+from wiredesk.entities.german_spans import (
+    capitalised_adverb,
+    drop_german_non_names,
+    opens_sentence,
+    place_adjective,
+)
+from wiredesk.entities.mention import Mention
+
+
+def mention(text: str, name: str, type_: str) -> Mention:
+    start = text.index(name)
+    return Mention(name, type_, start, start + len(name), name)
+
+
+def test_a_sentence_opens_at_the_start_and_after_its_end() -> None:
+    text = "Er kam . Regelmäßig fuhr er nach Ulm ."
+    assert opens_sentence(text, 0)
+    assert opens_sentence(text, text.index("Regelmäßig"))
+    assert not opens_sentence(text, text.index("Ulm"))
+
+
+def test_an_adverb_opening_a_sentence_is_no_name_a_name_there_is() -> None:
+    text = "Regelmäßig fanden Vorstellungen statt . Berlin lag still ."
+    assert capitalised_adverb(text, mention(text, "Regelmäßig", "GPE"))
+    assert not capitalised_adverb(text, mention(text, "Berlin", "GPE"))
+    inside = "Sie fanden Regelmäßig statt ."  # not opening a sentence: left to the model
+    assert not capitalised_adverb(inside, mention(inside, "Regelmäßig", "GPE"))
+
+
+def test_an_adjective_from_a_town_is_no_place() -> None:
+    text = "Die New Yorker Börse und die Hamburger in Hamburg ."
+    assert place_adjective(mention(text, "New Yorker", "GPE"))
+    assert place_adjective(mention(text, "Hamburger", "LOC"))
+    assert not place_adjective(mention(text, "Hamburg", "GPE"))
+    assert not place_adjective(mention(text, "Hamburger", "ORG"))  # "Hamburger SV" may be
+    kept = drop_german_non_names(text, [mention(text, n, "GPE") for n in ("New Yorker", "Hamburg")])
+    assert [m.text for m in kept] == ["Hamburg"]

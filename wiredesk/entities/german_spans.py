@@ -1,0 +1,54 @@
+"""Two habits of the German recogniser that its lexicon can correct.
+
+- A word opening a sentence is capitalised whatever it is: the recogniser, which has seen
+  few sentences, now and then takes an adverb or adjective there for a name ("Regelmäßig
+  fanden ...", "Vorn sind ..."). When HanTa's lexicon knows the lower-case word as an
+  adjective or adverb first, and not the word itself as a proper noun, it is no name.
+- An adjective from a town's name ("New Yorker", "St. Galler") is no place: GermEval calls
+  it ``LOCderiv``, which the recogniser is taught to keep apart, but it sometimes reports it
+  as the place. A place ending in "-er" whose stem is a listed place, and which is not a
+  listed place itself ("Munster"), is dropped.
+"""
+
+from __future__ import annotations
+
+from wiredesk.entities.mention import Mention
+from wiredesk.entities.training.german_words import lexicon_tags
+from wiredesk.entities.training.name_lists import place_mark
+
+#: What may stand before a word that opens a sentence (after stripping spaces).
+_SENTENCE_ENDS = (".", "!", "?", ":", '"', "“", "„", "\n")
+#: Parts of speech of a lower-case word that, opening a sentence, is no name.
+_NOT_NAMES = frozenset({"ADJ", "ADV"})
+#: Shortest stem a place adjective keeps ("Galler" -> "Gall" is too short: "Mauer").
+_MIN_STEM = 4
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the character at ``start`` begins the text or a sentence in it."""
+    before = text[:start].rstrip(" \t")
+    return not before or before.endswith(_SENTENCE_ENDS)
+
+
+def capitalised_adverb(text: str, mention: Mention) -> bool:
+    """A lone word opening a sentence that the lexicon knows as an adjective or adverb."""
+    word = mention.text
+    if " " in word or not opens_sentence(text, mention.start_char):
+        return False
+    first = lexicon_tags(word.lower()).split("|")[0]
+    return first in _NOT_NAMES and "NE" not in lexicon_tags(word).split("|")
+
+
+def place_adjective(mention: Mention) -> bool:
+    """A place reported for an adjective made from a place's name ("New Yorker")."""
+    last = mention.text.split(" ")[-1]
+    if mention.type not in _PLACE_TYPES or not last.endswith("er") or place_mark(last):
+        return False
+    stem = last[:-2]
+    return len(stem) >= _MIN_STEM and "Yes" in (place_mark(stem), place_mark(stem + "e"))
+
+
+def drop_german_non_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without capitalised adverbs opening a sentence and place adjectives."""
+    return [m for m in mentions if not capitalised_adverb(text, m) and not place_adjective(m)]
