@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from wiredesk.quotes.cues import cue_stem, find_cues
+from wiredesk.quotes.cues import CUE_FORMS, cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase
@@ -501,15 +501,12 @@ def _before_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
     noun phrase ends at its verb ("The letter continues" -> "The letter", "At least half of
     voters in each state say" -> "At least half of voters in each state"). A verb right
     after a determiner is a noun ("the calls"), and the phrase is kept whole."""
+    if _OPENING_VERBS.isdisjoint(w.strip(".,;:") for w in text[start:end].split()[1:]):
+        return start, end  # most openings: no verb among their words
     words = list(_WORD.finditer(text, start, end))
     for index in range(1, len(words)):
         word = words[index].group()
-        bare = word.strip(".,;:").lower()
-        stem = cue_stem(bare)
-        verb = bare in _SUBJECT_VERBS or (
-            stem is not None and (bare != stem or bare in _PLAIN_VERBS)
-        )
-        if not word[:1].islower() or not verb:
+        if word.strip(".,;:") not in _OPENING_VERBS:
             continue  # "An early tweet": a cue's bare form is often a noun
         if words[index - 1].group().lower() in _DETERMINERS_BEFORE_NOUN:
             continue
@@ -522,6 +519,11 @@ def _before_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 #: Cue stems whose bare form after a subject is a verb, not a noun ("voters say").
 _PLAIN_VERBS = frozenset("say tell argue insist agree warn explain".split())
+#: The verb forms written in lower case that end an opening phrase: the speech cues in an
+#: inflected form ("says", "said") or the bare forms above, and the verbs of showing.
+_OPENING_VERBS = _SUBJECT_VERBS | frozenset(
+    form for form, stem in CUE_FORMS.items() if form != stem or form in _PLAIN_VERBS
+)
 _DETERMINERS_BEFORE_NOUN = frozenset("the a an his her their its our my your this that".split())
 
 
