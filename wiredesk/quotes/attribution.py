@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from wiredesk.quotes.cues import cue_stem, find_cues
+from wiredesk.quotes.cues import CUE_FORMS, cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase
@@ -488,6 +488,45 @@ def is_attribution_sentence(text: str, start: int, end: int) -> Attribution | No
     return attribution
 
 
+#: Verbs of showing and saying that follow a subject in the present or past, besides the
+#: speech cues: "The letter continues", "A footnote in the report makes (that clear)".
+_SUBJECT_VERBS = frozenset(
+    """continues shows showed makes made reads finds found puts gives gave offers offered
+    includes included contains contained calls called describes described""".split()
+)
+
+
+def _before_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words of a sentence's opening phrase before the verb it is the subject of: a
+    noun phrase ends at its verb ("The letter continues" -> "The letter", "At least half of
+    voters in each state say" -> "At least half of voters in each state"). A verb right
+    after a determiner is a noun ("the calls"), and the phrase is kept whole."""
+    if _OPENING_VERBS.isdisjoint(w.strip(".,;:") for w in text[start:end].split()[1:]):
+        return start, end  # most openings: no verb among their words
+    words = list(_WORD.finditer(text, start, end))
+    for index in range(1, len(words)):
+        word = words[index].group()
+        if word.strip(".,;:") not in _OPENING_VERBS:
+            continue  # "An early tweet": a cue's bare form is often a noun
+        if words[index - 1].group().lower() in _DETERMINERS_BEFORE_NOUN:
+            continue
+        stop = words[index - 1].end()
+        while stop > start and text[stop - 1] in ",;:":
+            stop -= 1
+        return (start, stop) if stop > start else None
+    return start, end
+
+
+#: Cue stems whose bare form after a subject is a verb, not a noun ("voters say").
+_PLAIN_VERBS = frozenset("say tell argue insist agree warn explain".split())
+#: The verb forms written in lower case that end an opening phrase: the speech cues in an
+#: inflected form ("says", "said") or the bare forms above, and the verbs of showing.
+_OPENING_VERBS = _SUBJECT_VERBS | frozenset(
+    form for form, stem in CUE_FORMS.items() if form != stem or form in _PLAIN_VERBS
+)
+_DETERMINERS_BEFORE_NOUN = frozenset("the a an his her their its our my your this that".split())
+
+
 def clause_subjects(
     text: str, floor: int, pos: int
 ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
@@ -507,6 +546,8 @@ def clause_subjects(
         opening = noun_phrase(text, start, words[-1].end()) if words else None
         if opening is not None and (opening[0] != start or opening[1] >= words[-1].end()):
             opening = None
+        if opening is not None:
+            opening = _before_verb(text, *opening)
     for cue_start, _cue_end, _stem in find_cues(text, floor, pos):
         if _inside_marks(text, floor, cue_start):
             continue

@@ -24,6 +24,7 @@ from wiredesk.quotes.extents import full_description
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
+from wiredesk.quotes.sentence_sources import POSSESSIVE_PRONOUNS, sentence_sources
 from wiredesk.quotes.speakers import (
     PRONOUN_GENDER,
     Speaker,
@@ -80,6 +81,8 @@ FEATURES = (
     "nearest_before",
     "nearest_after",
     "log_same_speaker_candidates",
+    "possessive_pronoun",
+    "opening_in_phrase",
 )
 _AT = {name: index for index, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 6
@@ -199,11 +202,12 @@ class CandidateBuilder:
 
         nearest = sorted(spans, key=distance)[: MAX_CANDIDATES - 1]
         opening, subjects = self._clause_subjects(quote.start_char, para)
+        bounds = self._sentence_bounds(quote, para)
         extra = ([opening] if opening else []) + [s for s in subjects if s != opening]
+        extra += self._sentence_sources(bounds, quote)
         nearest += [s for s in extra if s != rule_span and s not in nearest]
         salient = self.resolver.salient_person(quote.start_char) if nearest else None
         last = self._last_speaker
-        bounds = self._sentence_bounds(quote, para)
         context = _Context(
             quote,
             attribution,
@@ -222,7 +226,12 @@ class CandidateBuilder:
             speaker = self._resolved.get(span)
             if speaker is None:
                 mention = spans.get(span)
-                speaker = self.resolver.resolve(*span) if mention is None else self._named(mention)
+                if mention is not None:
+                    speaker = self._named(mention)
+                elif self.text[span[0] : span[1]].lower() in POSSESSIVE_PRONOUNS:
+                    speaker = self.resolver.possessive(*span)
+                else:
+                    speaker = self.resolver.resolve(*span)
                 self._resolved[span] = speaker
             if speaker.mention is None:
                 continue
@@ -234,14 +243,15 @@ class CandidateBuilder:
         return _relative_features(found + self._full_descriptions(found, quote), quote)
 
     def _full_descriptions(self, found: list[Candidate], quote: Quote) -> list[Candidate]:
-        """Each unnamed description with the modifiers after it (``full_description``),
+        """Each unnamed description or group with the modifiers after it (``full_description``),
         as a candidate of its own with the short one's evidence."""
         longer = []
         for candidate in found:
             if candidate.start is None or candidate.end is None or candidate.speaker.name:
                 continue
-            if candidate.features[_AT["description"]] != 1.0:
-                continue
+            features = candidate.features
+            if features[_AT["description"]] != 1.0 and features[_AT["group"]] != 1.0:
+                continue  # "officials", and groups: "one Republican involved in the talks"
             start, end = candidate.start, candidate.end
             if end <= quote.start_char:
                 limit = quote.start_char
@@ -258,6 +268,20 @@ class CandidateBuilder:
             speaker = Speaker(None, phrase, None)
             longer.append(Candidate(span[0], span[1], speaker, tuple(values)))
         return longer
+
+    def _sentence_sources(self, bounds: tuple[int, int], quote: Quote) -> list[tuple[int, int]]:
+        """``sentence_sources`` of the quote's sentence outside quotes: a phrase after
+        "according to" narrowed to its noun phrase, possessive and relative pronouns as
+        written."""
+        found = []
+        for start, end in sentence_sources(self.text, *bounds, quote.start_char):
+            if self.resolver.in_quote(start):
+                continue
+            if self.text[start:end].lower() in POSSESSIVE_PRONOUNS:
+                found.append((start, end))
+            elif (narrowed := self.resolver.narrow(start, end)) is not None:
+                found.append(narrowed)
+        return found
 
     def _sentence_bounds(self, quote: Quote, para: int) -> tuple[int, int]:
         """Where the sentence the quote starts in begins and the one it ends in ends."""
@@ -436,6 +460,10 @@ class CandidateBuilder:
         values["after_according_to"] = float(
             bool(_ACCORDING_TO.search(text, max(0, start - 16), start))
         )
+        lead = text[max(0, start - 6) : start]
+        values["opening_in_phrase"] = float(
+            lead.endswith(("In ", "In\u00a0")) and self._opens_sentence(start - 3)
+        )
         if values.get("description"):
             head = head_noun(text[start:end])
             values["document_noun"] = float(head in DOCUMENT_NOUNS)
@@ -446,11 +474,19 @@ class CandidateBuilder:
         )
         return [(_AT[name], value) for name, value in values.items()]
 
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether the word at ``pos`` opens its sentence ("In a CNN poll, …")."""
+        lead = self.text[max(0, pos - 3) : pos]
+        return pos == 0 or lead.endswith("\n") or bool(_SENTENCE_BEFORE.search(lead))
+
     def _type_features(
         self, values: dict[str, float], span: tuple[int, int], speaker: Speaker
     ) -> None:
         words = self.text[span[0] : span[1]].split()
         lower = words[0].lower() if len(words) == 1 else ""
+        if lower in POSSESSIVE_PRONOUNS:
+            values["possessive_pronoun"] = 1.0  # "his call for …", found only before such a noun
+            return
         if lower in PRONOUN_GENDER:
             values["pronoun_singular"] = 1.0
             gender = self.resolver.gender.get(speaker.name or "")

@@ -24,6 +24,8 @@ _MODIFIER_OPENERS = frozenset(
 )
 MAX_MODIFIER_WORDS = 20
 _STOPS = re.compile(r"[.!?;:\n]")
+#: The first word after a phrase, and the comma before it, if any.
+_FIRST_WORD = re.compile(r"[\s,]*([^\s,]+)")
 _WORD = re.compile(r"\S+")
 
 
@@ -32,7 +34,14 @@ def full_description(text: str, start: int, end: int, limit: int) -> tuple[int, 
     speech verb it is the subject of, or up to the clause's end when it comes after its
     verb ("according to …"); None when nothing modifies it or the words after it are no
     modifier. ``limit`` bounds the search (the quote, or the sentence's end)."""
-    cues = find_cues(text, end, limit)
+    # Most phrases are decided before any cue is looked for; after a comma only a
+    # relative clause goes on ("one of the pilots, who spoke on condition of anonymity").
+    opener = _FIRST_WORD.match(text, end)
+    if opener is None or opener.group(1).lower() not in _MODIFIER_OPENERS:
+        return None
+    if "," in opener.group() and opener.group(1).lower() != "who":
+        return None
+    cues = [cue for cue in find_cues(text, end, limit) if not _relative_clause_verb(text, cue)]
     stop = cues[0][0] if cues else _clause_end(text, end, limit)
     gap = text[end:stop]
     if not gap.strip(" ,") or has_speech_mark(gap) or _ends_sentence(text, end, stop):
@@ -42,13 +51,24 @@ def full_description(text: str, start: int, end: int, limit: int) -> tuple[int, 
         words.pop()  # "who backs Cruz, later said": the adverb is the verb's
     if not words or len(words) > MAX_MODIFIER_WORDS:
         return None
-    first = words[0].group().strip(",").lower()
-    if first not in _MODIFIER_OPENERS and not (text[end:].startswith(",") and first == "who"):
-        return None
     extended_end = words[-1].end()
     while extended_end > end and text[extended_end - 1] in ",;:":
         extended_end -= 1
     return (start, extended_end) if extended_end > end else None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_ANONYMITY_AFTER = re.compile(r"\s+on\s+(?:the\s+)?condition\b", re.IGNORECASE)
+
+
+def _relative_clause_verb(text: str, cue: tuple[int, int, str]) -> bool:
+    """Whether a speech verb belongs to a modifier of the description rather than being
+    the verb it is the subject of: right after a relative pronoun ("an official who spoke
+    on condition of anonymity said"), or a "speaking on condition of anonymity" aside."""
+    start, end, _stem = cue
+    if _RELATIVE_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    return bool(_ANONYMITY_AFTER.match(text, end))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:

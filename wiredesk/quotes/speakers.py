@@ -466,6 +466,16 @@ class SpeakerResolver:
         self._salient[pos] = found.mention if found is not None else None
         return self._salient[pos]
 
+    def possessive(self, start: int, end: int) -> Speaker:
+        """Whom a possessive pronoun before a noun of saying means ("his call for …"):
+        "his" and "her" as "he" and "she" would; "their" and "its" no one in particular.
+        The mention stays the pronoun, as the text credits the words with it."""
+        phrase = self.text[start:end]
+        gender = {"his": "m", "her": "f"}.get(phrase.lower())
+        if gender is None:
+            return Speaker(None, phrase, None)
+        return self._pronoun(phrase, gender, start)
+
     def _relative(self, phrase: str, pos: int) -> Speaker:
         """A relative pronoun means the phrase it follows ("Beck, who said"); the mention
         stays the pronoun, as the text attributes the words with it."""
