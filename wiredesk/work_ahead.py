@@ -87,7 +87,8 @@ def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
     and room to keep it, they also read each article's mentions and quotes ahead. (The
     extraction and the models are imported by the workers only: this process, which runs
     the pipeline, need not spend its time loading them.)"""
-    if pool_workers() < 2 or len(_kept) + len(work) > LIMIT:
+    held = len(_kept) + sum(len(keys) for keys, _ in _pending)
+    if pool_workers() < 2 or held + len(work) > LIMIT:
         from wiredesk.articles import extract_pages
 
         return stage_map(extract_pages, work)
