@@ -14,7 +14,13 @@ import spacy
 from wiredesk.entities.encoder import WindowEncoder, use_numpy_ops
 from wiredesk.entities.training import quantised_embed
 from wiredesk.entities.training.scratch import Recipe, language_config
-from wiredesk.entities.word_vectors import UNKNOWN, from_words, read_table, word_hashes
+from wiredesk.entities.word_vectors import (
+    UNKNOWN,
+    from_index,
+    read_table,
+    word_hashes,
+    word_index,
+)
 
 WORDS = ["москва", "газпром", "сибирь", "ещё", UNKNOWN, "<pad>"]
 PARTS, CENTROIDS, PART_WIDTH = 4, 8, 2
@@ -72,14 +78,14 @@ def test_a_navec_file_reads_back_to_its_vectors_the_second_time_from_the_cache(
 
 
 def test_a_token_is_looked_up_in_lower_case() -> None:
-    table = from_words(WORDS, *arrays())
+    table = from_index(word_index(WORDS), *arrays())
     doc = spacy.blank("ru")("Москва ГАЗПРОМ Ещё 2015")
     assert table.find(doc.to_array("LOWER")).tolist() == [0, 1, 3, 4]
 
 
 @pytest.fixture
 def tiny_table(monkeypatch) -> str:
-    table = from_words(WORDS, *arrays())
+    table = from_index(word_index(WORDS), *arrays())
     monkeypatch.setattr(quantised_embed, "load_table", lambda name: table)
     return "tiny"
 

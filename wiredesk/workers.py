@@ -290,11 +290,8 @@ def submit_to_homes(
     if pool is None or pool.owner != os.getpid() or pool.workers <= 1 or not pool.started():
         return []
     executors = pool.executors()
-    members: dict[str, list[int]] = {}
-    for position, item in enumerate(items):
-        members.setdefault(group(item), []).append(position)
     sent = []
-    for name, positions in members.items():
+    for name, positions in _members(items, group).items():
         executor = executors[home_worker(name, pool.workers)]
         for batch in chunks(positions, pool.workers):
             work = [items[position] for position in batch]
@@ -312,15 +309,20 @@ def _grouped_batches(
     """Batches of input positions, one group each, with the worker a small group goes to."""
     if group is None:
         return [(positions, None) for positions in chunks(range(len(items)), pool.workers)]
-    members: dict[str, list[int]] = {}
-    for position, item in enumerate(items):
-        members.setdefault(group(item), []).append(position)
     share = len(items) / pool.workers
     batches: list[_Batch] = []
-    for name, positions in members.items():
+    for name, positions in _members(items, group).items():
         worker = None if len(positions) > share else home_worker(name, pool.workers)
         batches += [(batch, worker) for batch in chunks(positions, pool.workers)]
     return batches
+
+
+def _members(items: Sequence[Item], group: Callable[[Item], str]) -> dict[str, list[int]]:
+    """The input positions of each group's items, groups in order of first appearance."""
+    members: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        members.setdefault(group(item), []).append(position)
+    return members
 
 
 def _dispatched(

@@ -80,14 +80,10 @@ def word_index(words: list[str]) -> dict[str, np.ndarray]:
     return {"keys": hashes[order], "rows": order.astype(np.int32), "unknown": unknown}
 
 
-def from_words(words: list[str], codes: np.ndarray, codebooks: np.ndarray) -> QuantisedVectors:
-    """A table from its words (row order, ``<unk>`` among them) and arrays."""
-    return _table(word_index(words), codes, codebooks)
-
-
-def _table(
+def from_index(
     index: dict[str, np.ndarray], codes: np.ndarray, codebooks: np.ndarray
 ) -> QuantisedVectors:
+    """A table from its word index (``word_index``) and arrays."""
     return QuantisedVectors(
         keys=index["keys"],
         rows=index["rows"],
@@ -136,7 +132,7 @@ def read_table(path: Path) -> QuantisedVectors:
     if len(index["keys"]) != words_n:
         raise ValueError(f"{path}: not a navec table")
     codes = np.memmap(path, np.uint8, "r", pq.offset_data + 16, (words_n, parts))
-    return _table(index, codes, codebooks.copy())
+    return from_index(index, codes, codebooks.copy())
 
 
 @lru_cache(maxsize=2)

@@ -24,7 +24,7 @@ SAYING_NOUNS = frozenset(
     speech tweet tweets proposal vow vows threat threats accusation accusations criticism
     praise slogan refrain declaration observation prediction characterization demand
     demands plea appeal question questions reply explanation announcement admission
-    insistence denial defense defence attack attacks complaint complaints""".split()
+    denial defense defence attack attacks complaint complaints""".split()
 )
 _SAYING_WINDOW = 2  # "his call", "his latest call"; not "Her economic plan promises"
 #: A sentence opening "In …," that names where words were said or found ("In an interview
