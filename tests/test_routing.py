@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wiredesk.quotes import find_quotes
-from wiredesk.routing import analysis_for, language_report
+from wiredesk.routing import analysis_for, declared_language, language_report
 from wiredesk.stages import build_mentions, build_quotes
 
 GERMAN = (
@@ -88,3 +88,14 @@ def test_the_articles_stage_stores_which_stages_read_each_article() -> None:
     day = build_articles_day(pages, [], "t", dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     by_language = {a["language"]: a["analysis"] for a in day.articles}
     assert by_language == {"de": analysis_for("de"), "ko": analysis_for("ko")}
+
+
+def test_the_language_a_page_declares_before_it_is_extracted() -> None:
+    assert declared_language(b'<!doctype html>\n<html class="x" lang="de-AT"><head>') == "de"
+    assert declared_language(b"<html lang='es_VE'>") == "es"
+    assert declared_language('<HTML LANG="FR">') == "fr"
+    assert declared_language(b'<newsItem xmlns="x" xml:lang="ru" guid="1">') == "ru"
+    assert declared_language(b"<html><head><title>No word of it</title>") is None
+    assert declared_language(b'<html lang="english">') is None  # not a code
+    assert declared_language(b" " * 9000 + b'<html lang="de">') is None  # too far in
+    assert declared_language(None) is None and declared_language(b"") is None

@@ -18,7 +18,14 @@ from tests.conftest import REPO
 from tests.fixtures import HTML, PLAIN
 from wiredesk.articles.stage import build_articles_day
 from wiredesk.stages import build_mentions, build_quotes
-from wiredesk.workers import MIN_POOL_ITEMS, chunks, stage_map, stage_workers
+from wiredesk.workers import (
+    MIN_POOL_ITEMS,
+    chunks,
+    home_worker,
+    stage_map,
+    stage_workers,
+    submit_to_homes,
+)
 
 NOW = dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC)
 #: The sample day with the most files.
@@ -317,3 +324,62 @@ def test_the_articles_summary_counts_a_range_day_by_day() -> None:
     assert summary.copies == 1 and len(summary.clusters) == 2 and summary.words == 300
     assert summary.missing["title"] == 1 and summary.pages_read == 4
     assert [row["title"] for row in summary.newest()] == [None, "t2"]
+
+
+def test_each_batch_is_given_to_on_batch_as_it_comes_back() -> None:
+    seen: list[list[tuple[int, int]]] = []
+    with stage_workers(2):
+        found = stage_map(pids, list(range(40)), on_batch=seen.append)
+    assert len(seen) > 1  # batch by batch, not once at the end
+    assert sorted(item for batch in seen for item in batch) == sorted(found)
+    here: list[list[tuple[int, int]]] = []
+    assert stage_map(pids, [1, 2], on_batch=here.append) == here[0]  # done here: one batch
+
+
+def wait_for_file(paths: list[str]) -> list[int]:
+    """Hold a worker until a file appears (at most 20 s)."""
+    for _ in range(400):
+        if Path(paths[0]).exists():
+            break
+        time.sleep(0.05)
+    return [os.getpid()]
+
+
+def test_a_worker_busy_with_work_sent_to_its_home_gets_no_batch_while_another_idles(
+    tmp_path: Path,
+) -> None:
+    release = tmp_path / "release"
+    name = next(n for n in ("de", "fr", "ru", "es", "it") if home_worker(n, 2) == 0)
+    with stage_workers(2):
+        workers = stage_map(worker_pids, list(range(40)))  # both started
+        # Two batches: one running, one waiting, as many as a worker is given at a time.
+        held = [
+            future
+            for _ in range(2)
+            for _, future in submit_to_homes(wait_for_file, [str(release)], group=lambda _: name)
+        ]
+        try:
+            taken = stage_map(worker_pids, list(range(MIN_POOL_ITEMS)))
+            assert not any(future.done() for future in held)  # the home worker is still held...
+        finally:
+            release.touch()
+        busy = {future.result(timeout=30)[0] for future in held}
+    assert len(busy) == 1 and set(workers) >= busy
+    assert set(taken) == set(workers) - busy  # ...so the other worker took every batch
+
+
+def test_small_groups_go_first_each_home_worker_in_turn_in_batches_of_their_own() -> None:
+    from wiredesk.workers import _grouped_batches, _StagePool
+
+    items = [f"en{i}" for i in range(40)] + ["de1", "fr1", "de2", "ru1"]
+    batches = _grouped_batches(items, lambda item: item[:2], _StagePool(2))
+    homed = [
+        (sorted(items[p][:2] for p in positions), w) for positions, w in batches if w is not None
+    ]
+    assert [w for _, w in batches[: len(homed)]] == [w for _, w in homed]  # first
+    homes = {code: home_worker(code, 2) for code in ("de", "fr", "ru")}
+    for codes, worker in homed:  # a worker's small groups share its batch
+        assert sorted(c for c, w in homes.items() if w == worker) == sorted(set(codes))
+    assert len(homed) == len(set(homes.values()))
+    spread = [positions for positions, w in batches if w is None]
+    assert sorted(p for positions in spread for p in positions) == list(range(40))

@@ -7,7 +7,7 @@ from tests import article_fixtures as F
 from wiredesk.articles.stage import ArticleHistory, build_articles_day
 from wiredesk.articles.text import content_hash
 from wiredesk.store import Lake
-from wiredesk.syndication.dedup import assign_clusters, fingerprint
+from wiredesk.syndication.dedup import assign_clusters, fingerprint, text_signature
 from wiredesk.syndication.table import (
     STATE_FILE,
     build_syndication,
@@ -203,3 +203,16 @@ def test_the_signature_library_is_prepared_on_a_thread_with_the_same_signatures(
     assert prepared.returncode == 0, prepared.stderr
     text = "one two three four five six seven"
     assert prepared.stdout.strip() == str(fingerprint("a", text, None, "h").minhash[:4])
+
+
+def test_a_signature_made_ahead_is_used_only_for_the_text_it_was_made_from() -> None:
+    text = "The ferry timetable was agreed on Monday.\nBoth sides signed the deal at noon."
+    other = "A different story about a bridge that opened on Tuesday in the north."
+    signed = text_signature(text)
+    plain = fingerprint("a", text, None, "h")
+    assert signed.signs(text) and not signed.signs(other)
+    assert (signed.minhash, signed.shingle_count) == (plain.minhash, plain.shingle_count)
+    assert fingerprint("a", text, None, "h", signed) == plain
+    # A signature of another text is not taken for this one: it is signed afresh.
+    assert fingerprint("b", other, None, "h", signed) == fingerprint("b", other, None, "h")
+    assert fingerprint("b", other, None, "h", signed).minhash != signed.minhash

@@ -111,3 +111,26 @@ def test_the_run_process_leaves_extraction_and_the_models_to_the_workers() -> No
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_a_page_declaring_a_language_with_a_recogniser_goes_to_its_home_worker() -> None:
+    def work(content: str) -> tuple[dict, dict, object]:
+        return {"content": content.encode("utf-8")}, {}, NOW
+
+    assert work_ahead._declared_group(work('<html lang="de-DE"><p>Text</p>')) == "de"
+    assert work_ahead._declared_group(work('<html lang="ru">')) == "ru"
+    # English, a language without a recogniser, or none said: any worker takes it.
+    assert work_ahead._declared_group(work('<html lang="en-GB">')) == ""
+    assert work_ahead._declared_group(work('<html lang="ko">')) == ""
+    assert work_ahead._declared_group(work("<html><p>Text</p>")) == ""
+
+
+def test_the_workers_sign_each_text_they_extract_for_clustering() -> None:
+    from wiredesk.syndication import SIGNATURE
+
+    with stage_workers(2):
+        rows = work_ahead.extract_all([(page, {}, NOW) for page in _pages() * 2])
+    extracted = [row for row in rows if isinstance(row, dict)]
+    assert extracted and all(row[SIGNATURE].signs(row["text"]) for row in extracted)
+    with stage_workers(1):  # no workers: the articles stage signs them itself
+        assert all(SIGNATURE not in row for row in work_ahead.extract_all([(_pages()[0], {}, NOW)]))

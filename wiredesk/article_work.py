@@ -29,6 +29,15 @@ def warm_up_worker() -> None:
     find_mentions([""])
 
 
+def warm_up_stage_worker() -> None:
+    """``warm_up_worker``, and the MinHash library an ingest run's workers sign each text
+    they extract with (``wiredesk.work_ahead``)."""
+    from wiredesk.syndication import prepare_signatures
+
+    warm_up_worker()
+    prepare_signatures()
+
+
 def import_per_article_work() -> None:
     """Import what extraction, recognition and quotes are written with (trafilatura,
     htmldate, dateparser, spaCy), loading no model: about a CPU second, which workers forked
@@ -47,7 +56,7 @@ PER_ARTICLE_STAGES = frozenset({"articles", "entity_mentions", "quotes"})
 def warm_up_for(stages: Iterable[str]) -> Callable[[], None] | None:
     """The workers' warm-up when ``stages`` include per-article work, else None (a run that
     only aggregates loads no model)."""
-    return warm_up_worker if PER_ARTICLE_STAGES & set(stages) else None
+    return warm_up_stage_worker if PER_ARTICLE_STAGES & set(stages) else None
 
 
 def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:

@@ -9,6 +9,7 @@ language the shipped models know. ``articles.analysis`` stores the list.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -16,6 +17,14 @@ from typing import Any
 #: Stages every article goes through, whatever its language.
 ALWAYS = ("text", "metadata", "syndication", "search")
 DEFAULT_LANGUAGE = "en"
+#: A page's own statement of its language: ``<html lang="de-AT">``, ``xml:lang="fr"``.
+_DECLARED = re.compile(
+    rb"""<html\b[^>]*?\blang\s*=\s*["']?\s*([a-z]{2,3})(?![a-z])"""
+    rb"""|\bxml:lang\s*=\s*["']([a-z]{2,3})(?![a-z])""",
+    re.IGNORECASE,
+)
+#: How far into a page its declaration is looked for.
+_DECLARED_WITHIN = 8192
 
 
 def effective_language(language: str | None) -> str:
@@ -23,6 +32,22 @@ def effective_language(language: str | None) -> str:
     "de"; unidentified: the default)."""
     code = (language or "").replace("_", "-").split("-", 1)[0].strip().lower()
     return code or DEFAULT_LANGUAGE
+
+
+def declared_language(content: bytes | str | None) -> str | None:
+    """The language a page or wire file says it is in, before anything is extracted (bare
+    code; None when it does not say). Only a hint, for sending the page to the worker that
+    will read it (``wiredesk.work_ahead``): the article's language is what is identified
+    from its text."""
+    if not content:
+        return None
+    head = content[:_DECLARED_WITHIN]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "replace")
+    found = _DECLARED.search(head)
+    if found is None:
+        return None
+    return (found.group(1) or found.group(2)).decode("ascii").lower()
 
 
 def runs_entities(language: str | None) -> bool:

@@ -14,9 +14,10 @@ the tables are the same either way.
 A worker reads ahead only in languages it has a recogniser for already or is the home of
 (``wiredesk.workers.home_worker``), so no worker loads a model a stage would not have made
 it load. The articles it extracted in other languages are handed to their home workers as
-soon as extraction ends (``read_ahead``), so a model one of them must load loads while this
-process assembles the days, not at the start of the entity stage with the other workers
-idle; the stages wait for those before they look. Outside a ``stage_workers`` block nothing
+soon as their batch comes back (``read_ahead``), so a model one of them must load loads
+while the other workers go on extracting, not at the end with them idle; the stages wait
+for those before they look. The workers also sign each text they extract for the articles
+stage's clustering (``extract_signed_pages``). Outside a ``stage_workers`` block nothing
 is read ahead. What is kept is bounded (``LIMIT`` articles) and let go when the block ends.
 """
 
@@ -30,7 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
 from wiredesk.entities import Mention
-from wiredesk.routing import effective_language, runs_entities, runs_quotes
+from wiredesk.routing import (
+    DEFAULT_LANGUAGE,
+    declared_language,
+    effective_language,
+    runs_entities,
+    runs_quotes,
+)
 from wiredesk.workers import (
     home_worker,
     on_workers_closing,
@@ -84,28 +91,46 @@ on_workers_closing(forget)
 
 def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
     """``extract_pages`` over ``work`` on the stage workers; with a block of several open
-    and room to keep it, they also read each article's mentions and quotes ahead. (The
-    extraction and the models are imported by the workers only: this process, which runs
-    the pipeline, need not spend its time loading them.)"""
+    and room to keep it, they also sign each text for clustering and read each article's
+    mentions and quotes ahead. (The extraction and the models are imported by the workers
+    only: this process, which runs the pipeline, need not spend its time loading them.)"""
     held = len(_kept) + sum(len(keys) for keys, _ in _pending)
     if pool_workers() < 2 or held + len(work) > LIMIT:
         from wiredesk.articles import extract_pages
 
         return stage_map(extract_pages, work)
-    out: list[Row | ExtractionError] = []
+    extracted = stage_map(
+        extract_reading_ahead, work, group=_declared_group, on_batch=_keep_or_hand_on
+    )
+    return [row for row, _ in extracted]
+
+
+def _declared_group(work: Work) -> str:
+    """The language a page declares, when it is one with a recogniser of its own, so a page
+    in a language few pages are in is extracted by that language's home worker, which reads
+    it ahead there and then (``stage_map``'s groups); "" for the rest, the pages any worker
+    takes. A wrong declaration costs only a hand-on after extraction."""
+    declared = declared_language(work[0].get("content"))
+    if declared is None or declared == DEFAULT_LANGUAGE or not runs_entities(declared):
+        return ""
+    return declared
+
+
+def _keep_or_hand_on(batch: list[tuple[Row | ExtractionError, bytes | None]]) -> None:
+    """Keep what a worker read ahead in one batch; hand the articles it could not read (a
+    language it has no model for and is not the home of) to their language's home worker at
+    once, so a model that worker must load loads while extraction goes on, not at its end
+    with the other workers idle."""
     unread: list[tuple[str, str, str]] = []
-    for row, found in stage_map(extract_reading_ahead, work):
-        if isinstance(row, dict):  # not an ExtractionError
-            if found is not None:
-                _kept[_key(row["article_id"], row["text"], row.get("language"))] = found
-            elif runs_entities(row.get("language")) or runs_quotes(row.get("language")):
-                unread.append(_article(row))
-        out.append(row)
-    # Read by their language's home worker now, while this process assembles the days: the
-    # entity stage would otherwise send them there later, and wait alone for a model to load.
+    for row, found in batch:
+        if not isinstance(row, dict):  # an ExtractionError
+            continue
+        if found is not None:
+            _kept[_key(row["article_id"], row["text"], row.get("language"))] = found
+        elif runs_entities(row.get("language")) or runs_quotes(row.get("language")):
+            unread.append(_article(row))
     for positions, future in submit_to_homes(read_ahead, unread, group=lambda a: a[2]):
         _pending.append(([_key(*unread[p]) for p in positions], future))
-    return out
 
 
 def mentions_for(article: Row) -> list[Row] | None:
@@ -131,12 +156,13 @@ def quotes_for(article: Row, mentions: list[Mention]) -> list[Row] | None:
 
 
 def extract_reading_ahead(work: list[Work]) -> list[tuple[Row | ExtractionError, bytes | None]]:
-    """In a stage worker: each page extracted, with the mentions and quotes of its article
-    (pickled) when this worker reads its language (see the module's docstring), else None."""
-    from wiredesk.articles import ExtractionError, extract_pages
+    """In a stage worker: each page extracted and its text signed, with the mentions and
+    quotes of its article (pickled) when this worker reads its language (see the module's
+    docstring), else None."""
+    from wiredesk.articles import ExtractionError, extract_signed_pages
     from wiredesk.entities import loaded_languages
 
-    extracted = extract_pages(work)
+    extracted = extract_signed_pages(work)
     found: list[bytes | None] = [None] * len(extracted)
     slot = worker_slot()
     if slot is None:

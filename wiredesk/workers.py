@@ -17,6 +17,7 @@ worker, so the models of every language are not loaded by every worker.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import multiprocessing
 import os
@@ -139,6 +140,8 @@ class _StagePool:
         self.workers = workers
         self.owner = os.getpid()
         self._executors: list[ProcessPoolExecutor] = []
+        #: Batches sent to each worker by ``submit_to_homes``, outside any ``stage_map``.
+        self._handed: list[list[Future]] = [[] for _ in range(workers)]
         self._lock = threading.Lock()
         self._context = multiprocessing.get_context("spawn")
 
@@ -155,6 +158,17 @@ class _StagePool:
                     for index in range(self.workers)
                 ]
             return self._executors
+
+    def hand(self, worker: int, future: Future) -> None:
+        """Note a batch sent to ``worker`` outside ``stage_map`` (see ``handed``)."""
+        self._handed[worker].append(future)
+
+    def handed(self, worker: int) -> list[Future]:
+        """The batches ``submit_to_homes`` sent to ``worker`` that are not done: ``stage_map``
+        counts them as that worker's queue, so it does not commit more to a worker already
+        busy with them while another idles."""
+        self._handed[worker] = [f for f in self._handed[worker] if not f.done()]
+        return self._handed[worker]
 
     def started(self) -> bool:
         """Whether the workers run (or are starting)."""
@@ -238,6 +252,7 @@ def stage_map(
     fn: Callable[[list[Item]], list[Result]],
     items: Sequence[Item],
     group: Callable[[Item], str] | None = None,
+    on_batch: Callable[[list[Result]], object] | None = None,
 ) -> list[Result]:
     """``fn`` over batches of ``items``; one result per item, in input order.
 
@@ -252,14 +267,17 @@ def stage_map(
     holds one group, a group with more than a worker's share of the items is spread over
     all workers, and a smaller one always goes to the same worker, so a language few
     articles are in is loaded by one worker, not by each.
+
+    ``on_batch`` is called here with each batch's results as it comes back (in the order
+    they finish): what the caller can start on at once instead of after the last batch.
     """
     pool = _open_pool
-    if pool is None or pool.owner != os.getpid() or pool.workers <= 1:
-        return list(fn(list(items))) if items else []
-    if not items:
-        return []
-    if len(items) < MIN_POOL_ITEMS and not pool.started():
-        return list(fn(list(items)))
+    local = pool is None or pool.owner != os.getpid() or pool.workers <= 1
+    if local or not items or (len(items) < MIN_POOL_ITEMS and not pool.started()):
+        out = list(fn(list(items))) if items else []
+        if on_batch is not None and out:
+            on_batch(out)
+        return out
     batches = _grouped_batches(items, group, pool)
     out: list[Result | None] = [None] * len(items)
     try:
@@ -270,6 +288,8 @@ def stage_map(
                 )
             for position, value in zip(positions, result, strict=True):
                 out[position] = value
+            if on_batch is not None:
+                on_batch(result)
     except BrokenProcessPool:
         pool.discard()  # a worker died (killed, out of memory): the next call starts anew
         raise
@@ -283,8 +303,9 @@ def submit_to_homes(
 ) -> list[tuple[list[int], Future[list[Result]]]]:
     """``fn`` over batches of ``items`` sent now, each group's batches to its
     ``home_worker``, without waiting for them: work the workers can do while this process
-    goes on with its own. Each batch's input positions with its future; none when no block
-    of several workers is open and running (the caller then does the work as it would have).
+    goes on with its own (``stage_map`` counts them in their worker's queue until done).
+    Each batch's input positions with its future; none when no block of several workers is
+    open and running (the caller then does the work as it would have).
     """
     pool = _open_pool
     if pool is None or pool.owner != os.getpid() or pool.workers <= 1 or not pool.started():
@@ -292,10 +313,13 @@ def submit_to_homes(
     executors = pool.executors()
     sent = []
     for name, positions in _members(items, group).items():
-        executor = executors[home_worker(name, pool.workers)]
-        for batch in chunks(positions, pool.workers):
+        home = home_worker(name, pool.workers)
+        for start in range(0, len(positions), MAX_CHUNK):  # all to one worker: few batches
+            batch = positions[start : start + MAX_CHUNK]
             work = [items[position] for position in batch]
-            sent.append((batch, executor.submit(run_trimmed, fn, work)))
+            future = executors[home].submit(run_trimmed, fn, work)
+            pool.hand(home, future)
+            sent.append((batch, future))
     return sent
 
 
@@ -306,15 +330,30 @@ _Batch = tuple[list[int], int | None]
 def _grouped_batches(
     items: Sequence[Item], group: Callable[[Item], str] | None, pool: _StagePool
 ) -> list[_Batch]:
-    """Batches of input positions, one group each, with the worker a small group goes to."""
+    """Batches of input positions with the worker each must go to (None: any). A group with
+    more than a worker's share of the items is spread over all workers, a batch holding one
+    group; the smaller groups go to their ``home_worker``, those sharing a home in the same
+    batches. Those go first, a worker's turn about: the model a home worker loads for them
+    then loads while the other workers start on the rest, not at the end with them idle."""
     if group is None:
         return [(positions, None) for positions in chunks(range(len(items)), pool.workers)]
     share = len(items) / pool.workers
-    batches: list[_Batch] = []
+    at_home: dict[int, list[int]] = {}
+    spread: list[_Batch] = []
     for name, positions in _members(items, group).items():
-        worker = None if len(positions) > share else home_worker(name, pool.workers)
-        batches += [(batch, worker) for batch in chunks(positions, pool.workers)]
-    return batches
+        if len(positions) > share:
+            spread += [(batch, None) for batch in chunks(positions, pool.workers)]
+        else:
+            at_home.setdefault(home_worker(name, pool.workers), []).extend(positions)
+    homed = [
+        [
+            (positions[start : start + MAX_CHUNK], worker)
+            for start in range(0, len(positions), MAX_CHUNK)
+        ]
+        for worker, positions in sorted(at_home.items())
+    ]
+    turns = [batch for turn in itertools.zip_longest(*homed) for batch in turn if batch]
+    return turns + spread
 
 
 def _members(items: Sequence[Item], group: Callable[[Item], str]) -> dict[str, list[int]]:
@@ -338,11 +377,16 @@ def _dispatched(
     while another worker idles."""
     executors = pool.executors()
     queued: list[deque[tuple[list[int], Future[list[Result]]]]] = [deque() for _ in executors]
+
+    def load(worker: int) -> int:
+        return len(queued[worker]) + len(pool.handed(worker))
+
     for positions, worker in batches:
         if worker is None:
-            while all(len(queue) > WAITING_PER_WORKER for queue in queued):
-                yield from _collect(queued, wait_on=None)
-            worker = min(range(len(executors)), key=lambda w: len(queued[w]))
+            while all(load(w) > WAITING_PER_WORKER for w in range(len(executors))):
+                handed = [f for w in range(len(executors)) for f in pool.handed(w)]
+                yield from _collect(queued, wait_on=None, also=handed)
+            worker = min(range(len(executors)), key=load)
         while len(queued[worker]) > WAITING_PER_WORKER:
             yield from _collect(queued, wait_on=worker)
         batch = [items[position] for position in positions]
@@ -385,12 +429,15 @@ def _libc_trim() -> Callable[[int], int] | None:
 
 
 def _collect(
-    queued: list[deque[tuple[list[int], Future[list[Result]]]]], wait_on: int | None
+    queued: list[deque[tuple[list[int], Future[list[Result]]]]],
+    wait_on: int | None,
+    also: Sequence[Future] = (),
 ) -> Iterator[tuple[list[int], list[Result]]]:
     """The finished batches at the heads of the queues, after waiting for the head of
-    ``wait_on`` (or, when None, for whichever head finishes first)."""
+    ``wait_on`` (or, when None, for whichever head, or batch of ``also``, finishes first)."""
     if wait_on is None:
-        wait([queue[0][1] for queue in queued if queue], return_when=FIRST_COMPLETED)
+        heads = [queue[0][1] for queue in queued if queue]
+        wait([*heads, *also], return_when=FIRST_COMPLETED)
     else:
         queued[wait_on][0][1].result()
     for queue in queued:

@@ -19,6 +19,7 @@ from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.revisions import KnownVersion, chain_versions
 from wiredesk.store import Lake, table
 from wiredesk.syndication import (
+    SIGNATURE,
     Fingerprint,
     assign_clusters,
     fingerprint,
@@ -163,7 +164,7 @@ def assemble_day(
         articles.append(article)
     prints = {
         a["article_id"]: fingerprint(
-            a["article_id"], a["text"], a["published_at"], a["content_hash"]
+            a["article_id"], a["text"], a["published_at"], a["content_hash"], a.get(SIGNATURE)
         )
         for a in articles
     }

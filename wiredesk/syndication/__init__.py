@@ -2,7 +2,8 @@
 
 Entry points: ``fingerprint`` and ``assign_clusters`` (MinHash signatures and the day's
 clusters, used while building articles; ``prepare_in_background`` imports their library
-while the pages are out with the workers), ``update_syndication`` (the cross-day table: every
+while the pages are out with the workers; ``text_signature``, a text's MinHash values, which
+the stage workers compute as they extract), ``update_syndication`` (the cross-day table: every
 copy against the earliest, continued from the last run's matches).
 """
 
@@ -17,6 +18,10 @@ __getattr__, __dir__, __all__ = lazy_exports(
             "assign_clusters",
             "fingerprint",
             "prepare_in_background",
+            "prepare_signatures",
+            "SIGNATURE",
+            "TextSignature",
+            "text_signature",
         ),
         "table": ("STATE_FILE", "build_syndication", "update_syndication"),
     },

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -94,6 +95,12 @@ def _permutations() -> object:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
+def prepare_signatures() -> None:
+    """Import datasketch and draw the permutations now: what a stage worker's warm-up does,
+    so the workers forked after it sign their first texts without either."""
+    _permutations()
+
+
 def prepare_in_background() -> threading.Thread:
     """Import datasketch (with scipy: about 0.6 CPU s) and draw the permutations on a thread
     of their own. The articles stage starts this as it sends its pages to the workers, so
@@ -123,18 +130,54 @@ def signature(text: str) -> MinHash:
     return minhash
 
 
-def fingerprint(
-    article_id: str, text: str, published_at: dt.datetime | None, content_hash: str
-) -> Fingerprint:
+#: The key of an extracted article row that carries its ``TextSignature``, when the worker
+#: that extracted it computed one; not a column of any table.
+SIGNATURE = "text_signature"
+
+
+@dataclass(frozen=True)
+class TextSignature:
+    """A text's MinHash values and shingle count, computed where the text was extracted (a
+    stage worker, in parallel) and carried with its row, so the process that clusters the
+    day only compares. ``text_digest`` ties it to the exact text it was computed from."""
+
+    text_digest: bytes
+    minhash: tuple[int, ...]
+    shingle_count: int
+
+    def signs(self, text: str) -> bool:
+        """Whether this signature was computed from ``text``."""
+        return self.text_digest == _digest(text)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def text_signature(text: str) -> TextSignature:
     grams = shingles(text)
     minhash = _minhash()
     minhash.update_batch([s.encode("utf-8") for s in grams])
+    return TextSignature(_digest(text), tuple(int(v) for v in minhash.hashvalues), len(grams))
+
+
+def fingerprint(
+    article_id: str,
+    text: str,
+    published_at: dt.datetime | None,
+    content_hash: str,
+    signed: TextSignature | None = None,
+) -> Fingerprint:
+    """What clustering compares of one article; ``signed`` is its text's signature when
+    computed already (used only if it was computed from this very text)."""
+    if signed is None or not signed.signs(text):
+        signed = text_signature(text)
     return Fingerprint(
         article_id=article_id,
         published_at=published_at,
         content_hash=content_hash,
-        minhash=tuple(int(v) for v in minhash.hashvalues),
-        shingle_count=len(grams),
+        minhash=signed.minhash,
+        shingle_count=signed.shingle_count,
     )
 
 
