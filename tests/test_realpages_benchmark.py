@@ -132,3 +132,24 @@ def test_the_three_paths_run_side_by_side_on_the_pages(
     for label in ("(a) wiredesk ingest", "(b) wiredesk analyze --jsonl", "(c) trafilatura"):
         assert label in printed
     assert "3 pages over 2 day(s)" in printed
+
+
+def test_repeated_runs_keep_each_paths_fastest_run_whole(
+    pages_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walls = {"trafilatura": [3.0, 2.0, 4.0], "analyze": [5.0, 6.0, 4.5], "ingest": [9.0, 7.0, 8.0]}
+
+    def usage(path: str) -> realpages.Usage:
+        wall = walls[path].pop(0)
+        return realpages.Usage(wall=wall, cpu=wall * 1.5, peak_mb=wall * 100, returncode=0)
+
+    monkeypatch.setattr(realpages, "run_trafilatura", lambda *a: (usage("trafilatura"), 3))
+    monkeypatch.setattr(realpages, "run_analyze", lambda *a: (usage("analyze"), [{}, {}, {}]))
+    monkeypatch.setattr(realpages, "run_ingest", lambda *a: usage("ingest"))
+    monkeypatch.setattr(realpages, "warehouse_articles", lambda home: 3)
+    pages = realpages.folder_pages(pages_folder)
+    result = realpages.benchmark(pages, days=2, repeat=3)
+    kept = result["usage"]
+    assert (kept["trafilatura"].wall, kept["analyze"].wall, kept["ingest"].wall) == (2.0, 4.5, 7.0)
+    assert kept["ingest"].cpu == 10.5 and kept["ingest"].peak_mb == 700  # that run's own
+    assert result["repeat"] == 3 and all(not left for left in walls.values())
