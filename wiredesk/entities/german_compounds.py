@@ -11,6 +11,8 @@ either way and are not read; nor are words written with a capital inside ("ProSi
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from wiredesk.entities.training.german_words import frequency_band, lexicon_tags
 from wiredesk.entities.training.name_lists import is_first_name, place_mark
 
@@ -55,6 +57,7 @@ def _noun(part: str) -> bool:
     return lexicon_tags(part.capitalize()).startswith("NN")
 
 
+@lru_cache(maxsize=20_000)
 def is_noun_compound(word: str) -> bool:
     """A capitalised word that no list knows as a name, ending in a common noun after a
     known first part ("Rapgeschäft") or after a hyphen ("S-Bahn-Tunnel")."""
