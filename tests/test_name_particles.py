@@ -36,6 +36,9 @@ def test_common_nouns_bodies_and_other_names_end_no_person() -> None:
     found = [mention(text, "Baumert"), mention(text, "Müller"), mention(text, "SPD", "ORG")]
     found.append(mention(text, "Meier"))
     assert spans(join_name_particles(text, found)) == spans(found)
+    text = "Josef Ackermann von der Deutschen Bank und Anna Kurz von der ÖDP ."
+    found = [mention(text, "Josef Ackermann"), mention(text, "Anna Kurz")]  # the bodies missed
+    assert spans(join_name_particles(text, found)) == spans(found)
     place = "Berlin von Kleist"  # only persons' names are carried over
     assert spans(join_name_particles(place, [mention(place, "Berlin", "GPE")])) == [
         ("Berlin", "GPE")

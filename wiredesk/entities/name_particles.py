@@ -4,9 +4,9 @@ The German recogniser, which has seen few such names, now and then stops a perso
 its particle, reporting "Jan" and "Horst" or only "Joseph Victor". A person's name followed
 by a particle and a capitalised word goes on to that word, taking in a person's name found
 there ("Jan" + "Horst" -> "Jan ter Horst"). Not when the word is a common noun or a body's
-("Baumert von der Staatsanwaltschaft"), nor when the recogniser found another kind of name
-there ("Müller von der SPD"). Articles and prepositions that follow names as often as they
-join them ("der", "den", "zu", "zur") are no particles here.
+("Baumert von der Staatsanwaltschaft"), an adjective or an acronym ("Müller von der SPD"),
+nor when the recogniser found another kind of name there. Articles and prepositions that
+follow names as often as they join them ("der", "den", "zu", "zur") are no particles here.
 """
 
 from __future__ import annotations
@@ -24,14 +24,22 @@ PARTICLES = (
     *("von", "van", "ter", "ten", "de", "des", "du", "da", "di", "del", "della", "dos"),
     *("la", "le", "y", "bin", "ibn", "al"),
 )
+#: What the lexicon reads a word as, first or never as a name, that ends no person's name.
+_NOT_NAMES = frozenset({"NN", "ADJ"})
 _AFTER = re.compile(
     r"((?: (?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r"))+) ([A-ZÄÖÜ][\w’'-]*)"
 )
 
 
 def _ends_name(word: str) -> bool:
-    """A word after a particle that may end a person's name: no common noun, no body."""
-    return not lexicon_tags(word).startswith("NN") and not org_mark(word)
+    """A word after a particle that may end a person's name: no common noun or adjective
+    ("von der Deutschen Bank"), no body's name or acronym ("von der SPD")."""
+    tags = lexicon_tags(word).split("|")
+    if tags[0] in _NOT_NAMES or ("NE" not in tags and _NOT_NAMES.intersection(tags)):
+        return False
+    if org_mark(word):
+        return False
+    return not (len(word) > 1 and word.isupper())
 
 
 def join_name_particles(text: str, mentions: list[Mention]) -> list[Mention]:
