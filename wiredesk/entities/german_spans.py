@@ -8,13 +8,19 @@
   it ``LOCderiv``, which the recogniser is taught to keep apart, but it sometimes reports it
   as the place. A place ending in "-er" whose stem is a listed place, and which is not a
   listed place itself ("Munster"), is dropped.
+- A rare compound of common nouns ("Rapgeschäft", "Waschkessel", see ``german_compounds``)
+  is capitalised and unknown like a name, and the recogniser takes some for places or
+  persons; a one-word mention that is one is dropped, unless it ends in a body's head noun
+  ("Umweltbundesamt", see ``org_words``), which names are made of.
 """
 
 from __future__ import annotations
 
+from wiredesk.entities.german_compounds import is_noun_compound
 from wiredesk.entities.mention import Mention
 from wiredesk.entities.training.german_words import lexicon_tags
 from wiredesk.entities.training.name_lists import place_mark
+from wiredesk.entities.training.org_words import org_mark
 
 #: What may stand before a word that opens a sentence (after stripping spaces).
 _SENTENCE_ENDS = (".", "!", "?", ":", '"', "“", "„", "\n")
@@ -49,6 +55,17 @@ def place_adjective(mention: Mention) -> bool:
     return len(stem) >= _MIN_STEM and "Yes" in (place_mark(stem), place_mark(stem + "e"))
 
 
+def common_compound(mention: Mention) -> bool:
+    """A one-word mention that is a compound of common nouns and no body's name."""
+    word = mention.text
+    return " " not in word and not org_mark(word) and is_noun_compound(word)
+
+
 def drop_german_non_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions without capitalised adverbs opening a sentence and place adjectives."""
-    return [m for m in mentions if not capitalised_adverb(text, m) and not place_adjective(m)]
+    """The mentions without capitalised adverbs opening a sentence, place adjectives and
+    compounds of common nouns."""
+    return [
+        m
+        for m in mentions
+        if not capitalised_adverb(text, m) and not place_adjective(m) and not common_compound(m)
+    ]

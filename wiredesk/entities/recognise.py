@@ -34,6 +34,7 @@ from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
 from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
+from wiredesk.entities.name_particles import join_name_particles
 from wiredesk.entities.russian_orgs import refine_russian
 from wiredesk.entities.spans import clean_mention, trim_lowercase_lead, trim_lowercase_tail
 from wiredesk.entities.training.german_words import is_common_noun
@@ -155,6 +156,7 @@ def refine_any_language(
         cleaned = propagate(text, people, frozenset({"PERSON"}))
     if language == "de":
         cleaned = bracketed_acronyms(text, drop_german_non_names(text, cleaned))
+        cleaned = join_name_particles(text, cleaned)
     if language == "ru":
         # Whole organisations' names, then their repeats: "Dell" found once is found again.
         cleaned = propagate(text, refine_russian(text, cleaned), frozenset({"ORG"}))

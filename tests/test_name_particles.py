@@ -1,0 +1,45 @@
+"""Persons' names carried over their particles: "Jan ter Horst", not "Jan" and "Horst"."""
+
+from __future__ import annotations
+
+from wiredesk.entities.mention import Mention
+from wiredesk.entities.name_particles import join_name_particles
+
+
+def mention(text: str, name: str, type_: str = "PERSON") -> Mention:
+    start = text.index(name)
+    return Mention(name, type_, start, start + len(name), name)
+
+
+def spans(mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions]
+
+
+def test_two_halves_of_a_name_around_a_particle_become_one() -> None:
+    text = "Trainer Jan ter Horst sagte , Ludovica des Bordes schwieg ."
+    found = [mention(text, n) for n in ("Jan", "Horst", "Ludovica", "Bordes")]
+    assert spans(join_name_particles(text, found)) == [
+        ("Jan ter Horst", "PERSON"),
+        ("Ludovica des Bordes", "PERSON"),
+    ]
+
+
+def test_a_name_stopped_at_its_particle_goes_on_to_the_next_word() -> None:
+    text = "Gedichte von Joseph Victor von Scheffel ."
+    joined = join_name_particles(text, [mention(text, "Joseph Victor")])
+    assert spans(joined) == [("Joseph Victor von Scheffel", "PERSON")]
+    assert joined[0].name == "Joseph Victor von Scheffel"
+
+
+def test_common_nouns_bodies_and_other_names_end_no_person() -> None:
+    text = "Baumert von der Staatsanwaltschaft , Müller von der SPD , Meier de Haus ."
+    found = [mention(text, "Baumert"), mention(text, "Müller"), mention(text, "SPD", "ORG")]
+    found.append(mention(text, "Meier"))
+    assert spans(join_name_particles(text, found)) == spans(found)
+    text = "Josef Ackermann von der Deutschen Bank und Anna Kurz von der ÖDP ."
+    found = [mention(text, "Josef Ackermann"), mention(text, "Anna Kurz")]  # the bodies missed
+    assert spans(join_name_particles(text, found)) == spans(found)
+    place = "Berlin von Kleist"  # only persons' names are carried over
+    assert spans(join_name_particles(place, [mention(place, "Berlin", "GPE")])) == [
+        ("Berlin", "GPE")
+    ]
