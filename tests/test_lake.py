@@ -93,3 +93,22 @@ def test_tables_with_small_pages_are_written_with_a_page_index(home: Path) -> No
         "WHERE term IN ('t00001', 't00600')"
     ).fetchall()
     assert found == [(14,)]
+
+
+def test_a_pages_bytes_are_written_without_a_dictionary_the_rest_with_one(home: Path) -> None:
+    lake = Lake(home)
+    rows = [
+        {
+            "item_id": f"i{n}",
+            "source_id": "wire",
+            "format": "html",
+            "content": f"<p>{n}</p>".encode(),
+        }
+        for n in range(50)
+    ]
+    lake.write("raw_pages", rows, DAY)
+    chunk = pq.ParquetFile(lake.file_path("raw_pages", DAY)).metadata.row_group(0)
+    columns = {chunk.column(i).path_in_schema: chunk.column(i) for i in range(chunk.num_columns)}
+    assert not columns["content"].has_dictionary_page
+    assert columns["source_id"].has_dictionary_page
+    assert lake.read("raw_pages", DAY).column("content").to_pylist() == [r["content"] for r in rows]

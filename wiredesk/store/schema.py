@@ -37,6 +37,10 @@ class Table:
     #: queries want a few rows of a row group: a scan then decodes only the pages that can
     #: hold them. None: one page per column chunk up to the writer's size limit, no index.
     page_rows: int | None = None
+    #: Columns whose every value is its own (a page's bytes): written without the dictionary
+    #: the writer would otherwise build for them and give up on, which for a day's pages
+    #: costs about as much as compressing them.
+    unique_columns: tuple[str, ...] = ()
 
     @property
     def parquet_options(self) -> dict:
@@ -44,6 +48,10 @@ class Table:
         options: dict = {"compression": "zstd", "row_group_size": self.row_group_rows}
         if self.page_rows:
             options |= {"write_page_index": True, "max_rows_per_page": self.page_rows}
+        if self.unique_columns:
+            options["use_dictionary"] = [
+                name for name in self.arrow_schema.names if name not in self.unique_columns
+            ]
         return options
 
     @property
@@ -73,9 +81,12 @@ def _t(
     row_group_rows: int | None = None,
     sort_by: tuple[str, ...] = (),
     page_rows: int | None = None,
+    unique_columns: tuple[str, ...] = (),
 ):
     columns = tuple(Column(*c) for c in cols) + ((DAY,) if partitioned else ())
-    return Table(name, description, columns, partitioned, row_group_rows, sort_by, page_rows)
+    return Table(
+        name, description, columns, partitioned, row_group_rows, sort_by, page_rows, unique_columns
+    )
 
 
 TABLES: dict[str, Table] = {
@@ -135,6 +146,7 @@ TABLES: dict[str, Table] = {
             ("content", pa.binary(), "Raw bytes."),
             ("bytes", INT, "Size of content."),
             ("fetched_at", TS, "When it was read."),
+            unique_columns=("content",),
         ),
         _t(
             "articles",
