@@ -43,3 +43,17 @@ def test_common_nouns_bodies_and_other_names_end_no_person() -> None:
     assert spans(join_name_particles(place, [mention(place, "Berlin", "GPE")])) == [
         ("Berlin", "GPE")
     ]
+
+
+def test_a_particle_before_a_bodys_name_leaves_the_person_as_found() -> None:
+    # "Rheinischen" is unknown to the lexicon: the capitalised word after it says it is no
+    # surname but the start of a body's name.
+    text = "Der Volkswirt Jonas Albrecht von der Rheinischen Handelsbank sprach ."
+    found = [mention(text, "Jonas Albrecht")]
+    assert spans(join_name_particles(text, found)) == [("Jonas Albrecht", "PERSON")]
+    text = "Ursula von der Leyen sagte , Jan ter Horst Junior nicht ."
+    found = [mention(text, "Ursula"), mention(text, "Jan")]
+    assert spans(join_name_particles(text, found)) == [
+        ("Ursula von der Leyen", "PERSON"),
+        ("Jan", "PERSON"),
+    ]

@@ -87,11 +87,15 @@ def test_measure_counts_the_memory_and_cpu_of_the_whole_process_tree(tmp_path: P
 def test_measure_counts_the_cpu_of_a_child_nobody_waits_for(tmp_path: Path) -> None:
     # The child burns CPU while the parent waits on a pipe, then outlives nothing: the
     # parent exits without reaping it (as a fork server's workers are never waited for).
+    # The parent lingers for three sampling periods first, so a sample is taken after the
+    # child's work whatever the machine's load (the tree is read every 250 ms).
     child = "import time\nwhile time.process_time() < 0.8: pass\nprint('done', flush=True)"
+    linger = 3 * realpages.SAMPLE_SECONDS
     parent = (
-        "import subprocess, sys\n"
+        "import subprocess, sys, time\n"
         f"p = subprocess.Popen([sys.executable, '-c', {child!r}], stdout=subprocess.PIPE)\n"
         "p.stdout.readline()\n"
+        f"time.sleep({linger})\n"
         "import os; os._exit(0)"
     )
     usage = realpages.measure([sys.executable, "-c", parent])

@@ -5,6 +5,7 @@ its particle, reporting "Jan" and "Horst" or only "Joseph Victor". A person's na
 by a particle and a capitalised word goes on to that word, taking in a person's name found
 there ("Jan" + "Horst" -> "Jan ter Horst"). Not when the word is a common noun or a body's
 ("Baumert von der Staatsanwaltschaft"), an adjective or an acronym ("Müller von der SPD"),
+nor when a capitalised word follows it ("Jonas Albrecht von der Rheinischen Handelsbank"),
 nor when the recogniser found another kind of name there. Articles and prepositions that
 follow names as often as they join them ("der", "den", "zu", "zur") are no particles here.
 """
@@ -28,6 +29,9 @@ PARTICLES = (
 _NOT_NAMES = frozenset({"NN", "ADJ"})
 _AFTER = re.compile(
     r"((?: (?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r"))+) ([A-ZÄÖÜ][\w’'-]*)"
+    # Not when a capitalised word follows: "von der Rheinischen Handelsbank" names a body,
+    # however unknown its adjective, where "von der Leyen sagte" ends a person's name.
+    r"(?![\w’'-]| [A-ZÄÖÜ])"
 )
 
 
