@@ -19,7 +19,7 @@ import numpy as np
 
 from wiredesk.entities import Mention
 from wiredesk.quotes.attribution import Attribution, clause_subjects
-from wiredesk.quotes.cues import find_cues
+from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.extents import full_description
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
@@ -83,6 +83,7 @@ FEATURES = (
     "log_same_speaker_candidates",
     "possessive_pronoun",
     "opening_in_phrase",
+    "clauses_to_quote",
 )
 _AT = {name: index for index, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 6
@@ -93,6 +94,18 @@ _ENTITY_FEATURE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "N
 _WORD = re.compile(r"\S+")
 _RELATIVES = frozenset({"who", "which", "that", "whose"})
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+#: Words that open a clause of its own between a phrase and a quote later in its sentence
+#: ("The berths are so crowded that pilots call the quay "a car park"", "The mayor spoke
+#: after the harbour master told the council it is "unsafe""): the phrase is then seldom
+#: the subject of the verb the quote hangs on. A "that" after a speech verb opens what was
+#: said, and a relative pronoun right after the phrase opens a clause the phrase is the
+#: subject of ("Smith, who called the plan "a disaster""); neither counts.
+_CLAUSE_OPENERS = re.compile(
+    r"(?<![\w'\u2019])(?:which|who|whom|whose|that|after|because|while|when|whereas|"
+    r"although|though|since|if|until|before|where)(?![\w'\u2019])|;",
+    re.IGNORECASE,
+)
+_CUE_BEFORE_THAT = re.compile(r"\w+\s+$")
 #: Head nouns of things that say something in writing or in sound: a statement, a poll.
 DOCUMENT_NOUNS = frozenset(
     """statement report poll survey study letter memo email e-mail tweet post ad advert
@@ -427,6 +440,8 @@ class CandidateBuilder:
                 values[_AT["after_quote_cue"]] = float(len(after.split()) <= 2)
         low, high = context.sentence
         values[_AT["in_quote_sentence"]] = float(low <= start and end <= high)
+        if low <= start and end <= quote.start_char:
+            values[_AT["clauses_to_quote"]] = min(3, self._clauses(end, quote.start_char)) / 3
         para = self.layout.paragraph_of(start)
         values[_AT["same_paragraph"]] = float(para == context.paragraph)
         values[_AT["previous_paragraph"]] = float(para == context.paragraph - 1)
@@ -437,6 +452,22 @@ class CandidateBuilder:
             described = self._described[span] = self._span_shape(span, speaker)
         for index, value in described:
             values[index] = value
+
+    def _clauses(self, start: int, end: int) -> int:
+        """How many clauses open between a phrase's end and a quote (``_CLAUSE_OPENERS``)."""
+        count = 0
+        for match in _CLAUSE_OPENERS.finditer(self.text, start, end):
+            word = match.group().lower()
+            if word in _RELATIVES and not self.text[start : match.start()].strip(" ,"):
+                continue  # "Smith, who called it "…"": the clause is the phrase's own
+            if word == "that":
+                before = _CUE_BEFORE_THAT.search(
+                    self.text, max(start, match.start() - 20), match.start()
+                )
+                if before is not None and cue_stem(before.group().strip()):
+                    continue
+            count += 1
+        return count
 
     def _span_shape(self, span: tuple[int, int], speaker: Speaker) -> list[tuple[int, float]]:
         """Features of a span that do not depend on the quote (type, subject, apposition),
