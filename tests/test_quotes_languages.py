@@ -360,3 +360,20 @@ def test_german_konjunktiv_two_continues_the_quoted_words_of_the_sentence_before
     found = {q.text: q.kind for q in find_quotes(text, [], "de")}
     assert found["beherzt ein Angebot machen."] == "partial"
     assert "stark steigen" not in found  # Konjunktiv II alone, in a new paragraph
+
+
+def test_a_verb_of_saying_set_between_commas_inside_what_it_reports() -> None:
+    # The words before its comma open what was said: the speaker follows the verb ...
+    spanish = "La situación, dijo el ministro Juan Pérez, es «muy grave» para todos."
+    found = {q.kind: q.speaker_mention for q in find_quotes(spanish, [], "es")}
+    assert found == {"indirect": "el ministro Juan Pérez", "partial": "el ministro Juan Pérez"}
+    german = "Die Lage, sagte Merz am Montag, sei „sehr ernst“ für alle."
+    assert {q.speaker_mention for q in find_quotes(german, [], "de")} == {"Merz"}
+    # ... or, where subjects may be left out, is left out: never the words before it.
+    italian = "Il nostro obiettivo, ha detto, è «chiaro» per tutti."
+    assert {q.speaker_mention for q in find_quotes(italian, [], "it")} == {None}
+    spanish = "Su objetivo, dijo, fue «explorar» la «pequeña luz de esperanza» de un acuerdo."
+    assert {q.speaker_mention for q in find_quotes(spanish, [], "es")} == {None}
+    # After an apposition or a relative clause the commas come in pairs: read as before.
+    german = "Merz, der Bundeskanzler, sagte: „Wir werden das schaffen.“"
+    assert [q.speaker_mention for q in find_quotes(german, [], "de")] == ["Merz, der Bundeskanzler"]

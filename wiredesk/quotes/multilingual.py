@@ -21,9 +21,11 @@ from wiredesk.quotes.layout import Layout, mask_spans
 from wiredesk.quotes.marks import find_quoted, inner_text
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.phrases import (
+    LEFT_OUT,
     SUBORDINATORS,
     Word,
     cue_base,
+    inserted_verb_speaker,
     inverted_pronoun,
     inverted_subject,
     opinion_cues,
@@ -344,6 +346,10 @@ def _around_cue(
     pronoun = inverted_subject(text, cue, lang)
     if pronoun is not None:
         return Found(begin, cue.end, pronoun)
+    inserted = inserted_verb_speaker(text, words, i, window_end, lang)
+    if inserted is not None:  # "Die Lage, sagte Merz, sei „ernst“", "Su objetivo, dijo, …"
+        speaker = None if inserted == LEFT_OUT else inserted
+        return Found(begin, cue.end, with_apposition(text, speaker, window_end, lang))
     before = subject_before(_subordinate_clause(text, words[:i], lang), lang)
     if before is not None:
         return Found(begin, cue.end, before)

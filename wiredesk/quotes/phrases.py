@@ -322,3 +322,31 @@ def with_apposition(
     if after and after[0] not in ",.;":
         return span  # "…, Paris ne cédera pas": a clause, not a name
     return span[0], name[-1].end
+
+
+#: What :func:`inserted_verb_speaker` says when the verb's subject is left out.
+LEFT_OUT = (-1, -1)
+
+
+def inserted_verb_speaker(
+    text: str, words: list[Word], i: int, limit: int, lang: QuoteLanguage
+) -> tuple[int, int] | None:
+    """The speaker of a verb of saying ``words[i]`` set between commas inside the clause it
+    reports ("Die Lage, sagte Merz, sei ernst", "La situación, dijo el ministro, es grave"):
+    the words before its comma, with no comma among them, open what was said, so the
+    speaker is the phrase after the verb; in a language that leaves subjects out, a comma
+    right after the verb says there is none (``LEFT_OUT``: "Su objetivo, dijo, fue …").
+    None when the verb is not so placed: after a relative clause or an apposition, whose
+    commas come in pairs ("Frank Sichau, der … fungiert, erklärte, dass …", "Merz, der
+    Kanzler, sagte"), the subject is read before the verb as usual."""
+    first = i - 1 if i and words[i - 1].lower in lang.auxiliaries else i  # "ha detto"
+    if not first or "," not in text[words[first - 1].end : words[first].start]:
+        return None
+    if "," in text[words[0].start : words[first - 1].end]:
+        return None  # a second comma before the verb: an apposition or a relative clause
+    after = phrase_after(text, words[i].end, limit, lang)
+    if after is not None:
+        return after
+    if lang.pro_drop and text[words[i].end : words[i].end + 8].lstrip().startswith(","):
+        return LEFT_OUT
+    return None

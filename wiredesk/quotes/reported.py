@@ -18,11 +18,13 @@ from wiredesk.quotes.languages import QuoteLanguage
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.phrases import (
+    LEFT_OUT,
     MAX_PHRASE_WORDS,
     SUBORDINATORS,
     Word,
     cue_base,
     first_words,
+    inserted_verb_speaker,
     inverted_pronoun,
     inverted_subject,
     phrase_after,
@@ -371,6 +373,9 @@ def _speaker_around(
     pronoun = inverted_subject(text, cue, lang)
     if pronoun is not None:
         return pronoun
+    inserted = inserted_verb_speaker(text, words, i, limit, lang)
+    if inserted is not None:  # "La situación, dijo el ministro, es grave"
+        return None if inserted == LEFT_OUT else inserted
     closed = "," in text[words[i - 1].end : cue.start] if i else False
     clause = _since_boundary(text, words[:i], lang, closed)
     if _opens_verb_second(text, words, i, clause, lang):
