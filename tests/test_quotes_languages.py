@@ -377,3 +377,13 @@ def test_a_verb_of_saying_set_between_commas_inside_what_it_reports() -> None:
     # After an apposition or a relative clause the commas come in pairs: read as before.
     german = "Merz, der Bundeskanzler, sagte: „Wir werden das schaffen.“"
     assert [q.speaker_mention for q in find_quotes(german, [], "de")] == ["Merz, der Bundeskanzler"]
+
+
+def test_a_naming_word_after_a_comma_is_a_verb_of_saying() -> None:
+    said = "Notre objectif, a-t-il dit, est « très clair » pour tous."
+    assert [(q.kind, q.cue) for q in find_quotes(said, [], "fr")] == [
+        ("indirect", "dit"),
+        ("partial", "a-t-il dit"),
+    ]
+    named = "Le plan dit du « corridor bleu » prévoit un retrait."  # a name, not speech
+    assert find_quotes(named, [], "fr") == []

@@ -71,6 +71,11 @@ class Found:
     speaker: tuple[int, int] | None
 
 
+#: A comma after a naming word: it is a verb of saying there ("…, a-t-il dit, est « … »"),
+#: where a name follows it directly ("dit du « … »") or after a colon ("Motto: „…“").
+_CLAUSE_BREAK = re.compile(r",")
+
+
 def find_language_quotes(
     text: str, mentions: Sequence[Mention], lang: QuoteLanguage
 ) -> list[Quote]:
@@ -282,8 +287,14 @@ def _capitalised(token: str) -> bool:
 
 
 def _after_naming_word(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
+    """A naming word just before the quotation ("le plan dit du « corridor bleu »",
+    "Motto: „…“"), with no comma between: after one ("…, a-t-il dit, est « clair »") the
+    word is a verb of saying."""
     before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
-    return any(w.lower in lang.naming for w in before)
+    return any(
+        w.lower in lang.naming and not _CLAUSE_BREAK.search(text, w.end, stretch.start)
+        for w in before
+    )
 
 
 def _named_term(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:

@@ -196,7 +196,12 @@ def _names_quotation(
     """Whether a naming word that is also a verb of saying ("dit") brings in a quoted name."""
     if word.lower not in lang.naming:
         return False
-    return any(s >= word.end and len(first_words(text, word.end, s, 3)) <= 2 for s, _ in quoted)
+    return any(
+        s >= word.end
+        and len(first_words(text, word.end, s, 3)) <= 2
+        and "," not in text[word.end : s]  # "…, a-t-il dit, est « … »": a verb of saying
+        for s, _ in quoted
+    )
 
 
 def _attributes_quotation(
