@@ -387,3 +387,16 @@ def test_a_naming_word_after_a_comma_is_a_verb_of_saying() -> None:
     ]
     named = "Le plan dit du « corridor bleu » prévoit un retrait."  # a name, not speech
     assert find_quotes(named, [], "fr") == []
+
+
+def test_a_spanish_feminine_participle_describes_a_noun_and_reports_nothing() -> None:
+    # Compound tenses keep the participle masculine ("ha criticado"): "criticada" describes
+    # the mission, and the clause after it is no one's words.
+    text = (
+        "El político acudió para explicar la misión, criticada especialmente por el grupo "
+        "del partido, que la tildó de clandestina. El grupo ha criticado que la misión "
+        "fuera secreta."
+    )
+    found = [(q.kind, q.cue) for q in find_quotes(text, [], "es")]
+    assert ("indirect", "criticada") not in found
+    assert ("indirect", "ha criticado") in found or ("indirect", "criticado") in found

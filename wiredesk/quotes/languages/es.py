@@ -8,21 +8,23 @@ from wiredesk.quotes.languages.model import QuoteLanguage, forms, words
 
 def ar_verb(stem: str) -> list[str]:
     """Forms of an -ar verb (declar -> declara, declaran, declaró, declararon, declaraba,
-    declaraban, declarado, declarada)."""
-    return [stem + e for e in ("a", "an", "ó", "aron", "aba", "aban", "ado", "ada")]
+    declaraban, declarado). Only the participle of the compound tenses ("ha declarado"),
+    which never agrees: a feminine or plural one ("la medida, criticada por …") describes
+    a noun, and says nothing was said."""
+    return [stem + e for e in ("a", "an", "ó", "aron", "aba", "aban", "ado")]
 
 
 def er_ir_verb(stem: str) -> list[str]:
     """Forms of an -er or -ir verb (añad -> añade, añaden, añadió, añadieron, añadía,
-    añadido)."""
-    return [stem + e for e in ("e", "en", "ió", "ieron", "ía", "ían", "ido", "ida")]
+    añadido; as ``ar_verb``, no feminine participle)."""
+    return [stem + e for e in ("e", "en", "ió", "ieron", "ía", "ían", "ido")]
 
 
 _AR = """declar afirm explic señal asegur indic destac subray insist recalc apunt
 expres reiter comunic anunci conclu matiz precis manifest critic denunci confirm
 advirt lament reconoc cuestion relat narr pregunt contest agreg""".split()
 _ER_IR = """añad insist admit respond sosten advert""".split()
-_IRREGULAR = """dijo dice dicen dijeron decía decían dicho dicha sostuvo sostienen sostiene
+_IRREGULAR = """dijo dice dicen dijeron decía decían dicho sostuvo sostienen sostiene
 advirtió advierte advierten reconoció reconoce reconocido escribió escribe escrito
 concluyó concluye respondió responde prometió promete""".split()
 
