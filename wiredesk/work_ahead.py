@@ -24,12 +24,12 @@ is read ahead. What is kept is bounded (``LIMIT`` articles) and let go when the 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import pickle
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
+from wiredesk.articles import text_digest
 from wiredesk.entities import Mention
 from wiredesk.routing import (
     DEFAULT_LANGUAGE,
@@ -64,8 +64,7 @@ _pending: list[tuple[list[tuple[str, bytes, str]], Future[list[bytes]]]] = []
 
 
 def _key(article_id: str, text: str, language: str | None) -> tuple[str, bytes, str]:
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    return article_id, digest, effective_language(language)
+    return article_id, text_digest(text), effective_language(language)
 
 
 def forget() -> None:

@@ -75,6 +75,12 @@ def fold_line(line: str) -> str:
     return fold(line)
 
 
+def text_digest(text: str) -> bytes:
+    """A digest of exactly this text, unfolded: whether something worked out from a text
+    (a signature, mentions read ahead) was worked out from this one."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def content_hash(text: str) -> str:
     # Folding is character-wise and collapses whitespace, so folding line by line and
     # joining gives exactly ``fold(text)``.

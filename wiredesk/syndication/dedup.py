@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wiredesk.articles import fold_line
+from wiredesk.articles import fold_line, text_digest
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -124,12 +123,6 @@ def _minhash(values: Iterable[int] | None = None) -> MinHash:
     )
 
 
-def signature(text: str) -> MinHash:
-    minhash = _minhash()
-    minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
-    return minhash
-
-
 #: The key of an extracted article row that carries its ``TextSignature``, when the worker
 #: that extracted it computed one; not a column of any table.
 SIGNATURE = "text_signature"
@@ -147,18 +140,14 @@ class TextSignature:
 
     def signs(self, text: str) -> bool:
         """Whether this signature was computed from ``text``."""
-        return self.text_digest == _digest(text)
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        return self.text_digest == text_digest(text)
 
 
 def text_signature(text: str) -> TextSignature:
     grams = shingles(text)
     minhash = _minhash()
     minhash.update_batch([s.encode("utf-8") for s in grams])
-    return TextSignature(_digest(text), tuple(int(v) for v in minhash.hashvalues), len(grams))
+    return TextSignature(text_digest(text), tuple(int(v) for v in minhash.hashvalues), len(grams))
 
 
 def fingerprint(
