@@ -245,6 +245,12 @@ def chunks(items: Sequence[Item], workers: int) -> list[list[Item]]:
     """Items in batches small enough to keep every worker busy to the end (about four per
     worker), large enough for the recogniser to batch (at most ``MAX_CHUNK``)."""
     size = max(1, min(MAX_CHUNK, math.ceil(len(items) / (4 * workers))))
+    return _slices(items, size)
+
+
+def _slices(items: Sequence[Item], size: int = MAX_CHUNK) -> list[list[Item]]:
+    """``items`` in consecutive batches of ``size``: for work that goes to one worker
+    whatever its size, the largest batches the recogniser takes."""
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
@@ -314,8 +320,7 @@ def submit_to_homes(
     sent = []
     for name, positions in _members(items, group).items():
         home = home_worker(name, pool.workers)
-        for start in range(0, len(positions), MAX_CHUNK):  # all to one worker: few batches
-            batch = positions[start : start + MAX_CHUNK]
+        for batch in _slices(positions):  # all to one worker: few batches
             work = [items[position] for position in batch]
             future = executors[home].submit(run_trimmed, fn, work)
             pool.hand(home, future)
@@ -346,10 +351,7 @@ def _grouped_batches(
         else:
             at_home.setdefault(home_worker(name, pool.workers), []).extend(positions)
     homed = [
-        [
-            (positions[start : start + MAX_CHUNK], worker)
-            for start in range(0, len(positions), MAX_CHUNK)
-        ]
+        [(batch, worker) for batch in _slices(positions)]
         for worker, positions in sorted(at_home.items())
     ]
     turns = [batch for turn in itertools.zip_longest(*homed) for batch in turn if batch]
