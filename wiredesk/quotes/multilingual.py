@@ -28,6 +28,7 @@ from wiredesk.quotes.phrases import (
     inserted_verb_speaker,
     inverted_pronoun,
     inverted_subject,
+    names_a_quotation,
     opinion_cues,
     phrase_after,
     sentences,
@@ -69,11 +70,6 @@ class Found:
     cue_start: int
     cue_end: int
     speaker: tuple[int, int] | None
-
-
-#: A comma after a naming word: it is a verb of saying there ("…, a-t-il dit, est « … »"),
-#: where a name follows it directly ("dit du « … »") or after a colon ("Motto: „…“").
-_CLAUSE_BREAK = re.compile(r",")
 
 
 def find_language_quotes(
@@ -287,14 +283,9 @@ def _capitalised(token: str) -> bool:
 
 
 def _after_naming_word(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:
-    """A naming word just before the quotation ("le plan dit du « corridor bleu »",
-    "Motto: „…“"), with no comma between: after one ("…, a-t-il dit, est « clair »") the
-    word is a verb of saying."""
+    """One of the two words before the quotation is a naming word that brings it in."""
     before = words_in(text, max(0, stretch.start - 40), stretch.start)[-2:]
-    return any(
-        w.lower in lang.naming and not _CLAUSE_BREAK.search(text, w.end, stretch.start)
-        for w in before
-    )
+    return any(names_a_quotation(text, w, stretch.start, lang) for w in before)
 
 
 def _named_term(stretch: Stretch, text: str, lang: QuoteLanguage) -> bool:

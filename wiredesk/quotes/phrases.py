@@ -47,6 +47,19 @@ def first_words(text: str, start: int, end: int, most: int) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in found]
 
 
+def names_a_quotation(text: str, word: Word, quote_start: int, lang: QuoteLanguage) -> bool:
+    """Whether a naming word ("dit", "sogenannte", "llamado", "Motto:") brings in the
+    quotation starting at ``quote_start``: at most a word between them ("le plan dit du
+    « corridor bleu »") and no comma, after which the word is a verb of saying ("…, a-t-il
+    dit, est « clair »")."""
+    return (
+        word.lower in lang.naming
+        and quote_start >= word.end
+        and "," not in text[word.end : quote_start]
+        and len(first_words(text, word.end, quote_start, 3)) <= 2
+    )
+
+
 def sentences(masked: str, start: int, end: int, lang: QuoteLanguage) -> list[tuple[int, int]]:
     """Sentence spans of ``masked[start:end]`` (quoted stretches masked by the caller)."""
     spans: list[tuple[int, int]] = []

@@ -27,6 +27,7 @@ from wiredesk.quotes.phrases import (
     inserted_verb_speaker,
     inverted_pronoun,
     inverted_subject,
+    names_a_quotation,
     phrase_after,
     subject_before,
     with_apposition,
@@ -168,7 +169,7 @@ def _cue_then_clause(
     for i, word in enumerate(words):
         if not cue_base(word, lang):
             continue
-        if _names_quotation(text, word, quoted, lang):
+        if any(names_a_quotation(text, word, start, lang) for start, _ in quoted):
             continue  # "le plan dit du « corridor bleu », destiné à …"
         attributes = _attributes_quotation(text, word, quoted, lang)
         for k in range(i + 1, min(len(words), i + 12)):
@@ -188,20 +189,6 @@ def _cue_then_clause(
         speaker = _speaker_around(text, words, i, clause_words[0].start, lang)
         return (clause_words[0].start, clause_words[-1].end), word.text, speaker
     return None
-
-
-def _names_quotation(
-    text: str, word: Word, quoted: Sequence[tuple[int, int]], lang: QuoteLanguage
-) -> bool:
-    """Whether a naming word that is also a verb of saying ("dit") brings in a quoted name."""
-    if word.lower not in lang.naming:
-        return False
-    return any(
-        s >= word.end
-        and len(first_words(text, word.end, s, 3)) <= 2
-        and "," not in text[word.end : s]  # "…, a-t-il dit, est « … »": a verb of saying
-        for s, _ in quoted
-    )
 
 
 def _attributes_quotation(
