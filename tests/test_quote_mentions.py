@@ -67,6 +67,50 @@ def test_noun_phrases_stay_whole(phrase: str) -> None:
     assert narrowed(phrase) == phrase
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "For now, a notice on the council\u2019s website",
+            "a notice on the council\u2019s website",
+        ),
+        ("Better still, they\u2019re", "they"),
+        ("LYON: The striking dockers", "The striking dockers"),
+        ("In Lisbon, harbour officials", "harbour officials"),
+        ("At the rally in Porto his aides", "his aides"),
+        ("a crew we\u2019ve", "a crew"),
+        ("Snowfall occurs each winter in the valley", "Snowfall"),
+        ("Fishermen often", "Fishermen"),
+        ("Hafenblatt very", "Hafenblatt"),
+        ("Our early polling", "Our early polling"),
+        ("a conservative", "a conservative"),
+        ("the former", "the former"),
+        ("Democratic Sen. Ada Brook, D-Maine", "Democratic Sen. Ada Brook, D-Maine"),
+        ("Via Baltica", "Via Baltica"),
+    ],
+)
+def test_lead_ins_verbs_and_modifiers_are_no_part_of_the_mention(
+    phrase: str, expected: str
+) -> None:
+    assert narrowed(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "It\u2019s worth",
+        "The biggest",
+        "a two-hour",
+        "In a written statement",
+        "If \u201cstaff",
+        "Where the 2019 layout",
+        "around Mosul",
+    ],
+)
+def test_expletives_lead_ins_and_headless_phrases_are_no_mention(phrase: str) -> None:
+    assert narrowed(phrase) is None
+
+
 def test_offsets_index_the_whole_text() -> None:
     text = "Earlier on. Early Friday the governor"
     assert noun_phrase(text, 12, len(text)) == (text.index("the governor"), len(text))

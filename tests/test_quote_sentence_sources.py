@@ -118,3 +118,23 @@ def test_after_a_comma_only_a_relative_clause_lengthens_a_description() -> None:
 def test_which_is_not_offered_as_a_source() -> None:
     text = 'The board, which runs the quay, called it "unsafe".'
     assert sentence_sources(text, 0, len(text), text.index('"')) == []
+
+
+def test_a_description_stops_before_a_new_subject_after_a_comma() -> None:
+    text = (
+        "In a joint statement released Monday, the two port boards accused the pilots of "
+        'spreading "wild rumours".'
+    )
+    start = text.index("a joint statement")
+    found = full_description(text, start, start + len("a joint statement"), text.index('"'))
+    assert found is not None
+    assert text[found[0] : found[1]] == "a joint statement released Monday"
+
+
+def test_an_apposition_closed_by_a_comma_stays_in_the_description() -> None:
+    text = 'Officials at the pilots\u2019 guild, a branch of the dockers\u2019 union, said "no".'
+    found = full_description(text, 0, len("Officials"), text.index('"'))
+    assert found is not None
+    assert text[found[0] : found[1]] == (
+        "Officials at the pilots\u2019 guild, a branch of the dockers\u2019 union"
+    )

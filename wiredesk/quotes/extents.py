@@ -43,6 +43,7 @@ def full_description(text: str, start: int, end: int, limit: int) -> tuple[int, 
         return None
     cues = [cue for cue in find_cues(text, end, limit) if not _relative_clause_verb(text, cue)]
     stop = cues[0][0] if cues else _clause_end(text, end, limit)
+    stop = _before_new_subject(text, end, stop)
     gap = text[end:stop]
     if not gap.strip(" ,") or has_speech_mark(gap) or _ends_sentence(text, end, stop):
         return None
@@ -57,6 +58,17 @@ def full_description(text: str, start: int, end: int, limit: int) -> tuple[int, 
     return (start, extended_end) if extended_end > end else None
 
 
+def _before_new_subject(text: str, start: int, stop: int) -> int:
+    """Where the modifiers end when a new subject follows a comma and no comma closes it
+    as an apposition ("a joint statement published Monday, the two ministries accused …";
+    not "officials at the agency, a division of the ministry, said")."""
+    opened = _NEW_SUBJECT.search(text, start, stop)
+    if opened is None or "," in text[opened.end() : stop]:
+        return stop
+    return opened.start()
+
+
+_NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|his|her|their|its|our)\s", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _ANONYMITY_AFTER = re.compile(r"\s+on\s+(?:the\s+)?condition\b", re.IGNORECASE)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from wiredesk.quotes.word_classes import finite_verb, never_heads
+
 #: Pronouns that can be the subject of a reporting clause.
 SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 #: Words that end a noun phrase when they follow its head: relatives, conjunctions,
@@ -19,7 +21,7 @@ SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 _CLAUSE_OPENERS = frozenset("who whom whose which that where when while because as".split())
 _AUXILIARIES = frozenset(
     """is was are were be been being has have had did does do will would can could should
-    may might must shall not""".split()
+    may might must shall not cannot""".split()
 )
 #: Words a phrase cannot end on: it would be missing its head noun.
 _DANGLING = frozenset(
@@ -68,6 +70,21 @@ _ARTICLES = frozenset("the a an".split())
 _QUANTIFIERS = frozenset("all both half such quite rather what".split())
 _DASHES = re.compile(r"\s(?:--|\u2014|\u2013)\s?|\u2014")
 _WORD = re.compile(r"\S+")
+#: Words that open a clause of their own or a phrase with a preposition, whatever the case:
+#: what follows them ("If staff…", "Where the design…", "In a joint statement") is no speaker.
+_NO_SPEAKER_LEADS = frozenset(
+    """if where when while because although though whether unless until in at on for from
+    with by around among amid during despite across against near without within via into
+    through""".split()
+)
+#: A verb written onto the word before it ("they're", "we've", "didn't"); "'s" only after
+#: words it cannot make possessive ("it's", "there's").
+_CONTRACTION = re.compile(r"(?i)['\u2019](?:re|ve|ll|d|m)$|n['\u2019]t$")
+_IS_CONTRACTED = frozenset("it that there here what who where how".split())
+#: A number joined to a noun modifies the next word ("a three-hour", "a 400-page").
+_NUMBER_COMPOUND = re.compile(
+    r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)-\w"
+)
 
 
 def _bare(word: str) -> str:
@@ -145,6 +162,67 @@ def _without_lead_in(words: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     return words[lead:]
 
 
+def _without_comma_lead(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Words after a lead-in set off by the first comma or colon: a phrase opened by a
+    preposition or conjunction ("In a joint statement, the ministry"), an adverb or
+    adjective with no name after it ("For now, a statement", "Better yet, they"; not
+    "Democratic Sen. Chris Murphy, D-Conn."), or a dateline in capitals ("NEW DELHI: The
+    ongoing agitation")."""
+    for index, (_, _, word) in enumerate(words[:-1]):
+        if not word.endswith((",", ":")):
+            continue
+        lead = words[: index + 1]
+        first = _bare(lead[0][2])
+        dateline = word.endswith(":") and all(w.upper() == w for _, _, w in lead)
+        adverbial = first in _NO_SPEAKER_LEADS or (
+            never_heads(first) and not any(w[:1].isupper() for _, _, w in lead[1:])
+        )
+        return words[index + 1 :] if dateline or adverbial else words
+    return words
+
+
+def _before_contraction(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Words before a verb written onto a word: "a team we've" -> "a team", "they're" ->
+    "they"; "It's worth" leaves nothing (an expletive "it" is no one)."""
+    for index, (w_start, _, word) in enumerate(words):
+        stripped = word.rstrip(".,;:!?")
+        contracted = _CONTRACTION.search(stripped)
+        is_contracted = (
+            stripped[-2:] in ("'s", "\u2019s") and _bare(stripped[:-2]) in _IS_CONTRACTED
+        )
+        if not contracted and not is_contracted:
+            continue
+        if index or is_contracted or stripped.lower().endswith(("n't", "n\u2019t")):
+            return words[:index]
+        base = stripped[: contracted.start()] if contracted else stripped
+        return [(w_start, w_start + len(base), base)]
+    return words
+
+
+def _name_starts(words: list[tuple[int, int, str]]) -> bool:
+    """Whether the first two words are capitalised, as a name's are ("Via Rail")."""
+    return len(words) > 1 and all(
+        w.lstrip("\"'\u201c\u2018")[:1].isupper() for _, _, w in words[:2]
+    )
+
+
+def _after_leading_phrase(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The noun phrase after a leading prepositional phrase with no comma: it starts at a
+    determiner right after a word that can end a phrase; empty when there is none."""
+    closed = _DANGLING | _DETERMINERS | _QUANTIFIERS | _BAD_LEADS | _NO_SPEAKER_LEADS
+    for index in range(2, len(words)):
+        if _bare(words[index][2]) in _DETERMINERS and _bare(words[index - 1][2]) not in closed:
+            return words[index:]
+    return []
+
+
+def _heads_nothing(word: str) -> bool:
+    """Whether a lower-case last word leaves the phrase without its head noun ("A big",
+    "Mexicans often", "a three-hour")."""
+    bare = _bare(word)
+    return word[:1].islower() and (never_heads(bare) or bool(_NUMBER_COMPOUND.match(bare)))
+
+
 def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The noun phrase a reader would point at inside ``text[start:end]``, or None.
 
@@ -157,6 +235,7 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     if cut:
         start = cut[-1].end()  # "… the election -- meddling the congressman": the last part
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    words = _before_contraction(_without_comma_lead(words))
     if not words:
         return None
     if _bare(words[0][2]) in SUBJECT_PRONOUNS and len(words) > 1 and words[1][2][:1].islower():
@@ -183,6 +262,9 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         if bare in _CLAUSE_OPENERS or bare in _AUXILIARIES:
             words = words[:index]
             break
+        if finite_verb(bare) and previous not in _DETERMINERS and not previous.endswith("'s"):
+            words = words[:index]  # "Rainfall occurs everywhere": the verb of a clause
+            break
         follower = bares[index + 1] if index + 1 < len(words) else ""
         participle = len(bare) > 4 and bare.endswith(("ed", "ing"))  # _verb_like
         if participle and previous not in _DETERMINERS and follower in _OBJECT_STARTS:
@@ -206,13 +288,19 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         ):
             words = words[index:]  # "a mechanism the commission (calls)": a clause's subject
             break
-    while words and _bare(words[-1][2]) in _DANGLING:
+    while words and (_bare(words[-1][2]) in _DANGLING or _heads_nothing(words[-1][2])):
         words.pop()
     if not words:
         return None
     first, last = _bare(words[0][2]), _bare(words[-1][2])
     if words[0][2][:1].islower() and (first in _BAD_LEADS or first in _AUXILIARIES):
         return None
+    if first in _NO_SPEAKER_LEADS and not _name_starts(words):
+        # "At the convention in Cleveland his operatives" -> "his operatives"; none in "In a
+        # joint statement", "If staff", "Where the design", "around Idlib"
+        words = _after_leading_phrase(words)
+        if not words:
+            return None
     if (len(words) > 1 or words[0][2][:1].islower() or last in _DAYS) and all(
         _is_time(w) for _, _, w in words
     ):
