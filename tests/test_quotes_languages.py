@@ -400,3 +400,20 @@ def test_a_spanish_feminine_participle_describes_a_noun_and_reports_nothing() ->
     found = [(q.kind, q.cue) for q in find_quotes(text, [], "es")]
     assert ("indirect", "criticada") not in found
     assert ("indirect", "ha criticado") in found or ("indirect", "criticado") in found
+
+
+def test_the_office_after_a_title_is_not_its_holder() -> None:
+    text = "Valencia, 3 mar (EFE).- La portavoz del Ayuntamiento aseguró: «No habrá retrasos»."
+    (quote,) = find_quotes(text, [], "es")
+    assert quote.speaker is None and quote.speaker_mention == "La portavoz del Ayuntamiento"
+
+
+def test_a_common_word_opening_a_sentence_is_no_name_when_a_recogniser_read_the_text() -> None:
+    text = "Аналитик Ольга Белова изучила рынок.\n\nМногие считают, что «цены вырастут к осени»."
+    start = text.index("Ольга Белова")
+    belova = Mention("Ольга Белова", "PERSON", start, start + 12, "Ольга Белова")
+    (quote,) = [q for q in find_quotes(text, [belova], "ru") if "цены" in q.text]
+    assert quote.speaker is None and quote.speaker_mention == "Многие"
+    # with no recogniser (no mentions at all) a capitalised word may still be a name
+    (plain,) = [q for q in find_quotes(text, [], "ru") if "цены" in q.text]
+    assert plain.speaker == "Многие"

@@ -18,6 +18,11 @@ from wiredesk.quotes.speakers import Speaker
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _NONE = Speaker(None, None, None)
+#: Words that make the capitals after them a complement ("del Estado", "di Stato").
+_LINKS = frozenset({"de", "di", "da", "von", "vom", "d'", "d\u2019"})
+#: What ends the text before a sentence's first word: a stop, a line, a quotation mark, a
+#: dash opening dialogue.
+_SENTENCE_ENDS = frozenset('.!?:\n\u00ab\u00bb\u201c\u201d\u201e"\u2014\u2013')
 
 
 class PhraseResolver:
@@ -31,6 +36,10 @@ class PhraseResolver:
         )
         self.last: Speaker = _NONE
         self._named: list[Speaker] = list(self._titled_names())
+        #: Whether a recogniser read the article: then a lone capitalised word it left
+        #: alone is no name when a sentence opens with it, or in German, where every noun
+        #: is capitalised ("Многие", "Pourquoi", "Gesetz").
+        self._recognised = bool(mentions)
 
     def _titled_names(self) -> list[Speaker]:
         """Full names written after a title anywhere in the text ("Bundeskanzler Friedrich
@@ -97,9 +106,13 @@ class PhraseResolver:
                 return self._fuller(typed[-1], phrase)
         title_at = max((i for i, w in enumerate(words) if self.lang.is_title(w.text)), default=-1)
         rest = words[title_at + 1 :]
+        linked = False
         while rest and not rest[0].text[:1].isupper() and len(rest) > 1:
+            linked = rest[0].lower in self.lang.determiners or rest[0].lower in _LINKS
             rest = rest[1:]  # "министр иностранных дел Сергей Лавров"
-        after_title = _leading_capitals(rest)
+        # After "of" the capitals name the office, not its holder ("la abogada del Estado",
+        # "der Sprecher des Ministeriums").
+        after_title = [] if linked else _leading_capitals(rest)
         if title_at >= 0 and after_title:
             # "Bundeskanzler Friedrich Merz", "el presidente Pedro Sánchez"
             return self._named_speaker(" ".join(w.text for w in after_title[:4]), phrase)
@@ -111,6 +124,9 @@ class PhraseResolver:
         names = _leading_capitals(words)
         if not words or words[0].lower in self.lang.determiners or not names:
             return Speaker(None, phrase, None)  # a description: "der CDU-Politiker"
+        if len(names) == 1 and self._recognised and not inside:
+            if self.lang.capitalised_nouns or _opens_sentence(self.text, start):
+                return Speaker(None, phrase, None)  # "Многие", "Pourquoi", "Gesetz"
         return self._named_speaker(" ".join(w.text for w in names[:4]), phrase)
 
     def _apposed_name(self, words: list[Word]) -> str | None:
@@ -198,6 +214,12 @@ class PhraseResolver:
             if earlier.mention and title in earlier.mention.lower():
                 return earlier  # "Bundeskanzler Friedrich Merz" … "der Kanzler"
         return None
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is the first of its sentence, paragraph or quotation."""
+    before = text[:pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in _SENTENCE_ENDS
 
 
 def _leading_capitals(words: list[Word]) -> list[Word]:
