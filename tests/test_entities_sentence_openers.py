@@ -1,0 +1,50 @@
+"""A sentence's first word the model took into a name is dropped from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiredesk.entities.mention import Mention
+from wiredesk.entities.sentence_openers import trim_sentence_opener
+
+
+def _mention(text: str, surface: str, kind: str = "PERSON") -> Mention:
+    start = text.index(surface)
+    return Mention(surface, kind, start, start + len(surface), surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        (
+            "The ferry left.\n\nBecause Halloran had moved, the crew waited.",
+            "Because Halloran",
+            "Halloran",
+        ),
+        ("Regarding Tessaly, the board said nothing.", "Regarding Tessaly", "Tessaly"),
+        ("He said so. Hosting Marquand at the lodge, she smiled.", "Hosting Marquand", "Marquand"),
+        ("The ferry left. Will Ostrander stayed behind.", "Will Ostrander", "Will Ostrander"),
+        ("The ferry left. Per Lindqvist stayed behind.", "Per Lindqvist", "Per Lindqvist"),
+        ("The ferry left. The Hague answered.", "The Hague", "The Hague"),
+        ("In the harbour, Because Halloran is a ship.", "Because Halloran", "Because Halloran"),
+    ],
+)
+def test_a_sentence_opener_is_cut_from_a_person_or_place(
+    text: str, surface: str, kept: str
+) -> None:
+    trimmed = trim_sentence_opener(text, _mention(text, surface))
+    assert trimmed is not None
+    assert (trimmed.text, trimmed.name) == (kept, kept)
+    assert text[trimmed.start_char : trimmed.end_char] == kept
+
+
+def test_organisations_keep_their_first_word() -> None:
+    text = "Rolling Stone reported it."
+    assert trim_sentence_opener(text, _mention(text, "Rolling Stone", "ORG")).text == (
+        "Rolling Stone"
+    )
+
+
+def test_nothing_of_a_name_left_is_no_mention() -> None:
+    text = "Once again, the ferry left."
+    assert trim_sentence_opener(text, _mention(text, "Once again", "GPE")) is None

@@ -1,0 +1,66 @@
+"""A sentence's first word taken into the name after it: "Because Dempsey", "Hosting Cook".
+
+A capital on the first word of a sentence says nothing, and the English model now and then
+reads a conjunction, a preposition or an -ing form there as the start of a person's or a
+place's name ("Because Dempsey had moved…", "Regarding MagSafe, …", "Why Delhi…"). Such a
+word is dropped from the mention when it is a function word of four letters or more
+(spaCy's English stop words) or an -ing form of a word usually written in lower case
+("hosting" from "host"), unless it is a first name ("Will Dunham", "Bill Hayes").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from wiredesk.entities.first_names import first_name_gender
+from wiredesk.entities.lexicon import casing_lexicon
+from wiredesk.entities.mention import Mention
+
+#: Mention types whose names never open with such a word (organisations do: "Rolling
+#: Stone", "Opening Bell").
+_TYPES = frozenset({"PERSON", "GPE"})
+#: Shorter stop words open names too: "Per Olsson", "Do Kwon", "The Hague".
+_SHORTEST = 4
+#: What ends the text before a sentence's first word.
+_SENTENCE_ENDS = frozenset('.!?:\n"\u201c\u201d')
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in _SENTENCE_ENDS
+
+
+def _ing_form(lower: str) -> bool:
+    """Whether a word is the -ing form of a word usually written in lower case."""
+    if len(lower) < 7 or not lower.endswith("ing"):
+        return False
+    stem = lower[:-3]
+    lexicon = casing_lexicon()
+    return any(lexicon.get(form) == "l" for form in (stem, stem + "e", stem[:-1]))
+
+
+def is_sentence_opener(word: str) -> bool:
+    """Whether a capitalised first word is no part of the name after it."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return False  # "MORE Power", "eBay": written as a name
+    lower = word.lower()
+    if len(lower) < _SHORTEST or first_name_gender(lower) is not None:
+        return False
+    return lower in STOP_WORDS or _ing_form(lower)
+
+
+def trim_sentence_opener(text: str, mention: Mention) -> Mention | None:
+    """The mention without a sentence's first word that is no part of the name; None when
+    nothing of a name is left."""
+    if mention.type not in _TYPES or not _opens_sentence(text, mention.start_char):
+        return mention
+    first, _, rest = mention.text.partition(" ")
+    if not rest or not is_sentence_opener(first):
+        return mention
+    start = mention.start_char + len(mention.text) - len(rest.lstrip())
+    surface = text[start : mention.end_char]
+    if not surface[:1].isupper():
+        return None
+    return replace(mention, text=surface, start_char=start, name=surface)
