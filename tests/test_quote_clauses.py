@@ -48,6 +48,7 @@ def test_uses_of_a_cue_that_report_nothing_give_no_proposal() -> None:
         "The envoy refused to say anything more about the plan.",
         "Saying goodbye to everyone, the envoy boarded the plane.",
         "The letter said he is 6'3\" tall and very strong.",
+        "Note: the bundle includes three services and a sports channel.",
     ):
         assert [p for p in _proposals(text) if p.features.get("side_after")] == [], text
 

@@ -38,10 +38,11 @@ _BEFORE = frozenset(
     """he she they it we i who also has have had will would could did does do not never
     was were is are be been to and but as which that reportedly repeatedly later""".split()
 )
-#: Words right after a cue that open a clause or an object.
+#: Words right after a cue that open a clause or an object, or a complement that reports
+#: nothing ("responded by hitting", "asked for calm", "was reported for his role").
 _AFTER = frozenset(
     """that he she they it we i the a his her their this there if whether why how what
-    reporters me him them us on in at about to""".split()
+    reporters me him them us on in at about to by for with from of into as""".split()
 )
 _END = ".!?;:"
 
@@ -138,6 +139,9 @@ def proposals(
             "comma_before_cue": float(comma),
             "log_sentence_words": math.log1p(sentence_words),
             "question": float(text[start:end].rstrip().endswith("?")),
+            # "asked Morrison about …": a name as the cue's object; "Note: …": a heading
+            "name_follows": float(text[c_end:end].lstrip()[:1].isupper()),
+            "colon_follows": float(text[c_end:end].lstrip()[:1] == ":"),
         }
         if before and before[-1] in _BEFORE:
             common[f"prev={before[-1]}"] = 1.0
@@ -174,17 +178,22 @@ def proposals(
 
 
 _PRONOUNS = frozenset("he she they we i it".split())
+#: Verbs of saying in the bare form a command opens with ("Note:", "Say what you will").
+_IMPERATIVES = frozenset("note say tell ask remember consider imagine".split())
 _PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been)\s+$", re.IGNORECASE)
 
 
 def _not_reporting(text: str, start: int, c_start: int, c_end: int) -> bool:
     """The uses of a cue word the rules already know report nothing: the passive ("is said
-    to be divided"), the infinitive ("refused to comment") and a participle opening the
-    sentence ("Saying goodbye, the envoy left")."""
+    to be divided"), the infinitive ("refused to comment"), and a participle or a command
+    opening the sentence ("Saying goodbye, the envoy left", "Note: …")."""
     lead = text[max(start, c_start - 12) : c_start]
     if _PASSIVE.search(lead) or lead.lower().endswith("to "):
         return True
-    return text[c_start:c_end].lower().endswith("ing") and not text[start:c_start].strip()
+    word = text[c_start:c_end].lower()
+    opens = not text[start:c_start].strip()
+    # "Note: the bundle includes …": a bare verb opening its sentence is a command
+    return opens and (word.endswith("ing") or word in _IMPERATIVES)
 
 
 def _has_marks(span: str) -> bool:
