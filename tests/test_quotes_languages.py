@@ -7,6 +7,8 @@ import pytest
 
 from wiredesk.entities import Mention
 from wiredesk.quotes import find_quotes, quote_languages
+from wiredesk.quotes.languages import resources_for
+from wiredesk.quotes.speaker_phrases import PhraseResolver
 
 DPA = (
     "BERLIN (dpa) - Bundeskanzler Friedrich Merz hat vor einer Spaltung Europas gewarnt. "
@@ -417,3 +419,12 @@ def test_a_common_word_opening_a_sentence_is_no_name_when_a_recogniser_read_the_
     # with no recogniser (no mentions at all) a capitalised word may still be a name
     (plain,) = [q for q in find_quotes(text, [], "ru") if "цены" in q.text]
     assert plain.speaker == "Многие"
+
+
+def test_a_speaker_phrase_loses_its_dangling_preposition_and_what_an_ellipsis_ran_in() -> None:
+    text = "Fue una buena temporada…Los azules confirmaron que el equipo vuelve en abril."
+    (team,) = find_quotes(text, [], "es")
+    assert team.speaker is None and team.speaker_mention == "Los azules"
+    phrase = "El alcalde del municipio de San Telmo del"
+    resolver = PhraseResolver(phrase + " estado dijo algo.", [], resources_for("es"))
+    assert resolver.resolve(0, len(phrase)).mention == "El alcalde del municipio de San Telmo"
