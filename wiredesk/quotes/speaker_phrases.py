@@ -18,9 +18,6 @@ from wiredesk.quotes.speakers import Speaker
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _NONE = Speaker(None, None, None)
-#: The most words a speaker phrase without a comma has: "die Vorsitzende der Gewerkschaft
-#: Erziehung und Wissenschaft" is eight; longer runs are clauses the attribution took in.
-_LONGEST_PHRASE = 9
 #: Words that make the capitals after them a complement ("del Estado", "di Stato").
 _LINKS = frozenset({"de", "di", "da", "von", "vom", "d'", "d\u2019"})
 #: What ends the text before a sentence's first word: a stop, a line, a quotation mark, a
@@ -78,20 +75,19 @@ class PhraseResolver:
     def _tidy(self, start: int, end: int) -> tuple[int, int] | None:
         """The span a reader would point at: after an ellipsis that ran two sentences
         together ("una buena actuación…Los azules"), without the article or preposition it
-        ends on ("El alcalde del municipio Pedro María Ureña, del"); None for a run of words
-        too long to name anyone without an apposition's comma (a clause)."""
+        ends on ("El alcalde del municipio Pedro María Ureña, del")."""
+        words = words_in(self.text, start, end)
         cut = max(self.text.rfind("\u2026", start, end), self.text.rfind("...", start, end))
         if cut >= 0:
-            start = cut + (1 if self.text[cut] == "\u2026" else 3)
-        words = words_in(self.text, start, end)
+            words = [w for w in words if w.start > cut]
+            if not words:
+                return None
+            start = words[0].start
         dangling = self.lang.determiners | self.lang.not_subject | _LINKS
-        while len(words) > 1 and words[-1].lower in dangling:
-            words.pop()
-        if not words:
-            return None
-        start, end = words[0].start, words[-1].end
-        if len(words) > _LONGEST_PHRASE and "," not in self.text[start:end]:
-            return None
+        if len(words) > 1 and words[-1].lower in dangling:
+            while len(words) > 1 and words[-1].lower in dangling:
+                words.pop()
+            end = words[-1].end
         return start, end
 
     def zero(self) -> Speaker:
