@@ -24,6 +24,7 @@ from wiredesk.quotes.extents import full_description
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
+from wiredesk.quotes.patterns import word_start
 from wiredesk.quotes.sentence_sources import POSSESSIVE_PRONOUNS, sentence_sources
 from wiredesk.quotes.speakers import (
     PRONOUN_GENDER,
@@ -87,7 +88,7 @@ FEATURES = (
 )
 _AT = {name: index for index, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 6
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
+_PRONOUN = re.compile(word_start("He he She she They they We we I".split()) + r"\b")
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _PREPOSITIONS = frozenset("of for at from in with by to on about than like".split())
 _ENTITY_FEATURE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from wiredesk.entities import Mention
+from wiredesk.quotes.patterns import word_start
 
 #: Sentence ends: final punctuation (maybe inside a closing mark) then space, or a newline.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z0-9])|\n")
@@ -24,7 +25,7 @@ _OBJECT_LEFT = frozenset(
 SENTENCES_BACK = 4
 #: "the" and the lower-case words after it, where a role ("the foreign minister") may be.
 _LOWER_WORD = re.compile(r"[a-z][a-z\u2019'-]*")
-_THE_PHRASE = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z\u2019'-]*){1,4})")
+_THE_PHRASE = re.compile(word_start(["The", "the"]) + r"((?:\s+[a-z][a-z\u2019'-]*){1,4})")
 
 
 @dataclass(frozen=True)
