@@ -109,13 +109,8 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     index = _cue_index(text)
     end = len(text) if end is None else end
     first = bisect_left(index.starts, start)
-    found = []
-    for cue in index.cues[first:]:
-        if cue[0] >= end:
-            break
-        if cue[1] <= end:
-            found.append(cue)
-    return found
+    last = bisect_left(index.starts, end, first)
+    return [cue for cue in index.cues[first:last] if cue[1] <= end]
 
 
 class _CueIndex:
