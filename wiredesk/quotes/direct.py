@@ -212,8 +212,9 @@ def _sentence_cue(
             cues.append((match.start(), match.end(), "call"))
     if not cues:
         return None, False
-    before = sorted(c for c in cues if c[1] <= quote.start)
-    after = sorted(c for c in cues if c[0] >= quote.end)
+    start, end = quote.start, quote.end
+    before = sorted(c for c in cues if c[1] <= start)
+    after = sorted(c for c in cues if c[0] >= end)
     for c_start, c_end, stem in reversed(before):
         if stem == "according":
             span = phrase_after(text, c_end, limit)
@@ -228,11 +229,11 @@ def _sentence_cue(
                 return outer, True
             return Attribution(c_start, c_end, span[0], span[1]), True
     for c_start, c_end, _stem in after:
-        span = subject_before(text, c_start, quote.end)
-        if span is None and not text[quote.end : c_start].strip(" ,\u2014\u2013-"):
+        span = subject_before(text, c_start, end)
+        if span is None and not text[end:c_start].strip(" ,\u2014\u2013-"):
             span = phrase_after(text, c_end, limit)  # inverted: '"…," said Brandt'
         if span is None:
-            span = sentence_subject(text, floor, quote.start, resolver.mentions)
+            span = sentence_subject(text, floor, start, resolver.mentions)
         if span is not None:
             return Attribution(c_start, c_end, span[0], span[1]), True
     return None, True
