@@ -17,7 +17,11 @@ from wiredesk.entities import Mention
 from wiredesk.quotes.patterns import word_start
 
 #: Sentence ends: final punctuation (maybe inside a closing mark) then space, or a newline.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z0-9])|\n")
+#: (Each choice opens with its own character, which the search can skip to.)
+_AFTER_END = r"[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z0-9])"
+_SENTENCE_END = re.compile(
+    "|".join(["\n", r"\." + _AFTER_END, "!" + _AFTER_END, r"\?" + _AFTER_END])
+)
 #: Words right before a name that make it an object, not the subject ("led by Oyelaran").
 _OBJECT_LEFT = frozenset(
     "by with to of for from and or than against about at on in met told asked urged".split()
