@@ -443,13 +443,13 @@ class CandidateBuilder:
             cue_at = attribution.cue_start
             values[_AT["log_words_to_cue"]] = math.log1p(self.words.between(cue_at, start))
             if end <= cue_at:
-                gap = text[end:cue_at]
+                gap = text[end:cue_at]  # often paragraphs long: the period test first
                 values[_AT["subject_of_quote_cue"]] = float(
-                    len(gap.split()) <= 3 and "." not in gap
+                    "." not in gap and len(gap.split()) <= 3
                 )
             if start >= attribution.cue_end:
-                after = text[attribution.cue_end : start]
-                values[_AT["after_quote_cue"]] = float(len(after.split()) <= 2)
+                after = text[attribution.cue_end : start]  # split no further than needed
+                values[_AT["after_quote_cue"]] = float(len(after.split(None, 2)) <= 2)
         low, high = context.sentence
         values[_AT["in_quote_sentence"]] = float(low <= start and end <= high)
         if low <= start and end <= quote.start_char:
