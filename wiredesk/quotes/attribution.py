@@ -43,6 +43,12 @@ TIME_WORDS = frozenset(
 MAX_SUBJECT_WORDS = 10
 _WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
+_OWNER = re.compile(r"\w+['\u2019]s")
+#: A short attribution that ends its sentence: ', she said.'
+_SHORT_TAIL = re.compile(r"\s*(?:\w+\s*){0,4}[.!?]")
+#: Punctuation and space between a closing mark and its attribution.
+_LEAD_AFTER = re.compile(r"[\s,\u2014\u2013-]*")
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _BOUNDARY = set(",;:.!?()[]{}" + ALL_MARKS + "\u2014\u2013")
 
 
@@ -251,7 +257,7 @@ def plausible_speaker(text: str, start: int, end: int) -> bool:
         return True
     if any(w[:1].isupper() for w in words[1:]):
         return True  # "former Obama adviser David Axelrod"
-    if re.fullmatch(r"\w+['\u2019]s", first):
+    if _OWNER.fullmatch(first):
         return True  # "Trayvon's father"
     return len(words) <= 3 and lower[-1].endswith("s") and not lower[-1].endswith("ly")
 
@@ -275,14 +281,13 @@ def after_quote(text: str, pos: int, limit: int, closed: bool = False) -> Attrib
     if found is None or not closed:
         return found
     tail = text[max(found.cue_end, found.speaker_end) : limit]
-    if len(tail.split()) > 4 or not re.match(r"\s*(?:\w+\s*){0,4}[.!?]", tail):
+    if len(tail.split()) > 4 or not _SHORT_TAIL.match(tail):
         return None
     return found
 
 
 def _after_quote(text: str, pos: int, limit: int) -> Attribution | None:
-    lead = re.match(r"[\s,\u2014\u2013-]*", text[pos:limit])
-    start = pos + (lead.end() if lead else 0)
+    start = _LEAD_AFTER.match(text, pos, max(pos, limit)).end()
     window_end = min(limit, start + 160)
     cues = find_cues(text, start, window_end)
     if not cues:
@@ -483,7 +488,7 @@ def is_attribution_sentence(text: str, start: int, end: int) -> Attribution | No
     if attribution is None or attribution.cue_start - start > 80:
         return None
     tail = text[max(attribution.cue_end, attribution.speaker_end) : start + len(body) - 1]
-    if re.search(r"[.!?]\s+[A-Z]", tail):
+    if _NEXT_SENTENCE.search(tail):
         return None  # a second sentence follows the attribution
     return attribution
 

@@ -24,6 +24,7 @@ from wiredesk.quotes.extents import full_description
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
+from wiredesk.quotes.patterns import word_start
 from wiredesk.quotes.sentence_sources import POSSESSIVE_PRONOUNS, sentence_sources
 from wiredesk.quotes.speakers import (
     PRONOUN_GENDER,
@@ -87,7 +88,7 @@ FEATURES = (
 )
 _AT = {name: index for index, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 6
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
+_PRONOUN = re.compile(word_start("He he She she They they We we I".split()) + r"\b")
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _PREPOSITIONS = frozenset("of for at from in with by to on about than like".split())
 _ENTITY_FEATURE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
@@ -137,6 +138,17 @@ class Candidate:
     end: int | None
     speaker: Speaker
     features: tuple[float, ...]
+
+
+@dataclass
+class _Draft:
+    """A candidate whose features are still being filled in: the ones that compare it with
+    the quote's other candidates come last (``_relative_features``)."""
+
+    start: int | None
+    end: int | None
+    speaker: Speaker
+    values: list[float]
 
 
 #: Whether each code point up to U+3000 is white space (``str.isspace``, what ``\\s`` means);
@@ -231,7 +243,7 @@ class CandidateBuilder:
             last[1] if last is not None and para - last[0] <= 1 else None,
             bounds,
         )
-        found: list[Candidate] = []
+        found: list[_Draft] = []
         rule_speaker = Speaker(quote.speaker, quote.speaker_mention, quote.speaker_entity_key)
         if quote.speaker_mention is not None:
             found.append(self._candidate(rule_span, rule_speaker, context, rule=True, rank=0))
@@ -255,14 +267,14 @@ class CandidateBuilder:
             self._quoted_counts[key] = self._quoted_counts.get(key, 0) + 1
         return _relative_features(found + self._full_descriptions(found, quote), quote)
 
-    def _full_descriptions(self, found: list[Candidate], quote: Quote) -> list[Candidate]:
+    def _full_descriptions(self, found: list[_Draft], quote: Quote) -> list[_Draft]:
         """Each unnamed description or group with the modifiers after it (``full_description``),
         as a candidate of its own with the short one's evidence."""
         longer = []
         for candidate in found:
             if candidate.start is None or candidate.end is None or candidate.speaker.name:
                 continue
-            features = candidate.features
+            features = candidate.values
             if features[_AT["description"]] != 1.0 and features[_AT["group"]] != 1.0:
                 continue  # "officials", and groups: "one Republican involved in the talks"
             start, end = candidate.start, candidate.end
@@ -273,13 +285,13 @@ class CandidateBuilder:
             span = full_description(self.text, start, end, limit)
             if span is None or self.resolver.in_quote(span[1] - 1):
                 continue
-            values = list(candidate.features)
+            values = list(candidate.values)
             values[_AT["full_description"]] = 1.0
             opener = self.text[end : span[1]].strip(" ,").split(" ", 1)[0].lower()
             values[_AT["full_description_clause"]] = float(opener in _RELATIVES)
             phrase = " ".join(self.text[span[0] : span[1]].split())
             speaker = Speaker(None, phrase, None)
-            longer.append(Candidate(span[0], span[1], speaker, tuple(values)))
+            longer.append(_Draft(span[0], span[1], speaker, values))
         return longer
 
     def _sentence_sources(self, bounds: tuple[int, int], quote: Quote) -> list[tuple[int, int]]:
@@ -394,7 +406,7 @@ class CandidateBuilder:
         context: _Context,
         rule: bool,
         rank: int,
-    ) -> Candidate:
+    ) -> _Draft:
         values = [0.0] * len(FEATURES)
         quote = context.quote
         if rule:
@@ -415,9 +427,9 @@ class CandidateBuilder:
         values[_AT["previous_quote_speaker"]] = float(key == context.previous)
         values[_AT["log_earlier_quotes"]] = math.log1p(self._quoted_counts.get(key, 0))
         if span is None:
-            return Candidate(None, None, speaker, tuple(values))
+            return _Draft(None, None, speaker, values)
         self._span_features(values, span, speaker, context)
-        return Candidate(span[0], span[1], speaker, tuple(values))
+        return _Draft(span[0], span[1], speaker, values)
 
     def _span_features(
         self, values: list[float], span: tuple[int, int], speaker: Speaker, context: _Context
@@ -431,13 +443,13 @@ class CandidateBuilder:
             cue_at = attribution.cue_start
             values[_AT["log_words_to_cue"]] = math.log1p(self.words.between(cue_at, start))
             if end <= cue_at:
-                gap = text[end:cue_at]
+                gap = text[end:cue_at]  # often paragraphs long: the period test first
                 values[_AT["subject_of_quote_cue"]] = float(
-                    len(gap.split()) <= 3 and "." not in gap
+                    "." not in gap and len(gap.split()) <= 3
                 )
             if start >= attribution.cue_end:
-                after = text[attribution.cue_end : start]
-                values[_AT["after_quote_cue"]] = float(len(after.split()) <= 2)
+                after = text[attribution.cue_end : start]  # split no further than needed
+                values[_AT["after_quote_cue"]] = float(len(after.split(None, 2)) <= 2)
         low, high = context.sentence
         values[_AT["in_quote_sentence"]] = float(low <= start and end <= high)
         if low <= start and end <= quote.start_char:
@@ -445,7 +457,7 @@ class CandidateBuilder:
         para = self.layout.paragraph_of(start)
         values[_AT["same_paragraph"]] = float(para == context.paragraph)
         values[_AT["previous_paragraph"]] = float(para == context.paragraph - 1)
-        low, high = sorted((start, quote.start_char))
+        low, high = min(start, quote.start_char), max(start, quote.start_char)
         values[_AT["sentences_between"]] = min(5, self.sentences.between(low, high)) / 5
         described = self._described.get(span)
         if described is None:
@@ -552,9 +564,9 @@ class CandidateBuilder:
         return "description"
 
 
-def _relative_features(found: list[Candidate], quote: Quote) -> list[Candidate]:
-    """Features that compare a quote's candidates: the nearest before and after the
-    quote, and how many candidates mean the same speaker."""
+def _relative_features(found: list[_Draft], quote: Quote) -> list[Candidate]:
+    """The candidates, with the features that compare them: the nearest before and after
+    the quote, and how many candidates mean the same speaker."""
     before = [c.end for c in found if c.end is not None and c.end <= quote.start_char]
     after = [c.start for c in found if c.start is not None and c.start >= quote.end_char]
     last, first = max(before, default=None), min(after, default=None)
@@ -564,7 +576,7 @@ def _relative_features(found: list[Candidate], quote: Quote) -> list[Candidate]:
         counts[key] = counts.get(key, 0) + 1
     out = []
     for candidate in found:
-        values = list(candidate.features)
+        values = candidate.values
         values[_AT["nearest_before"]] = float(last is not None and candidate.end == last)
         values[_AT["nearest_after"]] = float(first is not None and candidate.start == first)
         values[_AT["log_same_speaker_candidates"]] = math.log(counts[_key(candidate.speaker)])

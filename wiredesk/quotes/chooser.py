@@ -173,7 +173,7 @@ def choose_speakers(
     if model is None or _recorders:
         return list(quotes)
     every = [c.features for candidates in found for c in candidates]
-    scores = model.score_matrix(np.array(every)).tolist() if every else []
+    scores = model.score_matrix(np.array(every, dtype=float)).tolist() if every else []
     chosen: list[Quote] = []
     offset = 0
     for quote, candidates in zip(quotes, found, strict=True):

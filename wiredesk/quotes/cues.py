@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from wiredesk.quotes.patterns import word_start
+
 #: Reporting verbs by stem; each is matched with its inflections (say/says/said/saying).
 _IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
@@ -107,13 +109,8 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     index = _cue_index(text)
     end = len(text) if end is None else end
     first = bisect_left(index.starts, start)
-    found = []
-    for cue in index.cues[first:]:
-        if cue[0] >= end:
-            break
-        if cue[1] <= end:
-            found.append(cue)
-    return found
+    last = bisect_left(index.starts, end, first)
+    return [cue for cue in index.cues[first:last] if cue[1] <= end]
 
 
 class _CueIndex:
@@ -194,7 +191,11 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _FORMS = re.compile(r"(?<![a-z])" + _trie_pattern(sorted(CUE_FORMS)) + r"(?![a-z])")
-_PHRASE_LOWER = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in PHRASES) + r")\b")
+_PHRASE_LOWER = re.compile(
+    "(?:"
+    + "|".join(word_start([p.split()[0]]) + r"\s+" + r"\s+".join(p.split()[1:]) for p in PHRASES)
+    + r")\b"
+)
 
 
 #: Words after which an -s form is a noun.

@@ -8,8 +8,9 @@ a speech cue nearby are dropped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from wiredesk.quotes.attribution import (
     Attribution,
@@ -48,6 +49,11 @@ NAMING = re.compile(
     re.IGNORECASE,
 )
 SHORT_WORDS = 3
+_FIRST_WORD_CHAR = re.compile(r"\W*(\w)")
+_ENDS_AFTER = re.compile(r"[ \t\u00a0]*(?:\n|$|[.!?])")
+_NAME_WORD = re.compile(r"[\w'\u2019-]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NEXT_SENTENCE = re.compile(r"\s+[A-Z]")
 
 
 @dataclass
@@ -96,7 +102,7 @@ def _merge_interrupted(text: str, quoted: list[Quoted], layout: Layout) -> list[
 
 def _opens_sentence(text: str, q: Quoted) -> bool:
     """The quote starts with a capital or an elision, as a quoted sentence does."""
-    first = re.match(r"\W*(\w)", text[q.start : q.start + 8])
+    first = _FIRST_WORD_CHAR.match(text[q.start : q.start + 8])
     return first is not None and (first.group(1).isupper() or first.group(1).isdigit())
 
 
@@ -105,7 +111,7 @@ def _ends_sentence(text: str, q: Quoted) -> bool:
     inner = inner_text(text, q)
     if inner[-1:] in ".!?,\u2026":
         return True
-    return re.match(r"[ \t\u00a0]*(?:\n|$|[.!?])", text[q.end : q.end + 4]) is not None
+    return _ENDS_AFTER.match(text[q.end : q.end + 4]) is not None
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -130,7 +136,7 @@ def _sentence_bounds(layout: Layout, start: int, end: int) -> tuple[int, int]:
 
 def _is_name_like(inner: str) -> bool:
     """Title Case without final punctuation: "Northern Star", "Blue Corridor"."""
-    words = re.findall(r"[\w'\u2019-]+", inner)
+    words = _NAME_WORD.findall(inner)
     if not words or len(words) > 6 or inner.rstrip(" ,")[-1:] in "!?":
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de", "is", "with"}
@@ -139,7 +145,7 @@ def _is_name_like(inner: str) -> bool:
 
 def _framed(text: str, floor: int, pos: int) -> bool:
     """A single quoted word counts when a speech or framing verb sits just before it."""
-    words = re.findall(r"[A-Za-z]+", text[max(floor, pos - 60) : pos])[-5:]
+    words = _LETTERS.findall(text[max(floor, pos - 60) : pos])[-5:]
     return any(w.lower() in FRAMING_FORMS or cue_stem(w) for w in words)
 
 
@@ -149,7 +155,7 @@ def _person_names(
     floor: int,
     limit: int,
     quote: Quoted,
-    spans: list[tuple[int, int]],
+    quoted: _Covered,
     resolver: SpeakerResolver,
 ) -> bool:
     """Whether a quoted name comes from a person calling something so ("Lee called the
@@ -159,7 +165,7 @@ def _person_names(
     verb = naming.split()[0].lower() if naming.split() else ""
     if verb not in _CALLING:
         return False
-    found, _ = _sentence_cue(text, floor, limit, quote, spans, resolver)
+    found, _ = _sentence_cue(text, floor, limit, quote, quoted, resolver)
     if found is None or found.cue_end > quote.start:
         return False
     speaker = resolver.resolve(found.speaker_start, found.speaker_end)
@@ -174,29 +180,41 @@ def _person_names(
 _CALLING = frozenset("called calls call dubbed dubs nicknamed".split())
 
 
+class _Covered:
+    """Whether an offset lies inside any of the quoted spans (given in order of their
+    starts): the furthest end reached by the spans that start at or before it tells, found
+    by binary search, where partial quotes ask about every cue of their sentences."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def __call__(self, pos: int) -> bool:
+        before = bisect_right(self.starts, pos)
+        return before > 0 and self.reach[before - 1] > pos
+
+
 def _sentence_cue(
     text: str,
     floor: int,
     limit: int,
     quote: Quoted,
-    spans: list[tuple[int, int]],
+    quoted: _Covered,
     resolver: SpeakerResolver,
 ) -> tuple[Attribution | None, bool]:
     """The cue of the sentence a partial quote sits in and its subject, and whether the
     sentence has a speech or framing cue at all (evidence of speech even when the subject
     cannot be found)."""
 
-    def outside(pos: int) -> bool:
-        return not any(s <= pos < e for s, e in spans)
-
-    cues = [c for c in find_cues(text, floor, limit) if outside(c[0])]
+    cues = [c for c in find_cues(text, floor, limit) if not quoted(c[0])]
     for match in _FRAMING.finditer(text, floor, limit):
-        if outside(match.start()):
+        if not quoted(match.start()):
             cues.append((match.start(), match.end(), "call"))
     if not cues:
         return None, False
-    before = sorted(c for c in cues if c[1] <= quote.start)
-    after = sorted(c for c in cues if c[0] >= quote.end)
+    start, end = quote.start, quote.end
+    before = sorted(c for c in cues if c[1] <= start)
+    after = sorted(c for c in cues if c[0] >= end)
     for c_start, c_end, stem in reversed(before):
         if stem == "according":
             span = phrase_after(text, c_end, limit)
@@ -211,11 +229,11 @@ def _sentence_cue(
                 return outer, True
             return Attribution(c_start, c_end, span[0], span[1]), True
     for c_start, c_end, _stem in after:
-        span = subject_before(text, c_start, quote.end)
-        if span is None and not text[quote.end : c_start].strip(" ,\u2014\u2013-"):
+        span = subject_before(text, c_start, end)
+        if span is None and not text[end:c_start].strip(" ,\u2014\u2013-"):
             span = phrase_after(text, c_end, limit)  # inverted: '"…," said Brandt'
         if span is None:
-            span = sentence_subject(text, floor, quote.start, resolver.mentions)
+            span = sentence_subject(text, floor, start, resolver.mentions)
         if span is not None:
             return Attribution(c_start, c_end, span[0], span[1]), True
     return None, True
@@ -276,31 +294,33 @@ def find_direct(
     spans = [(q.start, q.end) for q in quoted]
     resolver.set_quoted(spans)
     layout.mask_quotes(spans)
+    covered = _Covered(spans)
     candidates = _merge_interrupted(text, quoted, layout)
     quotes: list[Quote] = []
     previous: Quote | None = None
     last_cue: tuple[int, int] | None = None
     for cand in candidates:
         q = cand.quoted
+        q_start, q_end = q.start, q.end
         inner = inner_text(text, q)
         if not any(ch.isalpha() for ch in inner) or "<" in inner or "=" in inner:
             continue  # numbers, markup attributes
-        if not is_mark(text[q.start]) and cand.attribution is None:
+        if not is_mark(text[q_start]) and cand.attribution is None:
             continue  # a stray closing mark: where its quote began is unknown
-        floor, limit = _sentence_bounds(layout, q.start, q.end)
-        lead = text[floor : q.start].strip()
-        closed = inner[-1:] in ".!?" and bool(re.match(r"\s+[A-Z]", text[q.end : q.end + 3]))
-        label = TURN_LABEL.match(text, q.start + 1, q.end)
+        floor, limit = _sentence_bounds(layout, q_start, q_end)
+        lead = text[floor:q_start].strip()
+        closed = inner[-1:] in ".!?" and bool(_NEXT_SENTENCE.match(text[q_end : q_end + 3]))
+        label = TURN_LABEL.match(text, q_start + 1, q_end)
         if label is not None and cand.attribution is None:
             # "PENCE: Well, …": the transcript names who speaks.
             cand.attribution = Attribution(
                 label.end(1), label.end(1) + 1, label.start(1), label.end(1)
             )
-        attribution = cand.attribution or after_quote(text, q.end, limit, closed)
+        attribution = cand.attribution or after_quote(text, q_end, limit, closed)
         if attribution is None:
-            attribution = before_quote(text, floor, q.start)
+            attribution = before_quote(text, floor, q_start)
         if attribution is None and lead.endswith(":"):
-            attribution = _subject_attribution(text, floor, q.start, resolver)
+            attribution = _subject_attribution(text, floor, q_start, resolver)
         starts_clause = (
             not lead
             or lead.endswith(":")
@@ -309,45 +329,45 @@ def find_direct(
         )
         n_words = len(inner.split())
         kind = "direct" if starts_clause and n_words > SHORT_WORDS - 1 else "partial"
-        headline = q.single and layout.paragraph_of(q.start) == 0 and is_headline(text, layout)
+        headline = q.single and layout.paragraph_of(q_start) == 0 and is_headline(text, layout)
         if kind == "direct" and cand.attribution is None and _is_name_like(inner) and not headline:
             continue  # a show, book or film title after "said on", not speech
         confidence = 0.9 if attribution is not None else 0.6
         if headline:
             # Headlines set quotations in single marks: "Obama: Trends Are 'Terrifying'".
             kind, confidence = "partial", 0.6
-            attribution = attribution or headline_speaker(text, floor, q.start)
-            attribution = attribution or headline_subject(text, floor, q.start)
+            attribution = attribution or headline_speaker(text, floor, q_start)
+            attribution = attribution or headline_subject(text, floor, q_start)
         elif kind == "partial":
-            naming = NAMING.search(text[max(0, q.start - 40) : q.start])
+            naming = NAMING.search(text[max(0, q_start - 40) : q_start])
             dropped = ""  # why the rules would leave the phrase out, if they would
             if naming is not None and cand.attribution is None:
-                if not _person_names(text, naming.group(), floor, limit, q, spans, resolver):
+                if not _person_names(text, naming.group(), floor, limit, q, covered, resolver):
                     dropped = "naming"
             spoken = attribution is not None
             if (
                 attribution is None
-                or attribution.cue_start > q.end + 60
-                or _runs_on(text, q.end, attribution)
+                or attribution.cue_start > q_end + 60
+                or _runs_on(text, q_end, attribution)
             ):
-                found, spoken_here = _sentence_cue(text, floor, limit, q, spans, resolver)
+                found, spoken_here = _sentence_cue(text, floor, limit, q, covered, resolver)
                 attribution = found or attribution
                 spoken = spoken or spoken_here
             if attribution is None:
-                attribution = headline_speaker(text, floor, q.start)
+                attribution = headline_speaker(text, floor, q_start)
                 spoken = spoken or attribution is not None
             if not dropped and not spoken and n_words <= SHORT_WORDS:
                 dropped = "unspoken"  # scare quotes without anyone speaking
-            reported = attribution is not None and attribution.cue_end <= q.start
+            reported = attribution is not None and attribution.cue_end <= q_start
             # '"Really," she added': one word that opens its sentence and is attributed
             # right after is a reply, not a term.
             replied = (
                 not lead
                 and inner[-1:] in ",!?."
                 and attribution is not None
-                and attribution.cue_start >= q.end
+                and attribution.cue_start >= q_end
             )
-            framed = _framed(text, floor, q.start)
+            framed = _framed(text, floor, q_start)
             if not dropped and (
                 (_is_name_like(inner) and not replied)
                 or (n_words == 1 and not reported and not replied and not framed)
@@ -364,25 +384,25 @@ def find_direct(
                     naming.group() if naming is not None else "",
                     q.single,
                 )
-                if not keeps(text, q.start, q.end, floor, limit, evidence):
+                if not keeps(text, q_start, q_end, floor, limit, evidence):
                     continue
                 confidence -= 0.3  # a phrase the rules alone would leave out
-                if attribution is None or attribution.cue_start >= q.end:
+                if attribution is None or attribution.cue_start >= q_end:
                     # no cue before it: a term is the wording of the sentence's subject
                     # ('the Sanders campaign rejected the idea as "ludicrous"')
-                    opening = opening_description(text, floor, q.start)
+                    opening = opening_description(text, floor, q_start)
                     if opening is not None:
-                        attribution = Attribution(q.start, q.start, *opening)
+                        attribution = Attribution(q_start, q_start, *opening)
                     else:
                         attribution = (
-                            _subject_attribution(text, floor, q.start, resolver) or attribution
+                            _subject_attribution(text, floor, q_start, resolver) or attribution
                         )
             if attribution is None:
-                opening = opening_description(text, floor, q.start)
+                opening = opening_description(text, floor, q_start)
                 if opening is not None:
-                    attribution = Attribution(q.start, q.start, *opening)
+                    attribution = Attribution(q_start, q_start, *opening)
                 else:
-                    attribution = _subject_attribution(text, floor, q.start, resolver)
+                    attribution = _subject_attribution(text, floor, q_start, resolver)
         speaker = Speaker(None, None, None)
         cue: str | None = None
         if attribution is not None:
@@ -402,7 +422,7 @@ def find_direct(
                 speaker, cue = inherited
                 confidence = 0.7 if cue else 0.5
         else:
-            speaker = _nearest_person(layout, resolver, q.start) or speaker
+            speaker = _nearest_person(layout, resolver, q_start) or speaker
         if not q.balanced:
             confidence -= 0.3
         if q.single:
@@ -416,8 +436,8 @@ def find_direct(
                 or last_cue == (attribution.cue_start, attribution.cue_end)
                 or (speaker.mention is not None and speaker.mention == quotes[-1].speaker_mention)
             )
-            and layout.paragraph_of(quotes[-1].start_char) == layout.paragraph_of(q.start)
-            and _joins_fragments(text, quotes[-1].end_char, q.start)
+            and layout.paragraph_of(quotes[-1].start_char) == layout.paragraph_of(q_start)
+            and _joins_fragments(text, quotes[-1].end_char, q_start)
         ):
             # Several quoted fragments of one statement, joined by a few words with no cue
             # of their own, with one cue, one speaker or no attribution: one quote.
@@ -427,9 +447,9 @@ def find_direct(
         quote = Quote(
             kind=kind,
             text=inner,
-            start_char=q.start,
-            end_char=q.end,
-            paragraph=layout.paragraph_of(q.start),
+            start_char=q_start,
+            end_char=q_end,
+            paragraph=layout.paragraph_of(q_start),
             speaker=speaker.name,
             speaker_mention=speaker.mention,
             speaker_entity_key=speaker.entity_key,

@@ -47,8 +47,33 @@ _LEAD_IN = re.compile(
 )
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(_WORD_RUN.findall(text))
+
+
+#: Forms of "be" before a cue that make it a passive: "is said to be".
+_AUXILIARIES = ("is", "was", "are", "were", "be", "been")
+
+
+def _after_auxiliary(before: str) -> bool:
+    """Whether ``before`` ends with a form of "be" as a whole word, then space. Read from
+    the end: a pattern searched over every cue's sentence cost more than the check."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    for word in _AUXILIARIES:
+        start = len(stripped) - len(word)
+        if stripped.endswith(word) and (start == 0 or not _word_char(stripped[start - 1])):
+            return True
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    """A character of a word as ``\\b`` reads it: a letter, a digit or an underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,7 +131,7 @@ def _from_sentence(
         word = text[c_start:c_end].lower()
         if word.endswith("ing") or text[max(s_start, c_start - 3) : c_start].lower() == "to ":
             continue
-        if re.search(r"\b(?:is|was|are|were|be|been)\s+$", text[s_start:c_start]):
+        if _after_auxiliary(text[s_start:c_start]):
             continue  # "is said to be", passive
         result = _clause_for(text, s_start, s_end, c_start, c_end, stem)
         if result is None:

@@ -98,9 +98,10 @@ def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = match.end()
         while pos < end and masked[pos].isspace():
             pos += 1
-    if pos < end:
+    # Every span so far holds its closing punctuation; only the rest can be blank.
+    if pos < end and not masked[pos:end].isspace():
         spans.append((pos, end))
-    return [(s, e) for s, e in spans if masked[s:e].strip()]
+    return spans
 
 
 def mask_spans(text: str, spans: Sequence[tuple[int, int]], fill: str = "x") -> str:

@@ -249,8 +249,8 @@ def _pair_single(text: str, layout: Layout, taken: list[tuple[int, int]]) -> lis
         opener: int | None = None
         for match in _SINGLE.finditer(text, p_start, p_end):
             pos = match.start()
-            if inside_double(pos) or _is_apostrophe(text, pos):
-                continue
+            if _is_apostrophe(text, pos) or inside_double(pos):
+                continue  # most single marks are apostrophes: that test is the cheaper
             role = _context_role(text, pos)
             if text[pos] in "\u2018\u201a" and role != CLOSE:
                 role = OPEN

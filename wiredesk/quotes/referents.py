@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wiredesk.entities import Mention
+from wiredesk.quotes.patterns import word_start
 
 #: Sentence ends: final punctuation (maybe inside a closing mark) then space, or a newline.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z0-9])|\n")
+#: (Each choice opens with its own character, which the search can skip to.)
+_AFTER_END = r"[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z0-9])"
+_SENTENCE_END = re.compile(
+    "|".join(["\n", r"\." + _AFTER_END, "!" + _AFTER_END, r"\?" + _AFTER_END])
+)
 #: Words right before a name that make it an object, not the subject ("led by Oyelaran").
 _OBJECT_LEFT = frozenset(
     "by with to of for from and or than against about at on in met told asked urged".split()
@@ -24,12 +29,12 @@ _OBJECT_LEFT = frozenset(
 SENTENCES_BACK = 4
 #: "the" and the lower-case words after it, where a role ("the foreign minister") may be.
 _LOWER_WORD = re.compile(r"[a-z][a-z\u2019'-]*")
-_THE_PHRASE = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z\u2019'-]*){1,4})")
+_THE_PHRASE = re.compile(word_start(["The", "the"]) + r"((?:\s+[a-z][a-z\u2019'-]*){1,4})")
 
 
-@dataclass(frozen=True)
-class Referent:
-    """One mention of a person: by name or by a role ("the foreign minister")."""
+class Referent(NamedTuple):
+    """One mention of a person: by name or by a role ("the foreign minister"). A named
+    tuple: an article has hundreds, all built when its first pronoun is read."""
 
     start: int
     end: int

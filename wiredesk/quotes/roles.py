@@ -47,6 +47,8 @@ def same_word(a: str, b: str) -> bool:
     """One word in two inflections: Ukrainian/Ukraine, Russia/Russian, defence/defense."""
     if a == b:
         return True
+    if a[:_MIN_STEM] != b[:_MIN_STEM]:
+        return False  # most pairs: the stems differ at once
     shared = 0
     for x, y in zip(a, b, strict=False):
         if x != y:

@@ -123,6 +123,8 @@ _ROLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})$")
 _NOT_IN_TITLE = re.compile(r"[^\w\s.'\u2019-]")
 _NOT_IN_LEAD = re.compile(r"[^\w\s'\u2019,-]")
 _HAS_HONORIFIC = re.compile(r"Mr|Ms|Dr|Prof")
+#: Subject pronouns as written alone, which ``noun_phrase`` keeps as they are.
+_LONE_PRONOUNS = frozenset("He he She she They they We we I It it".split())
 
 
 def _tail_start(text: str, outside: re.Pattern[str]) -> int:
@@ -275,6 +277,8 @@ class SpeakerResolver:
         after = _APPOSITION.match(self.text, mention.end_char)
         if after:
             roles.update(self._role_keys(after.group("role")))
+        if mention.name in self.gender:
+            return  # the first evidence stays: nothing below could change it
         for role in roles:
             if role in _GENDERED_NOUNS:
                 self.gender.setdefault(mention.name, _GENDERED_NOUNS[role])
@@ -318,8 +322,10 @@ class SpeakerResolver:
         """``noun_phrase`` of a span, kept: the chooser asks again about the rules' spans."""
         span = (start, end)
         if span not in self._narrowed:
-            relative = self.text[start:end].lower() in RELATIVE_PRONOUNS
-            self._narrowed[span] = span if relative else noun_phrase(self.text, start, end)
+            words = self.text[start:end]
+            # A lone pronoun is its own noun phrase (the chooser asks about every one).
+            alone = words in _LONE_PRONOUNS or words.lower() in RELATIVE_PRONOUNS
+            self._narrowed[span] = span if alone else noun_phrase(self.text, start, end)
         return self._narrowed[span]
 
     def _resolve(self, start: int, end: int) -> Speaker:
