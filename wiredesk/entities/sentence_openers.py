@@ -30,7 +30,7 @@ _SENTENCE_ENDS = frozenset('.!?:\n"\u201c\u201d')
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\u00a0")
+    before = text[max(0, pos - 20) : pos].rstrip(" \t\u00a0")
     return not before or before[-1] in _SENTENCE_ENDS
 
 
@@ -56,10 +56,10 @@ def is_sentence_opener(word: str) -> bool:
 def trim_sentence_opener(text: str, mention: Mention) -> Mention | None:
     """The mention without a sentence's first word that is no part of the name; None when
     nothing of a name is left."""
-    if mention.type not in _TYPES or not _opens_sentence(text, mention.start_char):
+    if mention.type not in _TYPES:
         return mention
     first, _, rest = mention.text.partition(" ")
-    if not rest or not is_sentence_opener(first):
+    if not rest or not is_sentence_opener(first) or not _opens_sentence(text, mention.start_char):
         return mention
     start = mention.start_char + len(mention.text) - len(rest.lstrip())
     surface = text[start : mention.end_char]

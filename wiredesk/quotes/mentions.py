@@ -262,7 +262,8 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         if bare in _CLAUSE_OPENERS or bare in _AUXILIARIES:
             words = words[:index]
             break
-        if finite_verb(bare) and previous not in _DETERMINERS and not previous.endswith("'s"):
+        possessor = previous.endswith(("'s", "\u2019s"))
+        if finite_verb(bare) and previous not in _DETERMINERS and not possessor:
             words = words[:index]  # "Rainfall occurs everywhere": the verb of a clause
             break
         follower = bares[index + 1] if index + 1 < len(words) else ""

@@ -240,7 +240,7 @@ class PhraseResolver:
 
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` is the first of its sentence, paragraph or quotation."""
-    before = text[:pos].rstrip(" \t\u00a0")
+    before = text[max(0, pos - 20) : pos].rstrip(" \t\u00a0")
     return not before or before[-1] in _SENTENCE_ENDS
 
 
