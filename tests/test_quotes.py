@@ -514,6 +514,28 @@ def test_headline_single_marks_quote_the_headline_subject() -> None:
     assert quote.speaker == "Barack Obama"
 
 
+def test_a_related_storys_headline_in_the_page_quotes_its_subject() -> None:
+    text = (
+        "Mayor Ines Calder met the harbour board on Monday.\n\n"
+        "The board did not reply.\n\n"
+        "Calder Tells Pilots 'Close The Quay For Ten Days'\n\n"
+        "More stories from the coast."
+    )
+    people = [("Ines Calder", "PERSON", "Ines Calder"), ("Calder Tells Pilots", "ORG", "x")]
+    (quote,) = find_quotes(text, mentions_for(text, people))
+    assert quote.text == "Close The Quay For Ten Days"
+    assert quote.speaker == "Ines Calder" and quote.speaker_mention == "Calder"
+
+
+def test_titles_in_single_marks_in_a_later_paragraph_are_no_headline_quotes() -> None:
+    text = (
+        "The reading list for the course was short.\n\n"
+        "'Coal Is Not The Enemy Here.'\n\n"
+        "Both books sold well."
+    )
+    assert find_quotes(text, []) == []
+
+
 def test_epigraph_source_after_a_dash() -> None:
     text = "\u201cThe river does not care who signed what.\u201d \u2015 Lidia Varga"
     (quote,) = find_quotes(text, mentions_for(text, [("Lidia Varga", "PERSON", "Lidia Varga")]))

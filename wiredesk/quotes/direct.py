@@ -329,7 +329,7 @@ def find_direct(
         )
         n_words = len(inner.split())
         kind = "direct" if starts_clause and n_words > SHORT_WORDS - 1 else "partial"
-        headline = q.single and layout.paragraph_of(q_start) == 0 and is_headline(text, layout)
+        headline = q.single and _in_headline(text, layout, floor, q_start)
         if kind == "direct" and cand.attribution is None and _is_name_like(inner) and not headline:
             continue  # a show, book or film title after "said on", not speech
         confidence = 0.9 if attribution is not None else 0.6
@@ -601,3 +601,16 @@ def _subject_attribution(
 def _last_sentence(text: str, start: int, end: int) -> int:
     spans = sentence_spans(text, start, end)
     return spans[-1][0] if spans else start
+
+
+def _in_headline(text: str, layout: Layout, floor: int, q_start: int) -> bool:
+    """Whether a quotation in single marks is a headline's: in the text's opening headline,
+    or in a later one (a related story's, set in the page) that names who speaks before
+    it ("Mayor Tells Governors 'Put Them In Jail'"; a list of titles in marks names no one)."""
+    paragraph = layout.paragraph_of(q_start)
+    if not is_headline(text, layout, paragraph):
+        return False
+    if paragraph == 0:
+        return True
+    found = headline_speaker(text, floor, q_start) or headline_subject(text, floor, q_start)
+    return found is not None

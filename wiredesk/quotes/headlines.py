@@ -14,11 +14,15 @@ from wiredesk.quotes.layout import Layout
 _HEADLINE_NAME = re.compile(r"\s*([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}):\s")
 
 
-def is_headline(text: str, layout: Layout) -> bool:
-    """The text opens with a headline: a short first paragraph in title case."""
-    start, end = layout.paragraphs[0]
+def is_headline(text: str, layout: Layout, paragraph: int = 0) -> bool:
+    """A paragraph that is a headline: short and in title case. The first one opens the
+    text; a later one (a related story's headline set in the page) also ends without a
+    sentence's stop."""
+    start, end = layout.paragraphs[paragraph]
     words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text[start:end]) if len(w) > 3]
     if not 3 <= len(words) <= 25:
+        return False
+    if paragraph and text[start:end].rstrip()[-1:] in ".!":
         return False
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
