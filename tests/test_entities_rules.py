@@ -200,3 +200,23 @@ def test_dotted_and_undotted_initials_normalise_alike() -> None:
     assert normalise_name("J.P. Morgan") == normalise_name("JP Morgan")
     assert normalise_name("St. Louis") == "st louis"
     assert normalise_name("George W. Bush") == "george w bush"
+
+
+def test_a_person_ending_in_an_organisations_or_a_regions_head_word_is_retyped() -> None:
+    text = (
+        "Pell Harbour Productions hired staff at Lowmoor High School. "
+        "The Varna Autonomous Region agreed, and Frank Church left."
+    )
+    mentions = [
+        mention_at(text, "Pell Harbour Productions", "PERSON"),
+        mention_at(text, "Lowmoor High School", "PERSON"),
+        mention_at(text, "Varna Autonomous Region", "PERSON"),
+        mention_at(text, "Frank Church", "PERSON"),
+    ]
+    out = {m.text: m.type for m in apply_cues(text, mentions)}
+    assert out == {
+        "Pell Harbour Productions": "ORG",
+        "Lowmoor High School": "ORG",
+        "Varna Autonomous Region": "GPE",
+        "Frank Church": "PERSON",
+    }

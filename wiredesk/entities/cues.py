@@ -6,6 +6,8 @@ the model mistakes for an organisation needs evidence from the article itself:
 * a demonym formed from the name ("Varossan", "Kestrelians") or a phrase only places take
   ("the town of Sarnic", "Varossa's foreign ministry") makes it a place;
 * a person's title just before it ("spokeswoman Nadia Kessler") makes it a person;
+* an organisation's or a region's head word ending a "person" of several words ("Dick
+  Clark Productions", "Mongolia Autonomous Region") makes it an organisation or a place;
 * an acronym spelt out by lower-case words ("liquefied natural gas (LNG)") is not a name.
 """
 
@@ -32,6 +34,17 @@ _PLACE_AFTER = re.compile(
 _WEAK_HEADS = frozenset({"general", "gen", "chief", "private", "marshal", "speaker", "state"})
 _PERSON_HEADS = frozenset(HEADS) - _WEAK_HEADS
 _CUED_TYPES = frozenset({"PERSON", "ORG", "NORP", "MISC", "GPE", "LOC"})
+#: Last words that make a name of several words an organisation's, whatever the model read
+#: ("Dick Clark Productions", "Richmond High School", "W. M. Keck Observatory").
+_ORG_HEADS = frozenset(
+    """School University College Institute Academy Productions Records Studios Observatory
+    Company Corporation Inc Ltd Group Holdings Foundation Association Society Council
+    Committee Commission Agency Ministry Department Party Federation Hospital Museum
+    Orchestra Airlines Airways Laboratory Authority Bureau Coalition Centre Center Network
+    Industries Entertainment""".split()
+)
+#: Last words that make such a name a place's ("Mongolia Autonomous Region").
+_PLACE_HEADS = frozenset("Region Province County District Prefecture Oblast".split())
 
 
 def _demonyms(text: str) -> set[str]:
@@ -84,7 +97,12 @@ def apply_cues(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.text in common:
             continue
-        if m.type in {"PERSON", "ORG", "NORP", "MISC"} and is_place_by_context(text, m, words):
+        head = m.text.rsplit(" ", 1)[-1] if " " in m.text else ""
+        if m.type == "PERSON" and head in _ORG_HEADS:
+            m = replace(m, type="ORG")
+        elif m.type == "PERSON" and head in _PLACE_HEADS:
+            m = replace(m, type="GPE")
+        elif m.type in {"PERSON", "ORG", "NORP", "MISC"} and is_place_by_context(text, m, words):
             m = replace(m, type="GPE")
         elif m.type in {"ORG", "GPE", "LOC"} and is_person_by_title(text, m):
             m = replace(m, type="PERSON")
