@@ -220,3 +220,13 @@ def test_a_person_ending_in_an_organisations_or_a_regions_head_word_is_retyped()
         "Varna Autonomous Region": "GPE",
         "Frank Church": "PERSON",
     }
+
+
+def test_web_addresses_handles_tickers_and_lower_case_persons_are_no_names() -> None:
+    text = "See https://example.org/a, @harbourdesk, XAU= and kees ran; Photo_Ines Calder."
+    assert clean_mention(text, mention_at(text, "https://example.org/a", "PERSON")) is None
+    assert clean_mention(text, mention_at(text, "@harbourdesk", "ORG")) is None
+    assert clean_mention(text, mention_at(text, "XAU=", "PERSON")) is None
+    assert clean_mention(text, mention_at(text, "kees", "PERSON")) is None
+    captioned = clean_mention(text, mention_at(text, "Photo_Ines Calder", "PERSON"))
+    assert captioned is not None and captioned.text == "Ines Calder"

@@ -24,6 +24,8 @@ _COMPOUND = re.compile(
     r"-(?:based|led|run|hosted|born|backed|owned|controlled|funded|made|brokered|sponsored|"
     r"linked|bound|style)$"
 )
+#: What no name holds: a web address, a handle, a quote's ticker ("XAU=", "GBP=").
+_NOT_A_NAME = re.compile(r"://|\bwww\.|^@|=")
 #: Words before a name are looked at back to this many characters for a title.
 _LOOKBEHIND = 60
 
@@ -102,9 +104,16 @@ def clean_mention(text: str, mention: Mention, english: bool = True) -> Mention 
     if compound and compound.end() == end:
         end = compound.start()
     start, end = _strip_edges(text, start, end, _EDGE_PUNCT if english else _ANY_EDGE_PUNCT)
+    underscore = text.rfind("_", start, end)
+    if underscore >= 0:
+        start = underscore + 1  # "Art Director_Park Dong Woo": a caption's field before it
     cleaned = _with_span(text, mention, start, end)
     if cleaned is None or not any(ch.isalnum() for ch in cleaned.text):
         return None
+    if _NOT_A_NAME.search(cleaned.text):
+        return None
+    if cleaned.type == "PERSON" and not any(ch.isupper() for ch in cleaned.text):
+        return None  # "david", "x. j.": a name is written with a capital
     if cleaned.type == "PERSON" and english:
         cleaned = take_titles(text, cleaned)
     return cleaned
