@@ -1,11 +1,13 @@
-"""A sentence's first word the model took into a name is dropped from it."""
+"""A sentence's first word the model took into a name is dropped from it, and a name
+stopped at its particle goes on to the next word."""
 
 from __future__ import annotations
 
 import pytest
 
 from wiredesk.entities.mention import Mention
-from wiredesk.entities.sentence_openers import finish_particle_name, trim_sentence_opener
+from wiredesk.entities.sentence_openers import trim_sentence_opener
+from wiredesk.entities.spans import finish_particle_name
 
 
 def _mention(text: str, surface: str, kind: str = "PERSON") -> Mention:

@@ -5,13 +5,11 @@ reads a conjunction, a preposition or an -ing form there as the start of a perso
 place's name ("Because Dempsey had moved…", "Regarding MagSafe, …", "Why Delhi…"). Such a
 word is dropped from the mention when it is a function word of four letters or more
 (spaCy's English stop words) or an -ing form of a word usually written in lower case
-("hosting" from "host"), unless it is a first name ("Will Dunham", "Bill Hayes"). A name
-the model stopped at a particle goes on to the word after it ("Van Der" before "Beek's").
+("hosting" from "host"), unless it is a first name ("Will Dunham", "Bill Hayes").
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -66,21 +64,3 @@ def trim_sentence_opener(text: str, mention: Mention) -> Mention | None:
     if not surface[:1].isupper():
         return None
     return replace(mention, text=surface, start_char=start, name=surface)
-
-
-#: Particles a person's name never ends on ("Van Der" of "Van Der Beek's").
-_PARTICLES = frozenset("van der den de von la le du da di del des ter ten".split())
-_NEXT_WORD = re.compile(r" ([A-Z][\w-]*)(?=['\u2019]s\b|[^\w'\u2019-]|$)")
-
-
-def finish_particle_name(text: str, mention: Mention) -> Mention:
-    """A person's name the model stopped at its particle goes on to the capitalised word
-    after it, without a possessive: "Van Der" + "Beek's" -> "Van Der Beek"."""
-    last = mention.text.rsplit(" ", 1)[-1]
-    if mention.type != "PERSON" or " " not in mention.text or last.lower() not in _PARTICLES:
-        return mention
-    found = _NEXT_WORD.match(text, mention.end_char)
-    if found is None:
-        return mention
-    surface = text[mention.start_char : found.end()]
-    return replace(mention, text=surface, end_char=found.end(), name=surface)

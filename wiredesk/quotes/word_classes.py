@@ -5,8 +5,8 @@ The lists are derived from the part-of-speech tags of a tagged news corpus
 lower-case words almost never tagged as a noun, pronoun or number, nor mostly as a plain
 adjective or an -ing form (adverbs, comparatives, verbs, prepositions: "often", "biggest",
 "very"), ``finite_verbs`` the ones among them nearly always a verb with a tense ("occurs",
-"says"). A speaker mention ends on a word
-that can head it, and a finite verb after its first word starts a clause.
+"says"). A speaker mention ends on a word that can head it, and a finite verb after its
+first word starts a clause.
 """
 
 from __future__ import annotations
