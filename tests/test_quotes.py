@@ -7,7 +7,7 @@ import pytest
 from tests.quote_helpers import mentions_for
 from wiredesk.entities.mention import Mention, entity_key
 from wiredesk.quotes import Quote, find_quotes
-from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.layout import Covered, Layout
 from wiredesk.quotes.marks import find_quoted
 
 OYELARAN = [
@@ -784,3 +784,18 @@ def test_a_surname_split_at_its_hyphen_is_one_person() -> None:
         mentions.append(Mention("Varga", "PERSON", start, start + 5, "Varga"))
     (quote,) = only(find_quotes(text, mentions), "direct")
     assert (quote.speaker, quote.speaker_mention) == ("Carlos Lund-Varga", "Lund-Varga")
+
+
+def test_covered_tells_points_and_stretches_inside_nested_or_overlapping_spans() -> None:
+    covered = Covered([(30, 40), (10, 50), (60, 70)])
+    assert [covered(p) for p in (5, 10, 45, 50, 55, 65, 70)] == [
+        False,
+        True,
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]
+    assert covered.overlaps(45, 55) and covered.overlaps(0, 11)
+    assert not covered.overlaps(50, 60) and not covered.overlaps(0, 10)

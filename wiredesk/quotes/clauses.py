@@ -17,17 +17,15 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 
 from wiredesk.quotes.attribution import phrase_after, subject_before
 from wiredesk.quotes.cues import find_cues
-from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.layout import Covered, Layout
 from wiredesk.quotes.marks import ALL_MARKS
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.speakers import Speaker, SpeakerResolver
@@ -220,13 +218,10 @@ def find_learned(
     if model is None and not _recorders:
         return []
     found: list[Quote] = []
-    spans = sorted(taken)
-    starts = [s for s, _ in spans]
-    reach = list(accumulate((e for _, e in spans), max))  # furthest end so far
+    quoted = Covered(taken)
     for p_index in range(len(layout.paragraphs)):
         for s_start, s_end in layout.sentences(p_index):
-            before = bisect_left(starts, s_end)
-            if before and reach[before - 1] > s_start:
+            if quoted.overlaps(s_start, s_end):
                 continue  # a quote overlaps the sentence
             candidates = proposals(text, layout, s_start, s_end, resolver)
             for sink in _recorders:

@@ -8,9 +8,8 @@ a speech cue nearby are dropped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
 from wiredesk.quotes.attribution import (
     Attribution,
@@ -25,7 +24,7 @@ from wiredesk.quotes.attribution import (
 )
 from wiredesk.quotes.cues import FRAMING_FORMS, cue_stem, find_cues
 from wiredesk.quotes.headlines import headline_speaker, headline_subject, is_headline
-from wiredesk.quotes.layout import Layout, sentence_spans
+from wiredesk.quotes.layout import Covered, Layout, sentence_spans
 from wiredesk.quotes.marks import (
     TURN_LABEL,
     Quoted,
@@ -155,7 +154,7 @@ def _person_names(
     floor: int,
     limit: int,
     quote: Quoted,
-    quoted: _Covered,
+    quoted: Covered,
     resolver: SpeakerResolver,
 ) -> bool:
     """Whether a quoted name comes from a person calling something so ("Lee called the
@@ -180,26 +179,12 @@ def _person_names(
 _CALLING = frozenset("called calls call dubbed dubs nicknamed".split())
 
 
-class _Covered:
-    """Whether an offset lies inside any of the quoted spans (given in order of their
-    starts): the furthest end reached by the spans that start at or before it tells, found
-    by binary search, where partial quotes ask about every cue of their sentences."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [s for s, _ in spans]
-        self.reach = list(accumulate((e for _, e in spans), max))
-
-    def __call__(self, pos: int) -> bool:
-        before = bisect_right(self.starts, pos)
-        return before > 0 and self.reach[before - 1] > pos
-
-
 def _sentence_cue(
     text: str,
     floor: int,
     limit: int,
     quote: Quoted,
-    quoted: _Covered,
+    quoted: Covered,
     resolver: SpeakerResolver,
 ) -> tuple[Attribution | None, bool]:
     """The cue of the sentence a partial quote sits in and its subject, and whether the
@@ -294,7 +279,7 @@ def find_direct(
     spans = [(q.start, q.end) for q in quoted]
     resolver.set_quoted(spans)
     layout.mask_quotes(spans)
-    covered = _Covered(spans)
+    covered = Covered(spans)
     candidates = _merge_interrupted(text, quoted, layout)
     quotes: list[Quote] = []
     previous: Quote | None = None

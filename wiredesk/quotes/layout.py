@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)*")
 
@@ -117,3 +118,23 @@ def mask_spans(text: str, spans: Sequence[tuple[int, int]], fill: str = "x") -> 
         pos = e
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+class Covered:
+    """Which offsets and stretches the given spans (quotations) cover, by binary search:
+    the furthest end reached by the spans that start before a point tells."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def __call__(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a span."""
+        before = bisect_right(self.starts, pos)
+        return before > 0 and self.reach[before - 1] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
