@@ -19,7 +19,7 @@ from wiredesk.quotes.clauses import (
     proposals,
     recording,
 )
-from wiredesk.quotes.cues import CUE_FORMS, PHRASES
+from wiredesk.quotes.cues import CUE_FORMS, PHRASES, passive_before
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.speakers import SpeakerResolver
 from wiredesk.quotes.training.clauses import _f1_by_threshold, fit_logistic
@@ -129,3 +129,12 @@ def test_the_shipped_model_holds_feature_names_from_the_word_lists_only() -> Non
         allowed = {"stem": stems, "form": forms, "prev": _BEFORE, "next": _AFTER}[kind]
         assert value in allowed, name
     assert 0 < data["threshold"] < 1
+
+
+def test_the_passive_is_read_just_before_the_cue_with_whole_words() -> None:
+    text = "The plan was said to fail. Isbeen said so. The envoy is told nothing."
+    said = text.index("said")
+    assert passive_before(text, 0, said)
+    assert not passive_before(text, 0, text.index("said", said + 1))  # "Isbeen"
+    assert passive_before(text, text.index("The envoy"), text.index("told"))
+    assert not passive_before(text, said, said)  # nothing before the cue in its window

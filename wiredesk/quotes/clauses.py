@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from wiredesk.quotes.attribution import phrase_after, subject_before
-from wiredesk.quotes.cues import find_cues
+from wiredesk.quotes.cues import find_cues, passive_before
 from wiredesk.quotes.layout import Covered, Layout
 from wiredesk.quotes.marks import ALL_MARKS
 from wiredesk.quotes.model import Quote
@@ -178,15 +177,16 @@ def proposals(
 _PRONOUNS = frozenset("he she they we i it".split())
 #: Verbs of saying in the bare form a command opens with ("Note:", "Say what you will").
 _IMPERATIVES = frozenset("note say tell ask remember consider imagine".split())
-_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been)\s+$", re.IGNORECASE)
 
 
 def _not_reporting(text: str, start: int, c_start: int, c_end: int) -> bool:
     """The uses of a cue word the rules already know report nothing: the passive ("is said
     to be divided"), the infinitive ("refused to comment"), and a participle or a command
     opening the sentence ("Saying goodbye, the envoy left", "Note: …")."""
-    lead = text[max(start, c_start - 12) : c_start]
-    if _PASSIVE.search(lead) or lead.lower().endswith("to "):
+    if (
+        passive_before(text, start, c_start)
+        or text[max(start, c_start - 3) : c_start].lower() == "to "
+    ):
         return True
     word = text[c_start:c_end].lower()
     opens = not text[start:c_start].strip()

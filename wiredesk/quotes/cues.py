@@ -100,6 +100,19 @@ def cue_stem(word: str) -> str | None:
     return CUE_FORMS.get(word.lower())
 
 
+#: A form of "be" right before a cue: the passive ("is said to be divided").
+_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been)\s+$", re.IGNORECASE)
+#: How far before a cue the passive's "be" is looked for.
+_PASSIVE_REACH = 16
+
+
+def passive_before(text: str, floor: int, cue_start: int) -> bool:
+    """Whether a cue is in the passive ("is said to be", "was told"), which reports nothing;
+    read in the few characters before it, not from ``floor`` (the sentence's start)."""
+    window = max(floor, cue_start - _PASSIVE_REACH)
+    return _PASSIVE.search(text, window, cue_start) is not None
+
+
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, stem) of each cue word or phrase inside ``text[start:end]``, in order.
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from wiredesk.quotes.attribution import phrase_after, subject_before
-from wiredesk.quotes.cues import CLAUSE_STEMS, find_cues
+from wiredesk.quotes.cues import CLAUSE_STEMS, find_cues, passive_before
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.marks import ALL_MARKS
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
@@ -52,28 +52,6 @@ _WORD_RUN = re.compile(r"\w+")
 
 def _words(text: str) -> int:
     return len(_WORD_RUN.findall(text))
-
-
-#: Forms of "be" before a cue that make it a passive: "is said to be".
-_AUXILIARIES = ("is", "was", "are", "were", "be", "been")
-
-
-def _after_auxiliary(before: str) -> bool:
-    """Whether ``before`` ends with a form of "be" as a whole word, then space. Read from
-    the end: a pattern searched over every cue's sentence cost more than the check."""
-    stripped = before.rstrip()
-    if len(stripped) == len(before):
-        return False
-    for word in _AUXILIARIES:
-        start = len(stripped) - len(word)
-        if stripped.endswith(word) and (start == 0 or not _word_char(stripped[start - 1])):
-            return True
-    return False
-
-
-def _word_char(ch: str) -> bool:
-    """A character of a word as ``\\b`` reads it: a letter, a digit or an underscore."""
-    return ch.isalnum() or ch == "_"
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -131,7 +109,7 @@ def _from_sentence(
         word = text[c_start:c_end].lower()
         if word.endswith("ing") or text[max(s_start, c_start - 3) : c_start].lower() == "to ":
             continue
-        if _after_auxiliary(text[s_start:c_start]):
+        if passive_before(text, s_start, c_start):
             continue  # "is said to be", passive
         result = _clause_for(text, s_start, s_end, c_start, c_end, stem)
         if result is None:
