@@ -15,7 +15,12 @@ from functools import lru_cache
 
 from wiredesk.entities import Mention, first_name_gender
 from wiredesk.quotes.layout import ABBREVIATIONS
-from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase, relative_antecedent
+from wiredesk.quotes.mentions import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    noun_phrase,
+    relative_antecedent,
+)
 from wiredesk.quotes.referents import (
     Referent,
     antecedent,
@@ -124,7 +129,9 @@ _NOT_IN_TITLE = re.compile(r"[^\w\s.'\u2019-]")
 _NOT_IN_LEAD = re.compile(r"[^\w\s'\u2019,-]")
 _HAS_HONORIFIC = re.compile(r"Mr|Ms|Dr|Prof")
 #: Subject pronouns as written alone, which ``noun_phrase`` keeps as they are.
-_LONE_PRONOUNS = frozenset("He he She she They they We we I It it".split())
+_LONE_PRONOUNS = frozenset(
+    form for pronoun in SUBJECT_PRONOUNS for form in (pronoun, pronoun.capitalize())
+) - {"i"}
 
 
 def _tail_start(text: str, outside: re.Pattern[str]) -> int:
