@@ -18,23 +18,16 @@ from __future__ import annotations
 
 from wiredesk.entities.german_compounds import is_noun_compound
 from wiredesk.entities.mention import Mention
+from wiredesk.entities.sentence_openers import opens_sentence
 from wiredesk.entities.training.german_words import lexicon_tags
 from wiredesk.entities.training.name_lists import place_mark
 from wiredesk.entities.training.org_words import org_mark
 
-#: What may stand before a word that opens a sentence (after stripping spaces).
-_SENTENCE_ENDS = (".", "!", "?", ":", '"', "“", "„", "\n")
 #: Parts of speech of a lower-case word that, opening a sentence, is no name.
 _NOT_NAMES = frozenset({"ADJ", "ADV"})
 #: Shortest stem a place adjective keeps ("Galler" -> "Gall" is too short: "Mauer").
 _MIN_STEM = 4
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
-
-
-def opens_sentence(text: str, start: int) -> bool:
-    """Whether the character at ``start`` begins the text or a sentence in it."""
-    before = text[:start].rstrip(" \t")
-    return not before or before.endswith(_SENTENCE_ENDS)
 
 
 def capitalised_adverb(text: str, mention: Mention) -> bool:

@@ -23,12 +23,16 @@ from wiredesk.entities.mention import Mention
 _TYPES = frozenset({"PERSON", "GPE"})
 #: Shorter stop words open names too: "Per Olsson", "Do Kwon", "The Hague".
 _SHORTEST = 4
-#: What ends the text before a sentence's first word.
-_SENTENCE_ENDS = frozenset('.!?:\n"\u201c\u201d')
+#: What ends the text before a sentence's first word: a stop, a colon, a line, a quotation
+#: mark (English and German).
+_SENTENCE_ENDS = frozenset('.!?:\n"\u201c\u201d\u201e')
+#: How far back the end of the sentence before is looked for, past spaces.
+_LOOK_BACK = 20
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 20) : pos].rstrip(" \t\u00a0")
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the character at ``start`` begins the text or a sentence in it."""
+    before = text[max(0, start - _LOOK_BACK) : start].rstrip(" \t\u00a0")
     return not before or before[-1] in _SENTENCE_ENDS
 
 
@@ -57,7 +61,7 @@ def trim_sentence_opener(text: str, mention: Mention) -> Mention | None:
     if mention.type not in _TYPES:
         return mention
     first, _, rest = mention.text.partition(" ")
-    if not rest or not is_sentence_opener(first) or not _opens_sentence(text, mention.start_char):
+    if not rest or not is_sentence_opener(first) or not opens_sentence(text, mention.start_char):
         return mention
     start = mention.start_char + len(mention.text) - len(rest.lstrip())
     surface = text[start : mention.end_char]
