@@ -1,5 +1,4 @@
-"""A sentence's first word the model took into a name is dropped from it, and a name
-stopped at its particle goes on to the next word."""
+"""A sentence's first word the model took into a name is dropped from it."""
 
 from __future__ import annotations
 
@@ -7,7 +6,6 @@ import pytest
 
 from wiredesk.entities.mention import Mention
 from wiredesk.entities.sentence_openers import trim_sentence_opener
-from wiredesk.entities.spans import finish_particle_name
 
 
 def _mention(text: str, surface: str, kind: str = "PERSON") -> Mention:
@@ -50,17 +48,3 @@ def test_organisations_keep_their_first_word() -> None:
 def test_nothing_of_a_name_left_is_no_mention() -> None:
     text = "Once again, the ferry left."
     assert trim_sentence_opener(text, _mention(text, "Once again", "GPE")) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "whole"),
-    [
-        ("It came after Kees Van Der Mollen\u2019s note.", "Kees Van Der", "Kees Van Der Mollen"),
-        ("Lisa de Vries-Broek said so.", "Lisa de", "Lisa de Vries-Broek"),
-        ("Ada Brook van der said so.", "Ada Brook", "Ada Brook"),
-        ("Then Kees Van Der spoke.", "Kees Van Der", "Kees Van Der"),
-    ],
-)
-def test_a_name_stopped_at_its_particle_goes_on(text: str, surface: str, whole: str) -> None:
-    finished = finish_particle_name(text, _mention(text, surface))
-    assert (finished.text, finished.name) == (whole, whole)

@@ -1,9 +1,12 @@
-"""Persons' names carried over their particles: "Jan ter Horst", not "Jan" and "Horst"."""
+"""Persons' names carried over their particles: "Jan ter Horst", not "Jan" and "Horst";
+"Van Der Beek", not "Van Der"."""
 
 from __future__ import annotations
 
+import pytest
+
 from wiredesk.entities.mention import Mention
-from wiredesk.entities.name_particles import join_name_particles
+from wiredesk.entities.name_particles import finish_particle_name, join_name_particles
 
 
 def mention(text: str, name: str, type_: str = "PERSON") -> Mention:
@@ -57,3 +60,17 @@ def test_a_particle_before_a_bodys_name_leaves_the_person_as_found() -> None:
         ("Ursula von der Leyen", "PERSON"),
         ("Jan", "PERSON"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "whole"),
+    [
+        ("It came after Kees Van Der Mollen\u2019s note.", "Kees Van Der", "Kees Van Der Mollen"),
+        ("Lisa de Vries-Broek said so.", "Lisa de", "Lisa de Vries-Broek"),
+        ("Ada Brook van der said so.", "Ada Brook", "Ada Brook"),
+        ("Then Kees Van Der spoke.", "Kees Van Der", "Kees Van Der"),
+    ],
+)
+def test_a_name_stopped_at_its_particle_goes_on(text: str, surface: str, whole: str) -> None:
+    finished = finish_particle_name(text, mention(text, surface))
+    assert (finished.text, finished.name) == (whole, whole)

@@ -8,6 +8,9 @@ there ("Jan" + "Horst" -> "Jan ter Horst"). Not when the word is a common noun o
 nor when a capitalised word follows it ("Jonas Albrecht von der Rheinischen Handelsbank"),
 nor when the recogniser found another kind of name there. Articles and prepositions that
 follow names as often as they join them ("der", "den", "zu", "zur") are no particles here.
+
+In English, where the recogniser may stop a name at a particle it did take in ("Van Der"
+before "Beek's"), the name goes on to the capitalised word after it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import re
 from dataclasses import replace
 
 from wiredesk.entities.mention import Mention
+from wiredesk.entities.spans import NAME_PARTICLES
 from wiredesk.entities.training.german_words import lexicon_tags
 from wiredesk.entities.training.org_words import org_mark
 
@@ -69,3 +73,20 @@ def join_name_particles(text: str, mentions: list[Mention]) -> list[Mention]:
         words = text[mention.start_char : end]
         joined.append(replace(mention, text=words, end_char=end, name=words))
     return joined
+
+
+#: The capitalised word after a particle, without a possessive.
+_NEXT_WORD = re.compile(r" ([A-Z][\w-]*)(?=['\u2019]s\b|[^\w'\u2019-]|$)")
+
+
+def finish_particle_name(text: str, mention: Mention) -> Mention:
+    """A person's name the model stopped at its particle goes on to the capitalised word
+    after it, without a possessive: "Van Der" + "Beek's" -> "Van Der Beek"."""
+    last = mention.text.rsplit(" ", 1)[-1]
+    if mention.type != "PERSON" or " " not in mention.text or last.lower() not in NAME_PARTICLES:
+        return mention
+    found = _NEXT_WORD.match(text, mention.end_char)
+    if found is None:
+        return mention
+    surface = text[mention.start_char : found.end()]
+    return replace(mention, text=surface, end_char=found.end(), name=surface)

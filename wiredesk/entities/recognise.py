@@ -34,15 +34,10 @@ from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
 from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
-from wiredesk.entities.name_particles import join_name_particles
+from wiredesk.entities.name_particles import finish_particle_name, join_name_particles
 from wiredesk.entities.russian_orgs import refine_russian
 from wiredesk.entities.sentence_openers import trim_sentence_opener
-from wiredesk.entities.spans import (
-    clean_mention,
-    finish_particle_name,
-    trim_lowercase_lead,
-    trim_lowercase_tail,
-)
+from wiredesk.entities.spans import clean_mention, trim_lowercase_lead, trim_lowercase_tail
 from wiredesk.entities.training.german_words import is_common_noun
 from wiredesk.settings import current_settings
 

@@ -195,20 +195,3 @@ def trim_lowercase_tail(text: str, mention: Mention) -> Mention:
         while end > start and text[end - 1].isspace():
             end -= 1
     return mention if end == mention.end_char else _with_span(text, mention, start, end)
-
-
-#: The capitalised word after a particle, without a possessive.
-_NEXT_WORD = re.compile(r" ([A-Z][\w-]*)(?=['\u2019]s\b|[^\w'\u2019-]|$)")
-
-
-def finish_particle_name(text: str, mention: Mention) -> Mention:
-    """A person's name the model stopped at its particle goes on to the capitalised word
-    after it, without a possessive: "Van Der" + "Beek's" -> "Van Der Beek"."""
-    last = mention.text.rsplit(" ", 1)[-1]
-    if mention.type != "PERSON" or " " not in mention.text or last.lower() not in NAME_PARTICLES:
-        return mention
-    found = _NEXT_WORD.match(text, mention.end_char)
-    if found is None:
-        return mention
-    surface = text[mention.start_char : found.end()]
-    return replace(mention, text=surface, end_char=found.end(), name=surface)
