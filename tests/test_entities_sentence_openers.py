@@ -48,3 +48,32 @@ def test_organisations_keep_their_first_word() -> None:
 def test_nothing_of_a_name_left_is_no_mention() -> None:
     text = "Once again, the ferry left."
     assert trim_sentence_opener(text, _mention(text, "Once again", "GPE")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("The talks stalled. Eventually, the board gave in.", "Eventually", "ORG"),
+        ("Sadly, the ferry never came back.", "Sadly", "GPE"),
+        ("It rained.\n\nHistorically the port flooded in spring.", "Historically", "PERSON"),
+        ("The plan is new. Primarily it serves the north.", "Primarily", "PERSON"),
+        ("Specifically, the bureau asked for the files.", "Specifically", "PERSON"),
+    ],
+)
+def test_an_adverb_opening_a_sentence_is_no_mention(text: str, surface: str, kind: str) -> None:
+    assert trim_sentence_opener(text, _mention(text, surface, kind)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The talks stalled. Kelly said the board gave in.", "Kelly"),  # no "kel"
+        ("The talks stalled. Connolly said so.", "Connolly"),
+        ("The talks stalled. Kimberly said so.", "Kimberly"),  # a first name
+        ("The port is on Sicily.", "Sicily"),
+        ("The talks stalled, and Sadly answered.", "Sadly"),  # not opening a sentence
+    ],
+)
+def test_names_ending_in_ly_stay(text: str, surface: str) -> None:
+    mention = _mention(text, surface)
+    assert trim_sentence_opener(text, mention) == mention

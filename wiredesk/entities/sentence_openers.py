@@ -5,7 +5,11 @@ reads a conjunction, a preposition or an -ing form there as the start of a perso
 place's name ("Because Dempsey had moved…", "Regarding MagSafe, …", "Why Delhi…"). Such a
 word is dropped from the mention when it is a function word of four letters or more
 (spaCy's English stop words) or an -ing form of a word usually written in lower case
-("hosting" from "host"), unless it is a first name ("Will Dunham", "Bill Hayes").
+("hosting" from "host"), unless it is a first name ("Will Dunham", "Bill Hayes"). A
+sentence's first word alone is no mention at all when it is an adverb made from a word usually
+written in lower case ("Eventually", "Sadly", "Primarily", "Historically"): names that end
+in "-ly" are made from no such word ("Kelly", "Daly", "Connolly") or are first names
+("Kimberly", "Sally").
 """
 
 from __future__ import annotations
@@ -45,6 +49,22 @@ def _ing_form(lower: str) -> bool:
     return any(lexicon.get(form) == "l" for form in (stem, stem + "e", stem[:-1]))
 
 
+def _adverb(lower: str) -> bool:
+    """Whether a word is an "-ly" adverb of a word usually written in lower case: "sadly"
+    (sad), "primarily" (primary), "simply" (simple), "truly" (true), "specifically"
+    (specific)."""
+    if not lower.endswith("ly"):
+        return False
+    stem = lower[:-2]
+    forms = [stem, stem + "e", stem + "le"]
+    if stem.endswith("i"):
+        forms.append(stem[:-1] + "y")
+    if stem.endswith("ical"):
+        forms.append(stem[:-2])
+    lexicon = casing_lexicon()
+    return any(len(form) >= 3 and lexicon.get(form) == "l" for form in forms)
+
+
 def is_sentence_opener(word: str) -> bool:
     """Whether a capitalised first word is no part of the name after it."""
     if not word[:1].isupper() or not word[1:].islower():
@@ -57,14 +77,29 @@ def is_sentence_opener(word: str) -> bool:
 
 def trim_sentence_opener(text: str, mention: Mention) -> Mention | None:
     """The mention without a sentence's first word that is no part of the name; None when
-    nothing of a name is left."""
+    nothing of a name is left, or the mention is only an adverb opening its sentence."""
+    first, _, rest = mention.text.partition(" ")
+    if not rest:
+        return None if _opening_adverb(text, mention) else mention
     if mention.type not in _TYPES:
         return mention
-    first, _, rest = mention.text.partition(" ")
-    if not rest or not is_sentence_opener(first) or not opens_sentence(text, mention.start_char):
+    if not is_sentence_opener(first) or not opens_sentence(text, mention.start_char):
         return mention
     start = mention.start_char + len(mention.text) - len(rest.lstrip())
     surface = text[start : mention.end_char]
     if not surface[:1].isupper():
         return None
     return replace(mention, text=surface, start_char=start, name=surface)
+
+
+def _opening_adverb(text: str, mention: Mention) -> bool:
+    """Whether a one-word mention is an adverb opening its sentence ("Eventually, ...")."""
+    word = mention.text
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    lower = word.lower()
+    return (
+        _adverb(lower)
+        and first_name_gender(lower) is None
+        and opens_sentence(text, mention.start_char)
+    )
