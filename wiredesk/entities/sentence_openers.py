@@ -7,9 +7,10 @@ word is dropped from the mention when it is a function word of four letters or m
 (spaCy's English stop words) or an -ing form of a word usually written in lower case
 ("hosting" from "host"), unless it is a first name ("Will Dunham", "Bill Hayes"). A
 sentence's first word alone is no mention at all when it is an adverb made from a word usually
-written in lower case ("Eventually", "Sadly", "Primarily", "Historically"): names that end
-in "-ly" are made from no such word ("Kelly", "Daly", "Connolly") or are first names
-("Kimberly", "Sally").
+written in lower case ("Eventually", "Sadly", "Historically": names that end in "-ly" are
+made from no such word, "Kelly", "Connolly", or are first names, "Kimberly"), or a word
+usually written in lower case that newswire never tagged as a name ("Inside", "Amid",
+"Save"; "Bush" and "Brown" are names there).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from wiredesk.entities.first_names import first_name_gender
-from wiredesk.entities.lexicon import casing_lexicon
+from wiredesk.entities.lexicon import casing_lexicon, gazetteer
 from wiredesk.entities.mention import Mention
 
 #: Mention types whose names never open with such a word (organisations do: "Rolling
@@ -77,13 +78,11 @@ def is_sentence_opener(word: str) -> bool:
 
 def trim_sentence_opener(text: str, mention: Mention) -> Mention | None:
     """The mention without a sentence's first word that is no part of the name; None when
-    nothing of a name is left, or the mention is only an adverb opening its sentence."""
-    first, _, rest = mention.text.partition(" ")
-    if not rest:
-        return None if _opening_adverb(text, mention) else mention
+    nothing of a name is left."""
     if mention.type not in _TYPES:
         return mention
-    if not is_sentence_opener(first) or not opens_sentence(text, mention.start_char):
+    first, _, rest = mention.text.partition(" ")
+    if not rest or not is_sentence_opener(first) or not opens_sentence(text, mention.start_char):
         return mention
     start = mention.start_char + len(mention.text) - len(rest.lstrip())
     surface = text[start : mention.end_char]
@@ -92,14 +91,21 @@ def trim_sentence_opener(text: str, mention: Mention) -> Mention | None:
     return replace(mention, text=surface, start_char=start, name=surface)
 
 
-def _opening_adverb(text: str, mention: Mention) -> bool:
-    """Whether a one-word mention is an adverb opening its sentence ("Eventually, ...")."""
+def drop_lone_openers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without those that are only a sentence's first word and no name."""
+    named = {word for m in mentions if " " in m.text for word in m.text.split(" ")}
+    return [m for m in mentions if not _lone_opener(text, m, named)]
+
+
+def _lone_opener(text: str, mention: Mention, named: set[str]) -> bool:
+    """Whether a one-word mention is a sentence's first word that is no name: an "-ly"
+    adverb ("Eventually", "Sadly"), or a word usually written in lower case that the
+    gazetteer knows as no name ("Inside", "Amid", "Save", "Remove"). A word of a longer name
+    in the same text stays ("Jobs" after "Steve Jobs"), and so does a first name."""
     word = mention.text
-    if not word[:1].isupper() or not word[1:].islower():
+    if " " in word or not word[:1].isupper() or not word[1:].islower() or word in named:
         return False
     lower = word.lower()
-    return (
-        _adverb(lower)
-        and first_name_gender(lower) is None
-        and opens_sentence(text, mention.start_char)
-    )
+    if first_name_gender(lower) is not None or not opens_sentence(text, mention.start_char):
+        return False
+    return _adverb(lower) or (casing_lexicon().get(lower) == "l" and word not in gazetteer())
