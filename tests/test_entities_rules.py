@@ -82,6 +82,26 @@ def test_clean_reads_title_just_before_span() -> None:
     assert cleaned is not None and (cleaned.text, cleaned.roles) == ("Verhoef", ("Mr.",))
 
 
+def test_a_delegate_is_a_title_only_with_its_full_stop() -> None:
+    text = "Del. Sela Paumoa voted no. Del Harrow sang."
+    cleaned = clean_mention(text, mention_at(text, "Del. Sela Paumoa", "PERSON"))
+    assert cleaned is not None and (cleaned.text, cleaned.roles) == ("Sela Paumoa", ("Del.",))
+    singer = clean_mention(text, mention_at(text, "Del Harrow", "PERSON"))
+    assert singer is not None and (singer.text, singer.roles) == ("Del Harrow", ())
+
+
+def test_a_given_name_cut_at_its_hyphen_takes_the_rest() -> None:
+    text = "Chair Han Seo-yun spoke, then Lee Ji-ho. A Han Seo-led panel met; Jo Ann-era rules."
+    for cut, whole in (("Han Seo", "Han Seo-yun"), ("Lee Ji", "Lee Ji-ho")):
+        cleaned = clean_mention(text, mention_at(text, cut, "PERSON"))
+        assert cleaned is not None and cleaned.text == whole
+    for compound in ("Han Seo", "Jo Ann"):  # "-led", "-era": compounds made from the name
+        start = text.rindex(compound)
+        mention = Mention(compound, "PERSON", start, start + len(compound), compound)
+        cleaned = clean_mention(text, mention)
+        assert cleaned is not None and cleaned.text == compound
+
+
 def test_clean_keeps_surname_that_looks_like_a_title() -> None:
     text = "John Major spoke."
     cleaned = clean_mention(text, mention_at(text, "John Major", "PERSON"))

@@ -24,6 +24,12 @@ _COMPOUND = re.compile(
     r"-(?:based|led|run|hosted|born|backed|owned|controlled|funded|made|brokered|sponsored|"
     r"linked|bound|style)$"
 )
+#: The rest of a given name written with a hyphen ("Park Geun-hye", "Moon Jae-in", "Ban
+#: Ki-moon"): a short capitalised syllable, a hyphen, a lower-case one; not a compound made
+#: from the name ("Cruz-led", "Gore-like", "Obama-era").
+_HYPHENED_GIVEN_NAME = re.compile(r"-([a-z]{1,4})\b(?!-)")
+_SHORT_SYLLABLE = 5
+_NOT_SYLLABLES = frozenset({"led", "run", "era", "like", "ish", "type", "made", "born", "held"})
 #: What no name holds: a web address, a handle, a quote's ticker ("XAU=", "GBP=").
 _NOT_A_NAME = re.compile(r"://|\bwww\.|^@|=")
 #: Words before a name are looked at back to this many characters for a title.
@@ -116,7 +122,25 @@ def clean_mention(text: str, mention: Mention, english: bool = True) -> Mention 
         return None  # "david", "x. j.": a name is written with a capital
     if cleaned.type == "PERSON" and english:
         cleaned = take_titles(text, cleaned)
+    if cleaned is not None and cleaned.type == "PERSON":
+        cleaned = _with_given_name_rest(text, cleaned)
     return cleaned
+
+
+def _with_given_name_rest(text: str, mention: Mention) -> Mention:
+    """A person cut at the hyphen of a given name takes the rest: "Park Geun" -> "Park
+    Geun-hye"; the family name comes first, so the name has two words at least."""
+    words = mention.text.split()
+    rest = _HYPHENED_GIVEN_NAME.match(text, mention.end_char)
+    if (
+        rest is None
+        or len(words) < 2
+        or len(words[-1]) > _SHORT_SYLLABLE
+        or not words[-1][:1].isupper()
+        or rest.group(1) in _NOT_SYLLABLES
+    ):
+        return mention
+    return _with_span(text, mention, mention.start_char, rest.end()) or mention
 
 
 def take_titles(text: str, mention: Mention) -> Mention | None:

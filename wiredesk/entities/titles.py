@@ -20,8 +20,11 @@ HEADS = frozenset(
     cardinal archbishop bishop rev reverend sheikh ayatollah spokesman spokeswoman
     spokesperson chief coach prosecutor attorney inspector superintendent speaker emir sultan
     imam rabbi chief-executive ceo chairman-designate corporal cpl pvt private marshal
+    delegate
     """.split()
 )
+#: Heads only with their full stop: "Del. Stacey Plaskett" is a delegate, "Del Shannon" is not.
+_DOTTED_HEADS = frozenset({"del."})
 
 #: Words that may precede a head inside a title ("Foreign", "Deputy").
 MODIFIERS = frozenset(
@@ -54,7 +57,7 @@ def _bare(word: str) -> str:
 
 
 def is_head(word: str) -> bool:
-    return _bare(word) in HEADS
+    return _bare(word) in HEADS or word.lower() in _DOTTED_HEADS
 
 
 def is_title_word(word: str) -> bool:
@@ -62,7 +65,7 @@ def is_title_word(word: str) -> bool:
     if word.endswith((",", ";", ":")):
         return False  # a title never runs across punctuation ("public health, Dr.")
     bare = _bare(word)
-    if bare in HEADS or bare in MODIFIERS or bare in _TENSE:
+    if bare in HEADS or bare in MODIFIERS or bare in _TENSE or is_head(word):
         return True
     letters = word.replace(".", "")
     return 1 < len(letters) <= 4 and letters.isalpha() and letters.isupper()
