@@ -78,6 +78,7 @@ def test_noun_phrases_stay_whole(phrase: str) -> None:
         ("LYON: The striking dockers", "The striking dockers"),
         ("In Lisbon, harbour officials", "harbour officials"),
         ("At the rally in Porto his aides", "his aides"),
+        ("After the vote, the harbour master", "the harbour master"),
         ("a crew we\u2019ve", "a crew"),
         ("Snowfall occurs each winter in the valley", "Snowfall"),
         ("Fishermen often", "Fishermen"),
@@ -105,6 +106,9 @@ def test_lead_ins_verbs_and_modifiers_are_no_part_of_the_mention(
         "If \u201cstaff",
         "Where the 2019 layout",
         "around Mosul",
+        "After",
+        "After saying",
+        "Before",
     ],
 )
 def test_expletives_lead_ins_and_headless_phrases_are_no_mention(phrase: str) -> None:

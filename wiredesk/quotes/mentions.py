@@ -75,7 +75,7 @@ _WORD = re.compile(r"\S+")
 _NO_SPEAKER_LEADS = frozenset(
     """if where when while because although though whether unless until in at on for from
     with by around among amid during despite across against near without within via into
-    through""".split()
+    through after before since once""".split()
 )
 #: A verb written onto the word before it ("they're", "we've", "didn't"); "'s" only after
 #: words it cannot make possessive ("it's", "there's").
