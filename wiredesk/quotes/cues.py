@@ -142,15 +142,19 @@ def _cue_index(text: str) -> _CueIndex:
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    for match in _PHRASE_LOWER.finditer(lowered):
-        words = match.group().split()
-        stem = "according" if words[0] == "according" else (cue_stem(words[0]) or words[0])
+    words = _LetterWords(lowered)
+    for start in words.starts_of(_PHRASE_FIRST_WORDS):
+        match = _PHRASE_LOWER.match(lowered, start)
+        if match is None:
+            continue
+        first = match.group().split()[0]
+        stem = "according" if first == "according" else (cue_stem(first) or first)
         found.append((match.start(), match.end(), stem))
         taken.add(match.start())
-    for match in _FORMS.finditer(lowered):
-        start, end = match.span()
+    for start in words.starts_of(_FORM_WORDS):
         if start in taken:
             continue
+        end = words.ends[start]
         prev_start, prev_word = _previous_word(text, start)
         word = text[start:end]
         if word[:1].isupper() and prev_word[:1].isupper():
@@ -166,9 +170,40 @@ def _cue_index(text: str) -> _CueIndex:
             prev_word[:1].isupper() or lower_prev in _SUBJECT_END or lower_prev.endswith("ly")
         ):
             continue  # "late-night tweets"
-        found.append((start, end, CUE_FORMS[match.group()]))
+        found.append((start, end, CUE_FORMS[lowered[start:end]]))
     found.sort()
     return _CueIndex(found)
+
+
+#: Every character but the ASCII lower-case letters, as a space (bytes.translate table).
+_LETTERS_ONLY = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))
+
+
+class _LetterWords:
+    """The runs of ASCII lower-case letters of a lower-cased text (what ``[a-z]+`` matches,
+    whole): which words occur, and where a given one stands."""
+
+    def __init__(self, lowered: str) -> None:
+        # One byte per character (anything else becomes "?", then a space): offsets stay.
+        self.letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
+        self.words = frozenset(self.letters.decode("ascii").split())
+        self.ends: dict[int, int] = {}
+
+    def starts_of(self, wanted: frozenset[str]) -> list[int]:
+        """Sorted starts of the runs that are one of ``wanted``; ``ends`` gets their ends."""
+        letters, starts = self.letters, []
+        for word in self.words.intersection(wanted):
+            form, size = word.encode("ascii"), len(word)
+            at = letters.find(form)
+            while at != -1:
+                end = at + size
+                if (at == 0 or letters[at - 1] == 32) and (
+                    end == len(letters) or letters[end] == 32
+                ):
+                    starts.append(at)
+                    self.ends[at] = end
+                at = letters.find(form, end)
+        return sorted(starts)
 
 
 def _previous_word(text: str, pos: int) -> tuple[int, str]:
@@ -184,26 +219,8 @@ def _previous_word(text: str, pos: int) -> tuple[int, str]:
     return start, text[start:end]
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regular expression for many words, shared prefixes factored out (fast to scan)."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
-_FORMS = re.compile(r"(?<![a-z])" + _trie_pattern(sorted(CUE_FORMS)) + r"(?![a-z])")
+_FORM_WORDS = frozenset(CUE_FORMS)
+_PHRASE_FIRST_WORDS = frozenset(p.split()[0] for p in PHRASES)
 _PHRASE_LOWER = re.compile(
     "(?:"
     + "|".join(word_start([p.split()[0]]) + r"\s+" + r"\s+".join(p.split()[1:]) for p in PHRASES)
