@@ -515,7 +515,7 @@ class CandidateBuilder:
         values["starts_sentence"] = float(
             start == 0 or lead.endswith("\n") or bool(_SENTENCE_BEFORE.search(lead))
         )
-        return [(_AT[name], value) for name, value in values.items()]
+        return list(zip(map(_AT.__getitem__, values), values.values(), strict=True))
 
     def _opens_sentence(self, pos: int) -> bool:
         """Whether the word at ``pos`` opens its sentence ("In a CNN poll, …")."""
