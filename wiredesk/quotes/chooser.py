@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import chain
 from operator import mul
 from pathlib import Path
 
@@ -172,8 +173,10 @@ def choose_speakers(
         sink.extend(zip(quotes, found, strict=True))
     if model is None or _recorders:
         return list(quotes)
-    every = [c.features for candidates in found for c in candidates]
-    scores = model.score_matrix(np.array(every, dtype=float)).tolist() if every else []
+    rows = sum(len(candidates) for candidates in found)
+    every = chain.from_iterable(c.features for candidates in found for c in candidates)
+    matrix = np.fromiter(every, dtype=float, count=rows * len(FEATURES))
+    scores = model.score_matrix(matrix.reshape(rows, len(FEATURES))).tolist() if rows else []
     chosen: list[Quote] = []
     offset = 0
     for quote, candidates in zip(quotes, found, strict=True):

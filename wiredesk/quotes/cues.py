@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import pairwise
 
 from wiredesk.quotes.patterns import word_start
 
@@ -123,15 +124,20 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     first = bisect_left(index.starts, start)
     last = bisect_left(index.starts, end, first)
-    return [cue for cue in index.cues[first:last] if cue[1] <= end]
+    found = index.cues[first:last]
+    if found and found[-1][1] > end or not index.ordered_ends:
+        return [cue for cue in found if cue[1] <= end]
+    return found  # every cue ends by the last one's end: none runs past ``end``
 
 
 class _CueIndex:
-    __slots__ = ("cues", "starts")
+    __slots__ = ("cues", "ordered_ends", "starts")
 
     def __init__(self, cues: list[tuple[int, int, str]]) -> None:
         self.cues = cues
         self.starts = [c[0] for c in cues]
+        #: Whether the ends rise with the starts (cues do not overlap), as they do.
+        self.ordered_ends = all(a[1] <= b[1] for a, b in pairwise(cues))
 
 
 @lru_cache(maxsize=4)
