@@ -90,7 +90,8 @@ def _subject_words(
     words: list[tuple[int, int, str]] = []
     while i >= 0 and len(words) < MAX_SUBJECT_WORDS:
         token = tokens[i][2]
-        if _is_boundary(token) or token.lower() in STOP or cue_stem(token):
+        lower = token.lower()
+        if lower in STOP or lower in CUE_FORMS or _is_boundary(token):  # a stop, a cue
             break
         words.append(tokens[i])
         i -= 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from wiredesk.entities import Mention
@@ -76,7 +76,7 @@ def find_referents(
                     if person is not None:
                         spans.append((match.start(), word.end(), person.name, person))
                     break
-    spans.sort(key=lambda span: (span[0], span[1]))
+    spans.sort(key=itemgetter(0, 1))
     referents: list[Referent] = []
     seen_sentence = -1
     for start, end, name, mention in spans:

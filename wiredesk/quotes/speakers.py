@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from wiredesk.entities import Mention, first_name_gender
 from wiredesk.quotes.layout import ABBREVIATIONS
@@ -213,7 +214,7 @@ class SpeakerResolver:
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.text = text
         self.mentions = sorted(
-            (m for m in mentions if m.type in SPEAKER_TYPES), key=lambda m: m.start_char
+            (m for m in mentions if m.type in SPEAKER_TYPES), key=attrgetter("start_char")
         )
         self.people = [m for m in self.mentions if m.type == "PERSON"]
         self.roles: dict[str, set[str]] = {}
