@@ -491,11 +491,12 @@ class CandidateBuilder:
             "after_a_cue": float(self._after_cue(start)),
         }
         self._type_features(values, span, speaker)
-        before = text[max(0, start - 20) : start].split()
+        lead = text[max(0, start - 20) : start]  # the tests below read its last few characters
+        before = lead.split()
         values["after_preposition"] = float(
             bool(before) and before[-1].lower().strip(",") in _PREPOSITIONS
         )
-        values["comma_before"] = float(text[max(0, start - 2) : start].strip() == ",")
+        values["comma_before"] = float(lead[-2:].strip() == ",")
         values["comma_after"] = float(text[end : end + 1] == ",")
         values["possessive"] = float(
             text[end : end + 2] in ("'s", "\u2019s") or text[start:end].endswith(("'s", "\u2019s"))
@@ -503,7 +504,6 @@ class CandidateBuilder:
         values["after_according_to"] = float(
             bool(_ACCORDING_TO.search(text, max(0, start - 16), start))
         )
-        lead = text[max(0, start - 6) : start]
         values["opening_in_phrase"] = float(
             lead.endswith(("In ", "In\u00a0")) and self._opens_sentence(start - 3)
         )
@@ -511,7 +511,7 @@ class CandidateBuilder:
             head = head_noun(text[start:end])
             values["document_noun"] = float(head in DOCUMENT_NOUNS)
             values["body_noun"] = float(head in BODY_NOUNS)
-        lead = text[max(0, start - 3) : start]
+        lead = lead[-3:]
         values["starts_sentence"] = float(
             start == 0 or lead.endswith("\n") or bool(_SENTENCE_BEFORE.search(lead))
         )

@@ -173,10 +173,9 @@ def choose_speakers(
         sink.extend(zip(quotes, found, strict=True))
     if model is None or _recorders:
         return list(quotes)
-    rows = sum(len(candidates) for candidates in found)
-    every = chain.from_iterable(c.features for candidates in found for c in candidates)
-    matrix = np.fromiter(every, dtype=float, count=rows * len(FEATURES))
-    scores = model.score_matrix(matrix.reshape(rows, len(FEATURES))).tolist() if rows else []
+    every = [c.features for candidates in found for c in candidates]
+    matrix = np.fromiter(chain.from_iterable(every), dtype=float, count=len(every) * len(FEATURES))
+    scores = model.score_matrix(matrix.reshape(len(every), len(FEATURES))).tolist() if every else []
     chosen: list[Quote] = []
     offset = 0
     for quote, candidates in zip(quotes, found, strict=True):
