@@ -571,16 +571,16 @@ def _relative_features(found: list[_Draft], quote: Quote) -> list[Candidate]:
     before = [c.end for c in found if c.end is not None and c.end <= quote.start_char]
     after = [c.start for c in found if c.start is not None and c.start >= quote.end_char]
     last, first = max(before, default=None), min(after, default=None)
+    keys = [_key(candidate.speaker) for candidate in found]
     counts: dict[tuple[str | None, str | None], int] = {}
-    for candidate in found:
-        key = _key(candidate.speaker)
+    for key in keys:
         counts[key] = counts.get(key, 0) + 1
     out = []
-    for candidate in found:
+    for candidate, key in zip(found, keys, strict=True):
         values = candidate.values
         values[_AT["nearest_before"]] = float(last is not None and candidate.end == last)
         values[_AT["nearest_after"]] = float(first is not None and candidate.start == first)
-        values[_AT["log_same_speaker_candidates"]] = math.log(counts[_key(candidate.speaker)])
+        values[_AT["log_same_speaker_candidates"]] = math.log(counts[key])
         out.append(Candidate(candidate.start, candidate.end, candidate.speaker, tuple(values)))
     return out
 
