@@ -93,7 +93,11 @@ _NUMBER_COMPOUND = re.compile(
 def _has_dash(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a character every ``_DASHES`` match has (most
     phrases have none, and three searches for one character cost less than the pattern)."""
-    return any(text.find(dash, start, end) != -1 for dash in ("-", "\u2014", "\u2013"))
+    return (
+        text.find("-", start, end) != -1
+        or text.find("\u2014", start, end) != -1
+        or text.find("\u2013", start, end) != -1
+    )
 
 
 def _bare(word: str) -> str:
