@@ -191,24 +191,23 @@ class _LetterWords:
 
     def __init__(self, lowered: str) -> None:
         # One byte per character (anything else becomes "?", then a space): offsets stay.
-        self.letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
-        self.words = frozenset(self.letters.decode("ascii").split())
+        letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
+        self.words = frozenset(letters.decode("ascii").split())
+        #: The letters between two spaces, so that " word " is found only as a whole word;
+        #: an offset in it is one past the same offset in the text.
+        self.padded = b" " + letters + b" "
         self.ends: dict[int, int] = {}
 
     def starts_of(self, wanted: frozenset[str]) -> list[int]:
         """Sorted starts of the runs that are one of ``wanted``; ``ends`` gets their ends."""
-        letters, starts = self.letters, []
+        padded, starts = self.padded, []
         for word in self.words.intersection(wanted):
-            form, size = word.encode("ascii"), len(word)
-            at = letters.find(form)
+            form, size = f" {word} ".encode("ascii"), len(word)
+            at = padded.find(form)
             while at != -1:
-                end = at + size
-                if (at == 0 or letters[at - 1] == 32) and (
-                    end == len(letters) or letters[end] == 32
-                ):
-                    starts.append(at)
-                    self.ends[at] = end
-                at = letters.find(form, end)
+                starts.append(at)  # the word starts at at + 1 in ``padded``: at in the text
+                self.ends[at] = at + size
+                at = padded.find(form, at + size + 1)  # the space after it may open the next
         return sorted(starts)
 
 
