@@ -148,19 +148,19 @@ def _cue_index(text: str) -> _CueIndex:
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    words = _LetterWords(lowered)
-    for start in words.starts_of(_PHRASE_FIRST_WORDS):
-        match = _PHRASE_LOWER.match(lowered, start)
+    runs = _letter_runs(lowered)
+    for first_word in _PHRASE_FIRST.finditer(runs):
+        match = _PHRASE_LOWER.match(lowered, first_word.start())
         if match is None:
             continue
         first = match.group().split()[0]
         stem = "according" if first == "according" else (cue_stem(first) or first)
         found.append((match.start(), match.end(), stem))
         taken.add(match.start())
-    for start in words.starts_of(_FORM_WORDS):
+    for form in _FORM_RUNS.finditer(runs):
+        start, end = form.start(), form.end() - 1
         if start in taken:
             continue
-        end = words.ends[start]
         prev_start, prev_word = _previous_word(text, start)
         word = text[start:end]
         if word[:1].isupper() and prev_word[:1].isupper():
@@ -185,30 +185,13 @@ def _cue_index(text: str) -> _CueIndex:
 _LETTERS_ONLY = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))
 
 
-class _LetterWords:
+def _letter_runs(lowered: str) -> bytes:
     """The runs of ASCII lower-case letters of a lower-cased text (what ``[a-z]+`` matches,
-    whole): which words occur, and where a given one stands."""
-
-    def __init__(self, lowered: str) -> None:
-        # One byte per character (anything else becomes "?", then a space): offsets stay.
-        letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
-        self.words = frozenset(letters.decode("ascii").split())
-        #: The letters between two spaces, so that " word " is found only as a whole word;
-        #: an offset in it is one past the same offset in the text.
-        self.padded = b" " + letters + b" "
-        self.ends: dict[int, int] = {}
-
-    def starts_of(self, wanted: frozenset[str]) -> list[int]:
-        """Sorted starts of the runs that are one of ``wanted``; ``ends`` gets their ends."""
-        padded, starts = self.padded, []
-        for word in self.words.intersection(wanted):
-            form, size = f" {word} ".encode("ascii"), len(word)
-            at = padded.find(form)
-            while at != -1:
-                starts.append(at)  # the word starts at at + 1 in ``padded``: at in the text
-                self.ends[at] = at + size
-                at = padded.find(form, at + size + 1)  # the space after it may open the next
-        return sorted(starts)
+    whole), one byte per character and every other character a space, between two spaces:
+    a word is then found whole as " word " by a pattern that opens with a space (which
+    the engine skips to quickly), and an offset in it is one past the same one in the text."""
+    # One byte per character (anything else becomes "?", then a space): offsets stay.
+    return b" " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
 
 
 def _previous_word(text: str, pos: int) -> tuple[int, str]:
@@ -224,8 +207,32 @@ def _previous_word(text: str, pos: int) -> tuple[int, str]:
     return start, text[start:end]
 
 
-_FORM_WORDS = frozenset(CUE_FORMS)
-_PHRASE_FIRST_WORDS = frozenset(p.split()[0] for p in PHRASES)
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for many words, shared prefixes factored out (fast to scan)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
+#: A cue form, or the first word of a phrase, standing whole in ``_letter_runs``: the space
+#: before it is matched (where the match starts, the word starts in the text), the one
+#: after it only looked at (it may open the next word).
+_FORM_RUNS = re.compile(f" {_trie_pattern(sorted(CUE_FORMS))}(?= )".encode("ascii"))
+_PHRASE_FIRST = re.compile(
+    f" {_trie_pattern(sorted({p.split()[0] for p in PHRASES}))}(?= )".encode("ascii")
+)
 _PHRASE_LOWER = re.compile(
     "(?:"
     + "|".join(word_start([p.split()[0]]) + r"\s+" + r"\s+".join(p.split()[1:]) for p in PHRASES)
