@@ -90,7 +90,8 @@ def _subject_words(
     words: list[tuple[int, int, str]] = []
     while i >= 0 and len(words) < MAX_SUBJECT_WORDS:
         token = tokens[i][2]
-        if _is_boundary(token) or token.lower() in STOP or cue_stem(token):
+        lower = token.lower()
+        if lower in STOP or lower in CUE_FORMS or _is_boundary(token):  # a stop, a cue
             break
         words.append(tokens[i])
         i -= 1
@@ -207,10 +208,10 @@ def _relative_subject(words: list[tuple[int, int, str]]) -> tuple[int, int] | No
 @lru_cache(maxsize=512)
 def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``pos`` (inverted speaker, "according to" source)."""
-    tokens = _tokens(text, pos, limit)
     words: list[tuple[int, int, str]] = []
-    for token in tokens:
-        word = token[2]
+    for match in _TOKEN.finditer(text, pos, limit):  # the phrase ends within a few words
+        word = match.group()
+        token = (match.start(), match.end(), word)
         if _is_boundary(word) or word.lower() in STOP:
             break
         if words and (word.lower() in ("on", "in", "at", "during") or cue_stem(word)):

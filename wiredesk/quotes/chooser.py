@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import chain
 from operator import mul
 from pathlib import Path
 
@@ -173,7 +174,8 @@ def choose_speakers(
     if model is None or _recorders:
         return list(quotes)
     every = [c.features for candidates in found for c in candidates]
-    scores = model.score_matrix(np.array(every, dtype=float)).tolist() if every else []
+    matrix = np.fromiter(chain.from_iterable(every), dtype=float, count=len(every) * len(FEATURES))
+    scores = model.score_matrix(matrix.reshape(len(every), len(FEATURES))).tolist() if every else []
     chosen: list[Quote] = []
     offset = 0
     for quote, candidates in zip(quotes, found, strict=True):

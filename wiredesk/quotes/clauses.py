@@ -20,6 +20,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from wiredesk.quotes.attribution import phrase_after, subject_before
@@ -67,7 +69,8 @@ class ClauseModel:
     threshold: float
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        weights = map(self.weights.get, features, repeat(0.0))
+        z = self.bias + sum(map(mul, weights, features.values()))
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict:

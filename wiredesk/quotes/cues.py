@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import pairwise
 
 from wiredesk.quotes.patterns import word_start
 
@@ -123,15 +124,20 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     first = bisect_left(index.starts, start)
     last = bisect_left(index.starts, end, first)
-    return [cue for cue in index.cues[first:last] if cue[1] <= end]
+    found = index.cues[first:last]
+    if found and found[-1][1] > end or not index.ordered_ends:
+        return [cue for cue in found if cue[1] <= end]
+    return found  # every cue ends by the last one's end: none runs past ``end``
 
 
 class _CueIndex:
-    __slots__ = ("cues", "starts")
+    __slots__ = ("cues", "ordered_ends", "starts")
 
     def __init__(self, cues: list[tuple[int, int, str]]) -> None:
         self.cues = cues
         self.starts = [c[0] for c in cues]
+        #: Whether the ends rise with the starts (cues do not overlap), as they do.
+        self.ordered_ends = all(a[1] <= b[1] for a, b in pairwise(cues))
 
 
 @lru_cache(maxsize=4)
@@ -142,13 +148,17 @@ def _cue_index(text: str) -> _CueIndex:
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    for match in _PHRASE_LOWER.finditer(lowered):
-        words = match.group().split()
-        stem = "according" if words[0] == "according" else (cue_stem(words[0]) or words[0])
+    runs = _letter_runs(lowered)
+    for first_word in _PHRASE_FIRST.finditer(runs):
+        match = _PHRASE_LOWER.match(lowered, first_word.start())
+        if match is None:
+            continue
+        first = match.group().split()[0]
+        stem = "according" if first == "according" else (cue_stem(first) or first)
         found.append((match.start(), match.end(), stem))
         taken.add(match.start())
-    for match in _FORMS.finditer(lowered):
-        start, end = match.span()
+    for form in _FORM_RUNS.finditer(runs):
+        start, end = form.start(), form.end() - 1
         if start in taken:
             continue
         prev_start, prev_word = _previous_word(text, start)
@@ -166,9 +176,22 @@ def _cue_index(text: str) -> _CueIndex:
             prev_word[:1].isupper() or lower_prev in _SUBJECT_END or lower_prev.endswith("ly")
         ):
             continue  # "late-night tweets"
-        found.append((start, end, CUE_FORMS[match.group()]))
+        found.append((start, end, CUE_FORMS[lowered[start:end]]))
     found.sort()
     return _CueIndex(found)
+
+
+#: Every character but the ASCII lower-case letters, as a space (bytes.translate table).
+_LETTERS_ONLY = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))
+
+
+def _letter_runs(lowered: str) -> bytes:
+    """The runs of ASCII lower-case letters of a lower-cased text (what ``[a-z]+`` matches,
+    whole), one byte per character and every other character a space, between two spaces:
+    a word is then found whole as " word " by a pattern that opens with a space (which
+    the engine skips to quickly), and an offset in it is one past the same one in the text."""
+    # One byte per character (anything else becomes "?", then a space): offsets stay.
+    return b" " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
 
 
 def _previous_word(text: str, pos: int) -> tuple[int, str]:
@@ -203,7 +226,13 @@ def _trie_pattern(words: list[str]) -> str:
     return build(tree)
 
 
-_FORMS = re.compile(r"(?<![a-z])" + _trie_pattern(sorted(CUE_FORMS)) + r"(?![a-z])")
+#: A cue form, or the first word of a phrase, standing whole in ``_letter_runs``: the space
+#: before it is matched (where the match starts, the word starts in the text), the one
+#: after it only looked at (it may open the next word).
+_FORM_RUNS = re.compile(f" {_trie_pattern(sorted(CUE_FORMS))}(?= )".encode("ascii"))
+_PHRASE_FIRST = re.compile(
+    f" {_trie_pattern(sorted({p.split()[0] for p in PHRASES}))}(?= )".encode("ascii")
+)
 _PHRASE_LOWER = re.compile(
     "(?:"
     + "|".join(word_start([p.split()[0]]) + r"\s+" + r"\s+".join(p.split()[1:]) for p in PHRASES)

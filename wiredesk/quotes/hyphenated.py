@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from wiredesk.entities import Mention
 
@@ -13,7 +14,7 @@ from wiredesk.entities import Mention
 def join_hyphenated(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions with each person split at a hyphen joined into one, under the full
     name (every mention of that person takes it, so the article names one person)."""
-    ordered = sorted(mentions, key=lambda m: m.start_char)
+    ordered = sorted(mentions, key=attrgetter("start_char"))
     renamed: dict[str, str] = {}
     joined: list[Mention] = []
     for mention in ordered:

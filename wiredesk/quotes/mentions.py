@@ -70,6 +70,9 @@ _ARTICLES = frozenset("the a an".split())
 _QUANTIFIERS = frozenset("all both half such quite rather what".split())
 _DASHES = re.compile(r"\s(?:--|\u2014|\u2013)\s?|\u2014")
 _WORD = re.compile(r"\S+")
+#: Words before an article that leave it opening a clause's subject ("a mechanism the
+#: commission calls"), not a phrase inside the one before.
+_NOT_BEFORE_SUBJECT = _DANGLING | _DETERMINERS | _QUANTIFIERS | _BAD_LEADS
 #: Words that open a clause of their own or a phrase with a preposition, whatever the case:
 #: what follows them ("If staff…", "Where the design…", "In a joint statement") is no speaker.
 _NO_SPEAKER_LEADS = frozenset(
@@ -87,13 +90,30 @@ _NUMBER_COMPOUND = re.compile(
 )
 
 
+def _has_dash(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character every ``_DASHES`` match has (most
+    phrases have none, and three searches for one character cost less than the pattern)."""
+    return (
+        text.find("-", start, end) != -1
+        or text.find("\u2014", start, end) != -1
+        or text.find("\u2013", start, end) != -1
+    )
+
+
 def _bare(word: str) -> str:
     return word.strip(".,;:!?()[]\"'\u2019\u201c\u201d").lower()
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _is_time(word: str) -> bool:
-    bare = _bare(word)
-    return bare in _TIME_LEAD or bare.isdigit() or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", bare))
+    return _time_word(_bare(word))
+
+
+def _time_word(bare: str) -> bool:
+    """Whether a bare word (``_bare``) may belong to a time expression."""
+    return bare in _TIME_LEAD or bare.isdigit() or bool(_ORDINAL.fullmatch(bare))
 
 
 def _verb_like(word: str) -> bool:
@@ -148,18 +168,19 @@ def _ends_noun_phrase(words: list[tuple[int, int, str]], bares: list[str], index
     return bare.endswith("ed") and len(bare) > 4
 
 
-def _without_lead_in(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Words after a leading time expression or sentence adverb ("On September 27 they",
-    "Still, the campaign"); empty when nothing else is left."""
+def _lead_in(words: list[tuple[int, int, str]], bares: list[str]) -> int:
+    """How many words a leading time expression or sentence adverb takes ("On September 27
+    they", "Still, the campaign"), ``bares`` being the words' ``_bare`` forms; all of them
+    when nothing else is left."""
     lead = 0
-    while lead < len(words) and _is_time(words[lead][2]):
+    while lead < len(words) and _time_word(bares[lead]):
         lead += 1
-    lead_words = {_bare(w) for _, _, w in words[:lead]}
+    lead_words = set(bares[:lead])
     if lead == len(words) or not (lead_words & _TIME_NOUNS or any(w.isdigit() for w in lead_words)):
         lead = 0  # all of it a time expression: judged as a whole below
-    while lead < len(words) and _bare(words[lead][2]) in _ADVERBS:
+    while lead < len(words) and bares[lead] in _ADVERBS:
         lead += 1
-    return words[lead:]
+    return lead
 
 
 def _without_comma_lead(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -185,6 +206,8 @@ def _before_contraction(words: list[tuple[int, int, str]]) -> list[tuple[int, in
     """Words before a verb written onto a word: "a team we've" -> "a team", "they're" ->
     "they"; "It's worth" leaves nothing (an expletive "it" is no one)."""
     for index, (w_start, _, word) in enumerate(words):
+        if "'" not in word and "\u2019" not in word:
+            continue  # no contraction without an apostrophe
         stripped = word.rstrip(".,;:!?")
         contracted = _CONTRACTION.search(stripped)
         is_contracted = (
@@ -231,29 +254,30 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     trimmed of lead-ins and dangling words; what is left must end on a word that can head a
     noun phrase.
     """
-    cut = list(_DASHES.finditer(text, start, end))
+    cut = list(_DASHES.finditer(text, start, end)) if _has_dash(text, start, end) else None
     if cut:
         start = cut[-1].end()  # "… the election -- meddling the congressman": the last part
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     words = _before_contraction(_without_comma_lead(words))
     if not words:
         return None
-    if _bare(words[0][2]) in SUBJECT_PRONOUNS and len(words) > 1 and words[1][2][:1].islower():
+    bares = [_bare(w) for _, _, w in words]
+    if bares[0] in SUBJECT_PRONOUNS and len(words) > 1 and words[1][2][:1].islower():
         return words[0][0], words[0][0] + len(words[0][2].rstrip(".,;:"))  # "She met …"
-    for index, (w_start, _w_end, word) in enumerate(words):
-        if index and _bare(word) in SUBJECT_PRONOUNS and word[:1].islower():
-            if _bare(words[index - 1][2]) not in _DETERMINERS:
-                return w_start, w_start + len(word.rstrip(".,;:"))
-        if index and _bare(word) in SUBJECT_PRONOUNS and words[index - 1][2].endswith("."):
-            # "… after the polls close at 7 p.m. He": a sentence the abbreviation hid
+    for index in range(1, len(words)):
+        if bares[index] not in SUBJECT_PRONOUNS:
+            continue
+        w_start, _w_end, word = words[index]
+        in_clause = word[:1].islower() and bares[index - 1] not in _DETERMINERS
+        # "… after the polls close at 7 p.m. He": a sentence the abbreviation hid
+        if in_clause or words[index - 1][2].endswith("."):
             return w_start, w_start + len(word.rstrip(".,;:"))
-    words = _without_lead_in(words)
+    lead = _lead_in(words, bares)
+    words, bares = words[lead:], bares[lead:]
     if not words:
         return None  # "early Friday", "Still"
-    if words and _verb_like(words[0][2]) and len(words) > 1:
-        if _bare(words[1][2]) in _DETERMINERS:
-            words.pop(0)  # "meddling the California congressman"
-    bares = [_bare(w) for _, _, w in words]
+    if _verb_like(words[0][2]) and len(words) > 1 and bares[1] in _DETERMINERS:
+        words, bares = words[1:], bares[1:]  # "meddling the California congressman"
     for index in range(1, len(words)):
         word = words[index][2]
         if not word[:1].islower():
@@ -282,18 +306,19 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     for index in range(len(words) - 1, 0, -1):
         previous = words[index - 1][2]
         if (
-            _bare(words[index][2]) in _ARTICLES
+            bares[index] in _ARTICLES
             and previous.isalpha()
             and previous.islower()
-            and _bare(previous) not in _DANGLING | _DETERMINERS | _QUANTIFIERS | _BAD_LEADS
+            and bares[index - 1] not in _NOT_BEFORE_SUBJECT
         ):
             words = words[index:]  # "a mechanism the commission (calls)": a clause's subject
+            bares = bares[index:]
             break
-    while words and (_bare(words[-1][2]) in _DANGLING or _heads_nothing(words[-1][2])):
+    while words and (bares[len(words) - 1] in _DANGLING or _heads_nothing(words[-1][2])):
         words.pop()
     if not words:
         return None
-    first, last = _bare(words[0][2]), _bare(words[-1][2])
+    first, last = bares[0], bares[len(words) - 1]
     if words[0][2][:1].islower() and (first in _BAD_LEADS or first in _AUXILIARIES):
         return None
     if first in _NO_SPEAKER_LEADS and not _name_starts(words):
