@@ -179,8 +179,11 @@ class _Sentences:
 
     def __init__(self, masked: str) -> None:
         found = [m.span() for m in _SENTENCE_END.finditer(masked)]
-        self.starts = [s for s, _ in found]
-        self.ends = [e for _, e in found]
+        # Transposed in one call (the text has hundreds of sentences).
+        self.starts: tuple[int, ...] = ()
+        self.ends: tuple[int, ...] = ()
+        if found:
+            self.starts, self.ends = zip(*found, strict=True)
 
     def between(self, low: int, high: int) -> int:
         return max(0, bisect_right(self.ends, high) - bisect_left(self.starts, low))
