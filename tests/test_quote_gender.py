@@ -7,6 +7,8 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.quote_helpers import mentions_for
 from wiredesk.entities.first_names import build, first_name_gender
 from wiredesk.entities.mention import Mention
@@ -69,8 +71,14 @@ def test_a_resolved_pronoun_teaches_the_persons_gender() -> None:
     assert resolver.resolve(she, she + 3).name != "Dafe Bakare"
 
 
-def test_word_and_sentence_counts_match_the_plain_definitions() -> None:
-    text = "One  two,\u00a0three\n\nfour.  Five? \u201cSix.\u201d Seven"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One  two,\u00a0three\n\nfour.  Five? \u201cSix.\u201d Seven",
+        " Eight\u3000nine \U0001f600 ten.\u2029Eleven\U0001f600twelve",  # beyond U+FFFF
+    ],
+)
+def test_word_and_sentence_counts_match_the_plain_definitions(text: str) -> None:
     words = _Words(text)
     sentences = _Sentences(text)
     for a in range(len(text) + 1):
