@@ -24,7 +24,7 @@ from wiredesk.quotes.extents import full_description
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
-from wiredesk.quotes.patterns import word_start
+from wiredesk.quotes.patterns import trie_pattern, word_start
 from wiredesk.quotes.sentence_sources import POSSESSIVE_PRONOUNS, sentence_sources
 from wiredesk.quotes.speakers import (
     PRONOUN_GENDER,
@@ -101,9 +101,11 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 #: the subject of the verb the quote hangs on. A "that" after a speech verb opens what was
 #: said, and a relative pronoun right after the phrase opens a clause the phrase is the
 #: subject of ("Smith, who called the plan "a disaster""); neither counts.
+_CLAUSE_OPENING_WORDS = """which who whom whose that after because while when whereas although
+    though since if until before where""".split()
+#: (As a trie: a case-blind pattern compares every choice at every position.)
 _CLAUSE_OPENERS = re.compile(
-    r"(?<![\w'\u2019])(?:which|who|whom|whose|that|after|because|while|when|whereas|"
-    r"although|though|since|if|until|before|where)(?![\w'\u2019])|;",
+    r"(?<![\w'\u2019])" + trie_pattern(_CLAUSE_OPENING_WORDS) + r"(?![\w'\u2019])|;",
     re.IGNORECASE,
 )
 _CUE_BEFORE_THAT = re.compile(r"\w+\s+$")
