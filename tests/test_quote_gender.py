@@ -3,15 +3,24 @@ resolved), and the counting and look-back shortcuts that keep the chooser fast."
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
+
+import pytest
 
 from tests.quote_helpers import mentions_for
 from wiredesk.entities.first_names import build, first_name_gender
 from wiredesk.entities.mention import Mention
 from wiredesk.quotes.candidates import _Sentences, _Words
 from wiredesk.quotes.referents import Referent, antecedent
-from wiredesk.quotes.speakers import SpeakerResolver
+from wiredesk.quotes.speakers import (
+    _MAY_LEAD,
+    _ROLE_LEAD,
+    _ROLE_WORDS_BEFORE,
+    _TITLE_AT_END,
+    SpeakerResolver,
+)
 
 
 def test_the_shipped_first_name_list_knows_common_names() -> None:
@@ -62,8 +71,14 @@ def test_a_resolved_pronoun_teaches_the_persons_gender() -> None:
     assert resolver.resolve(she, she + 3).name != "Dafe Bakare"
 
 
-def test_word_and_sentence_counts_match_the_plain_definitions() -> None:
-    text = "One  two,\u00a0three\n\nfour.  Five? \u201cSix.\u201d Seven"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One  two,\u00a0three\n\nfour.  Five? \u201cSix.\u201d Seven",
+        " Eight\u3000nine \U0001f600 ten.\u2029Eleven\U0001f600twelve",  # beyond U+FFFF
+    ],
+)
+def test_word_and_sentence_counts_match_the_plain_definitions(text: str) -> None:
     words = _Words(text)
     sentences = _Sentences(text)
     for a in range(len(text) + 1):
@@ -75,6 +90,18 @@ def test_word_and_sentence_counts_match_the_plain_definitions() -> None:
             ]
             assert words.between(a, b) == len(starts) == words.between(b, a)
             assert sentences.between(a, b) == len(re.findall(r"[.!?][\"'\u201d]?\s", text[a:b]))
+
+
+def test_the_reversed_prefilters_of_titles_and_leads_miss_nothing() -> None:
+    pieces = ["the", "The", "a", "an", "Mr.", "Smith", "McKay", "x's", "o\u2019s", "envoy", "U.S."]
+    pieces += [" ", " ", "\n", "\u00a0", ",", "-", "(", "A", "e"]
+    rng = random.Random(7)
+    texts = ["said ", "the\n\nenvoy ", "the   ", "xMcKay ", "(Dr. ", "Kenya's director, "]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 9))) for _ in range(3000)]
+    for text in texts:
+        backwards = text[::-1]
+        assert bool(_TITLE_AT_END.match(backwards)) == bool(_ROLE_WORDS_BEFORE.search(text))
+        assert _MAY_LEAD.match(backwards) or not _ROLE_LEAD.search(text), text
 
 
 def _referents(text: str, names: list[str], subjects: set[str]) -> list[Referent]:

@@ -392,8 +392,8 @@ def opening_description(text: str, floor: int, pos: int) -> tuple[int, int] | No
     A partial quote with no cue in its sentence is most often that subject's wording."""
     lead = _SUBJECT_LEAD.match(text, floor, pos)
     start = lead.end() if lead else floor
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, pos)]
-    words = words[: _OPENING_WORDS + 1]
+    found = islice(_WORD.finditer(text, start, pos), _OPENING_WORDS + 1)  # read no further
+    words = [(m.start(), m.end(), m.group()) for m in found]
     if len(words) < 3:
         return None
     first = words[0][2]

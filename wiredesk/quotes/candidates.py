@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -25,7 +24,7 @@ from wiredesk.quotes.extents import full_description
 from wiredesk.quotes.layout import Layout
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
-from wiredesk.quotes.patterns import word_start
+from wiredesk.quotes.patterns import trie_pattern, word_start
 from wiredesk.quotes.sentence_sources import POSSESSIVE_PRONOUNS, sentence_sources
 from wiredesk.quotes.speakers import (
     PRONOUN_GENDER,
@@ -102,9 +101,11 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 #: the subject of the verb the quote hangs on. A "that" after a speech verb opens what was
 #: said, and a relative pronoun right after the phrase opens a clause the phrase is the
 #: subject of ("Smith, who called the plan "a disaster""); neither counts.
+_CLAUSE_OPENING_WORDS = """which who whom whose that after because while when whereas although
+    though since if until before where""".split()
+#: (As a trie: a case-blind pattern compares every choice at every position.)
 _CLAUSE_OPENERS = re.compile(
-    r"(?<![\w'\u2019])(?:which|who|whom|whose|that|after|because|while|when|whereas|"
-    r"although|though|since|if|until|before|where)(?![\w'\u2019])|;",
+    r"(?<![\w'\u2019])" + trie_pattern(_CLAUSE_OPENING_WORDS) + r"(?![\w'\u2019])|;",
     re.IGNORECASE,
 )
 _CUE_BEFORE_THAT = re.compile(r"\w+\s+$")
@@ -141,8 +142,7 @@ class Candidate(NamedTuple):
     features: tuple[float, ...]
 
 
-@dataclass
-class _Draft:
+class _Draft(NamedTuple):
     """A candidate whose features are still being filled in: the ones that compare it with
     the quote's other candidates come last (``_relative_features``)."""
 
@@ -181,8 +181,11 @@ class _Sentences:
 
     def __init__(self, masked: str) -> None:
         found = [m.span() for m in _SENTENCE_END.finditer(masked)]
-        self.starts = [s for s, _ in found]
-        self.ends = [e for _, e in found]
+        # Transposed in one call (the text has hundreds of sentences).
+        self.starts: tuple[int, ...] = ()
+        self.ends: tuple[int, ...] = ()
+        if found:
+            self.starts, self.ends = zip(*found, strict=True)
 
     def between(self, low: int, high: int) -> int:
         return max(0, bisect_right(self.ends, high) - bisect_left(self.starts, low))
@@ -484,39 +487,40 @@ class CandidateBuilder:
 
     def _span_shape(self, span: tuple[int, int], speaker: Speaker) -> list[tuple[int, float]]:
         """Features of a span that do not depend on the quote (type, subject, apposition),
-        as (index, value) pairs: neighbouring quotes share most candidates."""
+        as (index, value) pairs of the ones not zero: neighbouring quotes share most
+        candidates, and every candidate's values start at zero."""
         text = self.text
         start, end = span
-        values = {
-            "before_a_cue": float(self._before_cue(end)),
-            "after_a_cue": float(self._after_cue(start)),
-        }
-        self._type_features(values, span, speaker)
+        values: list[tuple[int, float]] = []
+        if self._before_cue(end):
+            values.append((_AT["before_a_cue"], 1.0))
+        if self._after_cue(start):
+            values.append((_AT["after_a_cue"], 1.0))
+        kind = self._type_features(values, span, speaker)
         lead = text[max(0, start - 20) : start]  # the tests below read its last few characters
         before = lead.split()
-        values["after_preposition"] = float(
-            bool(before) and before[-1].lower().strip(",") in _PREPOSITIONS
-        )
-        values["comma_before"] = float(lead[-2:].strip() == ",")
-        values["comma_after"] = float(text[end : end + 1] == ",")
-        values["possessive"] = float(
-            text[end : end + 2] in ("'s", "\u2019s") or text[start:end].endswith(("'s", "\u2019s"))
-        )
-        values["after_according_to"] = float(
-            bool(_ACCORDING_TO.search(text, max(0, start - 16), start))
-        )
-        values["opening_in_phrase"] = float(
-            lead.endswith(("In ", "In\u00a0")) and self._opens_sentence(start - 3)
-        )
-        if values.get("description"):
+        if before and before[-1].lower().strip(",") in _PREPOSITIONS:
+            values.append((_AT["after_preposition"], 1.0))
+        if lead[-2:].strip() == ",":
+            values.append((_AT["comma_before"], 1.0))
+        if text[end : end + 1] == ",":
+            values.append((_AT["comma_after"], 1.0))
+        if text[end : end + 2] in ("'s", "\u2019s") or text[start:end].endswith(("'s", "\u2019s")):
+            values.append((_AT["possessive"], 1.0))
+        if _ACCORDING_TO.search(text, max(0, start - 16), start):
+            values.append((_AT["after_according_to"], 1.0))
+        if lead.endswith(("In ", "In\u00a0")) and self._opens_sentence(start - 3):
+            values.append((_AT["opening_in_phrase"], 1.0))
+        if kind == "description":
             head = head_noun(text[start:end])
-            values["document_noun"] = float(head in DOCUMENT_NOUNS)
-            values["body_noun"] = float(head in BODY_NOUNS)
+            if head in DOCUMENT_NOUNS:
+                values.append((_AT["document_noun"], 1.0))
+            if head in BODY_NOUNS:
+                values.append((_AT["body_noun"], 1.0))
         lead = lead[-3:]
-        values["starts_sentence"] = float(
-            start == 0 or lead.endswith("\n") or bool(_SENTENCE_BEFORE.search(lead))
-        )
-        return list(zip(map(_AT.__getitem__, values), values.values(), strict=True))
+        if start == 0 or lead.endswith("\n") or _SENTENCE_BEFORE.search(lead):
+            values.append((_AT["starts_sentence"], 1.0))
+        return values
 
     def _opens_sentence(self, pos: int) -> bool:
         """Whether the word at ``pos`` opens its sentence ("In a CNN poll, …")."""
@@ -524,28 +528,29 @@ class CandidateBuilder:
         return pos == 0 or lead.endswith("\n") or bool(_SENTENCE_BEFORE.search(lead))
 
     def _type_features(
-        self, values: dict[str, float], span: tuple[int, int], speaker: Speaker
-    ) -> None:
+        self, values: list[tuple[int, float]], span: tuple[int, int], speaker: Speaker
+    ) -> str:
+        """Adds the (index, value) pairs of what the span is (a pronoun of some kind, a
+        name, a description) and returns that kind's feature name."""
         words = self.text[span[0] : span[1]].split()
         lower = words[0].lower() if len(words) == 1 else ""
         if lower in POSSESSIVE_PRONOUNS:
-            values["possessive_pronoun"] = 1.0  # "his call for …", found only before such a noun
-            return
-        if lower in PRONOUN_GENDER:
-            values["pronoun_singular"] = 1.0
+            kind = "possessive_pronoun"  # "his call for …", found only before such a noun
+        elif lower in PRONOUN_GENDER:
+            kind = "pronoun_singular"
             gender = self.resolver.gender.get(speaker.name or "")
-            values["pronoun_agrees"] = float(gender == PRONOUN_GENDER[lower])
-            return
-        if lower in _PLURAL_PRONOUNS:
-            values["pronoun_plural"] = 1.0
-            return
-        if lower == "i":
-            values["pronoun_first_person"] = 1.0
-            return
-        if lower in RELATIVE_PRONOUNS:
-            values["relative_pronoun"] = 1.0  # "Beck, who said": the cue's own subject
-            return
-        values[self._kind_of(span)] = 1.0
+            if gender == PRONOUN_GENDER[lower]:
+                values.append((_AT["pronoun_agrees"], 1.0))
+        elif lower in _PLURAL_PRONOUNS:
+            kind = "pronoun_plural"
+        elif lower == "i":
+            kind = "pronoun_first_person"
+        elif lower in RELATIVE_PRONOUNS:
+            kind = "relative_pronoun"  # "Beck, who said": the cue's own subject
+        else:
+            kind = self._kind_of(span)
+        values.append((_AT[kind], 1.0))
+        return kind
 
     def _kind_of(self, span: tuple[int, int]) -> str:
         """What a span names, read as the resolver reads it: a person named in it (not as
@@ -585,8 +590,9 @@ def _relative_features(found: list[_Draft], quote: Quote) -> list[Candidate]:
     return out
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
+    """What every candidate of one quote is compared with (one per quote)."""
+
     quote: Quote
     attribution: Attribution | None
     paragraph: int

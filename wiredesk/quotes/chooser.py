@@ -17,7 +17,7 @@ import json
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
 from operator import mul
@@ -198,12 +198,17 @@ def choose_speakers(
             # the rules carried over from an earlier quote has no such phrase here: then
             # the best-scored mention ("he laid off staff and began talking about …") wins.
             speaker = rule.speaker
-        chosen.append(
-            replace(
-                quote,
+        chosen.append(  # built field by field: ``dataclasses.replace`` reads them all again
+            Quote(
+                kind=quote.kind,
+                text=quote.text,
+                start_char=quote.start_char,
+                end_char=quote.end_char,
+                paragraph=quote.paragraph,
                 speaker=speaker.name,
                 speaker_mention=speaker.mention,
                 speaker_entity_key=speaker.entity_key,
+                cue=quote.cue,
                 confidence=round(model.calibrate(probability), 3),
             )
         )

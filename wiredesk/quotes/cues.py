@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
-from wiredesk.quotes.patterns import word_start
+from wiredesk.quotes.patterns import trie_pattern, word_start
 
 #: Reporting verbs by stem; each is matched with its inflections (say/says/said/saying).
 _IRREGULAR = {
@@ -207,31 +207,12 @@ def _previous_word(text: str, pos: int) -> tuple[int, str]:
     return start, text[start:end]
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regular expression for many words, shared prefixes factored out (fast to scan)."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
 #: A cue form, or the first word of a phrase, standing whole in ``_letter_runs``: the space
 #: before it is matched (where the match starts, the word starts in the text), the one
 #: after it only looked at (it may open the next word).
-_FORM_RUNS = re.compile(f" {_trie_pattern(sorted(CUE_FORMS))}(?= )".encode("ascii"))
+_FORM_RUNS = re.compile(f" {trie_pattern(sorted(CUE_FORMS))}(?= )".encode("ascii"))
 _PHRASE_FIRST = re.compile(
-    f" {_trie_pattern(sorted({p.split()[0] for p in PHRASES}))}(?= )".encode("ascii")
+    f" {trie_pattern(sorted({p.split()[0] for p in PHRASES}))}(?= )".encode("ascii")
 )
 _PHRASE_LOWER = re.compile(
     "(?:"

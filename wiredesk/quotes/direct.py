@@ -34,6 +34,7 @@ from wiredesk.quotes.marks import (
     is_mark,
 )
 from wiredesk.quotes.model import Quote
+from wiredesk.quotes.patterns import trie_pattern
 from wiredesk.quotes.speakers import Speaker, SpeakerResolver, key_of
 from wiredesk.quotes.terms import Evidence, keeps
 
@@ -261,7 +262,8 @@ def _main_subject(
     return sentence_subject(text, floor, pos, resolver.mentions)
 
 
-_FRAMING = re.compile(r"\b(?:" + "|".join(sorted(FRAMING_FORMS)) + r")\b", re.IGNORECASE)
+#: (As a trie: a case-blind pattern compares every choice at every word start.)
+_FRAMING = re.compile(r"\b" + trie_pattern(sorted(FRAMING_FORMS)) + r"\b", re.IGNORECASE)
 
 
 def find_direct(

@@ -18,7 +18,8 @@ ABBREVIATIONS = frozenset(
 
 #: A quote ending its sentence with the next quote opening a new one: '." "She'.
 _CLOSES_SENTENCE = re.compile(r"[.!?][\"\u201d][ \t\u00a0]+[\"\u201c][\u2018']?[A-Z]")
-_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\u00a0]+[\"'\u201c\u2018(\[\u00abA-Z0-9])")
+#: (The space after the punctuation is a group, so the next sentence's start is read off.)
+_SENTENCE_END = re.compile(r"[.!?]+(?=([\s\u00a0]+)[\"'\u201c\u2018(\[\u00abA-Z0-9])")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -96,9 +97,7 @@ def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         if match.group() == "." and is_abbreviation(masked, match.start()):
             continue
         spans.append((pos, match.end()))
-        pos = match.end()
-        while pos < end and masked[pos].isspace():
-            pos += 1
+        pos = match.end(1)  # past all the space: the next character is none
     # Every span so far holds its closing punctuation; only the rest can be blank.
     if pos < end and not masked[pos:end].isspace():
         spans.append((pos, end))

@@ -15,7 +15,6 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from wiredesk.entities import Mention
-from wiredesk.quotes.patterns import word_start
 
 #: Sentence ends: final punctuation (maybe inside a closing mark) then space, or a newline.
 #: (Each choice opens with its own character, which the search can skip to.)
@@ -30,7 +29,10 @@ _OBJECT_LEFT = frozenset(
 SENTENCES_BACK = 4
 #: "the" and the lower-case words after it, where a role ("the foreign minister") may be.
 _LOWER_WORD = re.compile(r"[a-z][a-z\u2019'-]*")
-_THE_PHRASE = re.compile(word_start(["The", "the"]) + r"((?:\s+[a-z][a-z\u2019'-]*){1,4})")
+#: The match starts one past the "T" or "t": opening with the plain letters "he" lets the
+#: engine skip along the text to each "he" (two choices of first letter, it would test a
+#: set at every character).
+_THE_PHRASE = re.compile(r"he(?<=\b[Tt]he)((?:\s+[a-z][a-z\u2019'-]*){1,4})")
 
 
 class Referent(NamedTuple):
@@ -69,12 +71,12 @@ def find_referents(
             # noun, so look them up before locating any.
             if heads.isdisjoint(match.group(1).split()):
                 continue
+            start = match.start() - 1  # the "t"
             for word in _LOWER_WORD.finditer(text, match.start(1), match.end(1)):
                 if word.group() in heads:
-                    phrase = text[match.start() : word.end()]
-                    person = resolve_role(phrase, match.start())
+                    person = resolve_role(text[start : word.end()], start)
                     if person is not None:
-                        spans.append((match.start(), word.end(), person.name, person))
+                        spans.append((start, word.end(), person.name, person))
                     break
     spans.sort(key=itemgetter(0, 1))
     referents: list[Referent] = []

@@ -129,16 +129,23 @@ _ROLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})$")
 _NOT_IN_TITLE = re.compile(r"[^\w\s.'\u2019-]")
 _NOT_IN_LEAD = re.compile(r"[^\w\s'\u2019,-]")
 _HAS_HONORIFIC = re.compile(r"Mr|Ms|Dr|Prof")
+#: Read at the start of the reversed text, one place each: whether the text ends with a
+#: word holding a capital in its last run of title characters, then space (exactly when
+#: ``_ROLE_WORDS_BEFORE`` matches), and whether it can end with ``_ROLE_LEAD`` (with the
+#: lead word's boundary and the length of the role left out). Most names follow neither.
+_TITLE_AT_END = re.compile(r"\s+[\w.'\u2019-]*?[A-Z]")
+_MAY_LEAD = re.compile(r"\s*,?[\w\s'\u2019-]*?\s(?:eh[Tt]|a|na|s['\u2019]\w)")
 #: Subject pronouns as written alone, which ``noun_phrase`` keeps as they are.
 _LONE_PRONOUNS = frozenset(
     form for pronoun in SUBJECT_PRONOUNS for form in (pronoun, pronoun.capitalize())
 ) - {"i"}
 
 
-def _tail_start(text: str, outside: re.Pattern[str]) -> int:
-    """Offset after the last character of ``text`` that ``outside`` matches (else 0)."""
-    found = outside.search(text[::-1])
-    return len(text) - found.start() if found else 0
+def _tail_start(backwards: str, outside: re.Pattern[str]) -> int:
+    """Offset after the last character of a text that ``outside`` matches (else 0), given
+    the text reversed."""
+    found = outside.search(backwards)
+    return len(backwards) - found.start() if found else 0
 
 
 @lru_cache(maxsize=16384)
@@ -270,18 +277,25 @@ class SpeakerResolver:
         for role in mention.roles:
             roles.update(self._role_keys(role))
         before = self.text[max(0, mention.start_char - 60) : mention.start_char]
-        spaced = before.replace("\u00a0", " ")
-        titled = _ROLE_WORDS_BEFORE.search(spaced, _tail_start(spaced, _NOT_IN_TITLE))
-        if titled:
+        backwards = before[::-1]
+        # (A no-break space is white space to the pattern and to ``_role_keys``.)
+        if _TITLE_AT_END.match(backwards) and (
+            titled := _ROLE_WORDS_BEFORE.search(before, _tail_start(backwards, _NOT_IN_TITLE))
+        ):
             title = titled.group(1).strip()
             roles.update(self._role_keys(title))
             honorific = title.split()[-1].rstrip(".").lower()
             if honorific in _HONORIFIC_GENDER:
                 self.gender.setdefault(mention.name, _HONORIFIC_GENDER[honorific])
-        plain = _TRAILING_HONORIFIC.sub("", before) if _HAS_HONORIFIC.search(before) else before
-        lead = _ROLE_LEAD.search(plain, _tail_start(plain, _NOT_IN_LEAD))
-        if lead and not re.search(r"[A-Z]", lead.group(1)[:1]):
-            roles.update(self._role_keys(lead.group(1)))
+        if _HAS_HONORIFIC.search(before):
+            plain = _TRAILING_HONORIFIC.sub("", before)
+            backwards = plain[::-1]
+        else:
+            plain = before
+        if _MAY_LEAD.match(backwards):
+            lead = _ROLE_LEAD.search(plain, _tail_start(backwards, _NOT_IN_LEAD))
+            if lead and not "A" <= lead.group(1)[0] <= "Z":
+                roles.update(self._role_keys(lead.group(1)))
         after = _APPOSITION.match(self.text, mention.end_char)
         if after:
             roles.update(self._role_keys(after.group("role")))
