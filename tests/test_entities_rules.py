@@ -178,6 +178,14 @@ def test_context_cues() -> None:
     assert out == {"Varossa": "GPE", "Sarnic": "GPE", "Nadia Kessler": "PERSON"}
 
 
+def test_one_word_after_a_capitalised_the_inside_a_sentence_is_no_person() -> None:
+    text = '"It works," The Hill reported. Jones told The Atlantic so. The Hill family left.'
+    mentions = [mention_at(text, "Hill", "PERSON"), mention_at(text, "Atlantic", "PERSON")]
+    last = text.rindex("Hill")
+    mentions.append(Mention("Hill", "PERSON", last, last + 4, "Hill"))
+    assert [m.type for m in apply_cues(text, mentions)] == ["ORG", "ORG", "PERSON"]
+
+
 def test_names_in_capitals_get_their_usual_case() -> None:
     assert display_name("KORVALE BANK") == "Korvale Bank"
     assert display_name("NATO") == "NATO"

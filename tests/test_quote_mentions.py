@@ -153,6 +153,22 @@ def test_a_named_speaker_keeps_its_name() -> None:
     assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "Ada Voss")
 
 
+def test_a_delegates_title_does_not_end_the_sentence_before_the_name() -> None:
+    text = '"This is a waste of time," said Del. Ada Voss of the Virgin Islands.'
+    start = text.index("Ada Voss")
+    voss = Mention("Ada Voss", "PERSON", start, start + len("Ada Voss"), "Ada Voss")
+    (quote,) = find_quotes(text, [voss])
+    assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "Ada Voss")
+
+
+def test_a_publication_named_with_the_keeps_it_in_the_mention() -> None:
+    text = 'The loopholes are "the ability to offset losses," The Hill reported.'
+    start = text.index("Hill")
+    hill = Mention("Hill", "ORG", start, start + len("Hill"), "Hill")
+    (quote,) = find_quotes(text, [hill])
+    assert (quote.speaker, quote.speaker_mention) == ("Hill", "The Hill")
+
+
 @pytest.mark.parametrize(
     ("subject", "speaker", "mention"),
     [

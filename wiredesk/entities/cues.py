@@ -8,6 +8,8 @@ the model mistakes for an organisation needs evidence from the article itself:
 * a person's title just before it ("spokeswoman Nadia Kessler") makes it a person;
 * an organisation's or a region's head word ending a "person" of several words ("Dick
   Clark Productions", "Mongolia Autonomous Region") makes it an organisation or a place;
+* a capitalised "The" inside a sentence before a one-word "person" ("The Hill reported")
+  makes it an organisation;
 * an acronym spelt out by lower-case words ("liquefied natural gas (LNG)") is not a name.
 """
 
@@ -75,6 +77,18 @@ def is_person_by_title(text: str, mention: Mention) -> bool:
     return previous[0].lower().rstrip(".") in _PERSON_HEADS
 
 
+#: A capitalised "The" inside a sentence (after a word, or a comma closing a quote).
+_THE_INSIDE = re.compile(r"(?:[\w;:)]|,[\"\u201d\u2019']?)\s+The\s+$")
+
+
+def is_named_with_the(text: str, mention: Mention) -> bool:
+    """ "…," The Hill reported': one word after a capitalised "The" inside a sentence names
+    a publication or a body ("The Hill", "The Atlantic"), not a person."""
+    if " " in mention.text:
+        return False
+    return bool(_THE_INSIDE.search(text, max(0, mention.start_char - 12), mention.start_char))
+
+
 def lower_case_acronym(text: str, mention: Mention) -> bool:
     """ "liquefied natural gas (LNG)": the acronym of a common noun phrase, not a name."""
     if text[mention.start_char - 1 : mention.start_char] != "(":
@@ -106,5 +120,7 @@ def apply_cues(text: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, type="GPE")
         elif m.type in {"ORG", "GPE", "LOC"} and is_person_by_title(text, m):
             m = replace(m, type="PERSON")
+        elif m.type == "PERSON" and is_named_with_the(text, m):
+            m = replace(m, type="ORG")
         out.append(m)
     return out

@@ -35,6 +35,7 @@ from wiredesk.entities.languages import language_code, model_for
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.entities.name_particles import finish_particle_name, join_name_particles
+from wiredesk.entities.nicknames import join_nicknames
 from wiredesk.entities.russian_orgs import refine_russian
 from wiredesk.entities.sentence_openers import drop_lone_openers, trim_sentence_opener
 from wiredesk.entities.spans import clean_mention, trim_lowercase_lead, trim_lowercase_tail
@@ -178,6 +179,7 @@ def refine(text: str, mentions: list[Mention], rules: Rules = Rules()) -> list[M
         cleaned = [t for m in cleaned if (t := trim_sentence_opener(text, m)) is not None]
         cleaned = drop_lone_openers(text, cleaned)
         cleaned = [finish_particle_name(text, m) for m in cleaned]
+    cleaned = join_nicknames(text, cleaned)
     dated = dateline_mentions(text) if rules.datelines else []
     if dated:
         cleaned = [

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from wiredesk.entities.acronyms import abbreviates, is_acronym
 from wiredesk.entities.mention import Mention, normalise_name
+from wiredesk.entities.nicknames import QUOTED_NICKNAME
 
 #: When the votes for an entity's type tie, the first of these wins.
 TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -33,6 +34,7 @@ def base_name(text: str, language: str = "en") -> str:
     name = " ".join(text.split())
     if language != "en":
         return name
+    name = QUOTED_NICKNAME.sub("", name)  # William "Bill" Smith -> William Smith
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     name = re.sub(r"\s?['\u2019]s?$", "", name)
     inner = _INNER_DEFINITION.match(name)

@@ -13,7 +13,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)*")
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen rep gov gen lt col maj capt sgt st jr sr inc co corp ltd no vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec prof rev ft mt pres adm cmdr supt
-    dept univ est approx fig al""".split()
+    dept univ est approx fig al del""".split()
 )
 
 #: A quote ending its sentence with the next quote opening a new one: '." "She'.
