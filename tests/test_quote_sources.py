@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from wiredesk.quotes import find_quotes
 from wiredesk.quotes.attribution import clause_subjects
 from wiredesk.quotes.candidates import FEATURES, Candidate, CandidateBuilder
 from wiredesk.quotes.chooser import ChooserModel, read_model
@@ -113,6 +114,17 @@ def test_a_report_is_a_document_source() -> None:
     report = by_mention["The inspection report"]
     assert report.features[FEATURES.index("document_noun")] == 1.0
     assert report.features[FEATURES.index("body_noun")] == 0.0
+
+
+def test_a_document_that_reads_the_words_is_their_source() -> None:
+    text = '"Our children are thriving in these schools," the letter reads. Parents agreed.'
+    (quote,) = find_quotes(text, [])
+    assert (quote.kind, quote.cue, quote.speaker_mention) == ("direct", "reads", "the letter")
+
+
+def test_reading_something_reports_no_clause() -> None:
+    text = "If you are in that spot, please read the two guides on college savings."
+    assert find_quotes(text, []) == []
 
 
 def _hidden_model(rng: np.random.Generator, hidden: int = 3) -> ChooserModel:

@@ -25,7 +25,7 @@ from operator import mul
 from pathlib import Path
 
 from wiredesk.quotes.attribution import phrase_after, subject_before
-from wiredesk.quotes.cues import find_cues, passive_before
+from wiredesk.quotes.cues import QUOTED_WORDS_ONLY, find_cues, passive_before
 from wiredesk.quotes.layout import Covered, Layout
 from wiredesk.quotes.marks import ALL_MARKS
 from wiredesk.quotes.model import Quote
@@ -119,7 +119,9 @@ def proposals(
         return found
     sentence_words = len(text[start:end].split())
     for c_start, c_end, stem in cues:
-        if resolver.in_quote(c_start) or _not_reporting(text, start, c_start, c_end):
+        if stem in QUOTED_WORDS_ONLY or resolver.in_quote(c_start):
+            continue
+        if _not_reporting(text, start, c_start, c_end):
             continue
         before = _words(text[start:c_start].rsplit(None, 1)[-1:])
         after = _words(text[c_end:end].split(None, 8)[:8])

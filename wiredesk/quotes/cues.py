@@ -15,6 +15,7 @@ _IRREGULAR = {
     "tell": ("tell", "tells", "told", "telling"),
     "write": ("write", "writes", "wrote", "writing", "written"),
     "speak": ("speak", "speaks", "spoke", "speaking"),
+    "read": ("read", "reads"),  # a document's words: '"…," the letter reads'
 }
 _REGULAR = """add note stress warn insist argue explain ask reply respond continue recall
 acknowledge admit announce assert claim comment conclude confirm declare emphasize emphasise
@@ -41,6 +42,10 @@ CLAUSE_STEMS = frozenset(
     promise vow contend maintain allege concede deny estimate reiterate testify write
     complain caution agree disclose reason tweet""".split()
 )
+
+#: Verbs that report a document's words as written, never a clause of what someone means:
+#: '"…," the letter reads' is a quote, "please read the guides I wrote" reports nothing.
+QUOTED_WORDS_ONLY = frozenset({"read"})
 
 #: Multi-word cues matched as written; "according to" has its source after it.
 PHRASES = (
