@@ -122,6 +122,12 @@ def test_a_document_that_reads_the_words_is_their_source() -> None:
     assert (quote.kind, quote.cue, quote.speaker_mention) == ("direct", "reads", "the letter")
 
 
+def test_an_accusation_quotes_its_accuser() -> None:
+    text = 'The mayor accused the union of "bad faith" in the talks.'
+    (quote,) = find_quotes(text, [])
+    assert (quote.kind, quote.cue, quote.speaker_mention) == ("partial", "accused", "The mayor")
+
+
 def test_reading_something_reports_no_clause() -> None:
     text = "If you are in that spot, please read the two guides on college savings."
     assert find_quotes(text, []) == []

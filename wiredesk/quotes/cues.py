@@ -23,7 +23,7 @@ observe remark report state suggest tweet post predict promise vow urge caution 
 contend counter joke quip boast lament maintain muse pledge proclaim recount reiterate repeat
 retort shout speculate testify thunder allege concede deny estimate exclaim mention answer
 describe agree disclose grumble hint elaborate scoff sneer snap yell charge cry
-reason concur plead bark press scream whisper""".split()
+reason concur plead bark press scream whisper accuse""".split()
 #: Stems whose base and -s forms are usually nouns: only "stated", "reported", … are cues.
 _NOUN_STEMS = """post report state answer charge cry counter comment continue press""".split()
 #: -s forms that are verbs after a name or pronoun but nouns after a determiner.
@@ -43,9 +43,10 @@ CLAUSE_STEMS = frozenset(
     complain caution agree disclose reason tweet""".split()
 )
 
-#: Verbs that report a document's words as written, never a clause of what someone means:
-#: '"…," the letter reads' is a quote, "please read the guides I wrote" reports nothing.
-QUOTED_WORDS_ONLY = frozenset({"read"})
+#: Verbs that report words as written, never a clause of what someone means: '"…," the
+#: letter reads' and 'accused the union of "bad faith"' quote, but "please read the guides"
+#: and "accused him of lying" report no clause.
+QUOTED_WORDS_ONLY = frozenset({"read", "accuse"})
 
 #: Multi-word cues matched as written; "according to" has its source after it.
 PHRASES = (
