@@ -128,6 +128,24 @@ def test_an_accusation_quotes_its_accuser() -> None:
     assert (quote.kind, quote.cue, quote.speaker_mention) == ("partial", "accused", "The mayor")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        ('The mayor praised the plan as "a turning point" for the port.', "praised", "The mayor"),
+        ('The union blasted the offer as "an insult" on Monday.', "blasted", "The union"),
+        ('"It will not happen," the minister shot back.', "shot back", "the minister"),
+        (
+            'The plan, as the harbour master put it, was "a leap in the dark."',
+            "put it",
+            "the harbour master",
+        ),
+    ],
+)
+def test_verbs_that_frame_words_as_someones_are_cues(text: str, cue: str, mention: str) -> None:
+    (quote,) = find_quotes(text, [])
+    assert (quote.cue, quote.speaker_mention) == (cue, mention)
+
+
 def test_reading_something_reports_no_clause() -> None:
     text = "If you are in that spot, please read the two guides on college savings."
     assert find_quotes(text, []) == []

@@ -23,7 +23,9 @@ observe remark report state suggest tweet post predict promise vow urge caution 
 contend counter joke quip boast lament maintain muse pledge proclaim recount reiterate repeat
 retort shout speculate testify thunder allege concede deny estimate exclaim mention answer
 describe agree disclose grumble hint elaborate scoff sneer snap yell charge cry
-reason concur plead bark press scream whisper accuse""".split()
+reason concur plead bark press scream whisper accuse assure interject mock praise
+blast criticize criticise denounce decry cite thank credit dismiss
+slam bemoan quote""".split()
 #: Stems whose base and -s forms are usually nouns: only "stated", "reported", … are cues.
 _NOUN_STEMS = """post report state answer charge cry counter comment continue press""".split()
 #: -s forms that are verbs after a name or pronoun but nouns after a determiner.
@@ -46,7 +48,10 @@ CLAUSE_STEMS = frozenset(
 #: Verbs that report words as written, never a clause of what someone means: '"…," the
 #: letter reads' and 'accused the union of "bad faith"' quote, but "please read the guides"
 #: and "accused him of lying" report no clause.
-QUOTED_WORDS_ONLY = frozenset({"read", "accuse"})
+QUOTED_WORDS_ONLY = frozenset(
+    """read accuse assure interject mock praise blast criticize criticise denounce decry
+    cite thank credit dismiss slam bemoan quote put puts shot fired""".split()
+)
 
 #: Multi-word cues matched as written; "according to" has its source after it.
 PHRASES = (
@@ -59,6 +64,10 @@ PHRASES = (
     "went on",
     "made clear",
     "made it clear",
+    "put it",
+    "puts it",
+    "shot back",
+    "fired back",
 )
 
 
