@@ -166,6 +166,8 @@ def test_platt_scaling_recovers_a_known_calibration() -> None:
         ("the Northfield Courier", "Courier"),
         # an opening preposition or conjunction is no name; later it may be one
         ("At least half of the delegates", None),
+        ("Only 52 percent of registered voters", None),
+        ("Nearly half of the delegates", None),
         ("Al From, who founded the council", "From"),
         ("the cleric Omar al-Rashidi", "al-Rashidi"),
         ("the committee", None),

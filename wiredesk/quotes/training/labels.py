@@ -40,7 +40,9 @@ _FOLLOWERS = _PREPOSITIONS | frozenset(
     """and or nor who whom whose which that himself herself themselves itself too also alone
     al el bin ibn de del da di du la le van von der""".split()
 )
-_OPENERS = _PREPOSITIONS | frozenset("about but and or so yet just".split())
+#: Words that open a longer phrase without being a name: a preposition, a conjunction, an
+#: adverb of quantity ("Only 52 percent of voters", "Nearly half").
+_OPENERS = _PREPOSITIONS | frozenset("about but and or so yet just only even nearly almost".split())
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
 #: Titles that take "of" inside a name: "Secretary of State John Kerry".
