@@ -161,6 +161,18 @@ def test_a_delegates_title_does_not_end_the_sentence_before_the_name() -> None:
     assert (quote.speaker, quote.speaker_mention) == ("Ada Voss", "Ada Voss")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'If we lived in normal times, a reader would now ask: "Is the mayor on a foreign outlet?"',
+        'A reader still asks: "Is the mayor on a foreign outlet?"',
+    ],
+)
+def test_an_adverb_between_subject_and_cue_keeps_the_subject(text: str) -> None:
+    (quote,) = find_quotes(text, [])
+    assert quote.speaker_mention.lower() == "a reader"
+
+
 def test_a_publication_named_with_the_keeps_it_in_the_mention() -> None:
     text = 'The loopholes are "the ability to offset losses," The Hill reported.'
     start = text.index("Hill")
