@@ -23,7 +23,7 @@ BETWEEN = frozenset(
     privately quickly simply flatly bluntly has have had was would will could might may
     did does do has already often frequently further subsequently separately earlier
     angrily calmly firmly softly quietly told since long even never repeatedly now still
-    just should must can ever first finally""".split()
+    just ever first finally""".split()
 )
 #: Verbs chaining to a cue through "to"/"by": "went on to say", "began by saying".
 CHAIN = frozenset(
