@@ -173,6 +173,11 @@ def test_an_adverb_between_subject_and_cue_keeps_the_subject(text: str) -> None:
     assert quote.speaker_mention.lower() == "a reader"
 
 
+def test_an_obligation_names_no_speaker() -> None:
+    text = "The board sets the rules, and groups, except charities, must disclose gifts over $250."
+    assert all(quote.speaker_mention is None for quote in find_quotes(text, []))
+
+
 def test_a_publication_named_with_the_keeps_it_in_the_mention() -> None:
     text = 'The loopholes are "the ability to offset losses," The Hill reported.'
     start = text.index("Hill")
