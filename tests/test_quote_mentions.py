@@ -173,6 +173,21 @@ def test_an_adverb_between_subject_and_cue_keeps_the_subject(text: str) -> None:
     assert quote.speaker_mention.lower() == "a reader"
 
 
+def test_a_dateline_place_speaks_for_no_one() -> None:
+    text = (
+        "NORTHPORT: The dockers' strike entered its sixth day ahead of a 'harbour bandh' on Friday."
+    )
+    place = Mention("NORTHPORT", "GPE", 0, 9, "Northport")
+    assert all(quote.speaker != "Northport" for quote in find_quotes(text, [place]))
+
+
+def test_a_name_in_capitals_before_a_colon_labels_a_speaker() -> None:
+    text = 'VOSS: The port is "closed for good" and will stay shut.'
+    voss = Mention("VOSS", "PERSON", 0, 4, "Ada Voss")
+    (quote,) = find_quotes(text, [voss])
+    assert quote.speaker == "Ada Voss"
+
+
 def test_an_obligation_names_no_speaker() -> None:
     text = "The board sets the rules, and groups, except charities, must disclose gifts over $250."
     assert all(quote.speaker_mention is None for quote in find_quotes(text, []))

@@ -176,6 +176,24 @@ def _person_names(
     return pronoun or any(m.type == "PERSON" for m in inside)
 
 
+#: Kinds of names that open a dateline, not a speaker's words ("NEW DELHI: The farmers…").
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _speaker_label(
+    text: str, floor: int, pos: int, resolver: SpeakerResolver
+) -> Attribution | None:
+    """A name and a colon opening the sentence ("PENCE: Gennifer Flowers will not …"), not
+    when the name is a place: in body copy that is a dateline ("NEW DELHI: …")."""
+    found = headline_speaker(text, floor, pos)
+    if found is None:
+        return None
+    named = resolver.mentions_in(found.speaker_start, found.speaker_end)
+    if named and all(m.type in _PLACE_TYPES for m in named):
+        return None
+    return found
+
+
 #: Verbs by which someone names a thing in their own words.
 _CALLING = frozenset("called calls call dubbed dubs nicknamed".split())
 
@@ -341,7 +359,7 @@ def find_direct(
                 attribution = found or attribution
                 spoken = spoken or spoken_here
             if attribution is None:
-                attribution = headline_speaker(text, floor, q_start)
+                attribution = _speaker_label(text, floor, q_start, resolver)
                 spoken = spoken or attribution is not None
             if not dropped and not spoken and n_words <= SHORT_WORDS:
                 dropped = "unspoken"  # scare quotes without anyone speaking
