@@ -6,7 +6,7 @@ from wiredesk.entities.acronyms import abbreviates, initials, is_acronym
 from wiredesk.entities.casing import is_shouting, recase, recase_line
 from wiredesk.entities.consistency import company_products, majority_types, propagate
 from wiredesk.entities.cues import apply_cues
-from wiredesk.entities.dateline import dateline_mentions
+from wiredesk.entities.dateline import dateline_mentions, is_dateline_place
 from wiredesk.entities.labels import to_wiredesk
 from wiredesk.entities.mention import Mention, normalise_name
 from wiredesk.entities.recognise import display_name
@@ -184,6 +184,13 @@ def test_one_word_after_a_capitalised_the_inside_a_sentence_is_no_person() -> No
     last = text.rindex("Hill")
     mentions.append(Mention("Hill", "PERSON", last, last + 4, "Hill"))
     assert [m.type for m in apply_cues(text, mentions)] == ["ORG", "ORG", "PERSON"]
+
+
+def test_a_place_in_capitals_opening_a_line_before_a_colon_is_a_dateline() -> None:
+    text = "Photo: agency.\nNORTHPORT: The strike went on. VOSS: We stay.\nNorthport: calm."
+    assert is_dateline_place(text, mention_at(text, "NORTHPORT", "GPE"))
+    assert not is_dateline_place(text, mention_at(text, "VOSS", "PERSON"))
+    assert not is_dateline_place(text, mention_at(text, "Northport", "GPE"))  # not in capitals
 
 
 def test_names_in_capitals_get_their_usual_case() -> None:

@@ -21,7 +21,8 @@ with a recogniser; any other raises ``UnsupportedLanguage``),
 ``load_curated`` (the analysts' file), ``source_names`` (the archive's own
 agencies and outlets, which the linker flags), ``read_documents`` and ``eval_dir``
 (the CoNLL gold sets the benchmarks score against), ``germeval_split`` and
-``factrueval_split`` (the German and Russian gold, with the parts held back from training).
+``factrueval_split`` (the German and Russian gold, with the parts held back from training),
+``is_dateline_place`` (a dateline's place in capitals before a colon: never a speaker).
 """
 
 from wiredesk.exports import lazy_exports
@@ -39,5 +40,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "link": ("link_entities",),
         "sources": ("source_names",),
         "conll": ("Document", "eval_dir", "read_documents"),
+        "dateline": ("is_dateline_place",),
     },
 )

@@ -21,6 +21,24 @@ _DATELINE = re.compile(
 )
 
 
+#: Types of the names a dateline opens with.
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+#: What follows a short dateline's place: a colon or a dash ("NEW DELHI: The farmers…").
+_AFTER_PLACE = (":", "-", "\u2014", "\u2013")
+
+
+def is_dateline_place(text: str, mention: Mention) -> bool:
+    """A place in capitals opening a line before a colon or a dash ("NEW DELHI: The
+    farmers…", "ISLAMABAD - The court…"): where the story was filed, never its subject or
+    a speaker in it, whatever the recogniser made of it."""
+    start, end = mention.start_char, mention.end_char
+    if mention.type not in _PLACE_TYPES or not text[start:end].isupper():
+        return False
+    if start and text[start - 1] != "\n":
+        return False
+    return text[end : end + 3].lstrip(" ,")[:1] in _AFTER_PLACE
+
+
 def title_case(name: str) -> str:
     """ "ADDIS ABABA" -> "Addis Ababa"; initials such as "U.S." stay as they are."""
     return re.sub(r"[^\W\d_]{2,}", lambda m: m.group()[0] + m.group()[1:].lower(), name)

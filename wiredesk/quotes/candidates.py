@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from wiredesk.entities import Mention
+from wiredesk.entities import Mention, is_dateline_place
 from wiredesk.quotes.attribution import Attribution, clause_subjects
 from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.extents import full_description
@@ -252,11 +252,11 @@ class CandidateBuilder:
         if quote.speaker_mention is not None:
             found.append(self._candidate(rule_span, rule_speaker, context, rule=True, rank=0))
         for rank, span in enumerate(nearest, start=1):
-            if self._dateline(span, spans.get(span)):
+            mention = spans.get(span)
+            if mention is not None and is_dateline_place(self.text, mention):
                 continue
             speaker = self._resolved.get(span)
             if speaker is None:
-                mention = spans.get(span)
                 if mention is not None:
                     speaker = self._named(mention)
                 elif self.text[span[0] : span[1]].lower() in POSSESSIVE_PRONOUNS:
@@ -272,17 +272,6 @@ class CandidateBuilder:
             self._last_speaker = (para, key)
             self._quoted_counts[key] = self._quoted_counts.get(key, 0) + 1
         return _relative_features(found + self._full_descriptions(found, quote), quote)
-
-    def _dateline(self, span: tuple[int, int], mention: Mention | None) -> bool:
-        """A place in capitals opening a paragraph before a colon or dash ("NEW DELHI: The
-        farmers…"): where the story was filed, never who speaks in it."""
-        if mention is None or mention.type not in ("GPE", "LOC"):
-            return False
-        start, end = span
-        words = self.text[start:end]
-        if not words.isupper() or (start and self.text[start - 1] != "\n"):
-            return False
-        return self.text[end : end + 3].lstrip(" ,")[:1] in (":", "-", "\u2014", "\u2013")
 
     def _full_descriptions(self, found: list[_Draft], quote: Quote) -> list[_Draft]:
         """Each unnamed description or group with the modifiers after it (``full_description``),

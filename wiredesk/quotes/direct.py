@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from wiredesk.entities import is_dateline_place
 from wiredesk.quotes.attribution import (
     Attribution,
     after_quote,
@@ -176,20 +177,16 @@ def _person_names(
     return pronoun or any(m.type == "PERSON" for m in inside)
 
 
-#: Kinds of names that open a dateline, not a speaker's words ("NEW DELHI: The farmers…").
-_PLACE_TYPES = frozenset({"GPE", "LOC"})
-
-
 def _speaker_label(
     text: str, floor: int, pos: int, resolver: SpeakerResolver
 ) -> Attribution | None:
     """A name and a colon opening the sentence ("PENCE: Gennifer Flowers will not …"), not
-    when the name is a place: in body copy that is a dateline ("NEW DELHI: …")."""
+    when the name is a dateline's place ("NEW DELHI: …")."""
     found = headline_speaker(text, floor, pos)
     if found is None:
         return None
     named = resolver.mentions_in(found.speaker_start, found.speaker_end)
-    if named and all(m.type in _PLACE_TYPES for m in named):
+    if named and all(is_dateline_place(text, m) for m in named):
         return None
     return found
 
