@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
+from entity_helpers import mention, spans
+
 from wiredesk.entities.mention import Mention
 from wiredesk.entities.nicknames import join_nicknames
 from wiredesk.entities.resolve import base_name, resolve_mentions
-
-
-def mention(text: str, name: str, type_: str = "PERSON") -> Mention:
-    start = text.index(name)
-    return Mention(name, type_, start, start + len(name), name)
-
-
-def spans(mentions: list[Mention]) -> list[tuple[str, str]]:
-    return [(m.text, m.type) for m in mentions]
 
 
 def test_given_name_nickname_and_surname_become_one_person() -> None:

@@ -3,6 +3,8 @@ adjectives made from a town's name, compounds of common nouns."""
 
 from __future__ import annotations
 
+from entity_helpers import mention
+
 from wiredesk.entities.german_compounds import is_noun_compound
 from wiredesk.entities.german_spans import (
     capitalised_adverb,
@@ -11,12 +13,6 @@ from wiredesk.entities.german_spans import (
     opens_sentence,
     place_adjective,
 )
-from wiredesk.entities.mention import Mention
-
-
-def mention(text: str, name: str, type_: str) -> Mention:
-    start = text.index(name)
-    return Mention(name, type_, start, start + len(name), name)
 
 
 def test_a_sentence_opens_at_the_start_and_after_its_end() -> None:

@@ -4,18 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from entity_helpers import mention, spans
 
-from wiredesk.entities.mention import Mention
 from wiredesk.entities.name_particles import finish_particle_name, join_name_particles
-
-
-def mention(text: str, name: str, type_: str = "PERSON") -> Mention:
-    start = text.index(name)
-    return Mention(name, type_, start, start + len(name), name)
-
-
-def spans(mentions: list[Mention]) -> list[tuple[str, str]]:
-    return [(m.text, m.type) for m in mentions]
 
 
 def test_two_halves_of_a_name_around_a_particle_become_one() -> None:
