@@ -23,9 +23,14 @@ observe remark report state suggest tweet post predict promise vow urge caution 
 contend counter joke quip boast lament maintain muse pledge proclaim recount reiterate repeat
 retort shout speculate testify thunder allege concede deny estimate exclaim mention answer
 describe agree disclose grumble hint elaborate scoff sneer snap yell charge cry
-reason concur plead bark press scream whisper accuse assure interject mock praise
-blast criticize criticise denounce decry cite thank credit dismiss
-slam bemoan quote""".split()
+reason concur plead bark press scream whisper""".split()
+#: Verbs that frame words as someone's and report them only as written, never a clause of
+#: what someone means: 'accused the union of "bad faith"' quotes, "accused him of lying"
+#: reports no clause.
+_QUOTING_ONLY = """accuse assure interject mock praise blast criticize criticise denounce decry
+cite thank credit dismiss slam bemoan quote""".split()
+#: Phrases that do the same ("as the minister put it, …", '"…," she shot back').
+_QUOTING_PHRASES = ("put it", "puts it", "shot back", "fired back")
 #: Stems whose base and -s forms are usually nouns: only "stated", "reported", … are cues.
 _NOUN_STEMS = """post report state answer charge cry counter comment continue press""".split()
 #: -s forms that are verbs after a name or pronoun but nouns after a determiner.
@@ -45,12 +50,11 @@ CLAUSE_STEMS = frozenset(
     complain caution agree disclose reason tweet""".split()
 )
 
-#: Verbs that report words as written, never a clause of what someone means: '"…," the
-#: letter reads' and 'accused the union of "bad faith"' quote, but "please read the guides"
-#: and "accused him of lying" report no clause.
+#: Cue stems of quoted words only (the clause model proposes no reported clause from them):
+#: those above, a phrase's first word (its stem), and "read" ('"…," the letter reads', but
+#: "please read the guides" reports nothing).
 QUOTED_WORDS_ONLY = frozenset(
-    """read accuse assure interject mock praise blast criticize criticise denounce decry
-    cite thank credit dismiss slam bemoan quote put puts shot fired""".split()
+    ["read", *_QUOTING_ONLY, *(phrase.split()[0] for phrase in _QUOTING_PHRASES)]
 )
 
 #: Multi-word cues matched as written; "according to" has its source after it.
@@ -64,10 +68,7 @@ PHRASES = (
     "went on",
     "made clear",
     "made it clear",
-    "put it",
-    "puts it",
-    "shot back",
-    "fired back",
+    *_QUOTING_PHRASES,
 )
 
 
@@ -97,7 +98,7 @@ def _build() -> dict[str, str]:
     for stem, inflected in _IRREGULAR.items():
         for form in inflected:
             forms[form] = stem
-    for stem in _REGULAR:
+    for stem in (*_REGULAR, *_QUOTING_ONLY):
         for form in _regular_forms(stem):
             forms.setdefault(form, stem.rstrip("_"))
     for stem in _NOUN_STEMS:
