@@ -16,6 +16,7 @@ from wiredesk.quotes.cues import CUE_FORMS, cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase
+from wiredesk.quotes.speakers import TITLE_POSTS
 
 #: Words that can sit between a subject and its cue ("she later said", "he has argued").
 BETWEEN = frozenset(
@@ -358,6 +359,23 @@ _SUBJECT_LEAD = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(He|She|They|I|We|It)\b")
 
 
+#: How far into a sentence its opening subject may start (a title may come first).
+_SUBJECT_REACH = 50
+_TITLE_WORDS_BEFORE = 4
+_NOT_IN_TITLES = frozenset("of for at from in with by to on the a an".split())
+
+
+def _is_title(words: list[str]) -> bool:
+    """Words that make a title before a name: a post, with capitalised or plain modifiers
+    ("Democratic presidential nominee", "Former state senator"), no verb or preposition."""
+    return (
+        0 < len(words) <= _TITLE_WORDS_BEFORE
+        and words[-1].lower() in TITLE_POSTS
+        and all(w.replace("-", "").isalpha() for w in words)
+        and not any(w.lower() in STOP or w.lower() in _NOT_IN_TITLES for w in words)
+    )
+
+
 def sentence_subject(text: str, floor: int, pos: int, mentions: list) -> tuple[int, int] | None:
     """Fallback speaker: the person, organisation or pronoun the sentence opens with."""
     lead = _SUBJECT_LEAD.match(text, floor, pos)
@@ -366,11 +384,15 @@ def sentence_subject(text: str, floor: int, pos: int, mentions: list) -> tuple[i
     if pronoun:
         return pronoun.start(), pronoun.end()
     for mention in mentions:
-        if mention.start_char > start + 30 or mention.end_char > pos:
+        if mention.start_char > start + _SUBJECT_REACH or mention.end_char > pos:
             break
         if mention.start_char >= start and mention.type in ("PERSON", "ORG"):
             words_before = text[start : mention.start_char].split()
-            if len(words_before) <= 3 and all(w[:1].isupper() for w in words_before):
+            if (
+                mention.start_char <= start + 30
+                and len(words_before) <= 3
+                and all(w[:1].isupper() for w in words_before)
+            ) or (mention.type == "PERSON" and _is_title(words_before)):
                 if mention.type == "ORG":
                     titled = _titled_person(text, mention.end_char, pos, mentions)
                     if titled is not None:
@@ -419,12 +441,43 @@ def opening_description(text: str, floor: int, pos: int) -> tuple[int, int] | No
         ):
             end = words[i][0]  # "The ad claims": a verb after a singular head
             break
+        if _past_verb(word) and _may_end_subject(before):
+            end = words[i][0]  # "The piece used …": a verb in the past after its head
+            break
     span = noun_phrase(text, start, end)
     if span is None or span[0] != start or span[1] >= words[-1][1]:
         return None
     if any(ch in text[span[0] : span[1]] for ch in ",;:()"):
         return None
     return span
+
+
+#: Past forms of common verbs that do not end in "-ed".
+_IRREGULAR_PAST = frozenset(
+    """ran made took gave put got had was were said told wrote sent spent found kept left
+    began brought thought saw came went became""".split()
+)
+
+
+def _past_verb(word: str) -> bool:
+    return (
+        word.isalpha()
+        and word.islower()
+        and ((word.endswith("ed") and len(word) > 3) or word in _IRREGULAR_PAST)
+    )
+
+
+def _may_end_subject(word: str) -> bool:
+    """Whether a verb may follow ``word`` as its subject's last word: not after an adverb,
+    an article or a preposition ("newly elected", "of registered voters")."""
+    lowered = word.lower()
+    return (
+        word.isalpha()
+        and not lowered.endswith("ly")
+        and lowered not in _DESCRIPTION_OPENERS
+        and lowered not in STOP
+        and lowered not in _NOT_IN_TITLES
+    )
 
 
 def _auxiliary_next(words: list[tuple[int, int, str]], i: int) -> bool:
@@ -508,14 +561,20 @@ def _before_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
     noun phrase ends at its verb ("The letter continues" -> "The letter", "At least half of
     voters in each state say" -> "At least half of voters in each state"). A verb right
     after a determiner is a noun ("the calls"), and the phrase is kept whole."""
-    if _OPENING_VERBS.isdisjoint(w.strip(".,;:") for w in text[start:end].split()[1:]):
+    later = text[start:end].split()[1:]
+    if _OPENING_VERBS.isdisjoint(w.strip(".,;:") for w in later) and not any(
+        map(_past_verb, later[1:])
+    ):
         return start, end  # most openings: no verb among their words
     words = list(_WORD.finditer(text, start, end))
     for index in range(1, len(words)):
         word = words[index].group()
-        if word.strip(".,;:") not in _OPENING_VERBS:
+        before = words[index - 1].group()
+        if word.strip(".,;:") not in _OPENING_VERBS and not (
+            index >= 2 and _past_verb(word) and _may_end_subject(before)
+        ):
             continue  # "An early tweet": a cue's bare form is often a noun
-        if words[index - 1].group().lower() in _DETERMINERS_BEFORE_NOUN:
+        if before.lower() in _DETERMINERS_BEFORE_NOUN:
             continue
         stop = words[index - 1].end()
         while stop > start and text[stop - 1] in ",;:":

@@ -108,6 +108,13 @@ PERSON_NOUNS = frozenset(
     prince pope pontiff archbishop bishop pastor reverend rabbi imam actor actress singer
     star""".split()
 )
+#: Posts written before a name as its title ("campaign manager Robby Mook"), beyond the
+#: ones that stand for a prominent person alone.
+TITLE_POSTS = PERSON_NOUNS | frozenset(
+    """spokesman spokeswoman spokesperson aide adviser advisor manager director official
+    economist analyst professor lawyer attorney strategist chair head executive officer
+    pollster activist representative rep sen gov""".split()
+)
 #: Nouns for groups and unnamed sources: "Diplomats said", "the source said".
 GROUP_NOUNS = frozenset(
     """officials diplomats analysts sources experts critics residents witnesses traders

@@ -1,0 +1,41 @@
+"""The subject a sentence opens with, read as the speaker of a quote inside it."""
+
+from __future__ import annotations
+
+from tests.quote_helpers import mentions_for
+from wiredesk.quotes import find_quotes
+from wiredesk.quotes.attribution import clause_subjects, opening_description
+
+OYELARAN = [
+    ("Amara Oyelaran", "PERSON", "Amara Oyelaran"),
+    ("Oyelaran", "PERSON", "Amara Oyelaran"),
+]
+
+
+def test_a_title_in_lower_case_before_the_name_opens_the_subject() -> None:
+    text = (
+        "Regional council candidate Amara Oyelaran weighed in on the radio, saying that the "
+        "port should reopen the north pier \u201cwithout delay.\u201d Oyelaran plans to visit "
+        "the pier on Sunday, according to a campaign aide."
+    )
+    (quote,) = find_quotes(text, mentions_for(text, OYELARAN))
+    assert quote.text == "without delay."
+    assert quote.speaker == "Amara Oyelaran"
+    assert quote.cue == "saying"
+
+
+def test_a_verb_in_the_past_ends_the_opening_phrase() -> None:
+    text = "The report used one of the minister\u2019s phrases as its title: \u201cA harbour for all.\u201d"
+    opening, _ = clause_subjects(text, 0, text.index("\u201c"))
+    assert opening is not None
+    assert text[opening[0] : opening[1]] == "The report"
+    found = opening_description(text, 0, text.index("\u201c"))
+    assert found is not None
+    assert text[found[0] : found[1]] == "The report"
+
+
+def test_a_participle_after_a_preposition_stays_in_the_phrase() -> None:
+    text = "An average of 10 percent of registered voters reported backing \u201canyone else.\u201d"
+    opening, _ = clause_subjects(text, 0, text.index("\u201c"))
+    assert opening is not None
+    assert text[opening[0] : opening[1]] == "An average of 10 percent of registered voters"
