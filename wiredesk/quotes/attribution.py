@@ -176,6 +176,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     words, i = _subject_words(tokens, i)
     if not words or end_index < 0:
         return None
+    words = _joined_description(tokens, words, i)
     relative = _relative_subject(words)
     if relative is not None:
         return relative
@@ -191,6 +192,22 @@ def subject_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | N
     if appositive_end is not None and described:
         end = tokens[appositive_end][1]  # "the spokesman, Federico Lombardi,"
     return (start, end) if plausible_speaker(text, start, end) else None
+
+
+def _joined_description(
+    tokens: list[tuple[int, int, str]], words: list[tuple[int, int, str]], i: int
+) -> list[tuple[int, int, str]]:
+    """One description of two posts joined by "and" under one article ("the former
+    secretary of state and current Democratic presidential nominee said"), whole; two
+    people ("Trump and Clinton", "the senator and her aide") stay as found."""
+    if i < 1 or tokens[i][2].lower() != "and" or words[0][2].lower() in _DETERMINERS:
+        return words
+    first, _ = _subject_words(tokens, i - 1)
+    if not first or first[0][2].lower() not in ("the", "a", "an"):
+        return words
+    if len(first) + 1 + len(words) > MAX_SUBJECT_WORDS + 4:
+        return words
+    return [*first, tokens[i], *words]
 
 
 def _relative_subject(words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
