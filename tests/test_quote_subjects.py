@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.quote_helpers import mentions_for
 from wiredesk.quotes import find_quotes
-from wiredesk.quotes.attribution import clause_subjects, opening_description
+from wiredesk.quotes.attribution import clause_subjects, opening_description, sentence_subject
 
 OYELARAN = [
     ("Amara Oyelaran", "PERSON", "Amara Oyelaran"),
@@ -25,7 +25,10 @@ def test_a_title_in_lower_case_before_the_name_opens_the_subject() -> None:
 
 
 def test_a_verb_in_the_past_ends_the_opening_phrase() -> None:
-    text = "The report used one of the minister\u2019s phrases as its title: \u201cA harbour for all.\u201d"
+    text = (
+        "The report used one of the minister\u2019s phrases as its title: "
+        "\u201cA harbour for all.\u201d"
+    )
     opening, _ = clause_subjects(text, 0, text.index("\u201c"))
     assert opening is not None
     assert text[opening[0] : opening[1]] == "The report"
@@ -39,3 +42,13 @@ def test_a_participle_after_a_preposition_stays_in_the_phrase() -> None:
     opening, _ = clause_subjects(text, 0, text.index("\u201c"))
     assert opening is not None
     assert text[opening[0] : opening[1]] == "An average of 10 percent of registered voters"
+
+
+def test_a_name_that_begins_like_a_conjunction_is_read_whole() -> None:
+    text = "Southport officials called the plan \u201creckless.\u201d"
+    opening, _ = clause_subjects(text, 0, text.index("\u201c"))
+    assert opening is not None
+    assert text[opening[0] : opening[1]] == "Southport officials"
+    text = "Andrew Lund called the plan \u201ca serious step\u201d for the port."
+    mentions = mentions_for(text, [("Andrew Lund", "PERSON", "Andrew Lund")])
+    assert sentence_subject(text, 0, text.index("called"), mentions) == (0, len("Andrew Lund"))

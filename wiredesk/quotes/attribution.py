@@ -369,7 +369,7 @@ def before_quote(text: str, floor: int, pos: int) -> Attribution | None:
 
 
 _SUBJECT_LEAD = re.compile(
-    r"\s*(?:(?:and|but|yet|so|still|then|now|later|also|meanwhile|instead|however|"
+    r"\s*(?:(?:(?:and|but|yet|so|still|then|now|later|also|meanwhile|instead|however)\b|"
     r"(?:on|in|at|after|during|since|asked|[a-z]+ing)\s+[^,;:.]{1,60},)[\s,]*)*",
     re.IGNORECASE,
 )
