@@ -395,6 +395,8 @@ class SpeakerResolver:
             return self._pronoun(phrase, PRONOUN_GENDER[lower[0]], start)
         if len(words) == 1 and lower[0] in RELATIVE_PRONOUNS:
             return self._relative(phrase, start)
+        if len(words) == 1 and lower[0] == "it":
+            return self._organisation_before(phrase, start)
         if len(words) == 1 and lower[0] in OTHER_PRONOUNS:
             return Speaker(None, phrase, None)
         if lower[-1].strip(".,") in GROUP_NOUNS and not any(w[:1].isupper() for w in words[1:]):
@@ -510,6 +512,20 @@ class SpeakerResolver:
         if gender is None:
             return Speaker(None, phrase, None)
         return self._pronoun(phrase, gender, start)
+
+    def _organisation_before(self, phrase: str, pos: int) -> Speaker:
+        """ "It" as a speaker is a body, not a person: the nearest organisation named before
+        it in its paragraph, outside quotes ("The Security Council condemned the test,
+        which it called …"); the mention stays the pronoun."""
+        if self.text.startswith(("'s", "\u2019s"), pos + len(phrase)):
+            return Speaker(None, phrase, None)  # "It's the pull of …": no one speaks
+        floor = self.text.rfind("\n", 0, pos) + 1
+        for mention in reversed(self.mentions[: bisect_left(self._mention_starts, pos)]):
+            if mention.start_char < floor:
+                break
+            if mention.type == "ORG" and not self.in_quote(mention.start_char):
+                return Speaker(mention.name, phrase, key_of(mention))
+        return Speaker(None, phrase, None)
 
     def _relative(self, phrase: str, pos: int) -> Speaker:
         """A relative pronoun means the phrase it follows ("Beck, who said"); the mention
