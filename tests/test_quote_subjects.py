@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from tests.quote_helpers import mentions_for
 from wiredesk.quotes import find_quotes
-from wiredesk.quotes.attribution import clause_subjects, opening_description, sentence_subject
+from wiredesk.quotes.attribution import (
+    clause_subjects,
+    opening_description,
+    sentence_subject,
+    subject_before,
+)
+from wiredesk.quotes.speakers import SpeakerResolver
 
 OYELARAN = [
     ("Amara Oyelaran", "PERSON", "Amara Oyelaran"),
@@ -52,3 +58,40 @@ def test_a_name_that_begins_like_a_conjunction_is_read_whole() -> None:
     text = "Andrew Lund called the plan \u201ca serious step\u201d for the port."
     mentions = mentions_for(text, [("Andrew Lund", "PERSON", "Andrew Lund")])
     assert sentence_subject(text, 0, text.index("called"), mentions) == (0, len("Andrew Lund"))
+
+
+def test_it_as_a_speaker_is_the_organisation_named_before_it() -> None:
+    text = (
+        "The Harbour Council on Friday condemned the closure of the north pier, which it "
+        "called \u201ca clear threat to the port.\u201d"
+    )
+    entities = [("Harbour Council", "ORG", "Harbour Council")]
+    (quote,) = find_quotes(text, mentions_for(text, entities))
+    assert quote.speaker_mention == "it"
+    assert quote.speaker == "Harbour Council"
+
+
+def test_it_in_its_contraction_is_no_one() -> None:
+    text = (
+        "The Harbour Council has argued for years over the pier. It\u2019s the old promise of "
+        "\u201ca harbour for everyone\u201d that keeps the fight alive."
+    )
+    resolver = SpeakerResolver(
+        text, mentions_for(text, [("Harbour Council", "ORG", "Harbour Council")])
+    )
+    start = text.index("It\u2019s")
+    assert resolver.resolve(start, start + 2).name is None
+
+
+def test_two_posts_under_one_article_are_one_description() -> None:
+    text = (
+        "The former harbour master and current council candidate said the pier was "
+        "\u201ca mistake\u201d from the start."
+    )
+    span = subject_before(text, text.index("said"), 0)
+    assert span is not None
+    assert text[span[0] : span[1]] == "The former harbour master and current council candidate"
+    text = "Oyelaran and Brandt said the pier was \u201ca mistake\u201d from the start."
+    span = subject_before(text, text.index("said"), 0)
+    assert span is not None
+    assert text[span[0] : span[1]] == "Brandt"
