@@ -10,6 +10,7 @@ from wiredesk.quotes.attribution import (
     sentence_subject,
     subject_before,
 )
+from wiredesk.quotes.sentence_sources import owned_saying
 from wiredesk.quotes.speakers import SpeakerResolver
 
 OYELARAN = [
@@ -95,3 +96,31 @@ def test_two_posts_under_one_article_are_one_description() -> None:
     span = subject_before(text, text.index("said"), 0)
     assert span is not None
     assert text[span[0] : span[1]] == "Brandt"
+
+
+BRANDT = [("Lena Brandt", "PERSON", "Lena Brandt"), ("Brandt", "PERSON", "Lena Brandt")]
+
+
+def test_a_name_owning_a_noun_of_saying_is_the_speaker() -> None:
+    text = (
+        "Lena Brandt said on Monday that the port would reopen. The Harbour Gazette then "
+        "checked Brandt\u2019s claim that there have been \u201cthousands of new jobs\u201d "
+        "in the port this year."
+    )
+    entities = [*BRANDT, ("Harbour Gazette", "ORG", "Harbour Gazette")]
+    quote = find_quotes(text, mentions_for(text, entities))[-1]
+    assert quote.text == "thousands of new jobs"
+    assert quote.speaker == "Lena Brandt"
+    assert quote.cue == "claim"
+
+
+def test_a_verdict_on_owned_words_is_not_those_words() -> None:
+    text = (
+        "Mayor Tomas Kovac on Tuesday dismissed Brandt\u2019s statement that the pier "
+        "was safe as \u201ca fairy tale.\u201d"
+    )
+    mentions = mentions_for(text, [*BRANDT, ("Tomas Kovac", "PERSON", "Tomas Kovac")])
+    assert owned_saying(text, 0, text.index("\u201c"), mentions) is None
+    text = "Kovac later called Brandt\u2019s remarks about the pier \u201creckless.\u201d"
+    mentions = mentions_for(text, [*BRANDT, ("Kovac", "PERSON", "Tomas Kovac")])
+    assert owned_saying(text, 0, text.index("\u201c"), mentions) is None

@@ -36,6 +36,7 @@ from wiredesk.quotes.marks import (
 )
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.patterns import trie_pattern
+from wiredesk.quotes.sentence_sources import owned_saying
 from wiredesk.quotes.speakers import Speaker, SpeakerResolver, key_of
 from wiredesk.quotes.terms import Evidence, keeps
 
@@ -356,8 +357,11 @@ def find_direct(
                 attribution = found or attribution
                 spoken = spoken or spoken_here
             if attribution is None:
+                owned = owned_saying(text, floor, q_start, resolver.mentions)
+                attribution = Attribution(*owned) if owned is not None else None
+            if attribution is None:
                 attribution = _speaker_label(text, floor, q_start, resolver)
-                spoken = spoken or attribution is not None
+            spoken = spoken or attribution is not None
             if not dropped and not spoken and n_words <= SHORT_WORDS:
                 dropped = "unspoken"  # scare quotes without anyone speaking
             reported = attribution is not None and attribution.cue_end <= q_start

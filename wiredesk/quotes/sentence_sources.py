@@ -11,7 +11,9 @@ chooser as a candidate; it learns how often such a phrase is the one credited.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from wiredesk.entities import Mention
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import DOUBLE_MARKS
 
@@ -109,3 +111,53 @@ def _phrase(text: str, start: int, high: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+#: How many words may stand between an owned noun of saying and the quote it introduces
+#: ("Trump's claim that there have been "thousands of shootings"").
+_OWNED_REACH = 15
+_OWNER_MARK = re.compile(r"['\u2019]s\s+(?:(\w+)\s+)?(\w+)\b")
+
+
+#: What opens the content of a noun of saying: "claim that", "pledge to", "warning:".
+_CONTENT_OPENS = re.compile(r"\s*(?::|(?:that|to)\b)")
+#: Words that make the quote someone's verdict on the words rather than the words
+#: themselves ("his statement that … as "a fairy tale"").
+_VERDICT_WORDS = frozenset("as called call calling described describing".split())
+
+
+def _reads_on(between: str) -> bool:
+    """Whether the quote continues the owned words: a few words, one clause, no verdict."""
+    words = between.split()
+    return (
+        len(words) <= _OWNED_REACH
+        and "," not in between
+        and not any(w.lower() in _VERDICT_WORDS for w in words)
+    )
+
+
+def owned_saying(
+    text: str, low: int, quote_start: int, mentions: Sequence[Mention]
+) -> tuple[int, int, int, int] | None:
+    """The last name in a quote's sentence that owns a noun of saying before the quote
+    ("Politifact seized on Trump's claim that there have been "…""): (noun start, noun end,
+    name start, name end), or None. The owner said the words, as the subject of a verb of
+    saying would have."""
+    found = None
+    for mention in mentions:
+        if mention.start_char < low or mention.type not in ("PERSON", "ORG"):
+            continue
+        if mention.end_char >= quote_start:
+            break
+        owned = _OWNER_MARK.match(text, mention.end_char, quote_start)
+        if owned is None:
+            continue
+        noun = 2 if owned.group(2).lower() in SAYING_NOUNS else 0
+        if not noun and owned.group(1) and owned.group(1).lower() in SAYING_NOUNS:
+            noun = 1  # "Trump's claim Monday that …" is read as the word after it
+        if not noun:
+            continue
+        between = text[owned.end(noun) : quote_start]
+        if _CONTENT_OPENS.match(between) and _reads_on(between):
+            found = (owned.start(noun), owned.end(noun), mention.start_char, mention.end_char)
+    return found
