@@ -124,3 +124,19 @@ def test_a_verdict_on_owned_words_is_not_those_words() -> None:
     text = "Kovac later called Brandt\u2019s remarks about the pier \u201creckless.\u201d"
     mentions = mentions_for(text, [*BRANDT, ("Kovac", "PERSON", "Tomas Kovac")])
     assert owned_saying(text, 0, text.index("\u201c"), mentions) is None
+
+
+def test_it_is_not_an_organisation_that_owns_a_noun() -> None:
+    text = "What bothers me about Harbour Council\u2019s new plan is that it ignores the pier."
+    entities = [("Harbour Council", "ORG", "Harbour Council")]
+    resolver = SpeakerResolver(text, mentions_for(text, entities))
+    start = text.index(" it ") + 1
+    assert resolver.resolve(start, start + 2).name is None
+
+
+def test_a_name_after_and_is_a_second_subject_not_a_post() -> None:
+    text = (
+        "Traders asked whether the United States and China would agree to end the \u201cwar.\u201d"
+    )
+    span = subject_before(text, text.index("would"), 0)
+    assert span is None or text[span[0] : span[1]] != "the United States and China"

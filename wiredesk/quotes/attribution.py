@@ -203,8 +203,8 @@ def _joined_description(
     if i < 1 or tokens[i][2].lower() != "and" or words[0][2].lower() in _DETERMINERS:
         return words
     first, _ = _subject_words(tokens, i - 1)
-    if not first or first[0][2].lower() not in ("the", "a", "an"):
-        return words
+    if not first or first[0][2].lower() not in ("the", "a", "an") or not words[-1][2].islower():
+        return words  # the second ends with a post's noun, not a name ("and China")
     if len(first) + 1 + len(words) > MAX_SUBJECT_WORDS + 4:
         return words
     return [*first, tokens[i], *words]

@@ -516,14 +516,19 @@ class SpeakerResolver:
     def _organisation_before(self, phrase: str, pos: int) -> Speaker:
         """ "It" as a speaker is a body, not a person: the nearest organisation named before
         it in its paragraph, outside quotes ("The Security Council condemned the test,
-        which it called …"); the mention stays the pronoun."""
+        which it called …"), not one that owns a noun ("Apple's new take", which "it" may
+        mean instead); the mention stays the pronoun."""
         if self.text.startswith(("'s", "\u2019s"), pos + len(phrase)):
             return Speaker(None, phrase, None)  # "It's the pull of …": no one speaks
         floor = self.text.rfind("\n", 0, pos) + 1
         for mention in reversed(self.mentions[: bisect_left(self._mention_starts, pos)]):
             if mention.start_char < floor:
                 break
-            if mention.type == "ORG" and not self.in_quote(mention.start_char):
+            if (
+                mention.type == "ORG"
+                and not self.in_quote(mention.start_char)
+                and not self.is_possessive(mention)
+            ):
                 return Speaker(mention.name, phrase, key_of(mention))
         return Speaker(None, phrase, None)
 
