@@ -140,3 +140,15 @@ def test_a_name_after_and_is_a_second_subject_not_a_post() -> None:
     )
     span = subject_before(text, text.index("would"), 0)
     assert span is None or text[span[0] : span[1]] != "the United States and China"
+
+
+def test_a_one_word_name_after_a_kind_of_organisation_is_named() -> None:
+    text = (
+        "The Israeli newspaper Haaretz noted that the pier plan was \u201cdead in the water.\u201d"
+    )
+    resolver = SpeakerResolver(text, [])
+    end = text.index(" noted")
+    assert resolver.resolve(0, end).name == "Haaretz"
+    text = "A chorus of prominent Republicans said the pier plan was \u201cdead in the water.\u201d"
+    resolver = SpeakerResolver(text, [])
+    assert resolver.resolve(0, text.index(" said")).name is None

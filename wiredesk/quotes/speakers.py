@@ -204,6 +204,33 @@ def _plural(word: str) -> bool:
 _NAME_JOINERS = frozenset("of and for on the de".split())
 
 
+#: Capitalised words that are no name when they end a description.
+_NOT_ONE_WORD_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+#: Kinds of organisation written before a one-word name: "the Israeli newspaper Haaretz".
+_KINDS_BEFORE_NAMES = frozenset(
+    """newspaper paper daily tabloid magazine journal website site blog network broadcaster
+    channel station agency group firm company publisher press outlet airline bank union
+    party band""".split()
+)
+
+
+def _one_word_name(word: str, kind: str) -> bool:
+    """A single capitalised word of letters after a kind of organisation, not a day or a
+    month: that organisation's name."""
+    bare = word.rstrip(",;:")
+    return (
+        kind.lower() in _KINDS_BEFORE_NAMES
+        and bare.isalpha()
+        and not bare.isupper()
+        and bare.lower() not in _NOT_ONE_WORD_NAMES
+    )
+
+
 def _proper_name(words: list[str]) -> str | None:
     """A name the recogniser missed, written after "the" ("the Orlando Sentinel", "The New
     Hampshire Union Leader"): two or more capitalised words, maybe joined by "of" or "and",
@@ -426,7 +453,9 @@ class SpeakerResolver:
         run = 0
         while run < len(words) and run < 4 and words[-1 - run][:1].isupper():
             run += 1
-        if not 2 <= run <= 3 or run == len(words):
+        if run == 1 and len(words) >= 3 and _one_word_name(words[-1], words[-2]):
+            run = 1  # "the Israeli newspaper Haaretz", "the militant group Hamas"
+        elif not 2 <= run <= 3 or run == len(words):
             return None
         name, before = words[-run:], words[-run - 1]
         if any(w.replace(".", "").isupper() or w.lower() in DETERMINERS for w in name):
