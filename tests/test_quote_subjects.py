@@ -152,3 +152,13 @@ def test_a_one_word_name_after_a_kind_of_organisation_is_named() -> None:
     text = "A chorus of prominent Republicans said the pier plan was \u201cdead in the water.\u201d"
     resolver = SpeakerResolver(text, [])
     assert resolver.resolve(0, text.index(" said")).name is None
+
+
+def test_a_cue_inside_a_report_gives_the_report_its_speaker() -> None:
+    text = (
+        "The harbour master said she rarely asks ministers to visit the port, "
+        "\u201cexcept for those who know the pier as well as I do.\u201d"
+    )
+    (quote,) = find_quotes(text, [])
+    assert quote.speaker_mention == "The harbour master"
+    assert quote.cue == "said"

@@ -241,6 +241,16 @@ def _sentence_cue(
     return None, True
 
 
+def _outer_report(
+    text: str, floor: int, attribution: Attribution, quoted: Covered
+) -> Attribution | None:
+    """The report a cue before a partial quote sits in, when its subject follows another
+    cue ("said he asks"), as ``_reporting`` reads the sentence's own cue."""
+    cues = [c for c in find_cues(text, floor, attribution.speaker_start) if not quoted(c[0])]
+    span = (attribution.speaker_start, attribution.speaker_end)
+    return _reporting(text, span, sorted(cues), floor) if cues else None
+
+
 _THAT = re.compile(r"\s*(?:that\s+)?$")
 
 
@@ -322,6 +332,9 @@ def find_direct(
         attribution = cand.attribution or after_quote(text, q_end, limit, closed)
         if attribution is None:
             attribution = before_quote(text, floor, q_start)
+            if attribution is not None:
+                # "The senator said he rarely asks surrogates, "…"": the outer report's
+                attribution = _outer_report(text, floor, attribution, covered) or attribution
         if attribution is None and lead.endswith(":"):
             attribution = _subject_attribution(text, floor, q_start, resolver)
         starts_clause = (
