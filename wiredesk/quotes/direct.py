@@ -244,8 +244,8 @@ def _sentence_cue(
 def _outer_report(
     text: str, floor: int, attribution: Attribution, quoted: Covered
 ) -> Attribution | None:
-    """The report a cue before a partial quote sits in, when its subject follows another
-    cue ("said he asks"), as ``_reporting`` reads the sentence's own cue."""
+    """The report that the cue right before a quote sits in, when that cue's subject
+    follows another cue ("said he asks"), as ``_reporting`` reads a sentence's cue."""
     cues = [c for c in find_cues(text, floor, attribution.speaker_start) if not quoted(c[0])]
     span = (attribution.speaker_start, attribution.speaker_end)
     return _reporting(text, span, sorted(cues), floor) if cues else None

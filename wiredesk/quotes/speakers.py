@@ -113,7 +113,7 @@ PERSON_NOUNS = frozenset(
 TITLE_POSTS = PERSON_NOUNS | frozenset(
     """spokesman spokeswoman spokesperson aide adviser advisor manager director official
     economist analyst professor lawyer attorney strategist chair head executive officer
-    pollster activist representative rep sen gov""".split()
+    pollster activist representative""".split()
 )
 #: Nouns for groups and unnamed sources: "Diplomats said", "the source said".
 GROUP_NOUNS = frozenset(
@@ -453,9 +453,9 @@ class SpeakerResolver:
         run = 0
         while run < len(words) and run < 4 and words[-1 - run][:1].isupper():
             run += 1
-        if run == 1 and len(words) >= 3 and _one_word_name(words[-1], words[-2]):
-            run = 1  # "the Israeli newspaper Haaretz", "the militant group Hamas"
-        elif not 2 <= run <= 3 or run == len(words):
+        # One word names an organisation after its kind: "the Israeli newspaper Haaretz".
+        one_word = run == 1 and len(words) >= 3 and _one_word_name(words[-1], words[-2])
+        if not one_word and (not 2 <= run <= 3 or run == len(words)):
             return None
         name, before = words[-run:], words[-run - 1]
         if any(w.replace(".", "").isupper() or w.lower() in DETERMINERS for w in name):
