@@ -1,4 +1,5 @@
-"""The subject a sentence opens with, read as the speaker of a quote inside it."""
+"""Who a quote's own sentence names as its speaker: its opening subject, a title before a
+name, "it", a name owning a noun of saying, the report a cue sits in."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def test_a_title_in_lower_case_before_the_name_opens_the_subject() -> None:
     assert quote.cue == "saying"
 
 
-def test_a_verb_in_the_past_ends_the_opening_phrase() -> None:
+def test_a_verb_with_a_tense_ends_the_opening_phrase() -> None:
     text = (
         "The report used one of the minister\u2019s phrases as its title: "
         "\u201cA harbour for all.\u201d"
