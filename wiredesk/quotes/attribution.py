@@ -16,7 +16,7 @@ from wiredesk.quotes.cues import CUE_FORMS, cue_stem, find_cues
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import ALL_MARKS, has_speech_mark
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS, noun_phrase
-from wiredesk.quotes.speakers import TITLE_POSTS
+from wiredesk.quotes.speakers import NOT_TITLES, TITLE_POSTS
 from wiredesk.quotes.word_classes import finite_verb
 
 #: Words that can sit between a subject and its cue ("she later said", "he has argued").
@@ -377,10 +377,12 @@ _SUBJECT_LEAD = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(He|She|They|I|We|It)\b")
 
 
-#: How far into a sentence its opening subject may start (a title may come first).
+#: How far into a sentence its opening subject may start: after capitalised words
+#: ("Sen. Ted Cruz"), or further after a title in lower case.
+_NAMED_REACH = 30
 _SUBJECT_REACH = 50
 _TITLE_WORDS_BEFORE = 4
-_NOT_IN_TITLES = frozenset("of for at from in with by to on the a an".split())
+_NOT_IN_TITLES = NOT_TITLES | {"a", "an"}
 
 
 def _is_title(words: list[str]) -> bool:
@@ -407,7 +409,7 @@ def sentence_subject(text: str, floor: int, pos: int, mentions: list) -> tuple[i
         if mention.start_char >= start and mention.type in ("PERSON", "ORG"):
             words_before = text[start : mention.start_char].split()
             if (
-                mention.start_char <= start + 30
+                mention.start_char <= start + _NAMED_REACH
                 and len(words_before) <= 3
                 and all(w[:1].isupper() for w in words_before)
             ) or (mention.type == "PERSON" and _is_title(words_before)):

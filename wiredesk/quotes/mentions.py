@@ -44,6 +44,8 @@ _MONTHS = frozenset(
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Names of months and days: capitalised, and never anyone's name.
+CALENDAR_WORDS = _MONTHS | _DAYS
 #: Words of a time expression that opens a sentence ("On September 27", "Early Friday").
 _TIME_LEAD = (
     _MONTHS

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from wiredesk.entities import Mention, first_name_gender
 from wiredesk.quotes.layout import ABBREVIATIONS
 from wiredesk.quotes.mentions import (
+    CALENDAR_WORDS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     noun_phrase,
@@ -89,7 +90,7 @@ _NAME_TITLES = frozenset(
     spokeswoman""".split()
 )
 #: Lower-case words before a capitalised run that do not make it a person's name.
-_NOT_TITLES = frozenset("of for at from in with by to on and or the".split())
+NOT_TITLES = frozenset("of for at from in with by to on and or the".split())
 #: Articles before a name that modifies the noun after it: "a Trump supporter".
 #: Prepositions that tie a name to the noun a description is about ("an adviser to").
 _GOVERNING = frozenset("for to of with at from".split())
@@ -108,12 +109,16 @@ PERSON_NOUNS = frozenset(
     prince pope pontiff archbishop bishop pastor reverend rabbi imam actor actress singer
     star""".split()
 )
-#: Posts written before a name as its title ("campaign manager Robby Mook"), beyond the
-#: ones that stand for a prominent person alone.
-TITLE_POSTS = PERSON_NOUNS | frozenset(
-    """spokesman spokeswoman spokesperson aide adviser advisor manager director official
-    economist analyst professor lawyer attorney strategist chair head executive officer
-    pollster activist representative""".split()
+#: Posts written before a name as its title, in any case ("campaign manager Robby Mook",
+#: "Democratic presidential nominee Hillary Clinton"): the titles above, the posts that
+#: stand for a prominent person alone, and more.
+TITLE_POSTS = (
+    _NAME_TITLES
+    | PERSON_NOUNS
+    | frozenset(
+        """spokesperson aide adviser advisor manager official economist analyst professor
+        lawyer attorney strategist chair head executive officer pollster activist""".split()
+    )
 )
 #: Nouns for groups and unnamed sources: "Diplomats said", "the source said".
 GROUP_NOUNS = frozenset(
@@ -204,13 +209,6 @@ def _plural(word: str) -> bool:
 _NAME_JOINERS = frozenset("of and for on the de".split())
 
 
-#: Capitalised words that are no name when they end a description.
-_NOT_ONE_WORD_NAMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
-)
-
-
 #: Kinds of organisation written before a one-word name: "the Israeli newspaper Haaretz".
 _KINDS_BEFORE_NAMES = frozenset(
     """newspaper paper daily tabloid magazine journal website site blog network broadcaster
@@ -227,7 +225,7 @@ def _one_word_name(word: str, kind: str) -> bool:
         kind.lower() in _KINDS_BEFORE_NAMES
         and bare.isalpha()
         and not bare.isupper()
-        and bare.lower() not in _NOT_ONE_WORD_NAMES
+        and bare.lower() not in CALENDAR_WORDS
     )
 
 
@@ -460,7 +458,7 @@ class SpeakerResolver:
         name, before = words[-run:], words[-run - 1]
         if any(w.replace(".", "").isupper() or w.lower() in DETERMINERS for w in name):
             return None  # "the F.B.I.", "the Democratic National Committee"
-        if before[:1].islower() and before.lower() not in DETERMINERS | _NOT_TITLES:
+        if before[:1].islower() and before.lower() not in DETERMINERS | NOT_TITLES:
             return " ".join(name)
         return None
 
