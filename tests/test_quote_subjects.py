@@ -121,10 +121,10 @@ def test_a_verdict_on_owned_words_is_not_those_words() -> None:
         "was safe as \u201ca fairy tale.\u201d"
     )
     mentions = mentions_for(text, [*BRANDT, ("Tomas Kovac", "PERSON", "Tomas Kovac")])
-    assert owned_saying(text, 0, text.index("\u201c"), mentions) is None
+    assert owned_saying(text, text.index("\u201c"), mentions) is None
     text = "Kovac later called Brandt\u2019s remarks about the pier \u201creckless.\u201d"
     mentions = mentions_for(text, [*BRANDT, ("Kovac", "PERSON", "Tomas Kovac")])
-    assert owned_saying(text, 0, text.index("\u201c"), mentions) is None
+    assert owned_saying(text, text.index("\u201c"), mentions) is None
 
 
 def test_it_is_not_an_organisation_that_owns_a_noun() -> None:

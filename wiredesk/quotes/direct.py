@@ -370,8 +370,7 @@ def find_direct(
                 attribution = found or attribution
                 spoken = spoken or spoken_here
             if attribution is None:
-                owned = owned_saying(text, floor, q_start, resolver.mentions)
-                attribution = Attribution(*owned) if owned is not None else None
+                attribution = owned_saying(text, q_start, resolver.mentions_in(floor, q_start))
             if attribution is None:
                 attribution = _speaker_label(text, floor, q_start, resolver)
             spoken = spoken or attribution is not None

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from wiredesk.entities import Mention
+from wiredesk.quotes.attribution import Attribution
 from wiredesk.quotes.layout import is_abbreviation
 from wiredesk.quotes.marks import DOUBLE_MARKS
 
@@ -136,19 +137,15 @@ def _reads_on(between: str) -> bool:
     )
 
 
-def owned_saying(
-    text: str, low: int, quote_start: int, mentions: Sequence[Mention]
-) -> tuple[int, int, int, int] | None:
-    """The last name in a quote's sentence that owns a noun of saying before the quote
-    ("Politifact seized on Trump's claim that there have been "…""): (noun start, noun end,
-    name start, name end), or None. The owner said the words, as the subject of a verb of
-    saying would have."""
+def owned_saying(text: str, quote_start: int, mentions: Sequence[Mention]) -> Attribution | None:
+    """The last of ``mentions`` (the names in a quote's sentence before it) that owns a noun
+    of saying before the quote ("Politifact seized on Trump's claim that there have been
+    "…""), as the attribution of the quote: the noun its cue, the owner its speaker, as the
+    subject of a verb of saying would have been."""
     found = None
     for mention in mentions:
-        if mention.start_char < low or mention.type not in ("PERSON", "ORG"):
+        if mention.type not in ("PERSON", "ORG"):
             continue
-        if mention.end_char >= quote_start:
-            break
         owned = _OWNER_MARK.match(text, mention.end_char, quote_start)
         if owned is None:
             continue
@@ -159,5 +156,7 @@ def owned_saying(
             continue
         between = text[owned.end(noun) : quote_start]
         if _CONTENT_OPENS.match(between) and _reads_on(between):
-            found = (owned.start(noun), owned.end(noun), mention.start_char, mention.end_char)
+            found = Attribution(
+                owned.start(noun), owned.end(noun), mention.start_char, mention.end_char
+            )
     return found
