@@ -11,6 +11,7 @@ from wiredesk.quotes.attribution import (
     sentence_subject,
     subject_before,
 )
+from wiredesk.quotes.layout import quote_closes_sentence
 from wiredesk.quotes.sentence_sources import owned_saying
 from wiredesk.quotes.speakers import SpeakerResolver
 
@@ -163,3 +164,9 @@ def test_a_cue_inside_a_report_gives_the_report_its_speaker() -> None:
     (quote,) = find_quotes(text, [])
     assert quote.speaker_mention == "The harbour master"
     assert quote.cue == "said"
+
+
+def test_a_quote_closes_its_sentence_only_with_a_period() -> None:
+    text = "He called the plan \u201ca mistake.\u201d Then he left. \u201cWhy?\u201d Kovac asked."
+    assert quote_closes_sentence(text, text.index("Then") - 1)
+    assert not quote_closes_sentence(text, text.index(" Kovac"))

@@ -21,7 +21,7 @@ from wiredesk.entities import Mention, is_dateline_place
 from wiredesk.quotes.attribution import Attribution, clause_subjects
 from wiredesk.quotes.cues import cue_stem, find_cues
 from wiredesk.quotes.extents import full_description
-from wiredesk.quotes.layout import Layout
+from wiredesk.quotes.layout import Layout, quote_closes_sentence
 from wiredesk.quotes.mentions import RELATIVE_PRONOUNS
 from wiredesk.quotes.model import Quote
 from wiredesk.quotes.patterns import trie_pattern, word_start
@@ -156,9 +156,6 @@ class _Draft(NamedTuple):
 #: the last slot stands for every code point above.
 _SPACE = np.array([chr(i).isspace() for i in range(0x3001)] + [False])
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d]?\s")
-#: A quote whose period ends the sentence around it, then a new sentence: '."' and a
-#: capital ('?"' and '!"' are often followed by the name that says them).
-_CLOSES_ITS_SENTENCE = re.compile(r"\.[\"\u201d'\u2019]{1,2}[ \t\u00a0]+[A-Z]")
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u201d]?\s+$")
 
 
@@ -325,7 +322,7 @@ class CandidateBuilder:
             if start <= quote.start_char < end:
                 low = start
                 break
-        if _CLOSES_ITS_SENTENCE.match(self.text, quote.end_char - 2):
+        if quote_closes_sentence(self.text, quote.end_char):
             return low, high  # '… "without delay." Clinton plans …': the next is its own
         for start, end in self.layout.sentences(last):
             if start < quote.end_char <= end:

@@ -18,6 +18,12 @@ ABBREVIATIONS = frozenset(
 
 #: A quote ending its sentence with the next quote opening a new one: '." "She'.
 _CLOSES_SENTENCE = re.compile(r"[.!?][\"\u201d][ \t\u00a0]+[\"\u201c][\u2018']?[A-Z]")
+#: A quote whose period ends the sentence around it, then a new sentence: '."' and a
+#: capital ('?"' and '!"' are often followed by the name that says them, '"…?" Maddow
+#: asked'). ``sentences`` still joins such a quote to the sentence after it, where the
+#: rules find the evidence that a short quoted phrase was spoken; who may have said it is
+#: read from its own sentence only (``quote_closes_sentence``).
+_QUOTE_CLOSES_SENTENCE = re.compile(r"\.[\"\u201d'\u2019]{1,2}[ \t\u00a0]+[A-Z]")
 #: (The space after the punctuation is a group, so the next sentence's start is read off.)
 _SENTENCE_END = re.compile(r"[.!?]+(?=([\s\u00a0]+)[\"'\u201c\u2018(\[\u00abA-Z0-9])")
 
@@ -69,6 +75,12 @@ class Layout:
             found = sentence_spans(self.masked, *self.paragraphs[paragraph])
             self._sentences[paragraph] = found
         return found
+
+
+def quote_closes_sentence(text: str, quote_end: int) -> bool:
+    """Whether the quote ending at ``quote_end`` ends its sentence with a period and a new
+    sentence follows ('…"without delay." Clinton plans …')."""
+    return _QUOTE_CLOSES_SENTENCE.match(text, quote_end - 2) is not None
 
 
 def is_abbreviation(text: str, dot: int) -> bool:
