@@ -1,7 +1,9 @@
 """In-process materialisation of day ranges, used by ``wiredesk ingest`` and the tests.
 
 Per-day stages run first for every day, then the cross-day entity linking once, then the
-daily aggregates, so a range costs one linking pass instead of one per day.
+daily aggregates, so a range costs one linking pass instead of one per day. When the
+aggregates cover one range of days, linking, aggregates and the cross-day aggregates are
+one run: each Dagster run costs its own set-up and database.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from dagster import DagsterEventType, DagsterInstance, materialize
 
+from pipelines.alembic_scripts import migration_scripts_read_once
 from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import CONFIG_TAG, configured_resource
@@ -72,13 +75,15 @@ def instance_config(home: Path) -> str:
 def dagster_instance() -> DagsterInstance:
     """The persistent instance in ``$DAGSTER_HOME`` (default ``./.dagster``), so CLI runs
     appear in the UI's run history. A ``dagster.yaml`` written by hand is left as it is.
-    Its SQLite stores write ahead (``pipelines/sqlite_wal.py``)."""
+    Its SQLite stores write ahead (``pipelines/sqlite_wal.py``) and read Dagster's migration
+    scripts once (``pipelines/alembic_scripts.py``)."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists() or config.read_text(encoding="utf-8") == PLAIN_INSTANCE:
         config.write_text(instance_config(home.resolve()), encoding="utf-8")
     sqlite_writes_ahead()
+    migration_scripts_read_once()
     return DagsterInstance.get()
 
 
@@ -139,6 +144,24 @@ def day_runs(
         else:
             runs.append(([day], selection))
     return runs
+
+
+def later_runs(work: Plan, graph: dict[str, Stage]) -> list[tuple[list[dt.date], list[str]]]:
+    """The runs after the days' ingest stages: cross-day linking, the daily aggregates, then
+    the cross-day aggregates. When the aggregates are at most one run (one range of days
+    wanting the same tables, as a new range or a day's new items make them), the three are
+    that one run, ordered within it by the assets' dependencies; otherwise a run per phase
+    (cross-day runs have no days)."""
+    linking = [name for name in work.cross_day if name in CROSS_DAY]
+    aggregates = day_runs(work, tuple(aggregate_names()), graph)
+    after = [name for name in work.cross_day if name in AFTER_AGGREGATES]
+    if len(aggregates) <= 1:
+        days, selection = aggregates[0] if aggregates else ([], [])
+        merged = linking + selection + after
+        return [(days, merged)] if merged else []
+    runs = [([], linking)] if linking else []
+    runs += aggregates
+    return runs + ([([], after)] if after else [])
 
 
 def stage_graph() -> dict[str, Stage]:
@@ -257,30 +280,27 @@ def _run_phases(
             run_config=QUIET,
         )
         for stage, started in step_starts(instance, result.run_id).items():
+            daily = stage not in graph or graph[stage].partitioned
             key = graph[stage].build_key if stage in graph else stage
-            log.record([key], list(days) or [None], started)
+            log.record([key], list(days) if daily and days else [None], started)
         log.save()
         return _counts(result)
 
-    def show(label: str, counts: dict[str, int]) -> None:
-        progress(f"{label:<10}  " + "  ".join(f"{k} {v}" for k, v in counts.items()))
-
     report: dict[str, dict[str, int]] = {}
-    for names, per_day in (
-        (DAY_STAGES, True),
-        (CROSS_DAY, False),
-        (tuple(aggregate_names()), True),
-        (AFTER_AGGREGATES, False),
-    ):
-        if per_day:
-            for days, selection in day_runs(work, names, graph):
-                for label, counts in run_range(run, selection, days, progress):
-                    report.setdefault(label, {}).update(counts)
-                    show(label, counts)
+
+    def show(label: str, counts: dict[str, int]) -> None:
+        """Counts under the run's days, a cross-day table's under "all days"."""
+        daily = [k for k in counts if k not in graph or graph[k].partitioned]
+        cross = [k for k in counts if k not in daily]
+        for where, shown in ((label, daily), ("all days", cross)):
+            if shown:
+                report.setdefault(where, {}).update({k: counts[k] for k in shown})
+                progress(f"{where:<10}  " + "  ".join(f"{k} {counts[k]}" for k in shown))
+
+    for days, selection in day_runs(work, DAY_STAGES, graph) + later_runs(work, graph):
+        if days:
+            for label, counts in run_range(run, selection, days, progress):
+                show(label, counts)
         else:
-            selection = [name for name in work.cross_day if name in names]
-            if selection:
-                counts = run(selection)
-                report.setdefault("all days", {}).update(counts)
-                show("all days", counts)
+            show("all days", run(selection))
     return report

@@ -11,7 +11,17 @@ from dagster import DagsterEventType, asset, materialize
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 
 from pipelines.event_log import KeptOpenSqliteEventLogStorage
-from pipelines.runner import PLAIN_INSTANCE, dagster_instance, run_range
+from pipelines.runner import (
+    AFTER_AGGREGATES,
+    CROSS_DAY,
+    PLAIN_INSTANCE,
+    aggregate_names,
+    dagster_instance,
+    later_runs,
+    run_range,
+    stage_graph,
+)
+from wiredesk.store import Plan
 
 DAYS = [dt.date(2026, 11, 16), dt.date(2026, 11, 17), dt.date(2026, 11, 18)]
 
@@ -58,6 +68,32 @@ def test_a_failed_single_day_fails_at_once() -> None:
     assert runs.calls == [DAYS[:1]]
 
 
+def test_linking_aggregates_and_trends_are_one_run_over_one_range() -> None:
+    aggregates = aggregate_names()
+    work = Plan({day: aggregates for day in DAYS}, [*CROSS_DAY, *AFTER_AGGREGATES])
+    [(days, selection)] = later_runs(work, stage_graph())
+    assert days == DAYS
+    assert selection == [*CROSS_DAY, *aggregates, *AFTER_AGGREGATES]
+
+
+def test_days_apart_keep_a_run_per_phase() -> None:
+    aggregates = aggregate_names()
+    apart = [DAYS[0], DAYS[2]]  # not one range: the aggregates take a run per day
+    work = Plan({day: aggregates for day in apart}, ["entities", "top_quotes"])
+    assert later_runs(work, stage_graph()) == [
+        ([], ["entities"]),
+        ([DAYS[0]], aggregates),
+        ([DAYS[2]], aggregates),
+        ([], ["top_quotes"]),
+    ]
+
+
+def test_cross_day_tables_alone_are_a_run_without_days() -> None:
+    work = Plan({}, ["syndication"])
+    assert later_runs(work, stage_graph()) == [([], ["syndication"])]
+    assert later_runs(Plan({}, []), stage_graph()) == []
+
+
 @asset
 def tiny() -> int:
     return 1
@@ -92,3 +128,27 @@ def test_an_old_default_file_is_upgraded_and_a_hand_written_one_left_alone(
     config.write_text(own, encoding="utf-8")
     dagster_instance()
     assert config.read_text(encoding="utf-8") == own
+
+
+def test_every_run_database_is_stamped_with_dagsters_newest_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from alembic.script import ScriptDirectory
+    from alembic.util import coerce_resource_to_filename
+    from dagster._core.storage.sql import ALEMBIC_SCRIPTS_LOCATION, get_alembic_config
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    instance = dagster_instance()
+    config = get_alembic_config(__file__)  # the script location Dagster's storages use
+    assert ScriptDirectory.from_config(config) is ScriptDirectory.from_config(config)
+    # Read afresh, not through the shared directory.
+    newest = ScriptDirectory(
+        coerce_resource_to_filename(ALEMBIC_SCRIPTS_LOCATION)
+    ).get_current_head()
+    runs = [materialize([tiny], instance=instance).run_id for _ in range(2)]
+    instance.event_log_storage.close_engines()
+    for run_id in runs:
+        with sqlite3.connect(tmp_path / "history" / "runs" / f"{run_id}.db") as db:
+            assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(newest,)]

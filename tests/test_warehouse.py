@@ -1,4 +1,5 @@
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -349,6 +350,34 @@ def test_publishing_an_unchanged_lake_reuses_the_last_publication(home: Path) ->
     assert sorted(published_root(home).rglob("*.parquet")) == links
     lake.write("articles", [{"article_id": "a2"}], DAY)  # a change is seen at once
     assert publish(home).of("articles") != first.of("articles")
+
+
+def test_a_publication_keeps_the_links_of_unchanged_files_and_expires_strays(
+    home: Path, monkeypatch
+) -> None:
+    from wiredesk.store.snapshot import published_root
+
+    lake = Lake(home)
+    lake.write("articles", [{"article_id": "a1"}], DAY)
+    lake.write("quotes", [{"quote_id": "q1", "article_id": "a1"}], DAY)
+    first = publish(home)
+    kept = Path(first.of("quotes")[0])
+    inode = kept.stat().st_ino
+    # A link no publication recorded (a publication that stopped before saving its state).
+    stray = kept.with_name("quotes.00000000000000000001-1-1.parquet")
+    os.link(kept, stray)
+    lake.write("articles", [{"article_id": "a2"}], DAY)
+    second = publish(home)
+    assert second.of("quotes") == first.of("quotes") and kept.stat().st_ino == inode
+    assert second.of("articles") != first.of("articles")
+    assert str(stray) in second.retained_of("quotes")  # read by no view, kept a while
+    monkeypatch.setenv("WIREDESK_SNAPSHOT_RETENTION_HOURS", "0")
+    lake.write("articles", [{"article_id": "a3"}], DAY)
+    publish(home)
+    assert not stray.exists() and kept.exists()
+    assert sorted(p.name for p in (published_root(home) / "quotes").rglob("*.parquet")) == [
+        kept.name
+    ]
 
 
 def test_memory_connection_reuses_a_publication_it_is_given(home: Path) -> None:

@@ -125,6 +125,29 @@ def _file_id(stat: os.stat_result) -> str:
     return f"{stat.st_mtime_ns:020d}-{stat.st_ino:x}-{stat.st_size:x}"
 
 
+def _link_name(source_name: str, identity: str) -> str:
+    """The link's name for a lake file of this name and identity (see ``_file_id``)."""
+    return f"{source_name[: -len('.parquet')]}.{identity}.parquet"
+
+
+def _published(root: Path) -> tuple[set[str], list[str]]:
+    """Relative paths of the links under the published folder, and of the temporary files
+    a link in progress leaves; one walk of plain strings (this runs on every publication
+    that found a change)."""
+    links: set[str] = set()
+    temporary: list[str] = []
+    base = str(root)
+    for folder, _, names in os.walk(base):
+        relative_folder = os.path.relpath(folder, base)
+        for name in names:
+            relative = name if relative_folder == "." else os.path.join(relative_folder, name)
+            if name.endswith(".parquet"):
+                links.add(relative)
+            elif name.startswith(".") and name.endswith(".tmp"):
+                temporary.append(relative)
+    return links, temporary
+
+
 def _link(source: Path, target_dir: Path) -> Path | None:
     """Link ``source`` under a content-unique name; None if it vanished meanwhile."""
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -133,7 +156,7 @@ def _link(source: Path, target_dir: Path) -> Path | None:
         known = _file_id(os.stat(source))
     except FileNotFoundError:
         return None
-    target = target_dir / f"{stem}.{known}.parquet"
+    target = target_dir / _link_name(source.name, known)
     if target.exists():
         return target
     temporary = target_dir / f".{stem}.{uuid.uuid4().hex}.tmp"
@@ -145,7 +168,7 @@ def _link(source: Path, target_dir: Path) -> Path | None:
         except OSError:  # no hard links on this file system: a copy is just as immutable
             shutil.copy2(source, temporary)
         # The source may have been replaced between stat and link: name what was linked.
-        target = target_dir / f"{stem}.{_file_id(os.stat(temporary))}.parquet"
+        target = target_dir / _link_name(source.name, _file_id(os.stat(temporary)))
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
@@ -188,30 +211,35 @@ def publish_locked(home: AnyPath) -> Publication:
     due = any(now - since > keep for since in superseded.values())
     if state.get("sources") == sources and not due and "files" in state:
         return _publication(root, state["files"], superseded)
+    existing, temporary = _published(root)
     files: dict[str, list[str]] = {}
     for table, current in sources.items():
         linked = []
-        for relative_source in current:
-            source = lake.root / relative_source
-            target = _link(source, root / os.path.dirname(relative_source))
+        for relative_source, identity in current.items():
+            folder = os.path.dirname(relative_source)
+            known = os.path.join(folder, _link_name(os.path.basename(relative_source), identity))
+            if known in existing:  # linked by an earlier publication: the name says the content
+                linked.append(known)
+                continue
+            target = _link(lake.root / relative_source, root / folder)
             if target is not None:
                 linked.append(str(target.relative_to(root)))
         if linked:
             files[table] = sorted(linked)
     current_links = {path for paths in files.values() for path in paths}
-    for path in root.rglob("*.parquet"):
-        relative = str(path.relative_to(root))
-        if relative not in current_links:
-            superseded.setdefault(relative, now)
+    for relative in existing - current_links:
+        superseded.setdefault(relative, now)
     for relative, since in list(superseded.items()):
         if relative in current_links:
             del superseded[relative]
         elif now - since > keep:
             (root / relative).unlink(missing_ok=True)
             del superseded[relative]
-    for stale in root.rglob(".*.tmp"):
-        if now - stale.stat().st_mtime > 3600:
-            stale.unlink(missing_ok=True)
+    for relative in temporary:
+        stale = root / relative
+        with contextlib.suppress(FileNotFoundError):
+            if now - stale.stat().st_mtime > 3600:
+                stale.unlink(missing_ok=True)
     wanted = {"files": files, "superseded": superseded, "sources": sources}
     if state != wanted:
         _save_state(state_path, wanted)
