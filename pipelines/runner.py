@@ -228,7 +228,8 @@ def run_plan(
 ) -> dict[str, dict[str, int]]:
     """Materialise a plan in four phases, so a range costs one cross-day pass, not one per
     day: the days' ingest stages, cross-day linking, the daily aggregates (which read the
-    linked entities), then the cross-day aggregates. Each finished step is recorded in the
+    linked entities), then the cross-day aggregates; the last three are one run when the
+    aggregates cover one range (``later_runs``). Each finished step is recorded in the
     home's build log. The stages' per-article work shares one set of worker processes for
     the whole plan (``workers.processes``). The analyst's file is brought up to date once,
     when the plan ends or stops: between its runs nothing reads it, and on a new home each
@@ -249,7 +250,7 @@ def _run_phases(
     instance: DagsterInstance | None,
     progress: Progress,
 ) -> dict[str, dict[str, int]]:
-    """``run_plan``'s four phases, in a ``stage_workers`` block."""
+    """``run_plan``'s phases, in a ``stage_workers`` block."""
     settings = current()
     resources = {
         "wiredesk": configured_resource(

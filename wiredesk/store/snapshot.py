@@ -17,6 +17,9 @@ serialised by a file lock, so parallel Dagster steps never race each other.
 Publishing is cheap when nothing changed: the state file records the identity of every lake
 file it linked, and a publication that finds the same files, with no superseded link due for
 removal, returns the recorded one without linking, listing the published folder or writing.
+When something changed, a file whose link already exists (its name says its identity) keeps
+it without another stat or link, and one walk of the published folder finds the links no
+current file has: an ingest publishes once per step.
 
 A remote lake (object storage) needs no links: its objects are already immutable and uniquely
 named (see ``wiredesk.store.lake``), so publishing there lists the newest object of every part and
