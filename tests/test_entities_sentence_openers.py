@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.entity_helpers import mention as _mention
 from wiredesk.entities.mention import Mention
 from wiredesk.entities.sentence_openers import drop_lone_openers, trim_sentence_opener
-
-
-def _mention(text: str, surface: str, kind: str = "PERSON") -> Mention:
-    start = text.index(surface)
-    return Mention(surface, kind, start, start + len(surface), surface)
 
 
 @pytest.mark.parametrize(
