@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quote_helpers import mentions_for
 from wiredesk.entities import Mention
 from wiredesk.quotes import find_quotes, quote_languages
 from wiredesk.quotes.languages import resources_for
@@ -428,3 +429,79 @@ def test_a_speaker_phrase_loses_its_dangling_preposition_and_what_an_ellipsis_ra
     phrase = "El alcalde del municipio de San Telmo del"
     resolver = PhraseResolver(phrase + " estado dijo algo.", [], resources_for("es"))
     assert resolver.resolve(0, len(phrase)).mention == "El alcalde del municipio de San Telmo"
+
+
+ELISION = (
+    "PARIS (AFP) - Le Premier ministre Sébastien Lecornu a présenté mardi son budget. "
+    "« Nous n'avons pas le choix », a-t-il déclaré.\n\n"
+    "« C'est un pas dans la bonne direction », a estimé l'économiste Philippe Aghion, "
+    "professeur au Collège de France.\n\n"
+    "« Il faudra aller plus loin », a ajouté l'ancien ministre Bruno Le Maire lors d'un débat."
+)
+
+
+def test_an_article_elided_onto_a_noun_opens_the_speaker_phrase() -> None:
+    people = [
+        ("Sébastien Lecornu", "PERSON", "Sébastien Lecornu"),
+        ("Philippe Aghion", "PERSON", "Philippe Aghion"),
+        ("Bruno Le Maire", "PERSON", "Bruno Le Maire"),
+    ]
+    found = _by_text(find_quotes(ELISION, mentions_for(ELISION, people), "fr"))
+    economist = found["C'est un pas dans la bonne direction"]
+    # not the Prime Minister by way of "il": "l'économiste" is an article and a noun
+    assert economist.speaker == "Philippe Aghion"
+    assert economist.speaker_mention == "l'économiste Philippe Aghion"
+    former = found["Il faudra aller plus loin"]
+    assert former.speaker == "Bruno Le Maire"
+    assert former.speaker_mention == "l'ancien ministre Bruno Le Maire"  # not "lors d'un débat"
+
+
+def test_a_role_ends_at_its_holders_name_and_keeps_the_particle_inside_it() -> None:
+    text = (
+        "PARIS (AFP) - « C'est un pas », a estimé la ministre Amélie de Montchalin devant "
+        "le président Emmanuel Macron.\n\n"
+        "« Nous ne sommes pas venus pour rien », a déclaré la ministre des Affaires étrangères, "
+        "Amara Oyelaran."
+    )
+    found = _by_text(find_quotes(text, [], "fr"))
+    step = found["C'est un pas"]
+    assert step.speaker == "Amélie de Montchalin"
+    assert step.speaker_mention == "la ministre Amélie de Montchalin"
+    assert found["Nous ne sommes pas venus pour rien"].speaker == "Amara Oyelaran"
+
+
+PARTY_EPITHETS = (
+    "BERLIN (dpa) - Bundesfinanzminister Lars Klingbeil hat die Länder zu mehr Tempo "
+    "aufgefordert. „Wir können uns keine Verzögerungen leisten“, sagte der SPD-Politiker am "
+    "Dienstag.\n\n"
+    "Bayerns Ministerpräsident Markus Söder wies die Kritik zurück. Der Freistaat habe mehr "
+    "Leitungen genehmigt als jedes andere Land, erklärte der CSU-Chef in München.\n\n"
+    "Ein Anwohner wurde leicht verletzt. „Es ging alles sehr schnell“, sagte der 58-Jährige."
+)
+
+
+def test_a_party_epithet_means_the_person_last_named() -> None:
+    people = [
+        ("Lars Klingbeil", "PERSON", "Lars Klingbeil"),
+        ("Markus Söder", "PERSON", "Markus Söder"),
+    ]
+    found = _by_text(find_quotes(PARTY_EPITHETS, mentions_for(PARTY_EPITHETS, people), "de"))
+    delay = found["Wir können uns keine Verzögerungen leisten"]
+    assert (delay.speaker, delay.speaker_mention) == ("Lars Klingbeil", "der SPD-Politiker")
+    reported = found["Der Freistaat habe mehr Leitungen genehmigt als jedes andere Land"]
+    assert (reported.speaker, reported.speaker_mention) == ("Markus Söder", "der CSU-Chef")
+    # an age stands for someone the story need never name: Söder did not say this
+    witness = found["Es ging alles sehr schnell"]
+    assert witness.speaker is None and witness.speaker_mention == "der 58-Jährige"
+
+
+def test_a_party_epithet_looks_back_one_paragraph_at_most() -> None:
+    text = (
+        "BERLIN (dpa) - Bundesfinanzminister Lars Klingbeil legte den Haushalt vor.\n\n"
+        "Die Opposition kritisierte die Pläne.\n\n"
+        "Der Bund der Steuerzahler rechnete nach.\n\n"
+        "„Das reicht nicht“, sagte der Grünen-Politiker."
+    )
+    mentions = mentions_for(text, [("Lars Klingbeil", "PERSON", "Lars Klingbeil")])
+    late = _by_text(find_quotes(text, mentions, "de"))["Das reicht nicht"]
+    assert late.speaker is None and late.speaker_mention == "der Grünen-Politiker"

@@ -168,6 +168,8 @@ def plausible_subject(phrase: list[Word], lang: QuoteLanguage) -> bool:
         return True
     if first.lower in lang.determiners:
         return len(phrase) > 1
+    if lang.elided(first.text):
+        return True  # "l'économiste", "l'ONU"
     if lang.capitalised_nouns and len(phrase) > 1 and first.lower.endswith(_ADJECTIVE_ENDINGS):
         return phrase[1].text[:1].isupper()  # "vermelden chinesische Medien"
     return first.text[:1].isupper() or lang.is_title(first.text)
@@ -257,18 +259,57 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
             taken.append(word)  # "so Kongress- und Verteidigungskreise"
             continue
         if taken and (word.lower in lang.not_subject or word.lower in lang.complementisers):
-            break
+            if not _name_particle(found, index, text, lang):
+                break
         if taken and cue_base(word, lang):
             break
         if taken and word.text[:1].islower() and taken[-1].lower not in lang.determiners:
-            if not _joins_name(taken, word) and not any(lang.is_title(w.text) for w in taken):
-                break
+            after_article = lang.elided(taken[-1].text) and lang.is_title(word.text)
+            if not _joins_name(taken, word) and not _title_open(taken, lang) and not after_article:
+                break  # "l'ancien ministre" goes on, "l'économiste devant la presse" ends
         taken.append(word)
         if len(taken) >= MAX_PHRASE_WORDS:
             break
     if not taken or not plausible_subject(taken, lang):
         return None
     return taken[0].start, taken[-1].end
+
+
+def _title_open(taken: list[Word], lang: QuoteLanguage) -> bool:
+    """Whether a role in the phrase still waits for its words: lower-case words may follow
+    it and its complement ("le ministre délégué", "la ministre des Affaires étrangères",
+    "министр иностранных дел") until a name does: a capitalised word right after the role
+    or after a name's first word ("la ministre Amélie de Montchalin" ends before "devant la
+    presse"), not one after "de" or "des", which names the office."""
+    titles = [k for k, word in enumerate(taken) if lang.is_title(word.text)]
+    if not titles:
+        return False
+    previous = taken[titles[-1]]
+    named = False
+    for word in taken[titles[-1] + 1 :]:
+        if word.text[:1].isupper() and (previous is taken[titles[-1]] or named):
+            named = True
+        previous = word
+    return not named
+
+
+def _name_particle(words: list[Word], index: int, text: str, lang: QuoteLanguage) -> bool:
+    """A particle between two capitalised words of one name ("Amélie de Montchalin",
+    "Luiz Inácio da Silva"), which elsewhere ends a phrase ("de", "di" open a complement).
+    Not where every noun is capitalised: "Merz von der CDU" names a party after the man."""
+    if lang.capitalised_nouns or not 0 < index < len(words) - 1:
+        return False
+    if not words[index - 1].text[:1].isupper() or words[index].lower not in NAME_PARTICLES:
+        return False
+    following = words[index + 1]
+    if following.lower in NAME_PARTICLES and index + 2 < len(words):
+        following = words[index + 2]  # "van der Berg"
+    gap = text[words[index - 1].end : following.start]
+    return following.text[:1].isupper() and not any(ch in gap for ch in ",;:.!?()")
+
+
+#: Particles inside names, where nouns are not capitalised ("Luiz Inácio da Silva").
+NAME_PARTICLES = frozenset("de du des da das di del della dos van der den".split())
 
 
 def _joins_coordinate(words: list[Word], index: int, lang: QuoteLanguage) -> bool:
@@ -313,7 +354,9 @@ def with_apposition(
         return None
     phrase = words_in(text, *span)
     if not phrase or not (
-        phrase[0].lower in lang.determiners or any(lang.is_title(w.text) for w in phrase)
+        phrase[0].lower in lang.determiners
+        or lang.elided(phrase[0].text)
+        or any(lang.is_title(w.text) for w in phrase)
     ):
         return span
     end = span[1]

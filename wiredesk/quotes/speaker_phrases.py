@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from wiredesk.entities import Mention
 from wiredesk.quotes.languages import QuoteLanguage
-from wiredesk.quotes.phrases import Word, words_in
+from wiredesk.quotes.phrases import NAME_PARTICLES, Word, words_in
 from wiredesk.quotes.speakers import Speaker
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -134,7 +134,8 @@ class PhraseResolver:
             rest = rest[1:]  # "министр иностранных дел Сергей Лавров"
         # After "of" the capitals name the office, not its holder ("la abogada del Estado",
         # "der Sprecher des Ministeriums").
-        after_title = [] if linked else _leading_capitals(rest)
+        particles = not self.lang.capitalised_nouns
+        after_title = [] if linked else _leading_capitals(rest, particles)
         if title_at >= 0 and after_title:
             # "Bundeskanzler Friedrich Merz", "el presidente Pedro Sánchez"
             return self._named_speaker(" ".join(w.text for w in after_title[:4]), phrase)
@@ -142,14 +143,32 @@ class PhraseResolver:
             holder = self._title_holder(words[title_at].lower, start)
             if holder is not None:
                 return Speaker(holder.name, phrase, holder.entity_key)
-            return Speaker(None, phrase, None)
+            return self._epithet(words, phrase, start)  # "der CSU-Chef"
         names = _leading_capitals(words)
         if not words or words[0].lower in self.lang.determiners or not names:
-            return Speaker(None, phrase, None)  # a description: "der CDU-Politiker"
+            return self._epithet(words, phrase, start)  # "der SPD-Politiker", "die Polizei"
         if len(names) == 1 and self._recognised and not inside:
             if self.lang.capitalised_nouns or _opens_sentence(self.text, start):
                 return Speaker(None, phrase, None)  # "Многие", "Pourquoi", "Gesetz"
         return self._named_speaker(" ".join(w.text for w in names[:4]), phrase)
+
+    def _epithet(self, words: list[Word], phrase: str, start: int) -> Speaker:
+        """A description that stands for the person last named ("Bundesfinanzminister Lars
+        Klingbeil … sagte der SPD-Politiker", "erklärte der 58-Jährige"): an article and
+        one of the language's epithets, the person named in the same paragraph or the one
+        before; any other description names no one."""
+        if len(words) != 2 or words[0].lower not in self.lang.determiners:
+            return Speaker(None, phrase, None)
+        head = words[1].lower.rpartition("-")[2]
+        if "-" not in words[1].text or head not in self.lang.epithet_heads:
+            return Speaker(None, phrase, None)
+        person = self._last_person(start)
+        if person is not None and person.start_char >= _previous_paragraph(self.text, start):
+            fuller = self._fuller(person, phrase)
+            return Speaker(fuller.name, phrase, fuller.entity_key)
+        if not self.mentions and self.last.name:
+            return Speaker(self.last.name, phrase, self.last.entity_key)
+        return Speaker(None, phrase, None)
 
     def _apposed_name(self, words: list[Word]) -> str | None:
         """The name a phrase opens with when a comma sets a description after it."""
@@ -238,17 +257,34 @@ class PhraseResolver:
         return None
 
 
+def _previous_paragraph(text: str, pos: int) -> int:
+    """Where the paragraph before the one holding ``pos`` starts (0 in the first two)."""
+    line = text.rfind("\n", 0, pos)
+    if line < 0:
+        return 0
+    previous_end = len(text[:line].rstrip("\n"))
+    return text.rfind("\n", 0, previous_end) + 1
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` is the first of its sentence, paragraph or quotation."""
     before = text[max(0, pos - 20) : pos].rstrip(" \t\u00a0")
     return not before or before[-1] in _SENTENCE_ENDS
 
 
-def _leading_capitals(words: list[Word]) -> list[Word]:
-    """The run of capitalised words a phrase opens with: the name before any "von der …"."""
-    run = []
-    for word in words:
-        if not word.text[:1].isupper():
+def _leading_capitals(words: list[Word], particles: bool = False) -> list[Word]:
+    """The run of capitalised words a phrase opens with: the name before any "von der …";
+    with ``particles``, over a particle between two of them ("Amélie de Montchalin",
+    "Luiz Inácio da Silva"), where a capital after "von" or "de" is not a name's own."""
+    run: list[Word] = []
+    for index, word in enumerate(words):
+        if word.text[:1].isupper():
+            run.append(word)
+            continue
+        following = words[index + 1] if index + 1 < len(words) else None
+        if not (particles and run and word.lower in NAME_PARTICLES and following is not None):
+            break
+        if not following.text[:1].isupper():
             break
         run.append(word)
     return run

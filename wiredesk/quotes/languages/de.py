@@ -178,6 +178,10 @@ RESOURCES = QuoteLanguage(
     ),
     ordinal_dates=True,
     capitalised_nouns=True,
+    epithet_heads=words(
+        """politiker politikerin chef chefin vorsitzende vorsitzender abgeordnete abgeordneter
+        kandidat kandidatin mann frau"""
+    ),
     oblique_determiners=words("den dem einen einem"),
     object_pronouns=words("ihn ihm ihr ihnen uns mir mich dir dich sich euch"),
     source_prepositions=words("aus von vom"),

@@ -76,6 +76,9 @@ class QuoteLanguage:
     document_verbs: frozenset[str] = frozenset()
     document_verbs_with_es: frozenset[str] = frozenset()
     document_prepositions: frozenset[str] = frozenset()
+    #: Last parts of a hyphenated epithet that stands for the person last named: a party's
+    #: or body's member ("der SPD-Politiker", "der CSU-Chef").
+    epithet_heads: frozenset[str] = frozenset()
     #: Set per article by the finder: offsets of ``document_verbs`` that report, each with
     #: the span of the source its phrase names ("In dem Bericht heißt es, …").
     document_sources: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -83,6 +86,16 @@ class QuoteLanguage:
 
     def is_cue(self, word: str) -> bool:
         return word.lower() in self.cues
+
+    def elided(self, word: str) -> bool:
+        """Whether a word opens with an article elided onto it ("l'économiste", "l'ex
+        ministro"): a word of its own as the finder reads words, but a determiner and a noun."""
+        lower = word.lower()
+        return any(
+            lower.startswith(article) and len(lower) > len(article)
+            for article in self.determiners
+            if article.endswith(("'", "\u2019"))
+        )
 
     def is_title(self, word: str) -> bool:
         lower = word.lower()
