@@ -32,6 +32,7 @@ from wiredesk.entities.given_names import given_name_people
 from wiredesk.entities.greedy import CharSpan, GreedyEntities
 from wiredesk.entities.labels import is_conll_scheme, to_wiredesk
 from wiredesk.entities.languages import language_code, model_for
+from wiredesk.entities.lexeme_attributes import keep_read_attributes
 from wiredesk.entities.lexicon import casing_lexicon, non_names
 from wiredesk.entities.mention import COUNTED_TYPES, Mention
 from wiredesk.entities.name_particles import finish_particle_name, join_name_particles
@@ -86,7 +87,8 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spaCy's Language
 
     Long regular expressions compile factored (``alternation``): spaCy's French tokenizer
     otherwise spends 2 CPU s on one when ``spacy.lang.fr`` is imported. The models run on
-    thinc's NumPy operations with NumPy's matrix product, as the encoder does (``NUMPY_OPS``)."""
+    thinc's NumPy operations with NumPy's matrix product, as the encoder does (``NUMPY_OPS``);
+    new words get only the attributes the pipeline reads (``lexeme_attributes``)."""
     import spacy
     from spacy.util import get_package_path, is_package, load_config
 
@@ -101,11 +103,12 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spaCy's Language
             nlp = spacy.load(name)
             needed = _ner_dependencies(nlp.config)
             nlp.select_pipes(enable=[c for c in nlp.pipe_names if c in needed])
-            return _on_numpy_ops(nlp)
+            return keep_read_attributes(_on_numpy_ops(nlp))
         config = load_config(config_path)
         needed = _ner_dependencies(config)
         excluded = [c for c in config["nlp"]["pipeline"] if c not in needed]
-        return _on_numpy_ops(spacy.load(name, exclude=[*excluded, *UNREAD_VOCAB]))
+        nlp = spacy.load(name, exclude=[*excluded, *UNREAD_VOCAB])
+        return keep_read_attributes(_on_numpy_ops(nlp))
 
 
 def _on_numpy_ops(nlp):  # noqa: ANN001, ANN202 - spaCy's Language
