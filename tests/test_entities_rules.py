@@ -136,6 +136,25 @@ def test_propagate_tags_missed_repeats_only_as_whole_words() -> None:
     assert [(m.start_char, m.type) for m in out] == [(0, "ORG"), (23, "ORG")]
 
 
+def test_propagate_reads_the_longest_name_first_and_leaves_mentions_alone() -> None:
+    text = (
+        "Mara Lind of Orvia Bank Group spoke in Orvia. Lind said Orvia Bank Group and "
+        "Orvia.com grew; Orvia-based staff and O'Lind stayed, as did Lind."
+    )
+    mentions = [
+        mention_at(text, "Mara Lind", "PERSON"),
+        mention_at(text, "Orvia Bank Group", "ORG"),
+        mention_at(text, "Orvia", "GPE", 1),  # "in Orvia"
+    ]
+    out = propagate(text, mentions)
+    added = [(m.text, m.start_char, m.type) for m in out if m not in mentions]
+    assert added == [
+        ("Lind", text.index("Lind said"), "PERSON"),  # the surname of a person named in full
+        ("Orvia Bank Group", text.rindex("Orvia Bank Group"), "ORG"),  # not "Orvia" in it
+        ("Lind", text.rindex("Lind."), "PERSON"),
+    ]  # not "Orvia.com", "Orvia-based" or "O'Lind", glued to other characters
+
+
 def test_acronyms() -> None:
     assert is_acronym("IEA") and is_acronym("U.N.") and not is_acronym("Iea Agency")
     assert abbreviates("IEA", "International Energy Agency")

@@ -7,7 +7,6 @@ article the majority reading is almost always the right one for all of them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -85,12 +84,39 @@ def company_products(mentions: list[Mention], fixed: frozenset[int] = frozenset(
     return out
 
 
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands as a whole name: no word character, stop,
+    ampersand, apostrophe or hyphen glued before it, no word character, ampersand or hyphen
+    after it, nor a stop that a word follows ("Orvia Bank.com")."""
+    if start and (_glued(text[start - 1]) or text[start - 1] in ".'"):
+        return False
+    if end < len(text):
+        after = text[end]
+        if _glued(after):
+            return False
+        if after == "." and end + 1 < len(text) and _word_char(text[end + 1]):
+            return False
+    return True
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _glued(ch: str) -> bool:
+    return _word_char(ch) or ch in "&-"
+
+
 def propagate(
     text: str, mentions: list[Mention], types: frozenset[str] = _PROPAGATED
 ) -> list[Mention]:
     """Tag untagged repeats of names (and of person surnames) found elsewhere in the article.
 
-    ``types`` limits which names spread; surnames of persons named in full always do.
+    ``types`` limits which names spread; surnames of persons named in full always do. Read
+    left to right, the longest name standing whole at a place wins and the reading goes on
+    after it; a repeat that overlaps a mention is left alone. (Found with plain string
+    search: an alternation of an article's names built into an expression cost more to
+    compile than the search itself.)
     """
     labels: dict[str, str] = {}
     for m in mentions:
@@ -100,14 +126,25 @@ def propagate(
         labels.setdefault(surname, "PERSON")
     if not labels:
         return mentions
-    taken = [(m.start_char, m.end_char) for m in mentions]
+    places: list[tuple[int, int, str]] = []
+    for name in labels:
+        at = text.find(name)
+        while at != -1:
+            if _bounded(text, at, at + len(name)):
+                places.append((at, -len(name), name))
+            at = text.find(name, at + 1)
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start_char : m.end_char] = b"\x01" * (m.end_char - m.start_char)
     added: list[Mention] = []
-    alternatives = "|".join(re.escape(n) for n in sorted(labels, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w.&'-])(?:{alternatives})(?![\w&-]|\.\w)", text):
-        start, end = match.span()
-        if any(a < end and start < b for a, b in taken):
+    read_to = 0
+    for start, negative_length, surface in sorted(places):
+        end = start - negative_length
+        if start < read_to:
+            continue  # inside a longer name read at an earlier place
+        read_to = end
+        if covered.find(1, start, end) != -1:
             continue
-        surface = match.group()
         added.append(Mention(surface, labels[surface], start, end, surface))
-        taken.append((start, end))
+        covered[start:end] = b"\x01" * (end - start)
     return sorted([*mentions, *added], key=lambda m: m.start_char)
