@@ -105,6 +105,23 @@ def test_htmldate_reads_dates_through_the_news_languages_parser() -> None:
     assert find_date(page, extensive_search=True) == "2021-03-12"
 
 
+def test_a_page_declaring_its_language_has_its_dates_read_in_it_and_english() -> None:
+    import htmldate.extractors
+
+    from wiredesk.articles.extraction import guess_page_date
+    from wiredesk.articles.htmldates import DATE_LANGUAGES, date_languages, reading_dates_in
+
+    assert date_languages("de") == ("en", "de") and date_languages("pt-BR") == ("en", "pt")
+    assert date_languages("en-GB") == ("en",)
+    assert date_languages(None) == DATE_LANGUAGES == date_languages("gsw")  # not one of them
+    with reading_dates_in("de"):
+        assert sorted(htmldate.extractors.get_external_parser().languages) == ["de", "en"]
+    assert len(htmldate.extractors.get_external_parser().languages) == len(DATE_LANGUAGES)
+    page = "<html><body><p>Veröffentlicht am 12. März 2021 um 10 Uhr</p></body></html>"
+    assert guess_page_date(page, None, "de-DE") == "2021-03-12"
+    assert guess_page_date(page, None, None) == "2021-03-12"
+
+
 def test_every_element_of_a_parsed_page_is_a_plain_html_element() -> None:
     """Classes are looked up in C (no per-element call into Python): forms and inputs too."""
     from lxml.html import HtmlElement

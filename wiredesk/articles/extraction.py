@@ -26,7 +26,7 @@ from wiredesk.articles.dates import (
     time_in_status_url,
 )
 from wiredesk.articles.errors import ExtractionError
-from wiredesk.articles.htmldates import find_date
+from wiredesk.articles.htmldates import find_date, reading_dates_in
 from wiredesk.articles.htmlmeta import decode_html, parse_page, read_page_meta
 from wiredesk.articles.language import detect_language, primary_subtag
 from wiredesk.articles.months import date_for_dateline
@@ -232,7 +232,7 @@ def _from_html(data: bytes, url: str | None, now: dt.datetime) -> Extracted:
     # when they are all missing; it is by far the slowest, so it runs only then. It reads
     # scripts too, so it runs before they are dropped for the body passes.
     usable = [s for s in extracted.date_signals if plausible(s.stamp, now) is None]
-    if not usable and (stamp := parse_stamp(guess_page_date(tree, url))):
+    if not usable and (stamp := parse_stamp(guess_page_date(tree, url, meta.language))):
         extracted.date_signals.append(DateSignal("htmldate", stamp))
     if tree is not None:
         drop_inert_elements(tree)
@@ -253,13 +253,17 @@ def names_a_revision(url: str | None) -> bool:
     return bool(url and _REVISION_QUERY.search(url))
 
 
-def guess_page_date(page: HtmlElement | str | None, url: str | None) -> str | None:
-    """htmldate's reading of the page (text, scripts, markup), the weakest page signal.
+def guess_page_date(
+    page: HtmlElement | str | None, url: str | None, language: str | None = None
+) -> str | None:
+    """htmldate's reading of the page (text, scripts, markup), the weakest page signal,
+    with the words of dates read in the page's declared ``language`` and English.
     Given the parsed tree, htmldate works on a copy of it instead of parsing again."""
     if page is None:
         return None
     try:
-        return find_date(page, url=url, original_date=False)  # a day; it has no reliable time
+        with reading_dates_in(language):
+            return find_date(page, url=url, original_date=False)  # a day; no reliable time
     except (ValueError, TypeError):
         return None
 
