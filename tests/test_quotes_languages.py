@@ -505,3 +505,30 @@ def test_a_party_epithet_looks_back_one_paragraph_at_most() -> None:
     mentions = mentions_for(text, [("Lars Klingbeil", "PERSON", "Lars Klingbeil")])
     late = _by_text(find_quotes(text, mentions, "de"))["Das reicht nicht"]
     assert late.speaker is None and late.speaker_mention == "der Grünen-Politiker"
+
+
+def test_a_source_opening_its_sentence_runs_to_its_comma() -> None:
+    text = (
+        "PARIS (AFP) - Selon l'Agence internationale de l'énergie (AIE), les stocks européens "
+        "sont remplis à 80 % cette semaine.\n\n"
+        "Selon la Banque centrale européenne, les prix devraient baisser l'an prochain."
+    )
+    agency = ("Agence internationale de l'énergie", "ORG", "Agence internationale de l'énergie")
+    bank = ("Banque centrale européenne", "ORG", "Banque centrale européenne")
+    found = _by_text(find_quotes(text, mentions_for(text, [agency, bank]), "fr"))
+    stocks = found["les stocks européens sont remplis à 80 % cette semaine"]
+    assert stocks.kind == "indirect" and stocks.speaker == "Agence internationale de l'énergie"
+    assert stocks.speaker_mention == "l'Agence internationale de l'énergie (AIE)"
+    prices = found["les prix devraient baisser l'an prochain"]
+    assert prices.speaker_mention == "la Banque centrale européenne"
+    spanish = "MADRID (EFE) - Según el Banco de España, la economía crecerá un 2 % este año."
+    growth = _by_text(find_quotes(spanish, [], "es"))["la economía crecerá un 2 % este año"]
+    assert growth.speaker_mention == "el Banco de España"
+
+
+def test_where_nouns_are_capitalised_the_source_ends_before_the_verb() -> None:
+    text = "BERLIN (dpa) - Laut Polizei wurden drei Menschen verletzt, als der Zug entgleiste."
+    quotes = find_quotes(text, [], "de")
+    assert [(q.speaker_mention, q.text) for q in quotes] == [
+        ("Polizei", "wurden drei Menschen verletzt, als der Zug entgleiste")
+    ]

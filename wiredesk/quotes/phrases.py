@@ -265,7 +265,12 @@ def phrase_after(text: str, start: int, limit: int, lang: QuoteLanguage) -> tupl
             break
         if taken and word.text[:1].islower() and taken[-1].lower not in lang.determiners:
             after_article = lang.elided(taken[-1].text) and lang.is_title(word.text)
-            if not _joins_name(taken, word) and not _title_open(taken, lang) and not after_article:
+            # Where nouns are capitalised, a role's complement goes on only after an article
+            # ("der Sprecher des Ministeriums"): "Polizei wurden" ends at the verb.
+            role_goes_on = _title_open(taken, lang) and (
+                not lang.capitalised_nouns or word.lower in lang.determiners
+            )
+            if not _joins_name(taken, word) and not role_goes_on and not after_article:
                 break  # "l'ancien ministre" goes on, "l'économiste devant la presse" ends
         taken.append(word)
         if len(taken) >= MAX_PHRASE_WORDS:

@@ -278,6 +278,8 @@ def _source_phrase(
             speaker = phrase_after(text, source_start, end, lang)
             if speaker is None:
                 break
+            if not at and not lang.capitalised_nouns:
+                speaker = _source_to_comma(masked, speaker, after)
             rest = [w for w in after if w.start >= speaker[1]]
             if inside:  # "Dabei sind nach Angaben der Polizei drei Menschen verletzt worden"
                 clause = (words[0].start, words[-1].end)
@@ -289,6 +291,28 @@ def _source_phrase(
                 break
             return clause, " ".join(w.text for w in words[at : at + n]), speaker
     return None
+
+
+def _source_to_comma(masked: str, source: tuple[int, int], after: list[Word]) -> tuple[int, int]:
+    """A source opening its sentence runs to the comma that closes it ("Selon la Banque
+    centrale européenne, …", "Selon l'Agence internationale de l'énergie (AIE), …"), where
+    the phrase read from its first words stops at a lower-case adjective; at most
+    ``MAX_PHRASE_WORDS`` words, and not past the end of the sentence. (Not where every noun
+    is capitalised: "Laut Polizei wurden …, als …" has its clause before the comma.)"""
+    taken = [w for w in after if w.start < source[1]]
+    for previous, word in zip(after, after[1:], strict=False):
+        if word.start < source[1]:
+            continue
+        gap = _gap(masked, previous, word)
+        if any(stop in gap for stop in ".!?;:"):
+            return source
+        if "," in gap:
+            close = previous.end + gap.index(",")
+            return source[0], len(masked[:close].rstrip())
+        taken.append(word)
+        if len(taken) >= MAX_PHRASE_WORDS:
+            return source
+    return source
 
 
 def source_before(
