@@ -15,6 +15,7 @@ from dataclasses import replace
 from wiredesk.entities.acronyms import abbreviates, is_acronym
 from wiredesk.entities.mention import Mention, normalise_name
 from wiredesk.entities.nicknames import QUOTED_NICKNAME
+from wiredesk.entities.russian_names import nominative_names
 
 #: When the votes for an entity's type tie, the first of these wins.
 TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -123,6 +124,8 @@ def resolve_mentions(text: str, mentions: list[Mention], language: str = "en") -
     # A name that differs from its text only in case (a dateline's "GENEVA" -> "Geneva").
     written = [m.name if m.name.lower() == m.text.lower() else m.text for m in ordered]
     bases = [base_name(w, language) or w for w in written]
+    if language == "ru":  # declined names in the nominative: one entity in every case
+        bases = nominative_names(bases, [m.type for m in ordered])
     if language in GENITIVE_S:
         bases = _genitive_bases(bases)
     defined = _acronym_definitions(text, ordered, bases)
