@@ -532,3 +532,20 @@ def test_where_nouns_are_capitalised_the_source_ends_before_the_verb() -> None:
     assert [(q.speaker_mention, q.text) for q in quotes] == [
         ("Polizei", "wurden drei Menschen verletzt, als der Zug entgleiste")
     ]
+
+
+def test_a_russian_role_after_po_slovam_is_read_in_the_genitive() -> None:
+    from wiredesk.quotes.languages.ru import case_forms
+
+    assert {"министра", "председателя", "главы", "пресс-секретаря"} <= resources_for("ru").titles
+    assert "после" not in resources_for("ru").titles  # "посол" declines apart: not "after"
+    assert case_forms("генеральный")[1] == "генерального"
+    text = (
+        "МОСКВА - По словам министра иностранных дел Сергея Лаврова, переговоры пройдут в "
+        "Женеве на следующей неделе."
+    )
+    lavrov = [("Сергея Лаврова", "PERSON", "Сергей Лавров")]
+    (quote,) = find_quotes(text, mentions_for(text, lavrov), "ru")
+    assert quote.text == "переговоры пройдут в Женеве на следующей неделе"
+    assert quote.speaker == "Сергей Лавров"
+    assert quote.speaker_mention == "министра иностранных дел Сергея Лаврова"

@@ -20,6 +20,37 @@ _PRESENT = """заявляет заявляют говорит говорят с
 уверена полагает полагают утверждает утверждают напоминает поясняет уточняет признает
 признаёт""".split()
 
+_TITLES = """министр президент премьер премьер-министр председатель глава представитель
+пресс-секретарь мэр губернатор директор депутат спикер руководитель генсек генеральный
+секретарь эксперт замглавы заместитель прокурор судья официальный аналитик""".split()
+#: Forms no rule below makes ("посол" drops its vowel; its locative "после" is "after").
+_IRREGULAR = "посол посла послу послом послы послов послам послами послах".split()
+
+
+def case_forms(title: str) -> list[str]:
+    """A role noun in every case, singular and plural, by its ending ("министр" ->
+    "министра", "министром"; "председатель" -> "председателя"; "глава" -> "главы"; an
+    adjective "генеральный" -> "генерального"), so "по словам министра" names a role:
+    the source after "по словам" is always in the genitive. A hyphenated one declines its
+    last part ("пресс-секретаря"); an indeclinable compound ("замглавы") stays."""
+    stem, last = title[:-1], title[-1]
+    if title.endswith(("ый", "ий", "ой")):
+        base = title[:-2]
+        return [title] + [base + e for e in ("ого", "ому", "ым", "ом", "ые", "ых", "ыми")]
+    if title.endswith("ы"):
+        return [title]
+    if last == "ь":
+        return [title] + [stem + e for e in ("я", "ю", "ем", "е", "и", "ей", "ям", "ями", "ях")]
+    if last == "я":
+        return [title] + [stem + e for e in ("и", "е", "ю", "ей", "ям", "ями", "ях")]
+    if last == "а":
+        plural = "и" if stem[-1:] in "кгхжшчщ" else "ы"
+        return [title] + [stem + e for e in (plural, "е", "у", "ой", "ам", "ами", "ах")]
+    plural = "и" if last in "кгхжшчщ" else "ы"
+    endings = ("а", "у", "ом", "е", plural, "ов", "ам", "ами", "ах")
+    return [title] + [title + e for e in endings]
+
+
 RESOURCES = QuoteLanguage(
     code="ru",
     cues=forms([f for stem in _PAST for f in past(stem)], _PRESENT),
@@ -34,12 +65,7 @@ RESOURCES = QuoteLanguage(
         "как заявила",
         "по сообщению",
     ),
-    titles=words(
-        """министр президент премьер премьер-министр председатель глава представитель
-        пресс-секретарь мэр губернатор директор посол депутат спикер руководитель
-        генсек генеральный секретарь эксперт замглавы заместитель прокурор судья
-        официальный аналитик"""
-    ),
+    titles=frozenset(f for title in _TITLES for f in case_forms(title)) | set(_IRREGULAR),
     pronouns={"он": "m", "она": "f", "они": "p"},
     determiners=frozenset(),
     not_subject=words(
