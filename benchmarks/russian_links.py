@@ -23,9 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from wiredesk.entities import Mention, eval_dir, find_mentions
-from wiredesk.entities.factrueval import FOLDERS
-from wiredesk.entities.mention import normalise_name
+from wiredesk.entities import Mention, eval_dir, factrueval_stems, find_mentions, normalise_name
 
 _KINDS = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 
@@ -81,12 +79,8 @@ def read_document(stem: Path) -> tuple[str, list[GoldMention]]:
 
 
 def documents(everything: bool) -> list[Path]:
-    stems = [
-        path.with_suffix("")
-        for folder in FOLDERS
-        for path in sorted((eval_dir() / "factrueval" / folder).glob("*.txt"))
-        if path.with_suffix(".objects").exists()
-    ]
+    """The held-back fifth (as ``factrueval_split`` counts), or every document."""
+    stems = factrueval_stems(eval_dir() / "factrueval")
     return stems if everything else [s for i, s in enumerate(stems) if i % 5 == 0]
 
 

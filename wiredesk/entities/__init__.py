@@ -17,11 +17,13 @@ the language given, one for all or one per text), ``loaded_languages`` (those th
 has loaded a recogniser for), ``recognised_languages`` (the languages
 with a recogniser; any other raises ``UnsupportedLanguage``),
 ``link_entities`` (one id per real-world entity across articles), ``Mention`` and its
-``entity_key``, ``first_name_gender`` (the sex a first name is nearly always given),
-``load_curated`` (the analysts' file), ``source_names`` (the archive's own
-agencies and outlets, which the linker flags), ``read_documents`` and ``eval_dir``
+``entity_key``, ``normalise_name`` (the form names are matched in), ``first_name_gender``
+(the sex a first name is nearly always given), ``load_curated`` (the analysts' file),
+``source_names`` (the archive's own agencies and outlets, which the linker flags),
+``read_documents`` and ``eval_dir``
 (the CoNLL gold sets the benchmarks score against), ``germeval_split`` and
-``factrueval_split`` (the German and Russian gold, with the parts held back from training),
+``factrueval_split`` (the German and Russian gold, with the parts held back from training;
+``factrueval_stems``, the Russian documents in the order the split counts),
 ``is_dateline_place`` (a dateline's place in capitals before a colon: never a speaker).
 """
 
@@ -30,12 +32,12 @@ from wiredesk.exports import lazy_exports
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     {
-        "mention": ("COUNTED_TYPES", "Mention", "entity_key"),
+        "mention": ("COUNTED_TYPES", "Mention", "entity_key", "normalise_name"),
         "recognise": ("BASE_MODEL", "Recogniser", "Rules", "find_mentions", "loaded_languages"),
         "languages": ("UnsupportedLanguage", "recognised_languages"),
         "first_names": ("first_name_gender",),
         "germeval": ("germeval_split",),
-        "factrueval": ("factrueval_split",),
+        "factrueval": ("factrueval_split", "factrueval_stems"),
         "curated": ("EntitiesFileError", "entities_file", "load_curated"),
         "link": ("link_entities",),
         "sources": ("source_names",),

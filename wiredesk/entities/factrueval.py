@@ -46,15 +46,20 @@ def read_document(stem: Path) -> Document:
     return Document(text=text, spans=sorted(found))
 
 
-def read_factrueval(folder: Path) -> list[Document]:
-    """Every document of both folders, sorted by folder and name."""
-    stems = [
+def factrueval_stems(folder: Path) -> list[Path]:
+    """Every document of both folders (its path without suffix), sorted by folder and name:
+    the order the held-back split counts in."""
+    return [
         path.with_suffix("")
         for name in FOLDERS
         for path in sorted((folder / name).glob("*.txt"))
         if path.with_suffix(".objects").exists()
     ]
-    return [read_document(stem) for stem in stems]
+
+
+def read_factrueval(folder: Path) -> list[Document]:
+    """Every document of both folders, sorted by folder and name."""
+    return [read_document(stem) for stem in factrueval_stems(folder)]
 
 
 def outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
