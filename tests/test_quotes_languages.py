@@ -532,6 +532,13 @@ def test_where_nouns_are_capitalised_the_source_ends_before_the_verb() -> None:
     assert [(q.speaker_mention, q.text) for q in quotes] == [
         ("Polizei", "wurden drei Menschen verletzt, als der Zug entgleiste")
     ]
+    agency = (
+        "BERLIN (dpa) - Nach Angaben der Internationalen Energieagentur (IEA) liegen die "
+        "Füllstände unter dem Durchschnitt."
+    )
+    assert [(q.speaker_mention, q.text) for q in find_quotes(agency, [], "de")] == [
+        ("der Internationalen Energieagentur (IEA)", "liegen die Füllstände unter dem Durchschnitt")
+    ]  # the acronym in brackets goes with its source, not into the reported words
 
 
 def test_a_russian_role_after_po_slovam_is_read_in_the_genitive() -> None:

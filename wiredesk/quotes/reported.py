@@ -280,6 +280,8 @@ def _source_phrase(
                 break
             if not at and not lang.capitalised_nouns:
                 speaker = _source_to_comma(masked, speaker, after)
+            if bracket := _BRACKETED.match(text, speaker[1]):  # "der Energieagentur (IEA)"
+                speaker = speaker[0], bracket.end()
             rest = [w for w in after if w.start >= speaker[1]]
             if inside:  # "Dabei sind nach Angaben der Polizei drei Menschen verletzt worden"
                 clause = (words[0].start, words[-1].end)
@@ -291,6 +293,10 @@ def _source_phrase(
                 break
             return clause, " ".join(w.text for w in words[at : at + n]), speaker
     return None
+
+
+#: A short name in brackets right after a source: its acronym ("(IEA)", "(AIE)").
+_BRACKETED = re.compile(r"[ \u00a0]*\([^()\s]{1,12}\)")
 
 
 def _source_to_comma(masked: str, source: tuple[int, int], after: list[Word]) -> tuple[int, int]:
