@@ -556,3 +556,20 @@ def test_a_russian_role_after_po_slovam_is_read_in_the_genitive() -> None:
     assert quote.text == "переговоры пройдут в Женеве на следующей неделе"
     assert quote.speaker == "Сергей Лавров"
     assert quote.speaker_mention == "министра иностранных дел Сергея Лаврова"
+
+
+def test_without_a_recogniser_a_name_after_a_description_is_the_speaker() -> None:
+    cases = {
+        "es": "MADRID (EFE) - «Es un paso adelante», dijo el economista Juan Pérez a la prensa.",
+        "it": "ROMA (ANSA) - «È una giornata importante», ha detto l'economista Mario Rossi ieri.",
+        "fr": "PARIS (AFP) - « C'est un pas », a estimé l'économiste Philippe Aghion devant eux.",
+    }
+    found = {lang: find_quotes(text, [], lang)[0] for lang, text in cases.items()}
+    assert [(q.speaker, q.speaker_mention) for q in found.values()] == [
+        ("Juan Pérez", "el economista Juan Pérez"),
+        ("Mario Rossi", "l'economista Mario Rossi"),
+        ("Philippe Aghion", "l'économiste Philippe Aghion"),
+    ]
+    bank = "MADRID (EFE) - «Es un paso adelante», dijo el director del Banco Central en Madrid."
+    (director,) = find_quotes(bank, [], "es")
+    assert director.speaker is None  # the bank he heads is no name of his

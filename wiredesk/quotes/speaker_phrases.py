@@ -144,6 +144,9 @@ class PhraseResolver:
             if holder is not None:
                 return Speaker(holder.name, phrase, holder.entity_key)
             return self._epithet(words, phrase, start)  # "der CSU-Chef"
+        described = self._described_name(words)
+        if described:  # "el economista Juan Pérez", "l'economista Mario Rossi"
+            return self._named_speaker(" ".join(w.text for w in described[:4]), phrase)
         names = _leading_capitals(words)
         if not words or words[0].lower in self.lang.determiners or not names:
             return self._epithet(words, phrase, start)  # "der SPD-Politiker", "die Polizei"
@@ -151,6 +154,31 @@ class PhraseResolver:
             if self.lang.capitalised_nouns or _opens_sentence(self.text, start):
                 return Speaker(None, phrase, None)  # "Многие", "Pourquoi", "Gesetz"
         return self._named_speaker(" ".join(w.text for w in names[:4]), phrase)
+
+    def _described_name(self, words: list[Word]) -> list[Word]:
+        """The name after a description that is no listed role, where nouns are not
+        capitalised: an article, lower-case words, then two capitalised words or more
+        ("el economista Juan Pérez", "l'économiste Philippe Aghion"); none after a word
+        that links a complement ("el director del Banco Central": the bank, not a name)."""
+        if self.lang.capitalised_nouns or not words:
+            return []
+        first = words[0]
+        if first.lower in self.lang.determiners:
+            needed = 1  # the description's noun follows the article
+        elif self.lang.elided(first.text) and _noun_after_apostrophe(first.text).islower():
+            needed = 0  # "l'économiste": article and noun in one word
+        else:
+            return []
+        rest = words[1:]
+        lower = 0
+        while lower < len(rest) and not rest[lower].text[:1].isupper():
+            if rest[lower].lower in _LINKS or rest[lower].lower in self.lang.determiners:
+                return []
+            lower += 1
+        if lower < needed:
+            return []
+        name = _leading_capitals(rest[lower:], particles=True)
+        return name if len(name) >= 2 else []
 
     def _epithet(self, words: list[Word], phrase: str, start: int) -> Speaker:
         """A description that stands for the person last named ("Bundesfinanzminister Lars
@@ -264,6 +292,11 @@ def _previous_paragraph(text: str, pos: int) -> int:
         return 0
     previous_end = len(text[:line].rstrip("\n"))
     return text.rfind("\n", 0, previous_end) + 1
+
+
+def _noun_after_apostrophe(word: str) -> str:
+    """What follows an elided article: "économiste" in "l'économiste"."""
+    return word.replace("\u2019", "'").split("'", 1)[-1][:1]
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
