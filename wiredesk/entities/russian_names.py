@@ -30,16 +30,11 @@ _PERSON_PARTS = ("Name", "Patr", "Surn")
 _AGREEING = ("ADJF", "PRTF")
 
 
-@lru_cache(maxsize=1)
-def _analyser() -> Any:
-    from wiredesk.entities.russian_orgs import _analyser as shared
-
-    return shared()
-
-
 @lru_cache(maxsize=65536)
 def _parses(word: str) -> tuple[Any, ...]:
-    return tuple(_analyser().parse(word.lower()))
+    from wiredesk.entities.russian_orgs import morph_analyser  # one analyser for both
+
+    return tuple(morph_analyser().parse(word.lower()))
 
 
 def _cyrillic(word: str) -> bool:

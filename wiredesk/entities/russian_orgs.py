@@ -155,7 +155,8 @@ def extend_over_places(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _analyser():
+def morph_analyser():  # noqa: ANN201 - pymorphy3.MorphAnalyzer
+    """pymorphy3's Russian analyser, loaded once per process (0.14 CPU s)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
@@ -165,7 +166,7 @@ def _analyser():
 def is_adjective(word: str) -> bool:
     """A relational adjective ("российской", "социальной"): not a participle, a pronoun's
     ("этой", "своего"), an ordinal, nor one of quality ("новый", "крупнейшего")."""
-    tag = _analyser().parse(word)[0].tag
+    tag = morph_analyser().parse(word)[0].tag
     return tag.POS == "ADJF" and not ({"Apro", "Anum", "Qual", "Supr"} & tag.grammemes)
 
 
