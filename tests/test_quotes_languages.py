@@ -24,6 +24,11 @@ def _by_text(quotes):
     return {q.text: q for q in quotes}
 
 
+def _people(*names: str) -> list[tuple[str, str, str]]:
+    """Persons as ``mentions_for`` places them: each written as its full name."""
+    return [(name, "PERSON", name) for name in names]
+
+
 def test_german_marks_inversion_and_so() -> None:
     found = _by_text(find_quotes(DPA, [], "de"))
     first = found["Wir dürfen nicht zulassen, dass Europa zerfällt"]
@@ -441,11 +446,7 @@ ELISION = (
 
 
 def test_an_article_elided_onto_a_noun_opens_the_speaker_phrase() -> None:
-    people = [
-        ("Sébastien Lecornu", "PERSON", "Sébastien Lecornu"),
-        ("Philippe Aghion", "PERSON", "Philippe Aghion"),
-        ("Bruno Le Maire", "PERSON", "Bruno Le Maire"),
-    ]
+    people = _people("Sébastien Lecornu", "Philippe Aghion", "Bruno Le Maire")
     found = _by_text(find_quotes(ELISION, mentions_for(ELISION, people), "fr"))
     economist = found["C'est un pas dans la bonne direction"]
     # not the Prime Minister by way of "il": "l'économiste" is an article and a noun
@@ -481,10 +482,7 @@ PARTY_EPITHETS = (
 
 
 def test_a_party_epithet_means_the_person_last_named() -> None:
-    people = [
-        ("Lars Klingbeil", "PERSON", "Lars Klingbeil"),
-        ("Markus Söder", "PERSON", "Markus Söder"),
-    ]
+    people = _people("Lars Klingbeil", "Markus Söder")
     found = _by_text(find_quotes(PARTY_EPITHETS, mentions_for(PARTY_EPITHETS, people), "de"))
     delay = found["Wir können uns keine Verzögerungen leisten"]
     assert (delay.speaker, delay.speaker_mention) == ("Lars Klingbeil", "der SPD-Politiker")
@@ -502,7 +500,7 @@ def test_a_party_epithet_looks_back_one_paragraph_at_most() -> None:
         "Der Bund der Steuerzahler rechnete nach.\n\n"
         "„Das reicht nicht“, sagte der Grünen-Politiker."
     )
-    mentions = mentions_for(text, [("Lars Klingbeil", "PERSON", "Lars Klingbeil")])
+    mentions = mentions_for(text, _people("Lars Klingbeil"))
     late = _by_text(find_quotes(text, mentions, "de"))["Das reicht nicht"]
     assert late.speaker is None and late.speaker_mention == "der Grünen-Politiker"
 
@@ -551,7 +549,7 @@ def test_a_russian_role_after_po_slovam_is_read_in_the_genitive() -> None:
         "МОСКВА - По словам министра иностранных дел Сергея Лаврова, переговоры пройдут в "
         "Женеве на следующей неделе."
     )
-    lavrov = [("Сергея Лаврова", "PERSON", "Сергей Лавров")]
+    lavrov = [("Сергея Лаврова", "PERSON", "Сергей Лавров")]  # the name in the nominative
     (quote,) = find_quotes(text, mentions_for(text, lavrov), "ru")
     assert quote.text == "переговоры пройдут в Женеве на следующей неделе"
     assert quote.speaker == "Сергей Лавров"
