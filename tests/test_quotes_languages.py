@@ -571,3 +571,14 @@ def test_without_a_recogniser_a_name_after_a_description_is_the_speaker() -> Non
     bank = "MADRID (EFE) - «Es un paso adelante», dijo el director del Banco Central en Madrid."
     (director,) = find_quotes(bank, [], "es")
     assert director.speaker is None  # the bank he heads is no name of his
+
+
+def test_a_reported_clause_then_a_role_elided_onto_its_article_and_the_name() -> None:
+    text = (
+        "GENÈVE (AFP) - Les deux pays se sont mis d'accord mercredi sur un échange de "
+        "prisonniers, a annoncé l'envoyée spéciale des Nations unies, Ingrid Halvorsen."
+    )
+    (quote,) = find_quotes(text, [], "fr")
+    assert quote.kind == "indirect" and quote.speaker == "Ingrid Halvorsen"
+    assert quote.speaker_mention == "l'envoyée spéciale des Nations unies, Ingrid Halvorsen"
+    assert resources_for("fr").is_title("l'envoyée") and resources_for("fr").is_title("l’ambassadeur")

@@ -421,7 +421,8 @@ def _speaker_around(
         inside = phrase_after(text, finite.end, cue.start, lang)
         if inside is not None:
             return inside
-    return phrase_after(text, cue.end, limit, lang)
+    # "…, a annoncé l'envoyée spéciale des Nations unies, Ingrid Halvorsen."
+    return with_apposition(text, phrase_after(text, cue.end, limit, lang), limit, lang)
 
 
 def _decimal(text: str, left: Word, right: Word) -> bool:

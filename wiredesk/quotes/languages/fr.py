@@ -43,7 +43,8 @@ RESOURCES = QuoteLanguage(
         secrétaire ambassadeur ambassadrice député députée procureur procureure patron
         patronne premier dirigeant dirigeante responsable sénateur sénatrice gouvernement
         préfet préfète commissaire juge avocat avocate général porte-parolat expert
-        experte"""
+        experte envoyé envoyée émissaire représentant représentante négociateur
+        négociatrice"""
     ),
     pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p", "on": "p"},
     determiners=words("le la les l' l’ un une des du ce cette son sa ses leur leurs"),

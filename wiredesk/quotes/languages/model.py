@@ -101,6 +101,8 @@ class QuoteLanguage:
         lower = word.lower()
         if lower in self.titles:
             return True
+        if self.elided(lower):  # "l'envoyée", "l'ambasciatore": the noun after the article
+            return lower.replace("\u2019", "'").split("'", 1)[1] in self.titles
         return (
             len(lower) > 6 and lower.endswith(self.title_suffixes) if self.title_suffixes else False
         )
