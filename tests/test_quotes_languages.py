@@ -581,4 +581,5 @@ def test_a_reported_clause_then_a_role_elided_onto_its_article_and_the_name() ->
     (quote,) = find_quotes(text, [], "fr")
     assert quote.kind == "indirect" and quote.speaker == "Ingrid Halvorsen"
     assert quote.speaker_mention == "l'envoyée spéciale des Nations unies, Ingrid Halvorsen"
-    assert resources_for("fr").is_title("l'envoyée") and resources_for("fr").is_title("l’ambassadeur")
+    french = resources_for("fr")
+    assert french.is_title("l'envoyée") and french.is_title("l’ambassadeur")
