@@ -554,6 +554,14 @@ def test_a_russian_role_after_po_slovam_is_read_in_the_genitive() -> None:
     assert quote.text == "переговоры пройдут в Женеве на следующей неделе"
     assert quote.speaker == "Сергей Лавров"
     assert quote.speaker_mention == "министра иностранных дел Сергея Лаврова"
+    later = (
+        "МОСКВА - Министр иностранных дел Сергей Лавров прибыл в Женеву. По словам министра, "
+        "переговоры пройдут на следующей неделе."
+    )
+    lavrov = [("Сергей Лавров", "PERSON", "Сергей Лавров")]
+    (by_role,) = find_quotes(later, mentions_for(later, lavrov), "ru")
+    assert (by_role.speaker, by_role.speaker_mention) == ("Сергей Лавров", "министра")
+    assert resources_for("ru").title_stems["председателя"] == "председател"
 
 
 def test_without_a_recogniser_a_name_after_a_description_is_the_speaker() -> None:

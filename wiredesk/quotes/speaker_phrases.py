@@ -272,7 +272,8 @@ class PhraseResolver:
 
     def _title_holder(self, title: str, pos: int) -> Speaker | None:
         """The person last written with this title before ``pos`` ("Bundeskanzler Merz"),
-        or given it as a role."""
+        or given it as a role; a declined title by its stem ("министра" finds "министр")."""
+        title = self.lang.title_stems.get(title, title)
         for mention in reversed(self.mentions):
             if mention.type != "PERSON" or mention.start_char >= pos:
                 continue

@@ -76,6 +76,9 @@ class QuoteLanguage:
     document_verbs: frozenset[str] = frozenset()
     document_verbs_with_es: frozenset[str] = frozenset()
     document_prepositions: frozenset[str] = frozenset()
+    #: A declined role's stem, by each of its forms, for finding the role where it was
+    #: written in another case ("министра" -> "министр", "председателя" -> "председател").
+    title_stems: dict[str, str] = field(default_factory=dict)
     #: Last parts of a hyphenated epithet that stands for the person last named: a party's
     #: or body's member ("der SPD-Politiker", "der CSU-Chef").
     epithet_heads: frozenset[str] = frozenset()

@@ -51,6 +51,11 @@ def case_forms(title: str) -> list[str]:
     return [title] + [title + e for e in endings]
 
 
+def _stem(title: str) -> str:
+    """What every case of a role noun starts with ("председатель" -> "председател")."""
+    return title[:-1] if title[-1] in "ьая" else title
+
+
 RESOURCES = QuoteLanguage(
     code="ru",
     cues=forms([f for stem in _PAST for f in past(stem)], _PRESENT),
@@ -66,6 +71,8 @@ RESOURCES = QuoteLanguage(
         "по сообщению",
     ),
     titles=frozenset(f for title in _TITLES for f in case_forms(title)) | set(_IRREGULAR),
+    title_stems={form: _stem(title) for title in _TITLES for form in case_forms(title)}
+    | {form: "пос" for form in _IRREGULAR},
     pronouns={"он": "m", "она": "f", "они": "p"},
     determiners=frozenset(),
     not_subject=words(
