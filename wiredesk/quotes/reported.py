@@ -263,6 +263,10 @@ def _source_phrase(
             if phrase in lang.zero_sources:
                 if len(after) < MIN_CLAUSE_WORDS:
                     break
+                owner = [w for w in words[at : at + n] if w.lower in lang.possessives]
+                if owner:  # "По его словам, …": the possessive is read as its pronoun
+                    cue = " ".join(w.text for w in words[at : at + n])
+                    return (after[0].start, after[-1].end), cue, (owner[0].start, owner[0].end)
                 return (after[0].start, after[-1].end), words[at].text, None  # "Demnach …"
             if phrase == "wie":
                 return _wie_clause(text, masked, words, at, end, lang)

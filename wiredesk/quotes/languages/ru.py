@@ -51,6 +51,12 @@ def case_forms(title: str) -> list[str]:
     return [title] + [title + e for e in endings]
 
 
+#: "In his words": the source is the person last named, as German "demnach" points back.
+_OWN_WORDS = tuple(
+    f"по {whose} {what}" for whose in ("его", "ее", "её", "их") for what in ("словам", "мнению")
+)
+
+
 def _stem(title: str) -> str:
     """What every case of a role noun starts with ("председатель" -> "председател")."""
     return title[:-1] if title[-1] in "ьая" else title
@@ -69,7 +75,10 @@ RESOURCES = QuoteLanguage(
         "как заявил",
         "как заявила",
         "по сообщению",
+        *_OWN_WORDS,
     ),
+    zero_sources=frozenset(_OWN_WORDS),
+    possessives=words("его ее её их"),
     titles=frozenset(f for title in _TITLES for f in case_forms(title)) | set(_IRREGULAR),
     title_stems={form: _stem(title) for title in _TITLES for form in case_forms(title)}
     | {form: "пос" for form in _IRREGULAR},
