@@ -594,3 +594,19 @@ def test_a_reported_clause_then_a_role_elided_onto_its_article_and_the_name() ->
     assert quote.speaker_mention == "l'envoyée spéciale des Nations unies, Ingrid Halvorsen"
     french = resources_for("fr")
     assert french.is_title("l'envoyée") and french.is_title("l’ambassadeur")
+
+
+def test_a_pronoun_after_an_according_to_phrase_is_the_person_last_named() -> None:
+    text = (
+        "PARIS (AFP) - Le ministre Bruno Le Maire a présenté son plan mardi. Selon lui, la "
+        "croissance atteindra 1 % cette année."
+    )
+    (quote,) = find_quotes(text, mentions_for(text, _people("Bruno Le Maire")), "fr")
+    assert (quote.kind, quote.speaker, quote.speaker_mention) == (
+        "indirect",
+        "Bruno Le Maire",
+        "lui",
+    )
+    assert quote.text == "la croissance atteindra 1 % cette année"
+    spanish = "MADRID (EFE) - Según él, la economía crecerá un 2 % este año pese a todo."
+    assert find_quotes(spanish, [], "es")[0].speaker_mention == "él"

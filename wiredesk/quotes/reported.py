@@ -263,7 +263,7 @@ def _source_phrase(
             if phrase in lang.zero_sources:
                 if len(after) < MIN_CLAUSE_WORDS:
                     break
-                owner = [w for w in words[at : at + n] if w.lower in lang.possessives]
+                owner = [w for w in words[at : at + n] if w.lower in lang.source_pronouns]
                 if owner:  # "По его словам, …": the possessive is read as its pronoun
                     cue = " ".join(w.text for w in words[at : at + n])
                     return (after[0].start, after[-1].end), cue, (owner[0].start, owner[0].end)
@@ -280,6 +280,8 @@ def _source_phrase(
             if after[0].lower == "von":  # "nach Angaben von AFP"
                 source_start = after[0].end
             speaker = phrase_after(text, source_start, end, lang)
+            if speaker is None and after[0].lower in lang.source_pronouns:
+                speaker = after[0].start, after[0].end  # "Selon lui, …"
             if speaker is None:
                 break
             if not at and not lang.capitalised_nouns:

@@ -97,7 +97,7 @@ class PhraseResolver:
 
     def _resolve(self, phrase: str, start: int, end: int) -> Speaker:
         lower = phrase.lower()
-        if lower in self.lang.pronouns or lower in self.lang.possessives:
+        if lower in self.lang.pronouns or lower in self.lang.source_pronouns:
             person = self._last_person(start)
             nearer = self._named_in_paragraph(start)
             if nearer is not None:

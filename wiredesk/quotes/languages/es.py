@@ -46,6 +46,7 @@ RESOURCES = QuoteLanguage(
         gobierno policía"""
     ),
     pronouns={"él": "m", "ella": "f", "ellos": "p", "ellas": "p"},
+    source_pronouns=words("él ella ellos ellas"),
     determiners=words("el la los las un una unos unas del al este esta"),
     not_subject=words(
         """y pero también luego entonces además en a al de del para por con sin tras ante

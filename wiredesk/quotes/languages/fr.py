@@ -47,6 +47,7 @@ RESOURCES = QuoteLanguage(
         négociatrice"""
     ),
     pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p", "on": "p"},
+    source_pronouns=words("lui elle eux elles"),
     determiners=words("le la les l' l’ un une des du ce cette son sa ses leur leurs"),
     not_subject=words(
         """et mais aussi puis alors donc ensuite enfin en à au aux dans de du pour sur par

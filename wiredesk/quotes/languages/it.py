@@ -33,6 +33,7 @@ RESOURCES = QuoteLanguage(
         commissario giudice avvocato avvocata esperto esperta governo polizia"""
     ),
     pronouns={"lui": "m", "lei": "f", "loro": "p", "egli": "m", "ella": "f"},
+    source_pronouns=words("lui lei loro"),
     determiners=words("il lo la i gli le l' l’ un uno una un' del della dello dei degli delle"),
     not_subject=words(
         """e ma anche poi allora quindi inoltre in a al alla di del della per con su da dopo

@@ -76,9 +76,10 @@ class QuoteLanguage:
     document_verbs: frozenset[str] = frozenset()
     document_verbs_with_es: frozenset[str] = frozenset()
     document_prepositions: frozenset[str] = frozenset()
-    #: Possessives that own a source phrase and mean, as a pronoun would, the person last
-    #: named ("по его словам": in his words).
-    possessives: frozenset[str] = frozenset()
+    #: Pronouns that name a source after one of the ``according_to`` phrases, and
+    #: possessives inside one, meaning the person last named as a subject pronoun would
+    #: ("selon lui", "según él", "по его словам": in his words).
+    source_pronouns: frozenset[str] = frozenset()
     #: A declined role's stem, by each of its forms, for finding the role where it was
     #: written in another case ("министра" -> "министр", "председателя" -> "председател").
     title_stems: dict[str, str] = field(default_factory=dict)

@@ -78,7 +78,7 @@ RESOURCES = QuoteLanguage(
         *_OWN_WORDS,
     ),
     zero_sources=frozenset(_OWN_WORDS),
-    possessives=words("его ее её их"),
+    source_pronouns=words("его ее её их"),
     titles=frozenset(f for title in _TITLES for f in case_forms(title)) | set(_IRREGULAR),
     title_stems={form: _stem(title) for title in _TITLES for form in case_forms(title)}
     | {form: "пос" for form in _IRREGULAR},
