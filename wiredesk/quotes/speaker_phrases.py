@@ -35,15 +35,18 @@ class PhraseResolver:
             (m for m in mentions if m.type in _SPEAKER_TYPES), key=lambda m: m.start_char
         )
         self.last: Speaker = _NONE
-        self._named: list[Speaker] = list(self._titled_names())
+        #: Full names written after a title, with where each was written.
+        self._titled: list[tuple[int, Speaker]] = self._titled_names()
+        self._named: list[Speaker] = [speaker for _, speaker in self._titled]
         #: Whether a recogniser read the article: then a lone capitalised word it left
         #: alone is no name when a sentence opens with it, or in German, where every noun
         #: is capitalised ("Многие", "Pourquoi", "Gesetz").
         self._recognised = bool(mentions)
 
-    def _titled_names(self) -> list[Speaker]:
+    def _titled_names(self) -> list[tuple[int, Speaker]]:
         """Full names written after a title anywhere in the text ("Bundeskanzler Friedrich
-        Merz", "министр Сергей Лавров"), so a later surname alone resolves to them."""
+        Merz", "министр Сергей Лавров"), so a later surname alone resolves to them; each
+        with the offset of its title."""
         found = []
         words = words_in(self.text, 0, len(self.text))
         for i, word in enumerate(words[:-2]):
@@ -58,7 +61,7 @@ class PhraseResolver:
                 run.append(nxt)
             if len(run) >= 2:
                 name = " ".join(w.text for w in run)
-                found.append(Speaker(name, f"{word.text} {name}", None))
+                found.append((word.start, Speaker(name, f"{word.text} {name}", None)))
         return found
 
     def resolve(self, start: int, end: int) -> Speaker:
@@ -106,6 +109,9 @@ class PhraseResolver:
                 return Speaker(self.last.name, phrase, self.last.entity_key)
             if person is not None:
                 return Speaker(person.name, phrase, person.entity_key)
+            titled = [named for at, named in self._titled if at < start]
+            if titled and not self.mentions:  # no recogniser: "El ministro Carlos Cuerpo"
+                return Speaker(titled[-1].name, phrase, None)
             return Speaker(None, phrase, None)
         inside = [m for m in self.mentions if m.start_char < end and start < m.end_char]
         words = words_in(self.text, start, end)
