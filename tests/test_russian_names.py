@@ -65,6 +65,8 @@ def test_a_place_or_body_declines_its_head_and_adjectives_only() -> None:
     assert place_or_body_nominative("Соединенных Штатов Америки") == "Соединенные Штаты Америки"
     assert place_or_body_nominative("мэрии Москвы") == "мэрия Москвы"  # a complement keeps its case
     assert place_or_body_nominative("Тверской площади") == "Тверская площадь"
+    # "частное" is a noun too, but here the adjective of the noun after it
+    assert place_or_body_nominative("Частного корреспондента") == "Частный корреспондент"
     assert place_or_body_nominative("Москва") == "Москва"
     assert place_or_body_nominative("Microsoft") == "Microsoft"  # not Russian: as written
     assert place_or_body_nominative("ООН") == "ООН"

@@ -119,7 +119,10 @@ def place_or_body_nominative(name: str) -> str:
         (
             i
             for i, w in enumerate(words)
-            if _cyrillic(w) and not w.isupper() and "NOUN" in _parses(w)[0].tag.grammemes
+            if _cyrillic(w)
+            and not w.isupper()
+            and "NOUN" in _parses(w)[0].tag.grammemes
+            and not _adjective_of_next(words, i)
         ),
         None,
     )
@@ -151,6 +154,20 @@ def place_or_body_nominative(name: str) -> str:
             return name
         out[i] = _written_like(form, words[i])
     return " ".join(out)
+
+
+def _adjective_of_next(words: Sequence[str], i: int) -> bool:
+    """Whether a word the dictionary reads first as a noun is an adjective of the next word,
+    agreeing with its noun reading ("Частного корреспондента": "частное" is a noun too)."""
+    if i + 1 >= len(words) or not _cyrillic(words[i + 1]):
+        return False
+    head = _parses(words[i + 1])[0]
+    if "NOUN" not in head.tag.grammemes:
+        return False
+    return any(
+        p.tag.POS in _AGREEING and p.tag.case == head.tag.case and p.tag.number == head.tag.number
+        for p in _parses(words[i])
+    )
 
 
 def nominative_names(names: Sequence[str], types: Sequence[str]) -> list[str]:
