@@ -23,9 +23,14 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from wiredesk.entities import Mention, eval_dir, factrueval_stems, find_mentions, normalise_name
-
-_KINDS = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
+from wiredesk.entities import (
+    Mention,
+    eval_dir,
+    factrueval_stems,
+    find_mentions,
+    normalise_name,
+    read_objects,
+)
 
 
 @dataclass(frozen=True)
@@ -35,15 +40,6 @@ class GoldMention:
     kind: str
     group: str
     name: str  # the gold name to compare with: a person's surname, else the whole name
-
-
-def _offsets(path: Path) -> dict[str, tuple[int, int]]:
-    spans = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("#", 1)[0].split()
-        if len(fields) >= 4:
-            spans[fields[0]] = (int(fields[2]), int(fields[2]) + int(fields[3]))
-    return spans
 
 
 def _groups(path: Path) -> dict[str, tuple[str, str]]:
@@ -63,18 +59,13 @@ def _groups(path: Path) -> dict[str, tuple[str, str]]:
 
 def read_document(stem: Path) -> tuple[str, list[GoldMention]]:
     text = stem.with_suffix(".txt").read_text(encoding="utf-8")
-    offsets = _offsets(stem.with_suffix(".spans"))
     coref = stem.with_suffix(".coref")
     groups = _groups(coref) if coref.exists() else {}
     gold = []
-    for line in stem.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
-        fields = line.split("#", 1)[0].split()
-        kind = _KINDS.get(fields[1]) if len(fields) > 2 else None
-        places = [offsets[s] for s in fields[2:] if s in offsets]
-        if kind and places:
-            group, name = groups.get(fields[0], (f"alone-{fields[0]}", ""))
-            start, end = min(p[0] for p in places), max(p[1] for p in places)
-            gold.append(GoldMention(start, end, kind, group, name))
+    for object_id, label, start, end in read_objects(stem):
+        if label in ("PER", "ORG", "LOC"):
+            group, name = groups.get(object_id, (f"alone-{object_id}", ""))
+            gold.append(GoldMention(start, end, label, group, name))
     return text, gold
 
 

@@ -23,7 +23,8 @@ with a recogniser; any other raises ``UnsupportedLanguage``),
 ``read_documents`` and ``eval_dir``
 (the CoNLL gold sets the benchmarks score against), ``germeval_split`` and
 ``factrueval_split`` (the German and Russian gold, with the parts held back from training;
-``factrueval_stems``, the Russian documents in the order the split counts),
+``factrueval_stems``, the Russian documents in the order the split counts, and
+``read_objects``, one document's typed objects),
 ``is_dateline_place`` (a dateline's place in capitals before a colon: never a speaker).
 """
 
@@ -37,7 +38,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "languages": ("UnsupportedLanguage", "recognised_languages"),
         "first_names": ("first_name_gender",),
         "germeval": ("germeval_split",),
-        "factrueval": ("factrueval_split", "factrueval_stems"),
+        "factrueval": ("factrueval_split", "factrueval_stems", "read_objects"),
         "curated": ("EntitiesFileError", "entities_file", "load_curated"),
         "link": ("link_entities",),
         "sources": ("source_names",),

@@ -32,18 +32,25 @@ def _span_offsets(path: Path) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def read_document(stem: Path) -> Document:
-    """One document (``stem`` without suffix) with every typed object as a span."""
-    text = stem.with_suffix(".txt").read_text(encoding="utf-8")
+def read_objects(stem: Path) -> list[tuple[str, str, int, int]]:
+    """(object id, label, start, end) of every typed object of a document (``stem`` without
+    suffix), in the order of its ``.objects`` file."""
     offsets = _span_offsets(stem.with_suffix(".spans"))
-    found: set[tuple[int, int, str]] = set()
+    found = []
     for line in stem.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
         fields = line.split("#", 1)[0].split()
         label = _LABELS.get(fields[1]) if len(fields) > 2 else None
         places = [offsets[s] for s in fields[2:] if s in offsets]
         if label and places:
-            found.add((min(p[0] for p in places), max(p[1] for p in places), label))
-    return Document(text=text, spans=sorted(found))
+            found.append((fields[0], label, min(p[0] for p in places), max(p[1] for p in places)))
+    return found
+
+
+def read_document(stem: Path) -> Document:
+    """One document (``stem`` without suffix) with every typed object as a span."""
+    text = stem.with_suffix(".txt").read_text(encoding="utf-8")
+    spans = {(start, end, label) for _, label, start, end in read_objects(stem)}
+    return Document(text=text, spans=sorted(spans))
 
 
 def factrueval_stems(folder: Path) -> list[Path]:
