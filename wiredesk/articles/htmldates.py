@@ -22,6 +22,8 @@ import htmldate.extractors
 from dateparser import DateDataParser
 from htmldate import find_date
 
+from wiredesk.articles.language import primary_subtag
+
 __all__ = ["DATE_LANGUAGES", "find_date", "news_date_parser", "reading_dates_in"]
 
 #: The languages dateparser tries, in ISO 639-1 (``nb``: Norwegian Bokmål): the most common
@@ -60,7 +62,7 @@ def reading_dates_in(language: str | None) -> Iterator[None]:
 
 def date_languages(language: str | None) -> tuple[str, ...]:
     """The languages to read a page's dates in, in ``DATE_LANGUAGES``' order."""
-    primary = (language or "").replace("_", "-").split("-")[0].strip().lower()
+    primary = primary_subtag(language)
     if primary not in DATE_LANGUAGES:
         return DATE_LANGUAGES
     return tuple(code for code in DATE_LANGUAGES if code in ("en", primary))
