@@ -169,9 +169,10 @@ class PhraseResolver:
         if self.lang.capitalised_nouns or not words:
             return []
         first = words[0]
+        noun = self.lang.after_article(first.text)
         if first.lower in self.lang.determiners:
             needed = 1  # the description's noun follows the article
-        elif self.lang.elided(first.text) and _noun_after_apostrophe(first.text).islower():
+        elif noun is not None and noun[:1].islower():
             needed = 0  # "l'économiste": article and noun in one word
         else:
             return []
@@ -299,11 +300,6 @@ def _previous_paragraph(text: str, pos: int) -> int:
         return 0
     previous_end = len(text[:line].rstrip("\n"))
     return text.rfind("\n", 0, previous_end) + 1
-
-
-def _noun_after_apostrophe(word: str) -> str:
-    """What follows an elided article: "économiste" in "l'économiste"."""
-    return word.replace("\u2019", "'").split("'", 1)[-1][:1]
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

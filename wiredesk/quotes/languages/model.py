@@ -94,22 +94,26 @@ class QuoteLanguage:
     def is_cue(self, word: str) -> bool:
         return word.lower() in self.cues
 
-    def elided(self, word: str) -> bool:
-        """Whether a word opens with an article elided onto it ("l'économiste", "l'ex
-        ministro"): a word of its own as the finder reads words, but a determiner and a noun."""
+    def after_article(self, word: str) -> str | None:
+        """The rest of a word that opens with an article elided onto it ("économiste" of
+        "l'économiste", "ex" of "l'ex"), else None: one word as the finder reads words, but
+        a determiner and a noun."""
         lower = word.lower()
-        return any(
-            lower.startswith(article) and len(lower) > len(article)
-            for article in self.determiners
-            if article.endswith(("'", "\u2019"))
-        )
+        for article in self.determiners:
+            if article.endswith(("'", "\u2019")) and lower.startswith(article):
+                return word[len(article) :] or None
+        return None
+
+    def elided(self, word: str) -> bool:
+        return self.after_article(word) is not None
 
     def is_title(self, word: str) -> bool:
         lower = word.lower()
         if lower in self.titles:
             return True
-        if self.elided(lower):  # "l'envoyée", "l'ambasciatore": the noun after the article
-            return lower.replace("\u2019", "'").split("'", 1)[1] in self.titles
+        noun = self.after_article(lower)
+        if noun is not None:  # "l'envoyée": the noun after the article
+            return noun in self.titles
         return (
             len(lower) > 6 and lower.endswith(self.title_suffixes) if self.title_suffixes else False
         )
