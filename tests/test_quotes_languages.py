@@ -562,6 +562,9 @@ def test_a_russian_role_after_po_slovam_is_read_in_the_genitive() -> None:
     (by_role,) = find_quotes(later, mentions_for(later, lavrov), "ru")
     assert (by_role.speaker, by_role.speaker_mention) == ("Сергей Лавров", "министра")
     assert resources_for("ru").title_stems["председателя"] == "председател"
+    after = "МОСКВА - После встречи Сергей Лавров уехал. По словам посла, переговоры пройдут скоро."
+    (envoy,) = find_quotes(after, mentions_for(after, lavrov), "ru")
+    assert envoy.speaker is None  # "посла" is no stem of "После"
     own = later.replace("По словам министра", "По его словам")
     (his,) = find_quotes(own, mentions_for(own, lavrov), "ru")
     assert (his.speaker, his.speaker_mention, his.cue) == ("Сергей Лавров", "его", "По его словам")
