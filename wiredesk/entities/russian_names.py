@@ -177,7 +177,11 @@ def nominative_names(names: Sequence[str], types: Sequence[str]) -> list[str]:
         person_readings(n) if t == "PERSON" else (place_or_body_nominative(n),)
         for n, t in zip(names, types, strict=True)
     ]
-    certain = {r[0].split()[-1] for r in readings if len(r) == 1}
+    certain = {
+        r[0].split()[-1]
+        for r, t in zip(readings, types, strict=True)
+        if t == "PERSON" and len(r) == 1
+    }
     out = []
     for options in readings:
         confirmed = [o for o in options if o.split()[-1] in certain]

@@ -289,12 +289,10 @@ def _title_open(taken: list[Word], lang: QuoteLanguage) -> bool:
     titles = [k for k, word in enumerate(taken) if lang.is_title(word.text)]
     if not titles:
         return False
-    previous = taken[titles[-1]]
+    role = titles[-1]
     named = False
-    for word in taken[titles[-1] + 1 :]:
-        if word.text[:1].isupper() and (previous is taken[titles[-1]] or named):
-            named = True
-        previous = word
+    for k in range(role + 1, len(taken)):
+        named = named or (taken[k].text[:1].isupper() and (k == role + 1 or named))
     return not named
 
 
