@@ -110,7 +110,7 @@ class PhraseResolver:
             if person is not None:
                 return Speaker(person.name, phrase, person.entity_key)
             titled = [named for at, named in self._titled if at < start]
-            if titled and not self.mentions:  # no recogniser: "El ministro Carlos Cuerpo"
+            if titled and not self._recognised:  # no recogniser: "El ministro Carlos Cuerpo"
                 return Speaker(titled[-1].name, phrase, None)
             return Speaker(None, phrase, None)
         inside = [m for m in self.mentions if m.start_char < end and start < m.end_char]
