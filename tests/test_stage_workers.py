@@ -23,6 +23,7 @@ from wiredesk.workers import (
     chunks,
     home_worker,
     stage_map,
+    stage_stream,
     stage_workers,
     submit_to_homes,
 )
@@ -334,6 +335,24 @@ def test_each_batch_is_given_to_on_batch_as_it_comes_back() -> None:
     assert sorted(item for batch in seen for item in batch) == sorted(found)
     here: list[list[tuple[int, int]]] = []
     assert stage_map(pids, [1, 2], on_batch=here.append) == here[0]  # done here: one batch
+
+
+def finished_at(items: list[int]) -> list[tuple[int, float]]:
+    """Each item with the time its batch was done; the last items take a while."""
+    if max(items) >= 35:
+        time.sleep(0.5)
+    return [(item, time.time()) for item in items]
+
+
+def test_streamed_results_come_in_order_before_the_last_batch_is_done() -> None:
+    with stage_workers(2):
+        stream = stage_stream(finished_at, list(range(40)))
+        first_item, _ = next(stream)
+        first_taken = time.time()
+        rest = list(stream)
+    assert [first_item] + [item for item, _ in rest] == list(range(40))
+    assert first_taken < rest[-1][1]  # the caller had the first before the last was done
+    assert [item for item, _ in stage_stream(finished_at, [1, 2])] == [1, 2]  # here
 
 
 def wait_for_file(paths: list[str]) -> list[int]:

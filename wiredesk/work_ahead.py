@@ -5,7 +5,7 @@ the other, each sending its articles to the same workers. A worker that has just
 an article already holds its text, and its recogniser is loaded: finding the mentions and
 quotes there and then saves sending the text out twice more, and the wait at the end of
 each stage for the slowest worker. So the articles stage asks the workers to read ahead
-(``extract_all``); what they find is kept here, in the run's process, keyed by the article,
+(``extract_stream``); what they find is kept here, in the run's process, keyed by the article,
 a digest of its text and its language, and the two later stages take it (``mentions_for``,
 ``quotes_for``) instead of sending that article out again. An article whose text or
 mentions changed in between, or that no worker read ahead, is simply worked out as before:
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from collections.abc import Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,7 @@ from wiredesk.workers import (
     home_worker,
     on_workers_closing,
     pool_workers,
-    stage_map,
+    stage_stream,
     submit_to_homes,
     worker_slot,
 )
@@ -89,19 +90,28 @@ on_workers_closing(forget)
 
 
 def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
-    """``extract_pages`` over ``work`` on the stage workers; with a block of several open
-    and room to keep it, they also sign each text for clustering and read each article's
-    mentions and quotes ahead. (The extraction and the models are imported by the workers
-    only: this process, which runs the pipeline, need not spend its time loading them.)"""
+    """``extract_stream`` whole."""
+    return list(extract_stream(work))
+
+
+def extract_stream(work: list[Work]) -> Iterator[Row | ExtractionError]:
+    """``extract_pages`` over ``work`` on the stage workers, each page's result in order as
+    soon as it and those before it are back (``stage_stream``); with a block of several
+    open and room to keep it, they also sign each text for clustering and read each
+    article's mentions and quotes ahead. (The extraction and the models are imported by
+    the workers only: this process, which runs the pipeline, need not spend its time
+    loading them.)"""
     held = len(_kept) + sum(len(keys) for keys, _ in _pending)
     if pool_workers() < 2 or held + len(work) > LIMIT:
         from wiredesk.articles import extract_pages
 
-        return stage_map(extract_pages, work)
-    extracted = stage_map(
+        yield from stage_stream(extract_pages, work)
+        return
+    extracted = stage_stream(
         extract_reading_ahead, work, group=_declared_group, on_batch=_keep_or_hand_on
     )
-    return [row for row, _ in extracted]
+    for row, _ in extracted:
+        yield row
 
 
 def _declared_group(work: Work) -> str:

@@ -277,29 +277,46 @@ def stage_map(
     ``on_batch`` is called here with each batch's results as it comes back (in the order
     they finish): what the caller can start on at once instead of after the last batch.
     """
+    return list(stage_stream(fn, items, group, on_batch))
+
+
+def stage_stream(
+    fn: Callable[[list[Item]], list[Result]],
+    items: Sequence[Item],
+    group: Callable[[Item], str] | None = None,
+    on_batch: Callable[[list[Result]], object] | None = None,
+) -> Iterator[Result]:
+    """``stage_map``'s results one by one, in input order, each as soon as it and every one
+    before it are back: the caller works on the first items (writes a day's tables) while
+    the workers go on with the rest, instead of waiting for the last batch. Batches are
+    handed out as the caller takes results; each worker keeps one waiting beside the one it
+    runs, so a caller busy for a moment leaves no worker idle."""
     pool = _open_pool
     local = pool is None or pool.owner != os.getpid() or pool.workers <= 1
     if local or not items or (len(items) < MIN_POOL_ITEMS and not pool.started()):
         out = list(fn(list(items))) if items else []
         if on_batch is not None and out:
             on_batch(out)
-        return out
+        yield from out
+        return
     batches = _grouped_batches(items, group, pool)
-    out: list[Result | None] = [None] * len(items)
+    back: dict[int, Result] = {}
+    given = 0
     try:
         for positions, result in _dispatched(pool, fn, items, batches):
             if len(result) != len(positions):
                 raise RuntimeError(
                     f"{fn.__name__}: {len(result)} results for {len(positions)} items"
                 )
-            for position, value in zip(positions, result, strict=True):
-                out[position] = value
+            back.update(zip(positions, result, strict=True))
             if on_batch is not None:
                 on_batch(result)
+            while given in back:
+                yield back.pop(given)
+                given += 1
     except BrokenProcessPool:
         pool.discard()  # a worker died (killed, out of memory): the next call starts anew
         raise
-    return out  # type: ignore[return-value]  # every position is filled above
 
 
 def submit_to_homes(

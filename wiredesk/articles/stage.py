@@ -25,7 +25,7 @@ from wiredesk.syndication import (
     fingerprint,
     prepare_in_background,
 )
-from wiredesk.work_ahead import extract_all
+from wiredesk.work_ahead import extract_all, extract_stream
 from wiredesk.workers import WINDOW_ITEMS, windows
 
 Row = dict[str, Any]
@@ -233,9 +233,10 @@ def run_articles_days(
     it is written, so a long range is never held whole.
 
     Extraction, the costly part, goes to the workers for several days at once (up to about
-    ``window`` pages), so a range keeps every worker busy; each day is then assembled in
-    order, after the days before it are written, since it reads their signatures. The
-    workers read each article's mentions and quotes ahead for the stages after
+    ``window`` pages), so a range keeps every worker busy; each day is assembled in order,
+    after the days before it are written, since it reads their signatures, and as soon as
+    its own pages are back, while the workers go on with the later days'. The workers read
+    each article's mentions and quotes ahead for the stages after
     (``wiredesk.work_ahead``)."""
     now = now or dt.datetime.now(dt.UTC)
 
@@ -245,7 +246,7 @@ def run_articles_days(
     for group in windows(sorted(days), load, lambda loaded: len(loaded[0]), window):
         work = [extraction_work(pages, items, now) for pages, items in group.values()]
         prepare_in_background()
-        extracted = iter(extract_all([w for day_work in work for w in day_work]))
+        extracted = extract_stream([w for day_work in work for w in day_work])
         for day, (pages, _) in group.items():
             day_extracted = [next(extracted) for _ in pages]
             result = assemble_day(pages, day_extracted, run_id, now, load_history(lake, day))
