@@ -180,3 +180,22 @@ def test_one_word_name_joins_the_type_that_holds_nine_of_ten_mentions() -> None:
         frame(rows[:3] + [rows[-1], ("e8", date(2024, 6, 2), "Korvex", "GPE", "Korvex", [])])
     )
     assert len(entities) == 2
+
+
+def test_the_pipeline_definitions_leave_pandas_to_a_thread_of_the_articles_stage() -> None:
+    """pandas is linking's alone: the definitions an ingest imports before its first page
+    goes out do not import it, and the background import the articles stage starts does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import pipelines.definitions\n"
+        "from wiredesk.entities.link import import_in_background\n"
+        "assert 'pandas' not in sys.modules\n"
+        "thread = import_in_background()\n"
+        "thread.join()\n"
+        "assert 'pandas' in sys.modules and thread.name == 'pandas-import'\n"
+    )
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr

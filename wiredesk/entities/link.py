@@ -18,18 +18,23 @@ Ids are hashes of (type, canonical name), so they do not depend on the order of 
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from wiredesk.entities.acronyms import initials, is_acronym, letters
 from wiredesk.entities.curated import CuratedEntity, match_key
 from wiredesk.entities.mention import COUNTED_TYPES, entity_key, normalise_name
 from wiredesk.entities.titles import role_evidence
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ENTITY_COLUMNS = [
     "entity_id",
@@ -108,10 +113,24 @@ _KEY_COUNTS = {
 }
 
 
+def import_in_background() -> threading.Thread:
+    """Import pandas (about half a second) on a thread of its own. Only linking needs it, so
+    it is not imported with the pipeline's definitions, before an ingest's first page goes
+    out; the articles stage starts this as it sends its pages to the workers, when this
+    process only waits for them, not after the days' stages, when they would wait for it."""
+    thread = threading.Thread(
+        target=importlib.import_module, args=("pandas",), name="pandas-import", daemon=True
+    )
+    thread.start()
+    return thread
+
+
 def _as_arrow(mentions: pd.DataFrame | pa.Table) -> pa.Table:
     if isinstance(mentions, pa.Table):
         return mentions
     columns = ["article_id", "day", "entity_key", "text", "type", "name", "roles"]
+    import pandas as pd  # the caller's frame: already imported
+
     frame = mentions[columns].copy()
     frame["roles"] = [list(r) if r is not None else [] for r in frame["roles"]]
     frame["article_id"] = frame["article_id"].astype(str)
@@ -281,6 +300,8 @@ def link_entities(
     roles``; ``curated``: entries of the alias file; ``source_names``: the archive's own
     agencies and outlets (see ``source_names``). Returns ``(entities, entity_aliases)``.
     """
+    import pandas as pd  # see ``import_in_background``
+
     if mentions.num_rows == 0 if isinstance(mentions, pa.Table) else mentions.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS), pd.DataFrame(columns=ALIAS_COLUMNS)
     con = duckdb.connect()
