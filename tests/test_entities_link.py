@@ -191,9 +191,9 @@ def test_the_pipeline_definitions_leave_pandas_to_a_thread_of_the_articles_stage
     code = (
         "import sys\n"
         "import pipelines.definitions\n"
-        "from wiredesk.entities.link import import_in_background\n"
+        "from wiredesk.entities import prepare_linking_in_background\n"
         "assert 'pandas' not in sys.modules\n"
-        "thread = import_in_background()\n"
+        "thread = prepare_linking_in_background()\n"
         "thread.join()\n"
         "assert 'pandas' in sys.modules and thread.name == 'pandas-import'\n"
     )

@@ -17,7 +17,7 @@ from typing import Any
 
 from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.revisions import KnownVersion, chain_versions
-from wiredesk.entities.link import import_in_background as import_linking_in_background
+from wiredesk.entities import prepare_linking_in_background
 from wiredesk.store import Lake, table
 from wiredesk.syndication import (
     SIGNATURE,
@@ -247,7 +247,7 @@ def run_articles_days(
     for group in windows(sorted(days), load, lambda loaded: len(loaded[0]), window):
         work = [extraction_work(pages, items, now) for pages, items in group.values()]
         prepare_in_background()
-        import_linking_in_background()
+        prepare_linking_in_background()
         extracted = extract_stream([w for day_work in work for w in day_work])
         for day, (pages, _) in group.items():
             day_extracted = [next(extracted) for _ in pages]

@@ -16,7 +16,8 @@ Entry points: ``find_mentions`` (recognise and resolve the mentions of a batch o
 the language given, one for all or one per text), ``loaded_languages`` (those this process
 has loaded a recogniser for), ``recognised_languages`` (the languages
 with a recogniser; any other raises ``UnsupportedLanguage``),
-``link_entities`` (one id per real-world entity across articles), ``Mention`` and its
+``link_entities`` (one id per real-world entity across articles) and
+``prepare_linking_in_background`` (its library imported on a thread), ``Mention`` and its
 ``entity_key``, ``normalise_name`` (the form names are matched in), ``first_name_gender``
 (the sex a first name is nearly always given), ``load_curated`` (the analysts' file),
 ``source_names`` (the archive's own agencies and outlets, which the linker flags),
@@ -40,7 +41,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "germeval": ("germeval_split",),
         "factrueval": ("factrueval_split", "factrueval_stems", "read_objects"),
         "curated": ("EntitiesFileError", "entities_file", "load_curated"),
-        "link": ("link_entities",),
+        "link": ("link_entities", "prepare_linking_in_background"),
         "sources": ("source_names",),
         "conll": ("Document", "eval_dir", "read_documents"),
         "dateline": ("is_dateline_place",),

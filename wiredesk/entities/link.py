@@ -113,7 +113,7 @@ _KEY_COUNTS = {
 }
 
 
-def import_in_background() -> threading.Thread:
+def prepare_linking_in_background() -> threading.Thread:
     """Import pandas (about half a second) on a thread of its own. Only linking needs it, so
     it is not imported with the pipeline's definitions, before an ingest's first page goes
     out; the articles stage starts this as it sends its pages to the workers, when this
@@ -300,7 +300,7 @@ def link_entities(
     roles``; ``curated``: entries of the alias file; ``source_names``: the archive's own
     agencies and outlets (see ``source_names``). Returns ``(entities, entity_aliases)``.
     """
-    import pandas as pd  # see ``import_in_background``
+    import pandas as pd  # see ``prepare_linking_in_background``
 
     if mentions.num_rows == 0 if isinstance(mentions, pa.Table) else mentions.empty:
         return pd.DataFrame(columns=ENTITY_COLUMNS), pd.DataFrame(columns=ALIAS_COLUMNS)
