@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,24 @@ REPO = Path(__file__).resolve().parent.parent
 #: Tests that make a step fail want the failure, not the step retries' 30 s and 60 s waits
 #: (read when the assets are defined, so set before any test module imports them).
 os.environ.setdefault("WIREDESK_STEP_RETRIES", "0")
+
+
+def imported_on_a_thread(
+    imports: str, prepare: str, library: str, thread: str, then: str = ""
+) -> str:
+    """In a fresh Python: after ``imports``, ``library`` is not loaded; ``prepare()`` starts a
+    thread named ``thread`` that loads it. Runs ``then`` after; returns what it printed."""
+    code = (
+        f"import sys\n{imports}\n"
+        f"assert {library!r} not in sys.modules\n"
+        f"thread = {prepare}()\n"
+        "thread.join()\n"
+        f"assert {library!r} in sys.modules and thread.name == {thread!r}\n"
+        f"{then}\n"
+    )
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert child.returncode == 0, child.stderr
+    return child.stdout
 
 
 @pytest.fixture

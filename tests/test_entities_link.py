@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from tests.conftest import imported_on_a_thread
 from wiredesk.entities.link import link_entities
 from wiredesk.entities.mention import Mention, entity_key
 
@@ -185,17 +186,9 @@ def test_one_word_name_joins_the_type_that_holds_nine_of_ten_mentions() -> None:
 def test_the_pipeline_definitions_leave_pandas_to_a_thread_of_the_articles_stage() -> None:
     """pandas is linking's alone: the definitions an ingest imports before its first page
     goes out do not import it, and the background import the articles stage starts does."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "import pipelines.definitions\n"
-        "from wiredesk.entities import prepare_linking_in_background\n"
-        "assert 'pandas' not in sys.modules\n"
-        "thread = prepare_linking_in_background()\n"
-        "thread.join()\n"
-        "assert 'pandas' in sys.modules and thread.name == 'pandas-import'\n"
+    imported_on_a_thread(
+        "import pipelines.definitions\nfrom wiredesk.entities import prepare_linking_in_background",
+        "prepare_linking_in_background",
+        "pandas",
+        "pandas-import",
     )
-    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert imported.returncode == 0, imported.stderr

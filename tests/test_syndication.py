@@ -4,6 +4,7 @@ import datetime as dt
 import random
 
 from tests import article_fixtures as F
+from tests.conftest import imported_on_a_thread
 from wiredesk.articles.stage import ArticleHistory, build_articles_day
 from wiredesk.articles.text import content_hash
 from wiredesk.store import Lake
@@ -187,22 +188,15 @@ def test_an_archive_whose_days_hold_no_articles_gives_an_empty_table(tmp_path) -
 
 
 def test_the_signature_library_is_prepared_on_a_thread_with_the_same_signatures() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from wiredesk.syndication.dedup import fingerprint, prepare_in_background\n"
-        "assert 'datasketch' not in sys.modules\n"
-        "thread = prepare_in_background()\n"
-        "thread.join()\n"
-        "assert 'datasketch' in sys.modules and thread.name == 'minhash-import'\n"
-        "print(fingerprint('a', 'one two three four five six seven', None, 'h').minhash[:4])\n"
+    printed = imported_on_a_thread(
+        "from wiredesk.syndication.dedup import fingerprint, prepare_in_background",
+        "prepare_in_background",
+        "datasketch",
+        "minhash-import",
+        then="print(fingerprint('a', 'one two three four five six seven', None, 'h').minhash[:4])",
     )
-    prepared = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert prepared.returncode == 0, prepared.stderr
     text = "one two three four five six seven"
-    assert prepared.stdout.strip() == str(fingerprint("a", text, None, "h").minhash[:4])
+    assert printed.strip() == str(fingerprint("a", text, None, "h").minhash[:4])
 
 
 def test_a_signature_made_ahead_is_used_only_for_the_text_it_was_made_from() -> None:
