@@ -337,22 +337,35 @@ def test_each_batch_is_given_to_on_batch_as_it_comes_back() -> None:
     assert stage_map(pids, [1, 2], on_batch=here.append) == here[0]  # done here: one batch
 
 
-def finished_at(items: list[int]) -> list[tuple[int, float]]:
-    """Each item with the time its batch was done; the last items take a while."""
-    if max(items) >= 35:
-        time.sleep(0.5)
-    return [(item, time.time()) for item in items]
+def held_until_released(items: list[tuple[int, str]]) -> list[tuple[int, bool]]:
+    """Each item with whether its batch was released; the batch holding the last item
+    waits (at most 30 s) for the release file the caller writes once it has a result."""
+    released = True
+    if max(number for number, _ in items) == 39:
+        released = wait_until_exists(Path(items[0][1]), 30.0)
+    return [(number, released) for number, _ in items]
 
 
-def test_streamed_results_come_in_order_before_the_last_batch_is_done() -> None:
+def wait_until_exists(path: Path, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_streamed_results_come_in_order_before_the_last_batch_is_done(tmp_path: Path) -> None:
+    release = tmp_path / "release"
     with stage_workers(2):
-        stream = stage_stream(finished_at, list(range(40)))
-        first_item, _ = next(stream)
-        first_taken = time.time()
+        stream = stage_stream(held_until_released, [(n, str(release)) for n in range(40)])
+        first = next(stream)  # a stream that waited for every batch would hang here
+        release.touch()
         rest = list(stream)
-    assert [first_item] + [item for item, _ in rest] == list(range(40))
-    assert first_taken < rest[-1][1]  # the caller had the first before the last was done
-    assert [item for item, _ in stage_stream(finished_at, [1, 2])] == [1, 2]  # here
+    assert [number for number, _ in [first, *rest]] == list(range(40))
+    assert all(released for _, released in rest)  # the last batch waited for the caller
+    here = stage_stream(held_until_released, [(1, str(release)), (2, str(release))])
+    assert [number for number, _ in here] == [1, 2]
 
 
 def wait_for_file(paths: list[str]) -> list[int]:
