@@ -142,3 +142,18 @@ def test_a_bad_worker_setting_is_a_one_line_error() -> None:
         "wiredesk: environment WIREDESK_WORKERS: workers.processes: expected a valid integer,"
         " unable to parse string as an integer, got 'zero'"
     )
+
+
+def test_the_input_s_last_lines_go_out_in_smaller_batches_when_read_ahead() -> None:
+    from wiredesk.analyze import numbered_batches
+
+    lines = [f"line {n}" for n in range(1, 60)]
+    lines[3] = "  "  # a blank line has no batch, but keeps its number
+    plain = list(numbered_batches(lines, 16))
+    ahead = list(numbered_batches(lines, 16, ahead=32))
+    assert [len(b) for b in plain] == [16, 16, 16, 10]
+    assert [len(b) for b in ahead] == [16] + [4] * 10 + [2]  # the last 42 of 58 lines
+    assert [item for b in ahead for item in b] == [item for b in plain for item in b]
+    assert [n for n, _ in plain[0][:4]] == [1, 2, 3, 5]
+    assert [len(b) for b in numbered_batches(lines[:16], 16, ahead=32)] == [15]  # one batch
+    assert [len(b) for b in numbered_batches(lines[:21], 16, ahead=32)] == [4] * 5

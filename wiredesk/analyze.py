@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from wiredesk.articles import (
@@ -234,10 +234,25 @@ def finish_handed_on(parsed: list[tuple[Any, Extracted | str, str | None]]) -> l
     return _output_lines(parsed)
 
 
-def _batches(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
+def numbered_batches(
+    lines: Iterable[str], size: int, ahead: int = 0
+) -> Iterator[list[tuple[int, str]]]:
+    """The non-blank lines with their line numbers, ``size`` to a batch. With ``ahead``, that
+    many lines are read beyond each batch, so the input's last lines are known as such: they
+    go out in batches a quarter the size, which the workers share out as each comes free, so
+    all of them finish together instead of one working through a whole last batch alone."""
     numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
-    while batch := list(islice(numbered, size)):
-        yield batch
+    window: deque[tuple[int, str]] = deque()
+    whole = 0
+    for item in numbered:
+        window.append(item)
+        if len(window) == size + ahead:
+            yield [window.popleft() for _ in range(size)]
+            whole += 1
+    small_input = whole == 0 and len(window) <= size  # one batch, as without ``ahead``
+    last_size = size if small_input or not ahead else max(1, size // 4)
+    while window:
+        yield [window.popleft() for _ in range(min(last_size, len(window)))]
 
 
 def analyze_jsonl(
@@ -261,7 +276,7 @@ def analyze_jsonl(
     yield from routed_map(
         analyze_lines_or_hand_on,
         finish_handed_on,
-        _batches(lines, batch_size),
+        numbered_batches(lines, batch_size, ahead=batch_size * count if count > 1 else 0),
         count,
         prepare=warm_up_worker,
         before_fork=import_per_article_work,
