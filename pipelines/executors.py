@@ -1,23 +1,42 @@
 """Which executor runs a job's steps: ``workers.executor`` when the code loads.
 
-``multiprocess`` (default: in-process for ``materialize``, a process per step otherwise),
+``multiprocess`` (default: in-process for ``materialize``, a process per step otherwise, each
+forked from a server that imported the definitions once: see ``forked_steps``),
 ``in_process``, ``k8s`` (every step a Kubernetes job; needs the ``scale`` extra) or
 ``celery`` (steps sent to Celery workers; needs the ``scale`` extra).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from dagster import ExecutorDefinition, in_process_executor, multi_or_in_process_executor
 
 from wiredesk.settings import current_settings
 
 EXECUTORS = ("multiprocess", "in_process", "k8s", "celery")
+#: How the multiprocess executor starts a step's process unless the run config says: forked
+#: from a server that has imported the definitions (Dagster, DuckDB, the assets) once, where
+#: Dagster's default spawns a new interpreter that imports them all again for every step.
+PRELOADED_FORKSERVER = {"forkserver": {"preload_modules": ["pipelines.definitions"]}}
+
+
+def forked_steps(config: dict[str, Any]) -> dict[str, Any]:
+    """The executor's run config with ``PRELOADED_FORKSERVER`` as the multiprocess mode's
+    start method when the run config names none (an explicit ``spawn`` is kept)."""
+    if "multiprocess" not in config:
+        return config
+    multiprocess = dict(config["multiprocess"] or {})
+    multiprocess.setdefault("start_method", PRELOADED_FORKSERVER)
+    return {**config, "multiprocess": multiprocess}
 
 
 def configured_executor() -> ExecutorDefinition:
     name = current_settings().workers.executor
     if name == "multiprocess":
-        return multi_or_in_process_executor
+        return multi_or_in_process_executor.configured(
+            forked_steps, config_schema=multi_or_in_process_executor.config_schema
+        )
     if name == "in_process":
         return in_process_executor
     if name == "k8s":

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance
 
-from pipelines.executors import configured_executor
+from pipelines.executors import PRELOADED_FORKSERVER, configured_executor
 from pipelines.runner import ingest_days
 from tests.conftest import REPO
 from tests.postgres import running_postgres
@@ -121,6 +121,15 @@ def test_executor_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert configured_executor().name == "in_process"
     monkeypatch.setenv("WIREDESK_EXECUTOR", "multiprocess")
     assert configured_executor().name == "multi_or_in_process_executor"
+    steps = configured_executor().config_schema  # forked from a preloaded server...
+    forked = steps.resolve_config({"config": {"multiprocess": {"max_concurrent": 2}}}).value
+    assert forked["config"]["multiprocess"]["start_method"] == PRELOADED_FORKSERVER
+    assert forked["config"]["multiprocess"]["max_concurrent"] == 2
+    spawned = {"multiprocess": {"start_method": {"spawn": {}}}}  # ...unless the run says
+    assert steps.resolve_config({"config": spawned}).value["config"]["multiprocess"][
+        "start_method"
+    ] == {"spawn": {}}
+    assert "in_process" in steps.resolve_config({"config": {"in_process": {}}}).value["config"]
     monkeypatch.setenv("WIREDESK_EXECUTOR", "carrier-pigeon")
     with pytest.raises(ValueError, match="WIREDESK_EXECUTOR"):
         configured_executor()

@@ -140,7 +140,9 @@ class ScheduleSection(Section):
 class WorkersSection(Section):
     executor: Literal["multiprocess", "in_process", "k8s", "celery"] = setting(
         "multiprocess",
-        "Which executor runs a job's steps (see `deploy/README.md`).",
+        "Which executor runs a job's steps (see `deploy/README.md`); `multiprocess` forks "
+        "each step from a server that imported the definitions once, unless the run config "
+        "names a `start_method`.",
         "WIREDESK_EXECUTOR",
     )
     ner_processes: int = setting(
