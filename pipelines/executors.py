@@ -15,10 +15,28 @@ from dagster import ExecutorDefinition, in_process_executor, multi_or_in_process
 from wiredesk.settings import current_settings
 
 EXECUTORS = ("multiprocess", "in_process", "k8s", "celery")
+#: What a step's process imports besides the definitions: the instance's storage classes
+#: (SQLite, this project's event log, PostgreSQL) with SQLAlchemy and Alembic, which Dagster
+#: imports only as each step process creates its instance (about half a second a step).
+#: A module a later Dagster no longer has is skipped by the server, not an error.
+STEP_IMPORTS = [
+    "dagster._core.instance.factory",
+    "dagster._core.storage.sqlite_storage",
+    "dagster._core.storage.event_log.sqlite",
+    "dagster._core.storage.runs.sqlite",
+    "dagster._core.storage.schedules.sqlite",
+    "dagster._core.storage.local_compute_log_manager",
+    "dagster._core.storage.migration.utils",
+    "dagster._core.secrets.env_file",
+    "alembic.runtime.migration",
+    "pipelines.event_log",
+    "dagster_postgres",
+]
 #: How the multiprocess executor starts a step's process unless the run config says: forked
-#: from a server that has imported the definitions (Dagster, DuckDB, the assets) once, where
-#: Dagster's default spawns a new interpreter that imports them all again for every step.
-PRELOADED_FORKSERVER = {"forkserver": {"preload_modules": ["pipelines.definitions"]}}
+#: from a server that has imported the definitions (Dagster, DuckDB, the assets) and
+#: ``STEP_IMPORTS`` once, where Dagster's default spawns a new interpreter that imports them
+#: all again for every step.
+PRELOADED_FORKSERVER = {"forkserver": {"preload_modules": ["pipelines.definitions", *STEP_IMPORTS]}}
 
 
 def forked_steps(config: dict[str, Any]) -> dict[str, Any]:

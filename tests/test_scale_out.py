@@ -1,6 +1,7 @@
 """Past one process: Dagster's Postgres storage and the multiprocess executor, two days at once."""
 
 import datetime as dt
+import importlib
 import json
 import os
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance
 
-from pipelines.executors import PRELOADED_FORKSERVER, configured_executor
+from pipelines.executors import PRELOADED_FORKSERVER, STEP_IMPORTS, configured_executor
 from pipelines.runner import ingest_days
 from tests.conftest import REPO
 from tests.postgres import running_postgres
@@ -130,6 +131,8 @@ def test_executor_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         "start_method"
     ] == {"spawn": {}}
     assert "in_process" in steps.resolve_config({"config": {"in_process": {}}}).value["config"]
+    for module in STEP_IMPORTS:  # the server skips a module it cannot import: none here
+        importlib.import_module(module)
     monkeypatch.setenv("WIREDESK_EXECUTOR", "carrier-pigeon")
     with pytest.raises(ValueError, match="WIREDESK_EXECUTOR"):
         configured_executor()
