@@ -8,6 +8,7 @@ forked from a server that imported the definitions once: see ``forked_steps``),
 
 from __future__ import annotations
 
+import multiprocessing
 from typing import Any
 
 from dagster import ExecutorDefinition, in_process_executor, multi_or_in_process_executor
@@ -42,8 +43,8 @@ PRELOADED_FORKSERVER = {"forkserver": {"preload_modules": ["pipelines.definition
 def forked_steps(config: dict[str, Any]) -> dict[str, Any]:
     """The executor's run config with ``PRELOADED_FORKSERVER`` as the multiprocess mode's
     start method when the run config names none (an explicit ``spawn`` is kept)."""
-    if "multiprocess" not in config:
-        return config
+    if "multiprocess" not in config or "forkserver" not in multiprocessing.get_all_start_methods():
+        return config  # (Windows has no fork server: Dagster's default there)
     multiprocess = dict(config["multiprocess"] or {})
     multiprocess.setdefault("start_method", PRELOADED_FORKSERVER)
     return {**config, "multiprocess": multiprocess}

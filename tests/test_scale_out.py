@@ -136,3 +136,17 @@ def test_executor_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIREDESK_EXECUTOR", "carrier-pigeon")
     with pytest.raises(ValueError, match="WIREDESK_EXECUTOR"):
         configured_executor()
+
+
+def test_without_a_fork_server_steps_start_as_dagster_starts_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    from pipelines.executors import forked_steps
+
+    assert forked_steps({"multiprocess": {}})["multiprocess"]["start_method"] == (
+        PRELOADED_FORKSERVER
+    )
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert forked_steps({"multiprocess": {}}) == {"multiprocess": {}}  # as on Windows
