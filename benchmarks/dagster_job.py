@@ -64,6 +64,7 @@ def steps_succeeded(dagster_home: Path) -> int:
 
 
 def benchmark(job: str, day: str, repeat: int) -> dict[str, tuple[Usage, int]]:
+    """Each start method ``repeat`` times, in turn; the fastest run of each."""
     best: dict[str, tuple[Usage, int]] = {}
     with tempfile.TemporaryDirectory(prefix="wiredesk-dagster-job-") as scratch:
         for attempt in range(repeat):
@@ -97,8 +98,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--day", default="2026-11-16")
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
-    best = benchmark(args.job, args.day, max(1, args.repeat))
-    print_table(args.job, args.day, max(1, args.repeat), best)
+    repeat = max(1, args.repeat)
+    print_table(args.job, args.day, repeat, benchmark(args.job, args.day, repeat))
 
 
 if __name__ == "__main__":

@@ -243,14 +243,14 @@ def numbered_batches(
     all of them finish together instead of one working through a whole last batch alone."""
     numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
     window: deque[tuple[int, str]] = deque()
-    whole = 0
+    gave_whole = False
     for item in numbered:
         window.append(item)
         if len(window) == size + ahead:
             yield [window.popleft() for _ in range(size)]
-            whole += 1
-    small_input = whole == 0 and len(window) <= size  # one batch, as without ``ahead``
-    last_size = size if small_input or not ahead else max(1, size // 4)
+            gave_whole = True
+    one_batch = not gave_whole and len(window) <= size  # a small input: as without ``ahead``
+    last_size = size if one_batch or not ahead else max(1, size // 4)
     while window:
         yield [window.popleft() for _ in range(min(last_size, len(window)))]
 
