@@ -3,12 +3,17 @@ process of its own (the multiprocess executor), steps forked from a server that 
 definitions once (wiredesk's default) against steps spawned to import them again (Dagster's).
 
     python -m benchmarks.dagster_job [--job daily_ingest] [--day 2026-11-16] [--repeat 2]
+    python -m benchmarks.dagster_job --realpages [--repeat 2]
 
 Each run is ``dagster job execute -m pipelines.definitions`` on one day of the embedded
 sample (``sources.yaml``) into a new home and Dagster home, the two start methods in turn;
-the fastest run of each is kept. Prints wall seconds, CPU seconds of the process tree
-(steps included: their CPU is sampled every 250 ms, so a step that ends between two samples
-loses at most that much), cores used, peak memory of the tree and the steps that succeeded.
+the fastest run of each is kept. With ``--realpages`` the day is the real pages of
+``benchmarks.realpages`` (about 190, all dropped as one day's HTML files), and the two
+settings compared are the per-article steps on workers of their own (every core, the
+default) and worked in their step's process (``WIREDESK_WORKERS=1``), both forked. Prints
+wall seconds, CPU seconds of the process tree (steps included: their CPU is sampled every
+250 ms, so a step that ends between two samples loses at most that much), cores used, peak
+memory of the tree and the steps that succeeded.
 """
 
 from __future__ import annotations
@@ -20,18 +25,27 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.realpages import Usage, measure
+from benchmarks.realpages import FIRST_DAY, Usage, eval_pages, measure, write_drop_folder
 
 REPO = Path(__file__).resolve().parents[1]
-#: Run config per start method: wiredesk's default (none named) and Dagster's own.
-START_METHODS = {
-    "forked (default)": "execution:\n  config:\n    multiprocess: {}\n",
-    "spawned": "execution:\n  config:\n    multiprocess:\n      start_method:\n        spawn: {}\n",
-}
+FORKED = "execution:\n  config:\n    multiprocess: {}\n"
+SPAWNED = "execution:\n  config:\n    multiprocess:\n      start_method:\n        spawn: {}\n"
+#: What is compared: a label, the run config and the environment each run gets.
+Setting = tuple[str, str, dict[str, str]]
+#: The start methods: wiredesk's default (none named) and Dagster's own.
+START_METHODS: list[Setting] = [("forked (default)", FORKED, {}), ("spawned", SPAWNED, {})]
+#: On real pages: the per-article steps on workers of their own, or in their own process.
+STEP_WORKERS: list[Setting] = [
+    ("forked, every core (default)", FORKED, {}),
+    ("forked, 1 worker", FORKED, {"WIREDESK_WORKERS": "1"}),
+]
 
 
-def run_job(job: str, day: str, run_config: str, scratch: Path) -> tuple[Usage, int]:
+def run_job(
+    job: str, day: str, setting: Setting, sources: Path, scratch: Path
+) -> tuple[Usage, int]:
     """One ``dagster job execute`` in a new home; its usage and the steps that succeeded."""
+    _, run_config, variables = setting
     scratch.mkdir()
     (scratch / "dagster").mkdir()
     config = scratch / "run_config.yaml"
@@ -40,7 +54,8 @@ def run_job(job: str, day: str, run_config: str, scratch: Path) -> tuple[Usage, 
         os.environ,
         DAGSTER_HOME=str(scratch / "dagster"),
         WIREDESK_HOME=str(scratch / "home"),
-        WIREDESK_SOURCES=str(REPO / "sources.yaml"),
+        WIREDESK_SOURCES=str(sources),
+        **variables,
     )
     command = [
         str(Path(sys.executable).with_name("dagster")),
@@ -63,14 +78,17 @@ def steps_succeeded(dagster_home: Path) -> int:
         )
 
 
-def benchmark(job: str, day: str, repeat: int) -> dict[str, tuple[Usage, int]]:
-    """Each start method ``repeat`` times, in turn; the fastest run of each."""
+def benchmark(
+    job: str, day: str, repeat: int, settings: list[Setting], sources: Path
+) -> dict[str, tuple[Usage, int]]:
+    """Each setting ``repeat`` times, in turn; the fastest run of each."""
     best: dict[str, tuple[Usage, int]] = {}
     with tempfile.TemporaryDirectory(prefix="wiredesk-dagster-job-") as scratch:
         for attempt in range(repeat):
-            for number, (label, run_config) in enumerate(START_METHODS.items()):
+            for number, setting in enumerate(settings):
+                label = setting[0]
                 place = Path(scratch) / f"{attempt}-{number}"
-                usage, steps = run_job(job, day, run_config, place)
+                usage, steps = run_job(job, day, setting, sources, place)
                 if usage.returncode != 0:
                     raise SystemExit(f"{job} ({label}) failed ({usage.returncode})")
                 if label not in best or usage.wall < best[label][0].wall:
@@ -84,10 +102,10 @@ def print_table(job: str, day: str, repeat: int, best: dict[str, tuple[Usage, in
         f"\n{job} for {day} through dagster job execute (multiprocess executor), "
         f"{len(os.sched_getaffinity(0))} core(s), fastest of {repeat}, load average {load:.2f}"
     )
-    print(f"{'steps started':<18}{'wall s':>8}{'cpu s':>8}{'cores':>7}{'peak MB':>9}{'steps':>7}")
+    print(f"{'steps':<30}{'wall s':>8}{'cpu s':>8}{'cores':>7}{'peak MB':>9}{'steps':>7}")
     for label, (usage, steps) in best.items():
         print(
-            f"{label:<18}{usage.wall:8.1f}{usage.cpu:8.1f}{usage.cores:7.2f}"
+            f"{label:<30}{usage.wall:8.1f}{usage.cpu:8.1f}{usage.cores:7.2f}"
             f"{usage.peak_mb:9.0f}{steps:7d}"
         )
 
@@ -95,11 +113,24 @@ def print_table(job: str, day: str, repeat: int, best: dict[str, tuple[Usage, in
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--job", default="daily_ingest")
-    parser.add_argument("--day", default="2026-11-16")
+    parser.add_argument("--day", default=None, help="default 2026-11-16 (real pages: theirs)")
+    parser.add_argument("--realpages", action="store_true", help="one day of real pages")
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
     repeat = max(1, args.repeat)
-    print_table(args.job, args.day, repeat, benchmark(args.job, args.day, repeat))
+    if not args.realpages:
+        day = args.day or "2026-11-16"
+        best = benchmark(args.job, day, repeat, START_METHODS, REPO / "sources.yaml")
+        print_table(args.job, day, repeat, best)
+        return
+    pages = eval_pages()
+    if not pages:
+        raise SystemExit("no real pages: ../shared/eval is missing")
+    day = args.day or FIRST_DAY.isoformat()
+    with tempfile.TemporaryDirectory(prefix="wiredesk-dagster-job-pages-") as folder:
+        sources = write_drop_folder(pages, Path(folder), 1)
+        best = benchmark(args.job, day, repeat, STEP_WORKERS, sources)
+    print_table(f"{args.job} ({len(pages)} real pages)", day, repeat, best)
 
 
 if __name__ == "__main__":

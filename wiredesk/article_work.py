@@ -38,6 +38,31 @@ def warm_up_stage_worker() -> None:
     prepare_signatures()
 
 
+def warm_up_extracting_worker() -> None:
+    """What a step's own worker for the articles stage loads (``workers.step_workers``): the
+    first extraction's libraries and the MinHash library it signs each text with."""
+    from wiredesk.articles import warm_up_extraction
+    from wiredesk.syndication import prepare_signatures
+
+    warm_up_extraction()
+    prepare_signatures()
+
+
+def warm_up_recognising_worker() -> None:
+    """What a step's own worker for the entity_mentions stage loads: the English recogniser
+    (other languages load when their first article comes)."""
+    from wiredesk.entities import find_mentions
+
+    find_mentions([""])
+
+
+def warm_up_quoting_worker() -> None:
+    """What a step's own worker for the quotes stage loads: the English quotation rules."""
+    from wiredesk.quotes import find_quotes
+
+    find_quotes("", [], "en")
+
+
 def import_per_article_work() -> None:
     """Import what extraction, recognition and quotes are written with (trafilatura,
     htmldate, dateparser, spaCy), loading no model: about a CPU second, which workers forked

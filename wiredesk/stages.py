@@ -13,7 +13,13 @@ from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
+from wiredesk.article_work import (
+    mention_rows_batch,
+    mentions_from_rows,
+    quote_rows_batch,
+    warm_up_quoting_worker,
+    warm_up_recognising_worker,
+)
 from wiredesk.entities import Mention
 from wiredesk.fetch import Fetcher, FetchResult
 from wiredesk.routing import effective_language, runs_entities, runs_quotes
@@ -28,7 +34,7 @@ from wiredesk.sources import (
 )
 from wiredesk.store import Lake
 from wiredesk.work_ahead import mentions_for, quotes_for
-from wiredesk.workers import WINDOW_ITEMS, stage_map, windows
+from wiredesk.workers import WINDOW_ITEMS, stage_map, step_workers, windows
 
 Row = dict[str, Any]
 #: What the entity and quote stages read of each article.
@@ -310,15 +316,17 @@ def run_mentions_days(
 ) -> Iterator[tuple[dt.date, list[Row], list[Row]]]:
     """The entity_mentions stage for days: each day's articles read, its mentions written;
     yields (day, articles, mentions) as each is written. Several days' articles (up to
-    about ``window``) go to the workers together, and a long range is never held whole."""
+    about ``window``) go to the workers together (outside a run's block, the stage's own:
+    ``wiredesk.workers.step_workers``), and a long range is never held whole."""
 
     def load(day: dt.date) -> list[Row]:
         return lake.read("articles", day).select(ARTICLE_COLUMNS).to_pylist()
 
-    for group in windows(days, load, len, window):
-        for day, rows in build_mentions_days(group).items():
-            lake.write("entity_mentions", rows, day)
-            yield day, group[day], rows
+    with step_workers(warm_up_recognising_worker):
+        for group in windows(days, load, len, window):
+            for day, rows in build_mentions_days(group).items():
+                lake.write("entity_mentions", rows, day)
+                yield day, group[day], rows
 
 
 def per_day(
@@ -334,6 +342,11 @@ def per_day(
 
 
 # -- quotes -------------------------------------------------------------------------------
+#: Quotes cost a few ms an article: outside a run's block, workers of the stage's own pay
+#: only from this many articles.
+QUOTE_STEP_POOL_ITEMS = 500
+
+
 def quote_lists(articles: Sequence[tuple[Row, list[Mention]]]) -> list[list[Row]]:
     """Each (article, its mentions)'s quote rows, in input order (none for a language
     without quotation rules), spread over the stage workers when a run has them."""
@@ -386,15 +399,17 @@ def run_quotes_days(
 ) -> Iterator[tuple[dt.date, list[Row]]]:
     """The quotes stage for days: each day's articles and mentions read, its quotes
     written; yields (day, quotes) as each is written, several days' articles (up to about
-    ``window``) going to the workers together."""
+    ``window``) going to the workers together (outside a run's block, the stage's own from
+    ``QUOTE_STEP_POOL_ITEMS`` articles)."""
 
     def load(day: dt.date) -> tuple[list[Row], list[Row]]:
         articles = lake.read("articles", day).select(ARTICLE_COLUMNS).to_pylist()
         return articles, lake.read("entity_mentions", day).to_pylist()
 
-    for group in windows(days, load, lambda loaded: len(loaded[0]), window):
-        articles = {day: loaded[0] for day, loaded in group.items()}
-        mentions = {day: loaded[1] for day, loaded in group.items()}
-        for day, rows in build_quotes_days(articles, mentions).items():
-            lake.write("quotes", rows, day)
-            yield day, rows
+    with step_workers(warm_up_quoting_worker, min_items=QUOTE_STEP_POOL_ITEMS):
+        for group in windows(days, load, lambda loaded: len(loaded[0]), window):
+            articles = {day: loaded[0] for day, loaded in group.items()}
+            mentions = {day: loaded[1] for day, loaded in group.items()}
+            for day, rows in build_quotes_days(articles, mentions).items():
+                lake.write("quotes", rows, day)
+                yield day, rows

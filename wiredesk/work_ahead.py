@@ -42,6 +42,7 @@ from wiredesk.routing import (
 from wiredesk.workers import (
     home_worker,
     on_workers_closing,
+    pool_reads_ahead,
     pool_workers,
     stage_stream,
     submit_to_homes,
@@ -97,15 +98,18 @@ def extract_all(work: list[Work]) -> list[Row | ExtractionError]:
 def extract_stream(work: list[Work]) -> Iterator[Row | ExtractionError]:
     """``extract_pages`` over ``work`` on the stage workers, each page's result in order as
     soon as it and those before it are back (``stage_stream``); with a block of several
-    open and room to keep it, they also sign each text for clustering and read each
-    article's mentions and quotes ahead. (The extraction and the models are imported by
-    the workers only: this process, which runs the pipeline, need not spend its time
-    loading them.)"""
-    held = len(_kept) + sum(len(keys) for keys, _ in _pending)
-    if pool_workers() < 2 or held + len(work) > LIMIT:
+    open, they also sign each text for clustering, and with a run's block and room to keep
+    it they read each article's mentions and quotes ahead. (The extraction and the models
+    are imported by the workers only: this process, which runs the pipeline, need not spend
+    its time loading them.)"""
+    if pool_workers() < 2:
         from wiredesk.articles import extract_pages
 
         yield from stage_stream(extract_pages, work)
+        return
+    held = len(_kept) + sum(len(keys) for keys, _ in _pending)
+    if not pool_reads_ahead() or held + len(work) > LIMIT:
+        yield from stage_stream(extract_signed, work)
         return
     extracted = stage_stream(
         extract_reading_ahead, work, group=_declared_group, on_batch=_keep_or_hand_on
@@ -162,6 +166,14 @@ def quotes_for(article: Row, mentions: list[Mention]) -> list[Row] | None:
         return None
     del _kept[key]
     return quote_rows
+
+
+def extract_signed(work: list[Work]) -> list[Row | ExtractionError]:
+    """In a stage worker: ``extract_signed_pages``, imported there (this process, which
+    only sends the pages, need not import the extraction)."""
+    from wiredesk.articles import extract_signed_pages
+
+    return extract_signed_pages(work)
 
 
 def extract_reading_ahead(work: list[Work]) -> list[tuple[Row | ExtractionError, bytes | None]]:

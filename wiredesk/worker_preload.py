@@ -18,6 +18,20 @@ WARM_UP_VARIABLE = "_WIREDESK_WORKER_WARM_UP"
 #: The module search path of the process that started the server (``os.pathsep``-joined):
 #: the server starts with Python's default one, where the warm-up's module may be missing.
 PATH_VARIABLE = "_WIREDESK_WORKER_PATH"
+#: The script the process that started the server runs as ``__main__`` (the ``wiredesk`` or
+#: ``dagster`` command), as multiprocessing names it to each worker it starts.
+MAIN_VARIABLE = "_WIREDESK_WORKER_MAIN"
+
+
+def skip_main_script() -> None:
+    """Take the starting process's main script as already run here. Multiprocessing runs that
+    script again, as ``__mp_main__``, in every worker it starts, unless the worker's
+    ``__main__`` (this server's) already has its file: for the ``dagster`` command that is
+    Dagster's CLI, about 0.7 CPU s a worker, on the way to its first batch. The workers only
+    run functions of importable modules (``stage_map``'s rule), never the script's own."""
+    main_path = os.environ.get(MAIN_VARIABLE)
+    if main_path:
+        sys.modules["__main__"].__file__ = main_path
 
 
 def run_named_warm_up() -> None:
@@ -38,4 +52,5 @@ def run_named_warm_up() -> None:
         pass
 
 
+skip_main_script()
 run_named_warm_up()

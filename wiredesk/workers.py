@@ -1,16 +1,17 @@
 """Work spread over processes, results back in input order as soon as they are ready.
 
-``stage_workers`` opens a pool for the stages'
-per-article work (extraction, entities, quotes) that lasts a whole ``wiredesk ingest`` run,
-so every day and every stage feeds the same workers, each loading the models once; they are
-started fresh (not forked), so a Dagster run's memory and the locks its threads hold stay
-out of them. Outside such a run (a step process of the multiprocess executor, a test, a
-benchmark) ``stage_map`` does the work where it is called: there the executor already
-spreads steps over processes. A bounded number of batches is in flight, so an endless input
-streams in bounded memory. Workers recognise entities in-process: a pool inside a pool only
-fights over the same cores. Work that needs a model per group (entities: a model per
-language) goes to the workers by group, a language few articles are in always to the same
-worker, so the models of every language are not loaded by every worker.
+``stage_workers`` opens a pool for the stages' per-article work (extraction, entities,
+quotes) that lasts a whole ``wiredesk ingest`` run, so every day and every stage feeds the
+same workers, each loading the models once; they are started fresh (not forked), so a
+Dagster run's memory and the locks its threads hold stay out of them. Outside such a run (a
+step of Dagster's executors: the UI, a schedule, ``dagster job execute``) the per-article
+stages open a pool of their own for the step (``step_workers``) when it has enough items,
+since the run's other steps wait for that one; with neither (a test, a benchmark)
+``stage_map`` does the work where it is called. A bounded number of batches is in flight, so
+an endless input streams in bounded memory. Workers recognise entities in-process: a pool
+inside a pool only fights over the same cores. Work that needs a model per group (entities:
+a model per language) goes to the workers by group, a language few articles are in always to
+the same worker, so the models of every language are not loaded by every worker.
 (``wiredesk analyze --jsonl`` forks its own workers: ``wiredesk.handoffs``.)
 """
 
@@ -40,6 +41,10 @@ Item = TypeVar("Item")
 
 #: Below this many items a stage does its work here: starting a batch costs more than it saves.
 MIN_POOL_ITEMS = 8
+#: Below this many items a stage outside a ``stage_workers`` block (``step_workers``) starts
+#: no workers of its own: their start (a fork server that imports the stage's libraries and
+#: loads its model, then a fork per worker) pays only once each has a few batches to do.
+STEP_POOL_ITEMS = 24
 #: Items per batch sent to a stage worker, at most (the recogniser batches 32 texts).
 MAX_CHUNK = 16
 
@@ -118,10 +123,13 @@ def _fork_server(warm_up: Callable[[], object]) -> multiprocessing.context.BaseC
             from multiprocessing import forkserver
 
             forkserver._forkserver._stop()  # noqa: SLF001 - the next worker starts a new one
-        from wiredesk.worker_preload import PATH_VARIABLE, WARM_UP_VARIABLE
+        from multiprocessing.spawn import get_preparation_data
+
+        from wiredesk.worker_preload import MAIN_VARIABLE, PATH_VARIABLE, WARM_UP_VARIABLE
 
         os.environ[WARM_UP_VARIABLE] = name  # the server reads them when it starts
         os.environ[PATH_VARIABLE] = os.pathsep.join(sys.path)
+        os.environ[MAIN_VARIABLE] = get_preparation_data("").get("init_main_from_path", "")
         context.set_forkserver_preload(["wiredesk.worker_preload"])
         _server_started_with = started_with
     return context
@@ -134,10 +142,24 @@ class _StagePool:
     few articles are in) always goes to its ``home_worker``.
 
     Workers are fresh processes, never forks of this one: with a warm-up, forks of a fork
-    server that ran it; without, started anew (``spawn``)."""
+    server that ran it; without, started anew (``spawn``).
 
-    def __init__(self, workers: int) -> None:
+    A run's pool (``stage_workers``) lets the workers read ahead for the stages after
+    (``reads_ahead``); a step's own (``step_workers``) does not, as nothing after the step
+    would take what they found, and starts its workers, with ``deferred_warm_up``, only
+    when a call has ``min_items`` items."""
+
+    def __init__(
+        self,
+        workers: int,
+        reads_ahead: bool = True,
+        min_items: int = MIN_POOL_ITEMS,
+        deferred_warm_up: Callable[[], object] | None = None,
+    ) -> None:
         self.workers = workers
+        self.reads_ahead = reads_ahead
+        self.min_items = min_items
+        self.deferred_warm_up = deferred_warm_up
         self.owner = os.getpid()
         self._executors: list[ProcessPoolExecutor] = []
         #: Batches sent to each worker by ``submit_to_homes``, outside any ``stage_map``.
@@ -181,6 +203,12 @@ class _StagePool:
         self._context = _fork_server(fn)
         threading.Thread(target=self._start, args=(fn,), daemon=True).start()
 
+    def start(self) -> None:
+        """Start the workers with the deferred warm-up, if they wait for one."""
+        fn, self.deferred_warm_up = self.deferred_warm_up, None
+        if fn is not None and not self.started():
+            self.warm_up(fn)
+
     def _start(self, fn: Callable[[], object]) -> None:
         try:
             for executor in self.executors():
@@ -213,6 +241,13 @@ def pool_workers() -> int:
     return pool.workers if pool is not None and pool.owner == os.getpid() else 0
 
 
+def pool_reads_ahead() -> bool:
+    """Whether the workers of the block open in this process read ahead for later stages
+    (a run's ``stage_workers`` block of several workers, not a step's own)."""
+    pool = _open_pool
+    return pool is not None and pool.owner == os.getpid() and pool.workers > 1 and pool.reads_ahead
+
+
 @contextmanager
 def stage_workers(
     workers: int | None = None, warm_up: Callable[[], object] | None = None
@@ -223,17 +258,55 @@ def stage_workers(
     With ``warm_up`` (a module-level function) the workers start at once and run it before
     any batch, so what they load overlaps the caller's own setting up; without it they start
     at the first batch."""
-    global _open_pool
     count = worker_count(workers)
     if _open_pool is not None and _open_pool.owner == os.getpid():
         yield _open_pool.workers  # already open: an inner block shares it
         return
     pool = _StagePool(count)
+    if warm_up is not None and count > 1:
+        pool.warm_up(warm_up)
+    with _opened(pool):
+        yield count
+
+
+@contextmanager
+def step_workers(warm_up: Callable[[], object], min_items: int | None = None) -> Iterator[int]:
+    """A stage's own workers, for a stage that runs outside a ``stage_workers`` block: a step
+    of Dagster's executors in a process of its own (the UI, a schedule, ``dagster job
+    execute``), where the run's other steps wait for it. Within the block ``stage_map`` runs
+    on ``worker_count()`` workers, started (forked from a server that ran ``warm_up``) at the
+    first call with ``min_items`` items (default ``STEP_POOL_ITEMS``), so a small day costs
+    no workers; they do not read ahead, and stop when the block ends. Inside a
+    ``stage_workers`` block, that block's workers; yields the count."""
+    if _open_pool is not None and _open_pool.owner == os.getpid():
+        yield _open_pool.workers
+        return
+    count = worker_count()
+    if count < 2:
+        yield count
+        return
+    least = STEP_POOL_ITEMS if min_items is None else min_items
+    pool = _StagePool(count, reads_ahead=False, min_items=least, deferred_warm_up=warm_up)
+    with _opened(pool):
+        yield count
+
+
+def expect_items(count: int) -> None:
+    """A stage will soon send ``count`` items: a step's own workers start now if that is
+    enough for them, so their warm-up runs beside the stage's own preparing."""
+    pool = _open_pool
+    if pool is not None and pool.owner == os.getpid() and count >= pool.min_items:
+        pool.start()
+
+
+@contextmanager
+def _opened(pool: _StagePool) -> Iterator[None]:
+    """``pool`` as this process's open block; its workers stop, and the closing hooks run,
+    when the block ends."""
+    global _open_pool
     _open_pool = pool
     try:
-        if warm_up is not None and count > 1:
-            pool.warm_up(warm_up)
-        yield count
+        yield
     finally:
         _open_pool = None
         pool.discard()
@@ -263,7 +336,8 @@ def stage_map(
     """``fn`` over batches of ``items``; one result per item, in input order.
 
     ``fn`` takes a list of items and returns one result per item; it must be a module-level
-    function (workers are fresh processes). The batches go to the workers of an open
+    function of an importable module (workers are fresh processes, which do not run this
+    process's main script: ``wiredesk.worker_preload``). The batches go to the workers of an open
     ``stage_workers`` block of this process; with none open, or one worker, ``fn`` runs here,
     and so it does for fewer than ``MIN_POOL_ITEMS`` items while the workers have not
     started (once they run, they have the models loaded and this process may not). The
@@ -293,12 +367,13 @@ def stage_stream(
     runs, so a caller busy for a moment leaves no worker idle."""
     pool = _open_pool
     local = pool is None or pool.owner != os.getpid() or pool.workers <= 1
-    if local or not items or (len(items) < MIN_POOL_ITEMS and not pool.started()):
+    if local or not items or (len(items) < pool.min_items and not pool.started()):
         out = list(fn(list(items))) if items else []
         if on_batch is not None and out:
             on_batch(out)
         yield from out
         return
+    pool.start()
     batches = _grouped_batches(items, group, pool)
     back: dict[int, Result] = {}
     given = 0

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wiredesk.article_work import warm_up_extracting_worker
 from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.revisions import KnownVersion, chain_versions
 from wiredesk.entities import prepare_linking_in_background
@@ -27,7 +28,13 @@ from wiredesk.syndication import (
     prepare_in_background,
 )
 from wiredesk.work_ahead import extract_all, extract_stream
-from wiredesk.workers import WINDOW_ITEMS, windows
+from wiredesk.workers import (
+    WINDOW_ITEMS,
+    expect_items,
+    pool_reads_ahead,
+    step_workers,
+    windows,
+)
 
 Row = dict[str, Any]
 #: Days before the partition whose signatures are read back to find originals of copies.
@@ -236,18 +243,29 @@ def run_articles_days(
     Extraction, the costly part, goes to the workers for several days at once (up to about
     ``window`` pages), so a range keeps every worker busy; each day is assembled in order,
     after the days before it are written, since it reads their signatures, and as soon as
-    its own pages are back, while the workers go on with the later days'. The workers read
-    each article's mentions and quotes ahead for the stages after
-    (``wiredesk.work_ahead``)."""
+    its own pages are back, while the workers go on with the later days'. The workers of a
+    run's block read each article's mentions and quotes ahead for the stages after
+    (``wiredesk.work_ahead``); outside one the stage has workers of its own
+    (``wiredesk.workers.step_workers``)."""
     now = now or dt.datetime.now(dt.UTC)
+    with step_workers(warm_up_extracting_worker):
+        yield from _articles_windows(lake, sorted(days), run_id, now, window)
+
+
+def _articles_windows(
+    lake: Lake, days: Sequence[dt.date], run_id: str, now: dt.datetime, window: int
+) -> Iterator[tuple[dt.date, ArticlesDay]]:
+    """``run_articles_days``' work, window by window."""
 
     def load(day: dt.date) -> tuple[list[Row], list[Row]]:
         return lake.read("raw_pages", day).to_pylist(), lake.read("feed_items", day).to_pylist()
 
-    for group in windows(sorted(days), load, lambda loaded: len(loaded[0]), window):
+    for group in windows(days, load, lambda loaded: len(loaded[0]), window):
         work = [extraction_work(pages, items, now) for pages, items in group.values()]
+        expect_items(sum(len(day_work) for day_work in work))
         prepare_in_background()
-        prepare_linking_in_background()
+        if pool_reads_ahead():  # a run's block: linking comes later in this process
+            prepare_linking_in_background()
         extracted = extract_stream([w for day_work in work for w in day_work])
         for day, (pages, _) in group.items():
             day_extracted = [next(extracted) for _ in pages]

@@ -155,7 +155,8 @@ class WorkersSection(Section):
     processes: int = setting(
         0,
         "Worker processes for extraction, entities and quotes (`wiredesk analyze --jsonl`, "
-        "the stages of a `wiredesk ingest` run; 0: the cores available).",
+        "the stages of a `wiredesk ingest` run, each such step of a job Dagster runs; 0: the "
+        "cores available).",
         "WIREDESK_WORKERS",
         ge=0,
     )
