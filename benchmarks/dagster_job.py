@@ -1,19 +1,20 @@
-"""The Dagster job as the UI, a schedule or ``dagster job execute`` runs it: every step in a
-process of its own (the multiprocess executor), steps forked from a server that imported the
-definitions once (wiredesk's default) against steps spawned to import them again (Dagster's).
+"""The Dagster job as the UI, a schedule or ``dagster job execute`` runs it: with no run
+config (wiredesk's default: every step in the run's process, with stage workers for the
+whole run), and with a process per step (the multiprocess mode), forked from a server that
+imported the definitions once or spawned to import them again (Dagster's own start).
 
     python -m benchmarks.dagster_job [--job daily_ingest] [--day 2026-11-16] [--repeat 2]
     python -m benchmarks.dagster_job --realpages [--repeat 2]
 
 Each run is ``dagster job execute -m pipelines.definitions`` on one day of the embedded
-sample (``sources.yaml``) into a new home and Dagster home, the two start methods in turn;
-the fastest run of each is kept. With ``--realpages`` the day is the real pages of
-``benchmarks.realpages`` (about 190, all dropped as one day's HTML files), and the two
-settings compared are the per-article steps on workers of their own (every core, the
-default) and worked in their step's process (``WIREDESK_WORKERS=1``), both forked. Prints
-wall seconds, CPU seconds of the process tree (steps included: their CPU is sampled every
-250 ms, so a step that ends between two samples loses at most that much), cores used, peak
-memory of the tree and the steps that succeeded.
+sample (``sources.yaml``) into a new home and Dagster home, the settings in turn; the
+fastest run of each is kept. With ``--realpages`` the day is the real pages of
+``benchmarks.realpages`` (about 190, all dropped as one day's HTML files), and a process per
+step is measured with its per-article steps on workers of their own (every core) and worked
+in the step's process (``WIREDESK_WORKERS=1``). Prints wall seconds, CPU seconds of the
+process tree (steps included: their CPU is sampled every 250 ms, so a step that ends between
+two samples loses at most that much), cores used, peak memory of the tree and the steps that
+succeeded.
 """
 
 from __future__ import annotations
@@ -30,14 +31,21 @@ from benchmarks.realpages import FIRST_DAY, Usage, eval_pages, measure, write_dr
 REPO = Path(__file__).resolve().parents[1]
 FORKED = "execution:\n  config:\n    multiprocess: {}\n"
 SPAWNED = "execution:\n  config:\n    multiprocess:\n      start_method:\n        spawn: {}\n"
-#: What is compared: a label, the run config and the environment each run gets.
-Setting = tuple[str, str, dict[str, str]]
-#: The start methods: wiredesk's default (none named) and Dagster's own.
-START_METHODS: list[Setting] = [("forked (default)", FORKED, {}), ("spawned", SPAWNED, {})]
-#: On real pages: the per-article steps on workers of their own, or in their own process.
-STEP_WORKERS: list[Setting] = [
-    ("forked, every core (default)", FORKED, {}),
-    ("forked, 1 worker", FORKED, {"WIREDESK_WORKERS": "1"}),
+#: What is compared: a label, the run config (None: none given) and the environment.
+Setting = tuple[str, str | None, dict[str, str]]
+#: wiredesk's default (no run config: every step in the run's process, with workers for the
+#: whole run), a process per step forked from a preloaded server, and Dagster's own start.
+SAMPLE_SETTINGS: list[Setting] = [
+    ("run's process (default)", None, {}),
+    ("step processes, forked", FORKED, {}),
+    ("step processes, spawned", SPAWNED, {}),
+]
+#: On real pages: the default, and a process per step, its per-article steps on workers of
+#: their own or worked in the step's process.
+REALPAGES_SETTINGS: list[Setting] = [
+    ("run's process (default)", None, {}),
+    ("step processes, forked", FORKED, {}),
+    ("step processes, 1 worker", FORKED, {"WIREDESK_WORKERS": "1"}),
 ]
 
 
@@ -49,7 +57,8 @@ def run_job(
     scratch.mkdir()
     (scratch / "dagster").mkdir()
     config = scratch / "run_config.yaml"
-    config.write_text(run_config, encoding="utf-8")
+    if run_config is not None:
+        config.write_text(run_config, encoding="utf-8")
     env = dict(
         os.environ,
         DAGSTER_HOME=str(scratch / "dagster"),
@@ -59,7 +68,8 @@ def run_job(
     )
     command = [
         str(Path(sys.executable).with_name("dagster")),
-        *("job", "execute", "-m", "pipelines.definitions", "-j", job, "-c", str(config)),
+        *("job", "execute", "-m", "pipelines.definitions", "-j", job),
+        *(("-c", str(config)) if run_config is not None else ()),
         *("--tags", f'{{"dagster/partition": "{day}"}}'),
     ]
     usage = measure(command, env=env)
@@ -99,7 +109,7 @@ def benchmark(
 def print_table(job: str, day: str, repeat: int, best: dict[str, tuple[Usage, int]]) -> None:
     load = os.getloadavg()[0]
     print(
-        f"\n{job} for {day} through dagster job execute (multiprocess executor), "
+        f"\n{job} for {day} through dagster job execute, "
         f"{len(os.sched_getaffinity(0))} core(s), fastest of {repeat}, load average {load:.2f}"
     )
     print(f"{'steps':<30}{'wall s':>8}{'cpu s':>8}{'cores':>7}{'peak MB':>9}{'steps':>7}")
@@ -120,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     repeat = max(1, args.repeat)
     if not args.realpages:
         day = args.day or "2026-11-16"
-        best = benchmark(args.job, day, repeat, START_METHODS, REPO / "sources.yaml")
+        best = benchmark(args.job, day, repeat, SAMPLE_SETTINGS, REPO / "sources.yaml")
         print_table(args.job, day, repeat, best)
         return
     pages = eval_pages()
@@ -129,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     day = args.day or FIRST_DAY.isoformat()
     with tempfile.TemporaryDirectory(prefix="wiredesk-dagster-job-pages-") as folder:
         sources = write_drop_folder(pages, Path(folder), 1)
-        best = benchmark(args.job, day, repeat, STEP_WORKERS, sources)
+        best = benchmark(args.job, day, repeat, REALPAGES_SETTINGS, sources)
     print_table(f"{args.job} ({len(pages)} real pages)", day, repeat, best)
 
 

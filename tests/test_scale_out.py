@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from dagster import DagsterInstance
+from dagster import DagsterInstance, validate_run_config
 
 from pipelines.executors import PRELOADED_FORKSERVER, STEP_IMPORTS, configured_executor
 from pipelines.runner import ingest_days
@@ -131,6 +131,11 @@ def test_executor_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         "start_method"
     ] == {"spawn": {}}
     assert "in_process" in steps.resolve_config({"config": {"in_process": {}}}).value["config"]
+    # A run that names no mode runs every step in its own process (with the run's workers).
+    from pipelines.definitions import defs
+
+    execution = validate_run_config(defs.get_job_def("daily_ingest"), {})["execution"]
+    assert list(execution["multi_or_in_process_executor"]) == ["in_process"]
     for module in STEP_IMPORTS:  # the server skips a module it cannot import: none here
         importlib.import_module(module)
     monkeypatch.setenv("WIREDESK_EXECUTOR", "carrier-pigeon")

@@ -153,3 +153,39 @@ def test_workers_do_not_run_the_main_script_of_the_process_that_started_them(
     )
     assert run.returncode == 0, run.stderr
     assert marks.read_text(encoding="utf-8").split() == ["__main__"]
+
+
+def test_a_job_dagster_runs_in_its_own_process_has_workers_for_the_whole_run(
+    tmp_path: Path,
+) -> None:
+    """``dagster job execute`` with no run config: every step in the run's process (the
+    default mode), the stage workers open for the run, and the tables ``wiredesk ingest``
+    writes for the same day."""
+    from pipelines.executors import RUN_WORKERS_NOTE
+    from pipelines.runner import ingest_days
+    from tests.test_scale_out import fingerprint
+
+    env = dict(
+        os.environ,
+        DAGSTER_HOME=str(tmp_path / "dagster"),
+        WIREDESK_HOME=str(tmp_path / "job"),
+        WIREDESK_SOURCES=str(REPO / "sources.yaml"),
+        WIREDESK_WORKERS="2",
+    )
+    (tmp_path / "dagster").mkdir()
+    command = [
+        str(Path(sys.executable).with_name("dagster")),
+        *("job", "execute", "-m", "pipelines.definitions", "-j", "daily_ingest"),
+        *("--tags", f'{{"dagster/partition": "{SAMPLE_DAY.isoformat()}"}}'),
+    ]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Executing steps in process" in run.stderr
+    assert f"{RUN_WORKERS_NOTE}: 2" in run.stderr
+    ingest_days(
+        [SAMPLE_DAY],
+        home=str(tmp_path / "ingest"),
+        sources=str(REPO / "sources.yaml"),
+        instance=DagsterInstance.ephemeral(),
+    )
+    assert fingerprint(tmp_path / "job") == fingerprint(tmp_path / "ingest")

@@ -140,9 +140,10 @@ class ScheduleSection(Section):
 class WorkersSection(Section):
     executor: Literal["multiprocess", "in_process", "k8s", "celery"] = setting(
         "multiprocess",
-        "Which executor runs a job's steps (see `deploy/README.md`); `multiprocess` forks "
-        "each step from a server that imported the definitions once, unless the run config "
-        "names a `start_method`.",
+        "Which executor runs a job's steps (see `deploy/README.md`); `multiprocess` runs "
+        "every step in the run's process with stage workers for the whole run unless the "
+        "run config names `multiprocess`, then each step in a process forked from a server "
+        "that imported the definitions once (unless it names a `start_method`).",
         "WIREDESK_EXECUTOR",
     )
     ner_processes: int = setting(
