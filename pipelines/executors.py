@@ -68,7 +68,8 @@ class RunWideWorkers(Executor):
     the whole run (``wiredesk.workers.stage_workers``): the articles step's workers find
     each article's mentions and quotes as they extract it, and the entity and quote steps
     after take those, as in a ``wiredesk ingest`` run, instead of each step starting workers
-    of its own and working the articles out again."""
+    of its own and working the articles out again. The analyst's file is brought up to date
+    once, when the run ends (``wiredesk.store.published_at_end``), as that run's is."""
 
     def __init__(self, inner: Executor) -> None:
         self.inner = inner
@@ -83,10 +84,11 @@ class RunWideWorkers(Executor):
 
     def execute(self, plan_context: Any, execution_plan: Any) -> Iterator[Any]:
         from wiredesk.article_work import warm_up_for
+        from wiredesk.store import published_at_end
         from wiredesk.workers import stage_workers
 
         warm_up = warm_up_for(execution_plan.step_keys_to_execute)
-        with stage_workers(warm_up=warm_up) as count:
+        with published_at_end(), stage_workers(warm_up=warm_up) as count:
             plan_context.log.info(f"{RUN_WORKERS_NOTE}: {count} (workers.processes)")
             yield from self.inner.execute(plan_context, execution_plan)
 

@@ -14,9 +14,9 @@ from wiredesk.sources import DiscoverySettings, Ledger, Source, load_sources
 from wiredesk.store import (
     AnyPath,
     Lake,
-    ensure_warehouse,
     home_dir,
     local_home,
+    publish_warehouse,
     sources_file,
 )
 
@@ -142,9 +142,10 @@ class WiredeskResource(ConfigurableResource):
         )
 
     def publish(self) -> None:
-        """Keep the analyst's warehouse file in step with the lake (cheap when unchanged)."""
+        """Keep the analyst's warehouse file in step with the lake (cheap when unchanged; in
+        a run whose steps share its process, once at the run's end: ``published_at_end``)."""
         if self.publish_each_step:
-            ensure_warehouse(self.home_path())
+            publish_warehouse(self.home_path())
 
 
 def configured_resource(settings: Settings | None = None, **overrides: Any) -> WiredeskResource:

@@ -27,7 +27,7 @@ from tests.test_stage_workers import (
 )
 from wiredesk import work_ahead
 from wiredesk import workers as workers_module
-from wiredesk.store import ensure_warehouse
+from wiredesk.store import connect_readonly, ensure_warehouse
 from wiredesk.workers import (
     pool_reads_ahead,
     stage_map,
@@ -189,3 +189,11 @@ def test_a_job_dagster_runs_in_its_own_process_has_workers_for_the_whole_run(
         instance=DagsterInstance.ephemeral(),
     )
     assert fingerprint(tmp_path / "job") == fingerprint(tmp_path / "ingest")
+    # The analyst's file, written once at the run's end, holds what the run wrote.
+    con = connect_readonly(tmp_path / "job")
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == len(
+            fingerprint(tmp_path / "job")["articles"]
+        )
+    finally:
+        con.close()

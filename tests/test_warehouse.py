@@ -18,7 +18,10 @@ from wiredesk.store.warehouse import (
     connect_readonly,
     define_views,
     ensure_warehouse,
+    publish_warehouse,
+    published_at_end,
     table_reference,
+    warehouse_path,
 )
 
 DAY = dt.date(2026, 11, 16)
@@ -39,6 +42,29 @@ def test_rebuilt_only_when_the_lake_changes(home: Path) -> None:
     assert not ensure_warehouse(home)
     Lake(home).write("articles", [{"article_id": "a1", "word_count": 3}], DAY)
     assert ensure_warehouse(home)
+    assert not ensure_warehouse(home)
+
+
+def test_a_run_in_one_process_publishes_once_at_its_end(home: Path) -> None:
+    lake = Lake(home)
+    with published_at_end():
+        lake.write("articles", [{"article_id": "a1", "word_count": 3}], DAY)
+        publish_warehouse(home)
+        with published_at_end():  # an inner block leaves it to the outer one
+            publish_warehouse(home)
+        assert not warehouse_path(home).exists()  # nothing written yet
+        lake.write("articles", [{"article_id": "a2", "word_count": 4}], DAY, part="more")
+    con = connect_readonly(home)  # written once, with what the run wrote last
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    con.close()
+    with pytest.raises(RuntimeError), published_at_end():  # a run that fails publishes too
+        lake.write("articles", [{"article_id": "a3", "word_count": 5}], DAY, part="last")
+        publish_warehouse(home)
+        raise RuntimeError("a step failed")
+    con = connect_readonly(home)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+    con.close()
+    publish_warehouse(home)  # outside a block: at once
     assert not ensure_warehouse(home)
 
 

@@ -27,6 +27,8 @@ import os
 import re
 import sys
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -340,6 +342,39 @@ def ensure_warehouse(home: AnyPath, force: bool = False) -> bool:
         marker_tmp.write_text(json.dumps(wanted, indent=1), encoding="utf-8")
         os.replace(marker_tmp, marker)
     return True
+
+
+#: The homes whose analyst's file waits for the end of the open ``published_at_end`` block
+#: (by path), or None outside one.
+_waiting: dict[str, AnyPath] | None = None
+
+
+def publish_warehouse(home: AnyPath) -> None:
+    """``ensure_warehouse`` now, or when the open ``published_at_end`` block ends."""
+    if _waiting is None:
+        ensure_warehouse(home)
+    else:
+        _waiting.setdefault(str(home), home)
+
+
+@contextmanager
+def published_at_end() -> Iterator[None]:
+    """Within the block ``publish_warehouse`` only notes the home; each noted home's file is
+    brought up to date once when the block ends, even after a failure. For a run whose steps
+    share one process, as ``wiredesk ingest`` does for its runs: each step's publication
+    rewrote the file for each table's first files, a few tenths of a second a step on a new
+    home, while nothing in the run reads it."""
+    global _waiting
+    if _waiting is not None:
+        yield  # an outer block publishes
+        return
+    _waiting = {}
+    try:
+        yield
+    finally:
+        waiting, _waiting = _waiting, None
+        for home in waiting.values():
+            ensure_warehouse(home)
 
 
 def _cleanup_temporaries(folder: Path, name: str) -> None:
