@@ -118,8 +118,8 @@ def with_run_workers(definition: ExecutorDefinition) -> ExecutorDefinition:
 
 #: The multiprocess executor's config, its mode when a run names none being ``in_process``
 #: (Dagster's is ``multiprocess``): on one machine the run's own process with stage workers
-#: for the whole run (``RunWideWorkers``) does a day in two thirds to three quarters of the
-#: time a process per step takes (``python -m benchmarks.dagster_job``).
+#: for the whole run (``RunWideWorkers``) does a day in about half the time a process per
+#: step takes (``python -m benchmarks.dagster_job``).
 EITHER_MODE = Field(
     multi_or_in_process_executor.config_schema.config_type,
     default_value={"in_process": {}},
