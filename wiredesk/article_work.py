@@ -19,28 +19,10 @@ from wiredesk.store import stable_id
 Row = dict[str, Any]
 
 
-def warm_up_worker() -> None:
-    """What a stage worker loads before its first batch: the first extraction's libraries and
-    the English recogniser (other languages load when their first article comes)."""
-    from wiredesk.articles import warm_up_extraction
-    from wiredesk.entities import find_mentions
-
-    warm_up_extraction()
-    find_mentions([""])
-
-
-def warm_up_stage_worker() -> None:
-    """``warm_up_worker``, and the MinHash library an ingest run's workers sign each text
-    they extract with (``wiredesk.work_ahead``)."""
-    from wiredesk.syndication import prepare_signatures
-
-    warm_up_worker()
-    prepare_signatures()
-
-
 def warm_up_extracting_worker() -> None:
-    """What a step's own worker for the articles stage loads (``workers.step_workers``): the
-    first extraction's libraries and the MinHash library it signs each text with."""
+    """What a worker that extracts loads before its first batch (a step's own for the
+    articles stage, ``workers.step_workers``): the first extraction's libraries and the
+    MinHash library it signs each text with."""
     from wiredesk.articles import warm_up_extraction
     from wiredesk.syndication import prepare_signatures
 
@@ -49,8 +31,8 @@ def warm_up_extracting_worker() -> None:
 
 
 def warm_up_recognising_worker() -> None:
-    """What a step's own worker for the entity_mentions stage loads: the English recogniser
-    (other languages load when their first article comes)."""
+    """What a worker that recognises entities loads (a step's own for the entity_mentions
+    stage): the English recogniser (other languages load when their first article comes)."""
     from wiredesk.entities import find_mentions
 
     find_mentions([""])
@@ -61,6 +43,22 @@ def warm_up_quoting_worker() -> None:
     from wiredesk.quotes import find_quotes
 
     find_quotes("", [], "en")
+
+
+def warm_up_worker() -> None:
+    """What an ``analyze`` worker loads before its first batch: the first extraction's
+    libraries and the English recogniser."""
+    from wiredesk.articles import warm_up_extraction
+
+    warm_up_extraction()
+    warm_up_recognising_worker()
+
+
+def warm_up_stage_worker() -> None:
+    """What a run's stage worker loads, as it extracts, signs and reads ahead
+    (``wiredesk.work_ahead``): ``warm_up_extracting_worker`` and the recogniser."""
+    warm_up_extracting_worker()
+    warm_up_recognising_worker()
 
 
 def import_per_article_work() -> None:

@@ -235,17 +235,24 @@ def on_workers_closing(hook: Callable[[], object]) -> None:
         _closing.append(hook)
 
 
+def _pool_here() -> _StagePool | None:
+    """The block open in this process, or None (a forked child's copy of its parent's block
+    is not its own)."""
+    pool = _open_pool
+    return pool if pool is not None and pool.owner == os.getpid() else None
+
+
 def pool_workers() -> int:
     """Workers of the ``stage_workers`` block open in this process (0 when none is)."""
-    pool = _open_pool
-    return pool.workers if pool is not None and pool.owner == os.getpid() else 0
+    pool = _pool_here()
+    return pool.workers if pool is not None else 0
 
 
 def pool_reads_ahead() -> bool:
     """Whether the workers of the block open in this process read ahead for later stages
     (a run's ``stage_workers`` block of several workers, not a step's own)."""
-    pool = _open_pool
-    return pool is not None and pool.owner == os.getpid() and pool.workers > 1 and pool.reads_ahead
+    pool = _pool_here()
+    return pool is not None and pool.workers > 1 and pool.reads_ahead
 
 
 @contextmanager
@@ -259,8 +266,8 @@ def stage_workers(
     any batch, so what they load overlaps the caller's own setting up; without it they start
     at the first batch."""
     count = worker_count(workers)
-    if _open_pool is not None and _open_pool.owner == os.getpid():
-        yield _open_pool.workers  # already open: an inner block shares it
+    if (open_here := _pool_here()) is not None:
+        yield open_here.workers  # already open: an inner block shares it
         return
     pool = _StagePool(count)
     if warm_up is not None and count > 1:
@@ -278,8 +285,8 @@ def step_workers(warm_up: Callable[[], object], min_items: int | None = None) ->
     first call with ``min_items`` items (default ``STEP_POOL_ITEMS``), so a small day costs
     no workers; they do not read ahead, and stop when the block ends. Inside a
     ``stage_workers`` block, that block's workers; yields the count."""
-    if _open_pool is not None and _open_pool.owner == os.getpid():
-        yield _open_pool.workers
+    if (open_here := _pool_here()) is not None:
+        yield open_here.workers
         return
     count = worker_count()
     if count < 2:
@@ -294,8 +301,8 @@ def step_workers(warm_up: Callable[[], object], min_items: int | None = None) ->
 def expect_items(count: int) -> None:
     """A stage will soon send ``count`` items: a step's own workers start now if that is
     enough for them, so their warm-up runs beside the stage's own preparing."""
-    pool = _open_pool
-    if pool is not None and pool.owner == os.getpid() and count >= pool.min_items:
+    pool = _pool_here()
+    if pool is not None and count >= pool.min_items:
         pool.start()
 
 
@@ -365,9 +372,9 @@ def stage_stream(
     the workers go on with the rest, instead of waiting for the last batch. Batches are
     handed out as the caller takes results; each worker keeps one waiting beside the one it
     runs, so a caller busy for a moment leaves no worker idle."""
-    pool = _open_pool
-    local = pool is None or pool.owner != os.getpid() or pool.workers <= 1
-    if local or not items or (len(items) < pool.min_items and not pool.started()):
+    pool = _pool_here()
+    few = pool is not None and len(items) < pool.min_items and not pool.started()
+    if pool is None or pool.workers <= 1 or not items or few:
         out = list(fn(list(items))) if items else []
         if on_batch is not None and out:
             on_batch(out)
@@ -405,8 +412,8 @@ def submit_to_homes(
     Each batch's input positions with its future; none when no block of several workers is
     open and running (the caller then does the work as it would have).
     """
-    pool = _open_pool
-    if pool is None or pool.owner != os.getpid() or pool.workers <= 1 or not pool.started():
+    pool = _pool_here()
+    if pool is None or pool.workers <= 1 or not pool.started():
         return []
     executors = pool.executors()
     sent = []
