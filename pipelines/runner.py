@@ -30,9 +30,9 @@ from wiredesk.store import (
     BuildLog,
     Plan,
     Stage,
-    ensure_warehouse,
     home_dir,
     local_home,
+    published_at_end,
     sources_file,
     topological,
 )
@@ -232,15 +232,13 @@ def run_plan(
     aggregates cover one range (``later_runs``). Each finished step is recorded in the
     home's build log. The stages' per-article work shares one set of worker processes for
     the whole plan (``workers.processes``). The analyst's file is brought up to date once,
-    when the plan ends or stops: between its runs nothing reads it, and on a new home each
-    run's first tables would otherwise rewrite it again."""
+    when the plan ends or stops (``published_at_end``: also what the runs' steps wrote
+    before one failed): between its runs nothing reads it, and on a new home each run's
+    first tables would otherwise rewrite it again."""
     # Workers that will extract, recognise and quote start loading now, beside the set-up.
     warm_up = warm_up_for(stage for stages in work.daily.values() for stage in stages)
-    try:
-        with stage_workers(warm_up=warm_up):
-            return _run_phases(work, home, sources, instance, progress)
-    finally:  # what the runs' steps wrote, even when a later one failed
-        ensure_warehouse(home_dir(home))
+    with published_at_end(home_dir(home)), stage_workers(warm_up=warm_up):
+        return _run_phases(work, home, sources, instance, progress)
 
 
 def _run_phases(
@@ -257,7 +255,6 @@ def _run_phases(
             settings.settings,
             home=str(home_dir(home)),
             sources_file=str(sources_file(sources)),
-            publish_each_step=False,  # the analyst's file is brought up to date when the plan ends
         )
     }
     instance = instance or dagster_instance()

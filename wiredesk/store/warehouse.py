@@ -358,17 +358,20 @@ def publish_warehouse(home: AnyPath) -> None:
 
 
 @contextmanager
-def published_at_end() -> Iterator[None]:
-    """Within the block ``publish_warehouse`` only notes the home; each noted home's file is
-    brought up to date once when the block ends, even after a failure. For a run whose steps
-    share one process, as ``wiredesk ingest`` does for its runs: each step's publication
-    rewrote the file for each table's first files, a few tenths of a second a step on a new
-    home, while nothing in the run reads it."""
+def published_at_end(*homes: AnyPath) -> Iterator[None]:
+    """Within the block ``publish_warehouse`` only notes the home; each noted home's file,
+    and each of ``homes``, is brought up to date once when the block ends, even after a
+    failure (what a failed step wrote before it failed is published too). For runs whose
+    steps share one process (``wiredesk ingest``, a Dagster run in the run's process): each
+    step's publication rewrote the file for each table's first files, a few tenths of a
+    second a step on a new home, while nothing in the run reads it."""
     global _waiting
     if _waiting is not None:
-        yield  # an outer block publishes
+        for home in homes:  # an outer block publishes
+            _waiting.setdefault(str(home), home)
+        yield
         return
-    _waiting = {}
+    _waiting = {str(home): home for home in homes}
     try:
         yield
     finally:
