@@ -42,29 +42,29 @@ def fingerprint(home: Path) -> dict[str, list]:
         con.close()
 
 
-def dagster_job(job: str, day: str, env: dict) -> subprocess.Popen:
-    config = REPO / "deploy" / "run_config" / "multiprocess.yaml"
+#: The run config of a process per step.
+MULTIPROCESS = REPO / "deploy" / "run_config" / "multiprocess.yaml"
+
+
+def dagster_job(
+    job: str, day: str, env: dict, config: Path | None = MULTIPROCESS
+) -> subprocess.Popen:
+    """``dagster job execute`` for one day, output and errors together (no ``config``: none)."""
     command = [
         str(Path(sys.executable).with_name("dagster")),
-        "job",
-        "execute",
-        "-m",
-        "pipelines.definitions",
-        "-j",
-        job,
-        "-c",
-        str(config),
-        "--tags",
-        json.dumps({"dagster/partition": day}),
+        *("job", "execute", "-m", "pipelines.definitions", "-j", job),
+        *(("-c", str(config)) if config is not None else ()),
+        *("--tags", json.dumps({"dagster/partition": day})),
     ]
     return subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
 
 
-def finish(run: subprocess.Popen) -> None:
+def finish(run: subprocess.Popen) -> str:
     output, _ = run.communicate(timeout=600)
     assert run.returncode == 0, output[-3000:]
+    return output
 
 
 def test_parallel_days_on_postgres_match_the_in_process_run(

@@ -163,7 +163,7 @@ def test_a_job_dagster_runs_in_its_own_process_has_workers_for_the_whole_run(
     writes for the same day."""
     from pipelines.executors import RUN_WORKERS_NOTE
     from pipelines.runner import ingest_days
-    from tests.test_scale_out import fingerprint
+    from tests.test_scale_out import dagster_job, fingerprint, finish
 
     env = dict(
         os.environ,
@@ -173,15 +173,9 @@ def test_a_job_dagster_runs_in_its_own_process_has_workers_for_the_whole_run(
         WIREDESK_WORKERS="2",
     )
     (tmp_path / "dagster").mkdir()
-    command = [
-        str(Path(sys.executable).with_name("dagster")),
-        *("job", "execute", "-m", "pipelines.definitions", "-j", "daily_ingest"),
-        *("--tags", f'{{"dagster/partition": "{SAMPLE_DAY.isoformat()}"}}'),
-    ]
-    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
-    assert run.returncode == 0, run.stderr[-3000:]
-    assert "Executing steps in process" in run.stderr
-    assert f"{RUN_WORKERS_NOTE}: 2" in run.stderr
+    output = finish(dagster_job("daily_ingest", SAMPLE_DAY.isoformat(), env, config=None))
+    assert "Executing steps in process" in output
+    assert f"{RUN_WORKERS_NOTE}: 2" in output
     ingest_days(
         [SAMPLE_DAY],
         home=str(tmp_path / "ingest"),
