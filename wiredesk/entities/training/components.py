@@ -30,9 +30,17 @@ CORE_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 
 
 @registry.architectures("wiredesk.QuantisedHashEmbed.v1")
-def quantised_hash_embed(width: int, attrs: list[str], rows: list[int], table: str):  # noqa: ANN201
-    """Hashed features and ``table``'s word vectors, mixed to ``width`` (thinc's Model)."""
-    return QuantisedHashEmbed(width, attrs, rows, table)
+def quantised_hash_embed(  # noqa: ANN201 - thinc's Model
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    table: str,
+    clusters: str | None = None,
+    cluster_rows: list[int] | None = None,
+):
+    """Hashed features, ``table``'s word vectors and, with ``clusters``, each word's Brown
+    cluster and its path's prefixes, mixed to ``width``."""
+    return QuantisedHashEmbed(width, attrs, rows, table, clusters, list(cluster_rows or []))
 
 
 class NameMorph:

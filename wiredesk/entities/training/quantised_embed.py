@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from spacy.attrs import LOWER, ORTH
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.tokens import Doc
@@ -31,6 +32,8 @@ from thinc.api import (
 from thinc.initializers import glorot_uniform_init
 from thinc.types import Floats2d, Ragged
 
+from wiredesk.entities.word_clusters import UNKNOWN as UNKNOWN_CLUSTER
+from wiredesk.entities.word_clusters import load_clusters, path_prefixes
 from wiredesk.entities.word_vectors import load_table
 
 
@@ -84,15 +87,66 @@ def _init(model: Model, X: list[Doc] | None = None, Y: Ragged | None = None) -> 
     return model
 
 
+def ClusterFeatures(table: str, prefixes: tuple[int, ...]) -> Model[list[Doc], list]:  # noqa: N802
+    """Each token's Brown cluster from ``table`` (``wiredesk.entities.word_clusters``), by
+    the word as written or else in lower case, and its path's first ``prefixes`` branches:
+    one Ints2d per doc with ``1 + len(prefixes)`` columns, for hashed embeddings. The table
+    is read when the model is built, as ``QuantisedVectors``'s is."""
+    load_clusters(table)
+    return Model(
+        "cluster_features",
+        _cluster_forward,
+        attrs={"table": table, "prefixes": tuple(prefixes)},
+    )
+
+
+def _cluster_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list, Callable]:
+    clusters = load_clusters(model.attrs["table"])
+    out = []
+    for doc in docs:
+        found = clusters.find(doc.to_array(ORTH))
+        missing = found == UNKNOWN_CLUSTER
+        if missing.any():
+            found[missing] = clusters.find(doc.to_array(LOWER)[missing])
+        features = path_prefixes(found, model.attrs["prefixes"]).astype(np.uint64)
+        out.append(model.ops.asarray(features, dtype="uint64"))
+    return out, lambda _: []
+
+
 def QuantisedHashEmbed(  # noqa: N802
-    width: int, attrs: list[str], rows: list[int], table: str
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    table: str,
+    clusters: str | None = None,
+    cluster_rows: list[int] | None = None,
 ) -> Model[list[Doc], list[Floats2d]]:
-    """``MultiHashEmbed`` (same seeds, same Maxout mix) with ``table``'s vectors added."""
+    """``MultiHashEmbed`` (same seeds, same Maxout mix) with ``table``'s vectors added, and
+    with ``clusters`` a Brown cluster table whose cluster and path prefixes (of 4, 8, ...
+    branches, one per entry of ``cluster_rows`` after the first) get hashed embeddings of
+    ``cluster_rows`` rows each."""
     if len(rows) != len(attrs):
         raise ValueError(f"{len(attrs)} attrs but {len(rows)} row counts")
+    cluster_rows = list(cluster_rows or [])
     embeddings = [
         HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
     ]
     hashed = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
-    mix = with_array(Maxout(width, width * (len(attrs) + 1), nP=3, dropout=0.0, normalize=True))
-    return chain(concatenate(hashed, QuantisedVectors(width, table)), mix, ragged2list())
+    parts = [hashed, QuantisedVectors(width, table)]
+    if clusters:
+        prefixes = tuple(4 * (i + 1) for i in range(len(cluster_rows) - 1))
+        seed = 8 + len(attrs)
+        cluster_embeddings = [
+            HashEmbed(width, count, column=i, seed=seed + i, dropout=0.0)
+            for i, count in enumerate(cluster_rows)
+        ]
+        parts.append(
+            chain(
+                ClusterFeatures(clusters, prefixes),
+                list2ragged(),
+                with_array(concatenate(*cluster_embeddings)),
+            )
+        )
+    pieces = len(attrs) + 1 + (len(cluster_rows) if clusters else 0)
+    mix = with_array(Maxout(width, width * pieces, nP=3, dropout=0.0, normalize=True))
+    return chain(concatenate(*parts), mix, ragged2list())

@@ -47,6 +47,10 @@ class Recipe:
     settings: dict[str, object] = field(default_factory=dict)
     refit: bool = False
     vectors: str | None = None
+    #: A Brown cluster table (``wiredesk.entities.word_clusters``) the embedding adds, with
+    #: the hashed rows of the cluster and of each path prefix (4, 8, ... branches).
+    clusters: str | None = None
+    cluster_rows: tuple[int, ...] = ()
 
 
 def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
@@ -68,6 +72,9 @@ def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
         del embed["include_static_vectors"]
         embed["@architectures"] = "wiredesk.QuantisedHashEmbed.v1"
         embed["table"] = recipe.vectors
+        if recipe.clusters:
+            embed["clusters"] = recipe.clusters
+            embed["cluster_rows"] = list(recipe.cluster_rows)
     config["training"]["annotating_components"] = list(recipe.before)
     if recipe.max_steps:
         config["training"]["max_steps"] = recipe.max_steps

