@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import spacy
+from entity_helpers import numpy_encoder_matches, random_encoder
 
-from wiredesk.entities.encoder import WindowEncoder, use_numpy_ops
 from wiredesk.entities.training import quantised_embed
 from wiredesk.entities.training.scratch import Recipe, language_config
 from wiredesk.entities.word_vectors import (
@@ -104,26 +104,9 @@ def test_only_the_projection_learns(tiny_table) -> None:
 
 
 def test_the_numpy_encoder_gives_thinc_s_vectors_with_word_vectors(tiny_table) -> None:
-    recipe = Recipe(vectors=tiny_table)
-    config = language_config("ru", recipe)
-    config["components"]["tok2vec"]["model"]["embed"]["width"] = 32
-    config["components"]["tok2vec"]["model"]["encode"]["width"] = 32
-    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    config = language_config("ru", Recipe(vectors=tiny_table))
     texts = ["Мэрия Москвы обсудила работу «Газпрома» в Сибири.", "Ещё раз.", ""]
-    nlp.initialize()
-    tok2vec = nlp.get_pipe("tok2vec").model
-    rng = np.random.default_rng(1)
-    for node in tok2vec.walk():  # weights other than the initial ones, so any slip shows
-        for name in node.param_names:
-            if node.has_param(name):
-                param = node.get_param(name)
-                node.set_param(name, rng.normal(size=param.shape).astype(param.dtype))
-    docs = [nlp.make_doc(t) for t in texts]
-    assert WindowEncoder.fits(tok2vec)
-    use_numpy_ops(tok2vec)  # as every loaded pipeline runs
-    expected = tok2vec.predict(docs)
-    got = WindowEncoder(tok2vec).predict_each(docs)
-    assert all(np.array_equal(a, b) for a, b in zip(expected, got, strict=True))
+    assert numpy_encoder_matches(*random_encoder(config, texts))
 
 
 def test_a_spacy_vocab_s_vectors_are_read_by_the_word_as_written(

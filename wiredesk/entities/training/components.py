@@ -29,18 +29,9 @@ NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"
 CORE_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 
 
-@registry.architectures("wiredesk.QuantisedHashEmbed.v1")
-def quantised_hash_embed(  # noqa: ANN201 - thinc's Model
-    width: int,
-    attrs: list[str],
-    rows: list[int],
-    table: str,
-    clusters: str | None = None,
-    cluster_rows: list[int] | None = None,
-):
-    """Hashed features, ``table``'s word vectors and, with ``clusters``, each word's Brown
-    cluster and its path's prefixes, mixed to ``width``."""
-    return QuantisedHashEmbed(width, attrs, rows, table, clusters, list(cluster_rows or []))
+#: Hashed features, word vectors and, with ``clusters``, each word's Brown cluster and its
+#: path's prefixes, mixed to ``width`` (see ``quantised_embed``).
+registry.architectures("wiredesk.QuantisedHashEmbed.v1")(QuantisedHashEmbed)
 
 
 class NameMorph:

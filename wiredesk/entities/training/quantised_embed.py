@@ -127,7 +127,7 @@ def QuantisedHashEmbed(  # noqa: N802
     ``cluster_rows`` rows each."""
     if len(rows) != len(attrs):
         raise ValueError(f"{len(attrs)} attrs but {len(rows)} row counts")
-    cluster_rows = list(cluster_rows or [])
+    cluster_rows = list(cluster_rows or ())
     embeddings = [
         HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
     ]
