@@ -65,6 +65,13 @@ def test_clean_strips_article_possessive_and_punctuation() -> None:
     assert text[cleaned.start_char : cleaned.end_char] == "Korvale Institute"
 
 
+def test_clean_strips_a_slash_at_an_edge_not_inside() -> None:
+    text = "Die CDU/FDP-Mehrheit im Bundesrat stimmte gegen AC/DC."
+    for raw, language_neutral in (("CDU/", False), ("CDU/", True), ("AC/DC", True)):
+        cleaned = clean_mention(text, mention_at(text, raw, "ORG"), english=not language_neutral)
+        assert cleaned is not None and cleaned.text == raw.strip("/")
+
+
 def test_clean_moves_title_inside_span_to_roles() -> None:
     text = "Foreign Minister Amara Oyelaran arrived."
     cleaned = clean_mention(text, mention_at(text, "Foreign Minister Amara Oyelaran", "PERSON"))

@@ -12,7 +12,8 @@ from dataclasses import replace
 from wiredesk.entities.mention import Mention
 from wiredesk.entities.titles import leading_title, role_text, trailing_title
 
-_EDGE_PUNCT = " \t\r\n\"'`()[]{},;:!?-\u2013\u2014\u2018\u2019\u201c\u201d*"
+#: A slash too: "CDU/" taken from "die CDU/FDP-Mehrheit" (inside a name it stays: "AC/DC").
+_EDGE_PUNCT = " \t\r\n\"'`()[]{},;:!?-\u2013\u2014\u2018\u2019\u201c\u201d*/"
 #: Quotation marks of German, French and Russian copy too: „…“, ‚…‘, «…», ‹…›.
 _ANY_EDGE_PUNCT = _EDGE_PUNCT + "\u201e\u201a\u00ab\u00bb\u2039\u203a\u00a0\u202f"
 _POSSESSIVE = re.compile(r"\s?['\u2019]s?$")
