@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from wiredesk.entities.word_keys import in_key_order, look_up
 from wiredesk.user_cache import file_stamp, kept_arrays
 
 #: Table names that mean "the vectors of this installed spaCy package".
@@ -46,11 +47,7 @@ class PackageVectors:
 
     def find(self, keys: np.ndarray) -> np.ndarray:
         """The row of each key, ``unknown`` where there is none."""
-        keys = np.asarray(keys, dtype=np.uint64)
-        at = np.searchsorted(self.keys, keys)
-        at[at == len(self.keys)] = 0
-        found = self.keys[at] == keys
-        return np.where(found, self.rows[at], self.unknown)
+        return look_up(self.keys, self.rows, keys, self.unknown)
 
     def vectors(self, rows: np.ndarray) -> np.ndarray:
         """(len(rows), width) float32, zeros for ``unknown``."""
@@ -80,8 +77,8 @@ def sorted_keys(vocab: Path) -> dict[str, np.ndarray]:
     keys = np.fromiter(key2row.keys(), np.uint64, len(key2row))
     rows = np.fromiter(key2row.values(), np.int32, len(key2row))
     del key2row
-    order = np.argsort(keys, kind="stable")
-    return {"keys": keys[order], "rows": rows[order]}
+    keys, rows = in_key_order(keys, rows)
+    return {"keys": keys, "rows": rows}
 
 
 def read_package_vectors(vocab: Path) -> PackageVectors:

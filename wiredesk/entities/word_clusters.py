@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from wiredesk.entities.word_keys import in_key_order, look_up, word_hashes
 from wiredesk.user_cache import file_stamp, kept_arrays
 
 #: Table names that mean "this language's clusters in spacy-lookups-data".
@@ -43,13 +44,7 @@ class WordClusters:
 
     def find(self, keys: np.ndarray) -> np.ndarray:
         """The cluster of each key (spaCy's hash of a word), ``UNKNOWN`` where there is none."""
-        keys = np.asarray(keys, dtype=np.uint64)
-        if not len(self.keys):
-            return np.full(len(keys), UNKNOWN, np.int64)
-        at = np.searchsorted(self.keys, keys)
-        at[at == len(self.keys)] = 0
-        found = self.keys[at] == keys
-        return np.where(found, self.clusters[at].astype(np.int64), UNKNOWN)
+        return look_up(self.keys, self.clusters, keys, UNKNOWN).astype(np.int64)
 
 
 def path_prefixes(clusters: np.ndarray, lengths: tuple[int, ...]) -> np.ndarray:
@@ -78,15 +73,13 @@ def table_file(language: str) -> Path:
 
 def sorted_clusters(path: Path) -> dict[str, np.ndarray]:
     """A ``{word: cluster}`` JSON table as word hashes in order, with their clusters."""
-    from spacy.strings import hash_string
-
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         table = json.load(handle)
-    keys = np.fromiter((hash_string(word) for word in table), np.uint64, len(table))
+    keys = word_hashes(list(table))
     clusters = np.fromiter(table.values(), np.int32, len(table))
     del table
-    order = np.argsort(keys, kind="stable")
-    return {"keys": keys[order], "clusters": clusters[order]}
+    keys, clusters = in_key_order(keys, clusters)
+    return {"keys": keys, "clusters": clusters}
 
 
 def read_clusters(path: Path) -> WordClusters:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from wiredesk.entities.package_vectors import PREFIX, PackageVectors, load_package_vectors
+from wiredesk.entities.word_keys import in_key_order, look_up, word_hashes
 from wiredesk.user_cache import file_stamp, kept_arrays
 
 #: The table natasha 1.6.0 ships (news, 1B words, 250K words, 300 dimensions, 100 codes).
@@ -53,11 +54,7 @@ class QuantisedVectors:
 
     def find(self, keys: np.ndarray) -> np.ndarray:
         """The row of each key (lower-case word hash), ``unknown`` where there is none."""
-        keys = np.asarray(keys, dtype=np.uint64)
-        at = np.searchsorted(self.keys, keys)
-        at[at == len(self.keys)] = 0
-        found = self.keys[at] == keys
-        return np.where(found, self.rows[at], self.unknown)
+        return look_up(self.keys, self.rows, keys, self.unknown)
 
     def vectors(self, rows: np.ndarray) -> np.ndarray:
         """(len(rows), width) float32: each row's codebook entries side by side."""
@@ -65,19 +62,10 @@ class QuantisedVectors:
         return self.codebooks[parts, self.codes[rows]].reshape(len(rows), self.width)
 
 
-def word_hashes(words: list[str]) -> np.ndarray:
-    """spaCy's 64-bit hash of each word (what ``Token.lower`` holds for its lower case)."""
-    from spacy.strings import hash_string
-
-    return np.fromiter((hash_string(w) for w in words), dtype=np.uint64, count=len(words))
-
-
 def word_index(words: list[str]) -> dict[str, np.ndarray]:
     """What finding a word takes: the words' hashes in order, their rows, ``<unk>``'s row."""
-    hashes = word_hashes(words)
-    order = np.argsort(hashes, kind="stable")
-    unknown = np.array(words.index(UNKNOWN))
-    return {"keys": hashes[order], "rows": order.astype(np.int32), "unknown": unknown}
+    keys, rows = in_key_order(word_hashes(words), np.arange(len(words), dtype=np.int32))
+    return {"keys": keys, "rows": rows, "unknown": np.array(words.index(UNKNOWN))}
 
 
 def from_index(
