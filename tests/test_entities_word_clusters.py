@@ -119,3 +119,8 @@ def test_the_numpy_encoder_gives_thinc_s_vectors_with_clusters(
     other = WordClusters(keys=np.array([hash_string("Merkel")], np.uint64), clusters=np.array([3]))
     monkeypatch.setattr(quantised_embed, "load_clusters", lambda name: other)
     assert not np.array_equal(tok2vec.predict(docs[:1])[0][0], expected[0][0])
+
+
+def test_a_recipe_with_clusters_and_no_word_vectors_is_refused() -> None:
+    with pytest.raises(ValueError, match="clusters"):
+        language_config("de", Recipe(clusters="spacy-lookups-data:de", cluster_rows=(10,)))

@@ -65,6 +65,8 @@ def language_config(lang: str, recipe: Recipe):  # noqa: ANN201 - thinc's Config
     config["nlp"]["pipeline"] = pipeline
     for name, factory in {**recipe.before, **recipe.after}.items():
         config["components"][name] = {"factory": factory}
+    if recipe.clusters and not recipe.vectors:
+        raise ValueError("Recipe.clusters: only the embedding with word vectors reads clusters")
     embed = config["components"]["tok2vec"]["model"]["embed"]
     embed["attrs"] = [*embed["attrs"], *recipe.attrs]
     embed["rows"] = [*embed["rows"], *recipe.attrs.values()]
