@@ -83,12 +83,9 @@ class RunWideWorkers(Executor):
         return self.inner.step_dependency_config
 
     def execute(self, plan_context: Any, execution_plan: Any) -> Iterator[Any]:
-        from wiredesk.article_work import warm_up_for
-        from wiredesk.store import published_at_end
-        from wiredesk.workers import stage_workers
+        from wiredesk.article_work import run_wide_workers
 
-        warm_up = warm_up_for(execution_plan.step_keys_to_execute)
-        with published_at_end(), stage_workers(warm_up=warm_up) as count:
+        with run_wide_workers(execution_plan.step_keys_to_execute) as count:
             plan_context.log.info(f"{RUN_WORKERS_NOTE}: {count} (workers.processes)")
             yield from self.inner.execute(plan_context, execution_plan)
 

@@ -22,7 +22,7 @@ from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import CONFIG_TAG, configured_resource
 from pipelines.sqlite_wal import sqlite_writes_ahead
-from wiredesk.article_work import warm_up_for
+from wiredesk.article_work import run_wide_workers
 from wiredesk.fetch import Fetcher, FetchSettings
 from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
@@ -32,11 +32,9 @@ from wiredesk.store import (
     Stage,
     home_dir,
     local_home,
-    published_at_end,
     sources_file,
     topological,
 )
-from wiredesk.workers import stage_workers
 
 DAY_STAGES = ("feed_items", "raw_pages", "articles", "entity_mentions", "quotes")
 CROSS_DAY = ("entities", "syndication")
@@ -236,8 +234,8 @@ def run_plan(
     before one failed): between its runs nothing reads it, and on a new home each run's
     first tables would otherwise rewrite it again."""
     # Workers that will extract, recognise and quote start loading now, beside the set-up.
-    warm_up = warm_up_for(stage for stages in work.daily.values() for stage in stages)
-    with published_at_end(home_dir(home)), stage_workers(warm_up=warm_up):
+    stages = (stage for day_stages in work.daily.values() for stage in day_stages)
+    with run_wide_workers(stages, home_dir(home)):
         return _run_phases(work, home, sources, instance, progress)
 
 

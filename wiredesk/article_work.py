@@ -9,12 +9,14 @@ it only the models' own packages.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from wiredesk.articles import fold
 from wiredesk.entities import COUNTED_TYPES, Mention
-from wiredesk.store import stable_id
+from wiredesk.store import AnyPath, published_at_end, stable_id
+from wiredesk.workers import stage_workers
 
 Row = dict[str, Any]
 
@@ -80,6 +82,17 @@ def warm_up_for(stages: Iterable[str]) -> Callable[[], None] | None:
     """The workers' warm-up when ``stages`` include per-article work, else None (a run that
     only aggregates loads no model)."""
     return warm_up_stage_worker if PER_ARTICLE_STAGES & set(stages) else None
+
+
+@contextmanager
+def run_wide_workers(stages: Iterable[str], *homes: AnyPath) -> Iterator[int]:
+    """What a run whose steps all share its process opens for its whole length (``wiredesk
+    ingest``, a Dagster run in the run's process): stage workers warmed up for ``stages``
+    (``warm_up_for``), beside the set-up, and the analyst's file of ``homes`` and of every
+    home the steps publish brought up to date once, when the run ends
+    (``published_at_end``). Yields the number of workers."""
+    with published_at_end(*homes), stage_workers(warm_up=warm_up_for(stages)) as count:
+        yield count
 
 
 def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
