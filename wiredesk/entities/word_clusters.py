@@ -46,6 +46,15 @@ class WordClusters:
         """The cluster of each key (spaCy's hash of a word), ``UNKNOWN`` where there is none."""
         return look_up(self.keys, self.clusters, keys, UNKNOWN).astype(np.int64)
 
+    def find_words(self, written: np.ndarray, lower: np.ndarray) -> np.ndarray:
+        """The cluster of each word by its hash as written, else by its lower case's
+        (``doc.to_array("ORTH")`` and ``"LOWER"``), ``UNKNOWN`` where neither is in."""
+        found = self.find(written)
+        missing = found == UNKNOWN
+        if missing.any():
+            found[missing] = self.find(np.asarray(lower)[missing])
+        return found
+
 
 def path_prefixes(clusters: np.ndarray, lengths: tuple[int, ...]) -> np.ndarray:
     """(len(clusters), 1 + len(lengths)) ints: each cluster, then the first ``n`` branches of

@@ -32,7 +32,6 @@ from thinc.api import (
 from thinc.initializers import glorot_uniform_init
 from thinc.types import Floats2d, Ragged
 
-from wiredesk.entities.word_clusters import UNKNOWN as UNKNOWN_CLUSTER
 from wiredesk.entities.word_clusters import load_clusters, path_prefixes
 from wiredesk.entities.word_vectors import load_table
 
@@ -104,10 +103,7 @@ def _cluster_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[lis
     clusters = load_clusters(model.attrs["table"])
     out = []
     for doc in docs:
-        found = clusters.find(doc.to_array(ORTH))
-        missing = found == UNKNOWN_CLUSTER
-        if missing.any():
-            found[missing] = clusters.find(doc.to_array(LOWER)[missing])
+        found = clusters.find_words(doc.to_array(ORTH), doc.to_array(LOWER))
         features = path_prefixes(found, model.attrs["prefixes"]).astype(np.uint64)
         out.append(model.ops.asarray(features, dtype="uint64"))
     return out, lambda _: []
