@@ -29,7 +29,6 @@ from pipelines.partitions import daily_partitions
 from pipelines.resources import WiredeskResource
 from wiredesk.articles import ArticlesSummary, run_articles_days
 from wiredesk.routing import language_report
-from wiredesk.stages import now_utc
 
 
 @asset(
@@ -68,7 +67,7 @@ from wiredesk.stages import now_utc
 def articles(context: AssetExecutionContext, wiredesk: WiredeskResource) -> MaterializeResult:
     lake = wiredesk.lake()
     summary = ArticlesSummary()
-    for day, result in run_articles_days(lake, run_days(context), context.run_id, now_utc()):
+    for day, result in run_articles_days(lake, run_days(context), context.run_id):
         for error in result.errors:
             context.log.warning(f"{error['error_class']}: {error['detail']}")
         summary.add(

@@ -20,17 +20,18 @@ from wiredesk.article_work import (
     warm_up_quoting_worker,
     warm_up_recognising_worker,
 )
+from wiredesk.articles import fetched_page
 from wiredesk.entities import Mention
 from wiredesk.fetch import Fetcher, FetchResult
 from wiredesk.routing import effective_language, runs_entities, runs_quotes
 from wiredesk.sources import (
     Discovery,
     DiscoverySettings,
-    FeedItem,
     Ledger,
     Source,
     SourceError,
     discover_source,
+    item_row,
 )
 from wiredesk.store import Lake
 from wiredesk.work_ahead import mentions_for, quotes_for
@@ -93,7 +94,7 @@ def collect_feed_items(
     enabled = [s for s in sources if s.enabled]
     known = None
     if ledger is not None:
-        known = lambda item: ledger.is_known(_item_id(item), item.canonical_url)  # noqa: E731
+        known = lambda item: ledger.is_known(item.item_id, item.canonical_url)  # noqa: E731
     workers = max(1, min(len(enabled), fetcher.settings.global_concurrency))
     with ThreadPoolExecutor(workers, thread_name_prefix="wiredesk-source") as pool:
         found = list(
@@ -113,7 +114,7 @@ def collect_feed_items(
         for error in discovery.errors:
             log_by_day[error.day].append(_source_error_row(error, run_id, now))
         for item in discovery.items:
-            row = _item_row(item, now)
+            row = item_row(item, now)
             web = row["canonical_url"].startswith(("http://", "https://"))
             if row["item_id"] in seen_ids or (web and row["canonical_url"] in seen_urls):
                 continue
@@ -157,26 +158,6 @@ def store_feed_items_days(
         yield day, items, log, unchanged
 
 
-def _item_id(item: FeedItem) -> str:
-    return item.item_id
-
-
-def _item_row(item: FeedItem, now: dt.datetime) -> Row:
-    return {
-        "item_id": _item_id(item),
-        "source_id": item.source_id,
-        "url": item.url,
-        "canonical_url": item.canonical_url,
-        "guid": item.guid,
-        "version": item.version,
-        "title": item.title,
-        "published_at": item.published_at,
-        "utc_offset_minutes": item.utc_offset_minutes,
-        "discovered_at": now,
-        "format": item.format,
-    }
-
-
 def _row_day(row: Row) -> dt.date:
     return (row["published_at"] or row["discovered_at"]).astimezone(dt.UTC).date()
 
@@ -187,7 +168,7 @@ def _file_records(found: Sequence[Discovery], rows: Sequence[Row]) -> list[tuple
     for discovery in found:
         for item in discovery.items:
             if item.origin_file is not None:
-                records.append((item.source_id, item.origin_file, _item_id(item), None, None, None))
+                records.append((item.source_id, item.origin_file, item.item_id, None, None, None))
         for error in discovery.errors:
             if error.origin_file is not None:
                 records.append(
@@ -242,17 +223,14 @@ def fetch_pages(items: Iterable[Row], fetcher: Fetcher, run_id: str) -> tuple[li
         log.extend(attempt_rows(result, item["source_id"], "raw_pages", run_id))
         if result.ok:
             pages.append(
-                {
-                    "item_id": item["item_id"],
-                    "source_id": item["source_id"],
-                    "url": item["url"],
-                    "final_url": result.final_url,
-                    "content_type": result.content_type,
-                    "format": result.format or item.get("format"),
-                    "content": result.content,
-                    "bytes": result.bytes,
-                    "fetched_at": result.fetched_at,
-                }
+                fetched_page(
+                    item,
+                    result.content,
+                    result.final_url,
+                    result.content_type,
+                    result.format,
+                    result.fetched_at,
+                )
             )
     return pages, log
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
 from wiredesk.articles import text_digest
+from wiredesk.early_pages import early_result, sent_early
 from wiredesk.entities import Mention
 from wiredesk.routing import (
     DEFAULT_LANGUAGE,
@@ -44,6 +45,7 @@ from wiredesk.workers import (
     on_workers_closing,
     pool_reads_ahead,
     pool_workers,
+    stage_map,
     stage_stream,
     submit_to_homes,
     worker_slot,
@@ -99,9 +101,10 @@ def extract_stream(work: list[Work]) -> Iterator[Row | ExtractionError]:
     """``extract_pages`` over ``work`` on the stage workers, each page's result in order as
     soon as it and those before it are back (``stage_stream``); with a block of several
     open, they also sign each text for clustering, and with a run's block and room to keep
-    it they read each article's mentions and quotes ahead. (The extraction and the models
-    are imported by the workers only: this process, which runs the pipeline, need not spend
-    its time loading them.)"""
+    it they read each article's mentions and quotes ahead, and a page a worker extracted
+    before the run stored it is taken from there (``wiredesk.early_pages``). (The extraction
+    and the models are imported by the workers only: this process, which runs the pipeline,
+    need not spend its time loading them.)"""
     if pool_workers() < 2:
         from wiredesk.articles import extract_pages
 
@@ -111,11 +114,16 @@ def extract_stream(work: list[Work]) -> Iterator[Row | ExtractionError]:
     if not pool_reads_ahead() or held + len(work) > LIMIT:
         yield from stage_stream(extract_signed, work)
         return
+    early = [sent_early(page) for page, _, _ in work]
+    later = [w for w, sent in zip(work, early, strict=True) if not sent]
     extracted = stage_stream(
-        extract_reading_ahead, work, group=_declared_group, on_batch=_keep_or_hand_on
+        extract_reading_ahead, later, group=_declared_group, on_batch=_keep_or_hand_on
     )
-    for row, _ in extracted:
-        yield row
+    for one, sent in zip(work, early, strict=True):
+        found = early_result(*one, on_batch=_keep_or_hand_on) if sent else next(extracted)
+        if found is None:  # the page, its item or the clock changed, or the worker failed
+            found = stage_map(extract_reading_ahead, [one], on_batch=_keep_or_hand_on)[0]
+        yield found[0]
 
 
 def _declared_group(work: Work) -> str:

@@ -72,13 +72,16 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
     for failure in pending.failures:
         print(f"warning: {failure.error_class}: {failure.detail}")
     from wiredesk.article_work import warm_up_for
+    from wiredesk.early_pages import pages_extracted_early
     from wiredesk.workers import stage_workers
 
     # New items are articles to extract: the workers start loading their models now, while
-    # the plan is made and Dagster is imported and set up (else ``run_plan`` starts them).
+    # the plan is made and Dagster is imported and set up (else ``run_plan`` starts them),
+    # and then extract the new drop-folder files, before the run has stored them.
     early = warm_up_for(["articles"]) if sum(pending.new_items.values()) else None
     with stage_workers(warm_up=early) if early else nullcontext():
-        return _plan_and_run(pending, sources_path, home_arg)
+        with pages_extracted_early(pending.items):
+            return _plan_and_run(pending, sources_path, home_arg)
 
 
 def _plan_and_run(pending: PendingWork, sources_path: Path, home_arg: str | None) -> int:

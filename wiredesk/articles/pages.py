@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from wiredesk.articles.extraction import ExtractionError, extract, reconcile_date
+from wiredesk.articles.inputs import PageInputs, page_inputs
 from wiredesk.articles.text import content_hash
 from wiredesk.routing import analysis_for
 from wiredesk.sources import folder_day
@@ -31,31 +32,33 @@ def wall_clock(value: dt.datetime | None) -> dt.datetime | None:
 
 def extract_page(page: Row, item: Row, now: dt.datetime) -> Row:
     """One candidate article row from one fetched page; raises ExtractionError."""
-    url = page["url"]
+    return extract_inputs(page_inputs(page, item, now))
+
+
+def extract_inputs(inputs: PageInputs) -> Row:
+    """``extract_page`` from the inputs alone."""
+    url, now = inputs.url, inputs.now
     day_hint = folder_day(_path_of(url)) if url.startswith("file:") else None
     extracted = extract(
-        page["content"],
-        url=page.get("final_url") or url,
-        fmt=page.get("format"),
+        inputs.content,
+        url=inputs.final_url or url,
+        fmt=inputs.format,
         folder_day=day_hint,
         now=now,
     )
-    # A drop folder's listing dates the item from the file itself: not a separate signal.
-    listed = None if url.startswith("file:") else item.get("published_at")
-    offset = None if listed is None else item.get("utc_offset_minutes")
-    published, date_source = reconcile_date(extracted, listed, now, offset)
-    canonical = extracted.canonical_url or item.get("canonical_url") or url
-    guid = extracted.guid or item.get("guid")
-    article_id = stable_id("article", page["source_id"], guid or canonical)
+    published, date_source = reconcile_date(extracted, inputs.listed, now, inputs.offset)
+    canonical = extracted.canonical_url or inputs.canonical_url or url
+    guid = extracted.guid or inputs.guid
+    article_id = stable_id("article", inputs.source_id, guid or canonical)
     return {
         "article_id": article_id,
-        "source_id": page["source_id"],
-        "item_id": page["item_id"],
+        "source_id": inputs.source_id,
+        "item_id": inputs.item_id,
         "url": url,
         "canonical_url": canonical,
         "guid": guid,
-        "version": max(extracted.version, item.get("version") or 1),
-        "title": extracted.title or item.get("title"),
+        "version": max(extracted.version, inputs.version or 1),
+        "title": extracted.title or inputs.title,
         "authors": extracted.authors,
         "published_at": published,
         "published_local": wall_clock(extracted.published_local),

@@ -18,6 +18,7 @@ from typing import Any
 from wiredesk.article_work import warm_up_extracting_worker
 from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.revisions import KnownVersion, chain_versions
+from wiredesk.early_pages import articles_clock
 from wiredesk.entities import prepare_linking_in_background
 from wiredesk.store import Lake, table
 from wiredesk.syndication import (
@@ -124,8 +125,9 @@ def build_articles_day(
     history: ArticleHistory | None = None,
 ) -> ArticlesDay:
     """Extract every page (spread over the stage workers when a run has them); chain
-    versions; keep the latest; cluster copies across days."""
-    now = now or dt.datetime.now(dt.UTC)
+    versions; keep the latest; cluster copies across days. Without ``now``, at
+    ``articles_clock``."""
+    now = now or articles_clock()
     pages = list(pages)
     extracted = extract_all(extraction_work(pages, items, now))
     return assemble_day(pages, extracted, run_id, now, history)
@@ -246,8 +248,9 @@ def run_articles_days(
     its own pages are back, while the workers go on with the later days'. The workers of a
     run's block read each article's mentions and quotes ahead for the stages after
     (``wiredesk.work_ahead``); outside one the stage has workers of its own
-    (``wiredesk.workers.step_workers``)."""
-    now = now or dt.datetime.now(dt.UTC)
+    (``wiredesk.workers.step_workers``). Without ``now``, the clock is ``articles_clock``:
+    the time ``wiredesk ingest`` began extracting new drop-folder files, if it did."""
+    now = now or articles_clock()
     with step_workers(warm_up_extracting_worker):
         yield from _articles_windows(lake, sorted(days), run_id, now, window)
 

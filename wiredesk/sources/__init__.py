@@ -20,7 +20,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
             "item_day",
             "read_location",
         ),
-        "items": ("FeedItem", "SourceError"),
+        "items": ("FeedItem", "SourceError", "item_row"),
         "ledger": ("Ledger",),
         "wireformats": (
             "FormatError",

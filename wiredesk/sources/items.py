@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from wiredesk.store import stable_id
 
@@ -41,6 +42,23 @@ class FeedItem:
     def item_id(self) -> str:
         """Stable id of this announcement (a new version of a story is a new item)."""
         return stable_id("item", self.source_id, self.identity, self.version)
+
+
+def item_row(item: FeedItem, now: dt.datetime) -> dict[str, Any]:
+    """The feed_items row of an item found at ``now``."""
+    return {
+        "item_id": item.item_id,
+        "source_id": item.source_id,
+        "url": item.url,
+        "canonical_url": item.canonical_url,
+        "guid": item.guid,
+        "version": item.version,
+        "title": item.title,
+        "published_at": item.published_at,
+        "utc_offset_minutes": item.utc_offset_minutes,
+        "discovered_at": now,
+        "format": item.format,
+    }
 
 
 @dataclass

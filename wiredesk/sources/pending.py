@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from wiredesk.fetch import Fetcher
 from wiredesk.sources.config import Source
 from wiredesk.sources.discovery import DiscoverySettings, discover_source, item_day
-from wiredesk.sources.items import SourceError
+from wiredesk.sources.items import FeedItem, SourceError
 from wiredesk.sources.ledger import Ledger
 
 
@@ -28,6 +28,8 @@ class PendingWork:
     """New items per day, plus the failures met while looking."""
 
     new_items: Counter = field(default_factory=Counter)
+    #: The new items themselves, for work that can start before the run that takes them in.
+    items: list[FeedItem] = field(default_factory=list)
     new_errors: Counter = field(default_factory=Counter)
     failures: list[SourceError] = field(default_factory=list)
 
@@ -57,6 +59,7 @@ def pending_work(
         for item in found.items:
             if not known(item):
                 pending.new_items[item_day(item, now)] += 1
+                pending.items.append(item)
         for error in found.errors:
             if error.origin_file is not None:  # a drop-folder file read for the first time
                 pending.new_errors[error.day or now.date()] += 1
