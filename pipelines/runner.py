@@ -3,7 +3,8 @@
 Per-day stages run first for every day, then the cross-day entity linking once, then the
 daily aggregates, so a range costs one linking pass instead of one per day. When the
 aggregates cover one range of days, linking, aggregates and the cross-day aggregates are
-one run: each Dagster run costs its own set-up and database.
+one run, and the days' stages with them when they cover the same range: each Dagster run
+costs its own set-up and database.
 """
 
 from __future__ import annotations
@@ -196,8 +197,7 @@ def run_range(
     except Exception as exc:
         if len(days) == 1:
             raise
-        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        progress(f"{day_label(days)}: the run failed ({first_line}); again one day at a time")
+        progress(f"{day_label(days)}: the run failed ({_first_line(exc)}); again one day at a time")
     for day in days:
         yield day_label([day]), run(selection, [day])
 
@@ -227,7 +227,9 @@ def run_plan(
     """Materialise a plan in four phases, so a range costs one cross-day pass, not one per
     day: the days' ingest stages, cross-day linking, the daily aggregates (which read the
     linked entities), then the cross-day aggregates; the last three are one run when the
-    aggregates cover one range (``later_runs``). Each finished step is recorded in the
+    aggregates cover one range (``later_runs``), and all four when the days' stages cover
+    that range too (``one_run``; if that run fails, the phases run again one by one, so the
+    good days land and the failure names its day). Each finished step is recorded in the
     home's build log. The stages' per-article work shares one set of worker processes for
     the whole plan (``workers.processes``). The analyst's file is brought up to date once,
     when the plan ends or stops (``published_at_end``: also what the runs' steps wrote
@@ -293,10 +295,35 @@ def _run_phases(
                 report.setdefault(where, {}).update({k: counts[k] for k in shown})
                 progress(f"{where:<10}  " + "  ".join(f"{k} {counts[k]}" for k in shown))
 
-    for days, selection in day_runs(work, DAY_STAGES, graph) + later_runs(work, graph):
+    runs = day_runs(work, DAY_STAGES, graph) + later_runs(work, graph)
+    if (whole := one_run(runs)) is not None:
+        days, selection = whole
+        try:
+            show(day_label(days), run(selection, days))
+            return report
+        except Exception as exc:  # noqa: BLE001 - shown, then the phases find the day
+            progress(
+                f"{day_label(days)}: the run failed ({_first_line(exc)}); again phase by phase"
+            )
+    for days, selection in runs:
         if days:
             for label, counts in run_range(run, selection, days, progress):
                 show(label, counts)
         else:
             show("all days", run(selection))
     return report
+
+
+def one_run(
+    runs: Sequence[tuple[list[dt.date], list[str]]],
+) -> tuple[list[dt.date], list[str]] | None:
+    """The days' stages and the later stages as one run, when each is one run over the same
+    days (a new range, or a day's new items): one run's set-up instead of two, and its
+    planned events written while the workers extract. None otherwise."""
+    if len(runs) == 2 and runs[0][0] and runs[0][0] == runs[1][0]:
+        return runs[0][0], [*runs[0][1], *runs[1][1]]
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

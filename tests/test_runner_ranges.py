@@ -18,6 +18,8 @@ from pipelines.runner import (
     aggregate_names,
     dagster_instance,
     later_runs,
+    one_run,
+    run_plan,
     run_range,
     stage_graph,
 )
@@ -92,6 +94,54 @@ def test_cross_day_tables_alone_are_a_run_without_days() -> None:
     work = Plan({}, ["syndication"])
     assert later_runs(work, stage_graph()) == [([], ["syndication"])]
     assert later_runs(Plan({}, []), stage_graph()) == []
+
+
+def test_the_day_stages_and_the_later_stages_of_one_range_are_one_run() -> None:
+    days = DAYS[:2]
+    assert one_run([(days, ["articles"]), (days, ["entities", "daily_source_volume"])]) == (
+        days,
+        ["articles", "entities", "daily_source_volume"],
+    )
+    assert one_run([(days, ["articles"]), (DAYS[1:], ["daily_source_volume"])]) is None
+    assert one_run([(days, ["articles"]), ([], ["entities"])]) is None  # no days in common
+    assert one_run([([DAYS[0]], ["articles"]), ([DAYS[2]], ["articles"])]) is None
+    assert one_run([(days, ["articles"])]) is None
+
+
+def test_a_failed_whole_run_runs_again_phase_by_phase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One run for a new day fails (a step that fails only when every stage is in one run):
+    the phases run again one by one, and the day lands."""
+    import pipelines.runner as runner
+    from tests.conftest import REPO
+
+    real = runner.materialize
+    selections: list[list[str]] = []
+
+    def failing_whole(assets, selection, **kwargs):  # noqa: ANN001, ANN202
+        selections.append(list(selection))
+        if "feed_items" in selection and "entities" in selection:
+            raise RuntimeError("the whole run failed\nits traceback")
+        return real(assets, selection=selection, **kwargs)
+
+    monkeypatch.setattr(runner, "materialize", failing_whole)
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster"))
+    graph = stage_graph()
+    daily = [name for name in graph if graph[name].partitioned]
+    cross = [name for name in graph if not graph[name].partitioned]
+    said: list[str] = []
+    day = dt.date(2026, 11, 16)
+    report = run_plan(
+        Plan({day: daily}, cross),
+        str(tmp_path / "home"),
+        str(REPO / "sources.yaml"),
+        None,
+        said.append,
+    )
+    assert said[0] == "2026-11-16: the run failed (the whole run failed); again phase by phase"
+    assert len(selections) == 3  # the whole run, then the day's stages, then the rest
+    assert report["2026-11-16"]["articles"] > 0 and report["all days"]["entities"] > 0
 
 
 @asset

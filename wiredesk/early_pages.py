@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from wiredesk.articles import fetched_page, page_inputs
 from wiredesk.sources import item_day, item_row
-from wiredesk.workers import WINDOW_ITEMS, pool_reads_ahead, submit_spread
+from wiredesk.workers import pool_reads_ahead
 
 if TYPE_CHECKING:
     from wiredesk.sources import FeedItem
@@ -33,39 +32,71 @@ Row = dict[str, Any]
 #: A worker's result for one page: (row or ExtractionError, pickled mentions and quotes).
 Found = tuple[Any, bytes | None]
 
-#: Files extracted early at most: the articles stage's first window of pages; the pages
-#: after it are worked out in their turn, as before.
-LIMIT = WINDOW_ITEMS
+#: Files extracted early at most, the first in the order the articles stage takes them:
+#: enough to keep the workers busy while the run is set up (a few seconds), no more, since
+#: their pages are held in memory until taken.
+LIMIT = 500
 
 
-class _Batch:
-    """One batch sent to a worker: its items and, once back, each page's key and result."""
+class _Early:
+    """One block's files: which were sent and not taken, and what came back."""
 
-    def __init__(self, future: Future[list[tuple[bytes | None, Found]]]) -> None:
-        self.future = future
-        self.settled = False
+    def __init__(self, now: dt.datetime, item_ids: Iterable[str]) -> None:
+        self.now = now
+        #: The item ids of the files sent and not taken yet.
+        self.expected = set(item_ids)
+        #: What came back: item id -> (the key of the page the worker read, its result).
+        self.back: dict[str, tuple[bytes, Found]] = {}
+        self.arrived = threading.Condition()
+        self.open = True
+
+    def drop(self, item_ids: Iterable[str]) -> None:
+        """These will not come back: nobody waits for them."""
+        with self.arrived:
+            self.expected.difference_update(item_ids)
+            self.arrived.notify_all()
+
+    def keep(self, item_id: str, key: bytes, found: Found) -> bool:
+        """Keep one result; False once the block has ended."""
+        with self.arrived:
+            if self.open:
+                self.back[item_id] = (key, found)
+                self.arrived.notify_all()
+            return self.open
+
+    def take(self, item_id: str) -> tuple[bytes, Found] | None:
+        """The result for this item, waiting for it if it is on its way; taken once."""
+        with self.arrived:
+            while item_id in self.expected and item_id not in self.back:
+                self.arrived.wait()
+            self.expected.discard(item_id)
+            return self.back.pop(item_id, None)
+
+    def close(self) -> None:
+        with self.arrived:
+            self.open = False
+            self.expected.clear()
+            self.back.clear()
+            self.arrived.notify_all()
 
 
-_clock: dt.datetime | None = None
-#: Each file's item id -> its batch and place in it.
-_sent: dict[str, tuple[_Batch, int]] = {}
-_submitted = threading.Event()
+_early: _Early | None = None
 
 
 def articles_clock() -> dt.datetime:
     """The time the articles stage extracts at: the block's start within one (so results
     worked out early and late agree), else now."""
-    return _clock or dt.datetime.now(dt.UTC)
+    return _early.now if _early is not None else dt.datetime.now(dt.UTC)
 
 
 @contextmanager
 def pages_extracted_early(items: Iterable[FeedItem]) -> Iterator[int]:
     """Within this block the workers of the open ``stage_workers`` block (of several workers
-    that read ahead) extract the drop-folder files among ``items``, new items, at once, the
-    first ``LIMIT`` in the order the articles stage takes them (by day, then item id); yields
-    how many were sent (none outside such a block). What was not taken is let go at the end.
-    """
-    global _clock
+    that read ahead) extract the drop-folder files among ``items``, new items, at once: the
+    first ``LIMIT`` in the order the articles stage takes them (by day, then item id), read
+    and sent from a thread of this process. Yields how many (none outside such a block);
+    what was not taken is let go at the end."""
+    global _early
     now = dt.datetime.now(dt.UTC)
     files = sorted(
         (item for item in items if item.url.startswith("file:")),
@@ -74,87 +105,53 @@ def pages_extracted_early(items: Iterable[FeedItem]) -> Iterator[int]:
     if not files or not pool_reads_ahead():
         yield 0
         return
-    _clock = now
-    _submitted.clear()
-    work = [(item_row(item, now), now) for item in files]
-    # Sending starts the workers, which waits for their warm-up: not in this thread.
-    threading.Thread(target=_send, args=(work,), daemon=True).start()
+    rows = [item_row(item, now) for item in files]
+    early = _early = _Early(now, (row["item_id"] for row in rows))
+    threading.Thread(target=_extract, args=(early, rows), daemon=True).start()
     try:
-        yield len(work)
+        yield len(rows)
     finally:
-        _submitted.wait()
-        for batch, _ in _sent.values():
-            batch.future.cancel()
-        _sent.clear()
-        _clock = None
+        early.close()
+        _early = None
 
 
-def _send(work: list[tuple[Row, dt.datetime]]) -> None:
+def _extract(early: _Early, rows: list[Row]) -> None:
+    """In a thread: read each file as the page step reads it and send the pages to the
+    workers as the articles stage sends its own (``work_ahead.read_ahead_stream``: what they
+    read ahead is kept there), keeping each result as it comes back, in order."""
+    from wiredesk.work_ahead import read_ahead_stream
+
+    work = []
+    for row in rows:
+        try:
+            content = Path(unquote(urlsplit(row["url"]).path)).read_bytes()
+        except OSError:  # the page step meets the same error, or a file that came back
+            early.drop([row["item_id"]])
+            continue
+        work.append((fetched_page(row, content, row["url"]), row, early.now))
     try:
-        for positions, future in submit_spread(extract_files, work):
-            batch = _Batch(future)
-            for place, position in enumerate(positions):
-                _sent[work[position][0]["item_id"]] = (batch, place)
-    except RuntimeError:
-        pass  # the block ended before the workers started
+        for page_work, found in zip(work, read_ahead_stream(work), strict=True):
+            if not early.keep(page_work[0]["item_id"], page_inputs(*page_work).key(), found):
+                return
+    except Exception:  # noqa: BLE001 - a worker died, the block ended: the stage does it
+        pass
     finally:
-        _submitted.set()
+        early.drop([page["item_id"] for page, _, _ in work if page["item_id"] not in early.back])
 
 
 def sent_early(page: Row) -> bool:
     """Whether this page's file was sent to the workers early and not yet taken."""
-    if _clock is None:
-        return False
-    _submitted.wait()
-    return page["item_id"] in _sent
+    early = _early
+    return early is not None and page["item_id"] in early.expected
 
 
-def early_result(
-    page: Row,
-    item: Row,
-    now: dt.datetime,
-    on_batch: Callable[[list[Found]], object] | None = None,
-) -> Found | None:
-    """What a worker found early for this page as stored, or None (never sent, failed, or
-    the file, its item or the clock differ from what the worker read). ``on_batch`` is
-    called once with all the results of the page's batch when the first of them is taken
-    (``work_ahead`` keeps the mentions and quotes)."""
-    if _clock is None:
+def early_result(page: Row, item: Row, now: dt.datetime) -> Found | None:
+    """What a worker found early for this page as stored (waiting for it to come back), or
+    None: never sent, failed, or the file, its item or the clock differ from what the worker
+    read."""
+    early = _early
+    back = early.take(page["item_id"]) if early is not None else None
+    if back is None:
         return None
-    _submitted.wait()
-    sent = _sent.pop(page["item_id"], None)
-    if sent is None:
-        return None
-    batch, place = sent
-    try:
-        results = batch.future.result()
-    except Exception:  # noqa: BLE001 - a worker died or the batch was cancelled: do it again
-        return None
-    if not batch.settled:
-        batch.settled = True
-        if on_batch is not None:
-            on_batch([found for key, found in results if key is not None])
-    key, found = results[place]
+    key, found = back
     return found if key == page_inputs(page, item, now).key() else None
-
-
-def extract_files(work: list[tuple[Row, dt.datetime]]) -> list[tuple[bytes | None, Found]]:
-    """In a stage worker: each item's file read as the page step reads it, and extracted as
-    the articles stage's workers extract a page (``extract_reading_ahead``), with the key of
-    its inputs; (None, (None, None)) for a file that cannot be read."""
-    from wiredesk.work_ahead import extract_reading_ahead
-
-    pages: list[tuple[Row, Row, dt.datetime] | None] = []
-    for item, now in work:
-        try:
-            content = Path(unquote(urlsplit(item["url"]).path)).read_bytes()
-        except OSError:
-            pages.append(None)
-            continue
-        pages.append((fetched_page(item, content, item["url"]), item, now))
-    readable = [page for page in pages if page is not None]
-    extracted = iter(extract_reading_ahead(readable))
-    return [
-        (page_inputs(*page).key(), next(extracted)) if page is not None else (None, (None, None))
-        for page in pages
-    ]

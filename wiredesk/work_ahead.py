@@ -45,7 +45,6 @@ from wiredesk.workers import (
     on_workers_closing,
     pool_reads_ahead,
     pool_workers,
-    stage_map,
     stage_stream,
     submit_to_homes,
     worker_slot,
@@ -115,15 +114,21 @@ def extract_stream(work: list[Work]) -> Iterator[Row | ExtractionError]:
         yield from stage_stream(extract_signed, work)
         return
     early = [sent_early(page) for page, _, _ in work]
-    later = [w for w, sent in zip(work, early, strict=True) if not sent]
-    extracted = stage_stream(
-        extract_reading_ahead, later, group=_declared_group, on_batch=_keep_or_hand_on
-    )
+    extracted = read_ahead_stream([w for w, sent in zip(work, early, strict=True) if not sent])
     for one, sent in zip(work, early, strict=True):
-        found = early_result(*one, on_batch=_keep_or_hand_on) if sent else next(extracted)
+        found = early_result(*one) if sent else next(extracted)
         if found is None:  # the page, its item or the clock changed, or the worker failed
-            found = stage_map(extract_reading_ahead, [one], on_batch=_keep_or_hand_on)[0]
+            found = next(read_ahead_stream([one]))
         yield found[0]
+
+
+def read_ahead_stream(work: list[Work]) -> Iterator[tuple[Row | ExtractionError, bytes | None]]:
+    """``extract_reading_ahead`` over ``work`` on the stage workers, in order as it comes
+    back, what the workers read ahead kept or handed on as each batch is back; a page that
+    declares a language with a recogniser goes to that language's home worker."""
+    return stage_stream(
+        extract_reading_ahead, work, group=_declared_group, on_batch=_keep_or_hand_on
+    )
 
 
 def _declared_group(work: Work) -> str:

@@ -415,43 +415,15 @@ def submit_to_homes(
     pool = _pool_here()
     if pool is None or pool.workers <= 1 or not pool.started():
         return []
-    batches = [
-        (batch, home_worker(name, pool.workers))
-        for name, positions in _members(items, group).items()
-        for batch in _slices(positions)  # all to one worker: few batches
-    ]
-    return _hand_out(pool, fn, items, batches)
-
-
-def submit_spread(
-    fn: Callable[[list[Item]], list[Result]], items: Sequence[Item]
-) -> list[tuple[list[int], Future[list[Result]]]]:
-    """``fn`` over batches of ``items`` sent now, the workers in turn, without waiting for
-    them (as ``submit_to_homes``, for work any worker may do): each batch's input positions
-    with its future; none when no block of several workers is open (its workers start now
-    if they have not)."""
-    pool = _pool_here()
-    if pool is None or pool.workers <= 1:
-        return []
-    pool.start()
-    batches = chunks(range(len(items)), pool.workers)
-    return _hand_out(pool, fn, items, [(b, i % pool.workers) for i, b in enumerate(batches)])
-
-
-def _hand_out(
-    pool: _StagePool,
-    fn: Callable[[list[Item]], list[Result]],
-    items: Sequence[Item],
-    batches: Sequence[tuple[list[int], int]],
-) -> list[tuple[list[int], Future[list[Result]]]]:
-    """Send each (input positions, worker) batch to its worker now, counted in that worker's
-    queue (``_StagePool.handed``) until done."""
     executors = pool.executors()
     sent = []
-    for positions, worker in batches:
-        future = executors[worker].submit(run_trimmed, fn, [items[p] for p in positions])
-        pool.hand(worker, future)
-        sent.append((list(positions), future))
+    for name, positions in _members(items, group).items():
+        home = home_worker(name, pool.workers)
+        for batch in _slices(positions):  # all to one worker: few batches
+            work = [items[position] for position in batch]
+            future = executors[home].submit(run_trimmed, fn, work)
+            pool.hand(home, future)
+            sent.append((batch, future))
     return sent
 
 
