@@ -268,8 +268,8 @@ def analyze_jsonl(
     loads its recogniser (unless the language is a large share of the input; see
     ``wiredesk.handoffs``). The output is the same whatever their number.
     """
-    from wiredesk.article_work import import_per_article_work, warm_up_worker
     from wiredesk.handoffs import routed_map
+    from wiredesk.warm_ups import import_per_article_work, warm_up_worker
     from wiredesk.workers import worker_count
 
     count = worker_count(workers)

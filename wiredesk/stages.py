@@ -13,13 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from wiredesk.article_work import (
-    mention_rows_batch,
-    mentions_from_rows,
-    quote_rows_batch,
-    warm_up_quoting_worker,
-    warm_up_recognising_worker,
-)
+from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
 from wiredesk.articles import fetched_page
 from wiredesk.entities import Mention
 from wiredesk.fetch import Fetcher, FetchResult
@@ -34,6 +28,7 @@ from wiredesk.sources import (
     item_row,
 )
 from wiredesk.store import Lake
+from wiredesk.warm_ups import warm_up_quoting_worker, warm_up_recognising_worker
 from wiredesk.work_ahead import mentions_for, quotes_for
 from wiredesk.workers import WINDOW_ITEMS, stage_map, step_workers, windows
 

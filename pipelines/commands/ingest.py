@@ -71,8 +71,8 @@ def ingest_new(sources: list, sources_path: Path, home_arg: str | None) -> int:
         pending = pending_work(sources, fetcher, ledger)
     for failure in pending.failures:
         print(f"warning: {failure.error_class}: {failure.detail}")
-    from wiredesk.article_work import warm_up_for
     from wiredesk.early_pages import pages_extracted_early
+    from wiredesk.warm_ups import warm_up_for
     from wiredesk.workers import stage_workers
 
     # New items are articles to extract: the workers start loading their models now, while

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiredesk.article_work import warm_up_extracting_worker
 from wiredesk.articles.errors import ExtractionError
 from wiredesk.articles.revisions import KnownVersion, chain_versions
 from wiredesk.early_pages import articles_clock
@@ -28,6 +27,7 @@ from wiredesk.syndication import (
     fingerprint,
     prepare_in_background,
 )
+from wiredesk.warm_ups import warm_up_extracting_worker
 from wiredesk.work_ahead import extract_all, extract_stream
 from wiredesk.workers import (
     WINDOW_ITEMS,

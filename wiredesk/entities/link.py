@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -359,10 +359,19 @@ def _with_spans(
     return entities
 
 
+def _summed(counters: Iterable[Counter]) -> Counter:
+    """The counts added up, the positive ones kept (as ``+`` keeps them), in one pass: adding
+    Counters one to the next copies the growing sum each time."""
+    total: Counter = Counter()
+    for counter in counters:
+        total.update(counter)
+    return +total
+
+
 def _entity_row(group: list[_Node], claimed: dict[str, CuratedEntity], sources: set[str]) -> dict:
-    names = sum((n.names for n in group), Counter())
-    texts = sum((n.texts for n in group), Counter())
-    roles = sum((n.roles for n in group), Counter())
+    names = _summed(n.names for n in group)
+    texts = _summed(n.texts for n in group)
+    roles = _summed(n.roles for n in group)
     entry = next((claimed[n.key] for n in group if n.key in claimed), None)
     if entry is not None:
         type_, name = entry.type, entry.name
