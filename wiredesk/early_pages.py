@@ -2,9 +2,10 @@
 
 Before ``wiredesk ingest`` imports Dagster and sets its run up, it has read its sources and
 knows their new items (``wiredesk.sources.pending_work``). A drop folder's new files are on
-this machine already: the stage workers, started at that moment, read and extract them
-there and then, with their mentions and quotes (``work_ahead.extract_reading_ahead``), while
-this process sets the run up and its feed and page steps store the same files. The articles
+this machine already: a thread of this process reads them and sends them to the stage
+workers, started at that moment, which extract them there and then, with their mentions
+and quotes (``work_ahead.extract_reading_ahead``), while this process sets the run up and
+its feed and page steps store the same files. The articles
 stage then takes the result of a page whose inputs (``PageInputs.key``: the bytes, the item
 and the clock) are those of the page as stored (``early_result``), and works out any other
 page as before: the tables are the same either way. For the clocks to agree, the articles
