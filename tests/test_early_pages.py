@@ -32,6 +32,20 @@ from wiredesk.workers import stage_workers
 NORTHWIRE = REPO / "samples" / "drop" / "northwire"
 
 
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each page the articles stage asked for was taken from the early results."""
+    asked: list[bool] = []
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        found = early_result(*args, **kwargs)
+        asked.append(found is not None)
+        return found
+
+    monkeypatch.setattr(work_ahead, "early_result", counted)
+    return asked
+
+
 def _drop_folder(root: Path) -> list[FeedItem]:
     """A drop folder's files (pages that extract, a blank one that fails) as new items."""
     day = root / "2026-03-02"
@@ -56,17 +70,9 @@ def _pages_as_stored(items: list[FeedItem], now: dt.datetime) -> tuple[list[dict
 
 
 def test_the_articles_stage_takes_the_files_extracted_early_and_writes_the_same_rows(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, taken: list[bool]
 ) -> None:
     items = _drop_folder(tmp_path / "drop")
-    taken: list[bool] = []
-
-    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        found = early_result(*args, **kwargs)
-        taken.append(found is not None)
-        return found
-
-    monkeypatch.setattr(work_ahead, "early_result", counted)
     with stage_workers(2), pages_extracted_early(items) as sent:
         assert sent == len(items)
         now = articles_clock()
@@ -156,7 +162,10 @@ def test_the_key_of_a_page_covers_every_input() -> None:
 
 
 def test_an_ingest_of_a_drop_folder_takes_its_files_early_and_writes_the_same_tables(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    taken: list[bool],
 ) -> None:
     drop = tmp_path / "drop"
     for day in ("2026-11-16", "2026-11-17"):
@@ -167,14 +176,6 @@ def test_an_ingest_of_a_drop_folder_takes_its_files_early_and_writes_the_same_ta
         f"    location: {drop}\n",
         encoding="utf-8",
     )
-    taken: list[bool] = []
-
-    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        found = early_result(*args, **kwargs)
-        taken.append(found is not None)
-        return found
-
-    monkeypatch.setattr(work_ahead, "early_result", counted)
     tables = {}
     for workers in (1, 2):
         monkeypatch.setenv("WIREDESK_WORKERS", str(workers))
