@@ -74,6 +74,7 @@ class _Early:
             return self.back.pop(item_id, None)
 
     def close(self) -> None:
+        """The block ended: let go of what was not taken, and wake anyone waiting."""
         with self.arrived:
             self.open = False
             self.expected.clear()
