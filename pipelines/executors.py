@@ -83,7 +83,7 @@ class RunWideWorkers(Executor):
         return self.inner.step_dependency_config
 
     def execute(self, plan_context: Any, execution_plan: Any) -> Iterator[Any]:
-        from wiredesk.article_work import run_wide_workers
+        from wiredesk.run_workers import run_wide_workers
 
         with run_wide_workers(execution_plan.step_keys_to_execute) as count:
             plan_context.log.info(f"{RUN_WORKERS_NOTE}: {count} (workers.processes)")

@@ -23,8 +23,8 @@ from pipelines.code_stamp import code_stamp
 from pipelines.definitions import all_assets
 from pipelines.resources import CONFIG_TAG, configured_resource
 from pipelines.sqlite_wal import sqlite_writes_ahead
-from wiredesk.article_work import run_wide_workers
 from wiredesk.fetch import Fetcher, FetchSettings
+from wiredesk.run_workers import run_wide_workers
 from wiredesk.settings import current
 from wiredesk.sources import discover, item_day, load_sources
 from wiredesk.store import (

@@ -15,7 +15,7 @@ from tests.article_fixtures import COPY_EDITED, JSON_LD_PAGE, PAYWALL_PAGE, WIRE
 from tests.conftest import REPO
 from tests.fixtures import HTML, PLAIN
 from tests.test_stage_workers import _tables
-from wiredesk import work_ahead
+from wiredesk import early_pages
 from wiredesk.articles import PageInputs, fetched_page, page_inputs
 from wiredesk.articles.stage import build_articles_day
 from wiredesk.early_pages import (
@@ -42,7 +42,7 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         asked.append(found is not None)
         return found
 
-    monkeypatch.setattr(work_ahead, "early_result", counted)
+    monkeypatch.setattr(early_pages, "early_result", counted)
     return asked
 
 

@@ -113,6 +113,26 @@ def test_the_run_process_leaves_extraction_and_the_models_to_the_workers() -> No
     assert run.stdout.strip() == "[]"
 
 
+def test_the_workers_per_article_modules_leave_storage_and_fetching_out() -> None:
+    """What a stage worker imports for its batches (it imports the module of each function
+    it is sent) brings in no storage, fetching or Dagster code: each worker would pay for it
+    at its first batch."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "import wiredesk.work_ahead, wiredesk.article_work, wiredesk.articles.pages\n"
+        "heavy = {'duckdb', 'pyarrow', 'httpx', 'dagster', 'wiredesk.fetch'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    repo = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+
+
 def test_a_page_declaring_a_language_with_a_recogniser_goes_to_its_home_worker() -> None:
     def work(content: str) -> tuple[dict, dict, object]:
         return {"content": content.encode("utf-8")}, {}, NOW

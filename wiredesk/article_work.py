@@ -9,28 +9,14 @@ it only the models' own packages.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 from wiredesk.articles import fold
 from wiredesk.entities import COUNTED_TYPES, Mention
-from wiredesk.store import AnyPath, published_at_end, stable_id
-from wiredesk.warm_ups import warm_up_for
-from wiredesk.workers import stage_workers
+from wiredesk.store import stable_id
 
 Row = dict[str, Any]
-
-
-@contextmanager
-def run_wide_workers(stages: Iterable[str], *homes: AnyPath) -> Iterator[int]:
-    """What a run whose steps all share its process opens for its whole length (``wiredesk
-    ingest``, a Dagster run in the run's process): stage workers warmed up for ``stages``
-    (``warm_up_for``), beside the set-up, and the analyst's file of ``homes`` and of every
-    home the steps publish brought up to date once, when the run ends
-    (``published_at_end``). Yields the number of workers."""
-    with published_at_end(*homes), stage_workers(warm_up=warm_up_for(stages)) as count:
-        yield count
 
 
 def mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[Row]:

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from wiredesk.article_work import mention_rows_batch, mentions_from_rows, quote_rows_batch
 from wiredesk.articles import text_digest
-from wiredesk.early_pages import early_result, sent_early
 from wiredesk.entities import Mention
 from wiredesk.routing import (
     DEFAULT_LANGUAGE,
@@ -113,6 +112,10 @@ def extract_stream(work: list[Work]) -> Iterator[Row | ExtractionError]:
     if not pool_reads_ahead() or held + len(work) > LIMIT:
         yield from stage_stream(extract_signed, work)
         return
+    # Imported here, in the run's process: the workers import this module too, and the early
+    # extraction brings in the sources' code, which they need not load.
+    from wiredesk.early_pages import early_result, sent_early
+
     early = [sent_early(page) for page, _, _ in work]
     extracted = read_ahead_stream([w for w, sent in zip(work, early, strict=True) if not sent])
     for one, sent in zip(work, early, strict=True):
