@@ -18,11 +18,9 @@ import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
-from wiredesk.articles import fetched_page, page_inputs
+from wiredesk.articles import page_inputs
 from wiredesk.sources import item_day, item_row
 from wiredesk.workers import pool_reads_ahead
 
@@ -118,27 +116,27 @@ def pages_extracted_early(items: Iterable[FeedItem]) -> Iterator[int]:
 
 
 def _extract(early: _Early, rows: list[Row]) -> None:
-    """In a thread: read each file as the page step reads it and send the pages to the
-    workers as the articles stage sends its own (``work_ahead.read_ahead_stream``: what they
-    read ahead is kept there), keeping each result as it comes back, in order."""
+    """In a thread: read the files as the page step reads them (``stages.fetch_pages``) and
+    send the pages to the workers as the articles stage sends its own
+    (``work_ahead.read_ahead_stream``: what they read ahead is kept there), keeping each
+    result as it comes back, in order."""
+    from wiredesk.fetch import Fetcher, FetchSettings
+    from wiredesk.stages import fetch_pages
     from wiredesk.work_ahead import read_ahead_stream
 
-    work = []
-    for row in rows:
-        try:
-            content = Path(unquote(urlsplit(row["url"]).path)).read_bytes()
-        except OSError:  # the page step meets the same error, or a file that came back
-            early.drop([row["item_id"]])
-            continue
-        work.append((fetched_page(row, content, row["url"]), row, early.now))
     try:
+        with Fetcher(FetchSettings.configured()) as fetcher:
+            pages, _ = fetch_pages(rows, fetcher, run_id="early")
+        items = {row["item_id"]: row for row in rows}
+        early.drop(set(items) - {page["item_id"] for page in pages})  # unread: not waited for
+        work = [(page, items[page["item_id"]], early.now) for page in pages]
         for page_work, found in zip(work, read_ahead_stream(work), strict=True):
             if not early.keep(page_work[0]["item_id"], page_inputs(*page_work).key(), found):
                 return
     except Exception:  # noqa: BLE001 - a worker died, the block ended: the stage does it
         pass
-    finally:
-        early.drop([page["item_id"] for page, _, _ in work if page["item_id"] not in early.back])
+    finally:  # what never came back is not waited for
+        early.drop([row["item_id"] for row in rows if row["item_id"] not in early.back])
 
 
 def sent_early(page: Row) -> bool:
