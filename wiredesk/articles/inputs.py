@@ -59,15 +59,17 @@ class PageInputs:
     now: dt.datetime
 
     def key(self) -> bytes:
-        """A digest of the inputs (the content by its own digest)."""
-        rest = [
-            value.isoformat() if isinstance(value, dt.datetime) else value
-            for name, value in vars(self).items()
-            if name != "content"
+        """A digest of the inputs, the content standing in it by its own digest (so no
+        content's end can pass for another page's fields)."""
+        fields = [
+            hashlib.blake2b(value, digest_size=20).digest()
+            if isinstance(value, bytes)
+            else value.isoformat()
+            if isinstance(value, dt.datetime)
+            else value
+            for value in vars(self).values()
         ]
-        digest = hashlib.blake2b(self.content, digest_size=20)
-        digest.update(repr(rest).encode("utf-8"))
-        return digest.digest()
+        return hashlib.blake2b(repr(fields).encode("utf-8"), digest_size=20).digest()
 
 
 def page_inputs(page: Row, item: Row, now: dt.datetime) -> PageInputs:
