@@ -222,7 +222,8 @@ class Fetcher:
         order = _interleave_by_host(range(len(urls)), urls)
         results: list[FetchResult | None] = [None] * len(urls)
         remote = [i for i in order if urlsplit(urls[i]).scheme.lower() in ("http", "https")]
-        local = [i for i in order if i not in set(remote)]
+        remote_set = set(remote)
+        local = [i for i in order if i not in remote_set]
         for index in local:
             results[index] = self.fetch(urls[index], kind, conditional)
         if remote:
