@@ -90,13 +90,22 @@ def test_articles_no_worker_read_as_it_extracted_them_go_to_their_home_worker() 
     assert all(german) and any(m["name"] == "Friedrich Merz" for rows in german for m in rows)
 
 
-def test_the_run_process_leaves_extraction_and_the_models_to_the_workers() -> None:
+def _heavy_modules_loaded(code: str, heavy: set[str]) -> list[str]:
+    """Which of ``heavy`` a fresh interpreter has imported after running ``code`` in the
+    repository."""
     import subprocess
     import sys
     from pathlib import Path
 
+    script = f"import sys\n{code}print(sorted(set({sorted(heavy)!r}) & set(sys.modules)))\n"
+    repo = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=repo)
+    assert run.returncode == 0, run.stderr
+    return eval(run.stdout.strip())  # noqa: S307 - a list of names printed by our own script
+
+
+def test_the_run_process_leaves_extraction_and_the_models_to_the_workers() -> None:
     code = (
-        "import sys\n"
         "from tests.test_stage_workers import NOW, _pages\n"
         "from wiredesk.articles.stage import build_articles_day\n"
         "from wiredesk.stages import build_mentions, build_quotes\n"
@@ -104,33 +113,18 @@ def test_the_run_process_leaves_extraction_and_the_models_to_the_workers() -> No
         "with stage_workers(2):\n"
         "    articles = build_articles_day(_pages() * 2, [], 't', NOW).articles\n"
         "    assert articles and build_quotes(articles, build_mentions(articles))\n"
-        "heavy = {'trafilatura', 'htmldate', 'spacy', 'thinc', 'wiredesk.quotes.finder'}\n"
-        "print(sorted(heavy & set(sys.modules)))\n"
     )
-    repo = Path(__file__).resolve().parent.parent
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
+    heavy = {"trafilatura", "htmldate", "spacy", "thinc", "wiredesk.quotes.finder"}
+    assert _heavy_modules_loaded(code, heavy) == []
 
 
 def test_the_workers_per_article_modules_leave_storage_and_fetching_out() -> None:
     """What a stage worker imports for its batches (it imports the module of each function
     it is sent) brings in no storage, fetching or Dagster code: each worker would pay for it
     at its first batch."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    code = (
-        "import sys\n"
-        "import wiredesk.work_ahead, wiredesk.article_work, wiredesk.articles.pages\n"
-        "heavy = {'duckdb', 'pyarrow', 'httpx', 'dagster', 'wiredesk.fetch'}\n"
-        "print(sorted(heavy & set(sys.modules)))\n"
-    )
-    repo = Path(__file__).resolve().parent.parent
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
+    code = "import wiredesk.work_ahead, wiredesk.article_work, wiredesk.articles.pages\n"
+    heavy = {"duckdb", "pyarrow", "httpx", "dagster", "wiredesk.fetch"}
+    assert _heavy_modules_loaded(code, heavy) == []
 
 
 def test_a_page_declaring_a_language_with_a_recogniser_goes_to_its_home_worker() -> None:
